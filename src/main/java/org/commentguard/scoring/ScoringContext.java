@@ -1,0 +1,39 @@
+package org.commentguard.scoring;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a scorer may look at for one comment. Built once per comment; the normalised form of the text is
+ * computed lazily and shared by every scorer.
+ *
+ * @param text      the comment exactly as received
+ * @param article   the article the comment belongs to, if known
+ * @param parent    the text of the comment it replies to, if any
+ * @param languages languages the client declared, empty when it did not
+ * @param site      per-site lexicon additions and the recent-comment window, {@link SiteScoringData#NONE} if none
+ */
+public record ScoringContext(String text, Optional<ArticleText> article, Optional<String> parent,
+                             List<String> languages, SiteScoringData site) {
+
+    public ScoringContext {
+        Objects.requireNonNull(text, "text");
+        article = article == null ? Optional.empty() : article;
+        parent = parent == null ? Optional.empty() : parent;
+        languages = languages == null ? List.of() : List.copyOf(languages);
+        site = site == null ? SiteScoringData.NONE : site;
+    }
+
+    public static ScoringContext of(String text) {
+        return new ScoringContext(text, Optional.empty(), Optional.empty(), List.of(), SiteScoringData.NONE);
+    }
+
+    /** The article a comment is judged against: title and body with page boilerplate already removed. */
+    public record ArticleText(String title, String body) {
+        public ArticleText {
+            title = title == null ? "" : title;
+            body = body == null ? "" : body;
+        }
+    }
+}
