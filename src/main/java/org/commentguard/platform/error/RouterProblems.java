@@ -1,0 +1,77 @@
+package org.commentguard.platform.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.List;
+
+/**
+ * Failures decided by the HTTP layer before any resource runs (an oversize body, a path no resource serves) get
+ * the same problem document as everything else, instead of Vert.x's plain-text pages.
+ */
+@ApplicationScoped
+public class RouterProblems {
+
+    private final ObjectMapper mapper;
+    private final long maxBodyBytes;
+
+    public RouterProblems(ObjectMapper mapper,
+                          @ConfigProperty(name = "commentguard.http.max-request-bytes", defaultValue = "1048576")
+                          long maxBodyBytes) {
+        this.mapper = mapper;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    void install(@Observes Router router) {
+        // Announced oversize bodies are refused here, before anything reads them. Vert.x's own limit
+        // (quarkus.http.limits.max-body-size, set higher) still guards chunked bodies that announce no length.
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            String length = ctx.request().getHeader("Content-Length");
+            if (length != null && exceeds(length)) {
+                ctx.response().putHeader("Connection", "close");
+                write(ctx, 413, "payload_too_large", "Payload too large",
+                        "The request body exceeds " + maxBodyBytes + " bytes");
+            } else {
+                ctx.next();
+            }
+        });
+        router.errorHandler(413, ctx -> write(ctx, 413, "payload_too_large", "Payload too large",
+                "The request body exceeds the configured limit"));
+        router.errorHandler(404, ctx -> write(ctx, 404, "not_found", "Not Found",
+                "No such resource: " + ctx.request().path()));
+        router.errorHandler(405, ctx -> write(ctx, 405, "method_not_allowed", "Method Not Allowed",
+                "Method " + ctx.request().method() + " is not allowed on " + ctx.request().path()));
+        router.errorHandler(400, ctx -> write(ctx, 400, "bad_request", "Bad Request",
+                "The request could not be read"));
+    }
+
+    private boolean exceeds(String contentLength) {
+        try {
+            return Long.parseLong(contentLength.trim()) > maxBodyBytes;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private void write(RoutingContext ctx, int status, String code, String title, String detail) {
+        if (ctx.response().headWritten() || ctx.response().ended()) {
+            return;
+        }
+        String traceId = RequestIds.of(ctx.request());
+        String body;
+        try {
+            body = mapper.writeValueAsString(ProblemView.of(status, code, title, detail, traceId, List.of()));
+        } catch (JsonProcessingException e) {
+            body = "{\"status\":" + status + ",\"code\":\"" + code + "\"}";
+        }
+        ctx.response().setStatusCode(status)
+                .putHeader("Content-Type", ProblemView.MEDIA_TYPE)
+                .putHeader(RequestIds.HEADER, traceId)
+                .end(body);
+    }
+}

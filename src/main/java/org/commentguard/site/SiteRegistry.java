@@ -1,0 +1,37 @@
+package org.commentguard.site;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.commentguard.platform.error.ApiProblem;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/** Creates and finds sites. A new site gets its first admin key in the same transaction. */
+@ApplicationScoped
+public class SiteRegistry {
+
+    private final ApiKeys keys;
+    private final Clock clock;
+
+    public SiteRegistry(ApiKeys keys, Clock clock) {
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    public record CreatedSite(Site site, ApiKeys.IssuedKey adminKey) {
+    }
+
+    @Transactional
+    public CreatedSite create(String name, String url) {
+        Site site = new Site(name.strip(), url, clock.instant());
+        site.persist();
+        ApiKeys.IssuedKey admin = keys.issue(site.id, Role.ADMIN, "initial admin key");
+        return new CreatedSite(site, admin);
+    }
+
+    @Transactional
+    public Site get(UUID id) {
+        return Site.byId(id).orElseThrow(() -> ApiProblem.notFound("Site " + id));
+    }
+}

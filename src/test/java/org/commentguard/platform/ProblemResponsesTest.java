@@ -1,0 +1,85 @@
+package org.commentguard.platform;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.commentguard.testing.Api;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.commentguard.testing.Api.ADMIN_KEY;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+@QuarkusTest
+class ProblemResponsesTest {
+
+    @Test
+    void malformedJsonIsProblem400WithoutInternals() {
+        Api.as(ADMIN_KEY).body("{\"name\": ").post("/api/v1/sites")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("malformed_json"))
+                .body("type", notNullValue()).body("title", notNullValue()).body("status", equalTo(400))
+                .body("traceId", notNullValue())
+                .body(not(containsString("jackson"))).body(not(containsString("Exception")));
+    }
+
+    @Test
+    void wrongTypeIsValidationProblem() {
+        Api.as(ADMIN_KEY).body("{\"name\": 42}").post("/api/v1/sites")
+                .then().statusCode(400).body("code", equalTo("validation_failed"))
+                .body("violations[0].field", equalTo("name"));
+    }
+
+    @Test
+    void missingBodyIsValidationProblem() {
+        Api.as(ADMIN_KEY).post("/api/v1/sites")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void deepNestingIsRefused() {
+        String deep = "[".repeat(10_000) + "]".repeat(10_000);
+        Api.as(ADMIN_KEY).body("{\"name\": " + deep + "}").post("/api/v1/sites")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void oversizeBodyIs413Problem() {
+        String huge = "{\"name\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        Api.as(ADMIN_KEY).body(huge).post("/api/v1/sites")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("code", equalTo("payload_too_large"));
+    }
+
+    @Test
+    void unknownRouteIs404Problem() {
+        given().get("/api/v1/nope").then().statusCode(404).contentType("application/problem+json")
+                .body("code", equalTo("not_found"));
+        given().get("/definitely/not/here").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void wrongMethodIs405Problem() {
+        Api.as(ADMIN_KEY).put("/api/v1/sites").then().statusCode(405).contentType("application/problem+json")
+                .body("code", equalTo("method_not_allowed"));
+    }
+
+    @Test
+    void wrongContentTypeIs415Problem() {
+        given().header("X-Api-Key", ADMIN_KEY).contentType("text/plain").body("hello").post("/api/v1/sites")
+                .then().statusCode(415).contentType("application/problem+json")
+                .body("code", equalTo("unsupported_media_type"));
+    }
+
+    @Test
+    void healthReadinessIsUp() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void metricsAndOpenApiAreServed() {
+        given().get("/q/metrics").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/sites"));
+    }
+}
