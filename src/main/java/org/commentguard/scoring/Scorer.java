@@ -1,6 +1,7 @@
 package org.commentguard.scoring;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * One stage of the scoring pipeline. Implementations are pure: they read the {@link ScoringContext} and return a
@@ -17,6 +18,14 @@ public interface Scorer {
 
     /** {@code name@version} of the model or lexicon behind the scores. */
     String model();
+
+    /**
+     * ISO 639-1 codes of the languages this scorer's model understands; empty means any. The pipeline reports the
+     * attributes of a scorer as {@code null} for a comment in a language it does not understand.
+     */
+    default Set<String> languages() {
+        return Set.of();
+    }
 
     /** Scores one comment. Must be thread-safe. */
     Signal score(ScoringContext context);

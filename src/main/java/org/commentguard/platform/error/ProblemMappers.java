@@ -165,6 +165,13 @@ public class ProblemMappers {
     static Response respond(int status, String code, String title, String detail, HttpServerRequest request,
                             List<ApiProblem.Violation> violations) {
         String traceId = RequestIds.of(request);
+        if (org.commentguard.perspective.PerspectiveErrors.applies(request.path())) {
+            return Response.status(org.commentguard.perspective.PerspectiveErrors.status(status))
+                    .type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+                    .header(RequestIds.HEADER, traceId)
+                    .entity(org.commentguard.perspective.PerspectiveErrors.body(status, code, detail))
+                    .build();
+        }
         return Response.status(status)
                 .type(ProblemView.MEDIA_TYPE)
                 .header(RequestIds.HEADER, traceId)

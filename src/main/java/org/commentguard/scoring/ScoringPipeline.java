@@ -1,0 +1,95 @@
+package org.commentguard.scoring;
+
+import io.quarkus.arc.All;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs every scorer on a comment and merges their signals. Unlike a short-circuiting pipeline it always runs all
+ * of them, so the explanation is complete; a scorer that throws degrades to a {@code null} signal with a reason
+ * instead of failing the comment (the site policy decides whether that fails open or closed).
+ */
+@ApplicationScoped
+public class ScoringPipeline {
+
+    private static final Logger LOG = Logger.getLogger(ScoringPipeline.class);
+
+    private final List<Scorer> scorers;
+    private final Optional<Scorer> language;
+
+    @Inject
+    public ScoringPipeline(@All List<Scorer> scorers) {
+        // The language scorer runs first because the others depend on its verdict; the rest in id order so that
+        // spans and reasons come out in a stable order.
+        this.language = scorers.stream().filter(s -> s.id().equals(Attributes.LANGUAGE_SCORER)).findFirst();
+        this.scorers = scorers.stream().filter(s -> !s.id().equals(Attributes.LANGUAGE_SCORER))
+                .sorted(Comparator.comparing(Scorer::id)).toList();
+    }
+
+    /** The ids and model versions of every scorer, for readiness and the API. */
+    public Map<String, String> models() {
+        Map<String, String> models = new java.util.LinkedHashMap<>();
+        language.ifPresent(s -> models.put(s.id(), s.model()));
+        scorers.forEach(s -> models.put(s.id(), s.model()));
+        return models;
+    }
+
+    public ScoreResult score(ScoringContext context) {
+        List<Signal> signals = new ArrayList<>(scorers.size() + 1);
+        String lang = Attributes.UNDETERMINED;
+        if (language.isPresent()) {
+            Signal detected = run(language.get(), context);
+            signals.add(detected);
+            Object code = detected.details().get("language");
+            if (code instanceof String s && !s.isBlank()) {
+                lang = s;
+            }
+        }
+        // A language the client declared wins over detection: the site knows its audience.
+        if (!context.languages().isEmpty()) {
+            lang = context.languages().get(0).toLowerCase(java.util.Locale.ROOT);
+        }
+        for (Scorer scorer : scorers) {
+            if (!understands(scorer, lang)) {
+                signals.add(new Signal(scorer.id(), scorer.model(), nulls(scorer), List.of(),
+                        List.of(scorer.id() + ".language_unsupported"), Map.of("language", lang), null));
+                continue;
+            }
+            signals.add(run(scorer, context));
+        }
+        return ScoreResult.merge(lang, signals);
+    }
+
+    /** Undetermined language is scored: short comments are usually in the site's language. */
+    static boolean understands(Scorer scorer, String lang) {
+        return scorer.languages().isEmpty() || lang.equals(Attributes.UNDETERMINED)
+                || scorer.languages().contains(lang);
+    }
+
+    private static Signal run(Scorer scorer, ScoringContext context) {
+        try {
+            Signal signal = scorer.score(context);
+            if (signal == null) {
+                throw new IllegalStateException("scorer returned no signal");
+            }
+            return signal;
+        } catch (RuntimeException | StackOverflowError e) {
+            // The comment text is deliberately not logged here (it may be abusive or personal).
+            LOG.errorf(e, "Scorer %s (%s) failed", scorer.id(), scorer.model());
+            return Signal.failed(scorer.id(), scorer.model(), scorer.attributes(), e.getClass().getSimpleName());
+        }
+    }
+
+    private static Map<String, Double> nulls(Scorer scorer) {
+        Map<String, Double> m = new java.util.LinkedHashMap<>();
+        scorer.attributes().forEach(a -> m.put(a, null));
+        return m;
+    }
+}

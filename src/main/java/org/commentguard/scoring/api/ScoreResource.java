@@ -1,0 +1,80 @@
+package org.commentguard.scoring.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.commentguard.platform.error.ApiProblem;
+import org.commentguard.scoring.ScoringContext;
+import org.commentguard.scoring.ScoringPipeline;
+import org.commentguard.scoring.SiteScoringData;
+import org.commentguard.site.Allow;
+import org.commentguard.site.Role;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Stateless scoring: nothing about the comment is stored. */
+@Path("/api/v1/score")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Scoring")
+@Allow(Role.INGEST)
+public class ScoreResource {
+
+    private final ScoringPipeline pipeline;
+
+    public ScoreResource(ScoringPipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    @POST
+    @Operation(summary = "Score one comment: every attribute with spans, reasons and model versions")
+    public ScoreView score(@Valid @NotNull ScoreRequest request) {
+        check("", request);
+        return ScoreView.of(pipeline.score(contextOf(request)));
+    }
+
+    @POST
+    @Path("/batch")
+    @Operation(summary = "Score up to 100 comments; results come back in request order")
+    public BatchScoreRequest.BatchScoreView batch(@Valid @NotNull BatchScoreRequest request) {
+        List<ScoreRequest> items = request.items();
+        if (items.isEmpty()) {
+            throw ApiProblem.invalid("items", "must contain at least one item");
+        }
+        if (items.size() > ScoreLimits.MAX_BATCH_ITEMS) {
+            throw new ApiProblem(400, "batch_too_large", "Batch too large", "A batch holds at most "
+                    + ScoreLimits.MAX_BATCH_ITEMS + " items; this one has " + items.size(),
+                    List.of(new ApiProblem.Violation("items", "must hold at most " + ScoreLimits.MAX_BATCH_ITEMS)));
+        }
+        // Validate every item before scoring any, so a bad item costs nothing.
+        for (int i = 0; i < items.size(); i++) {
+            check("items[" + i + "].", items.get(i));
+        }
+        List<ScoreView> results = new ArrayList<>(items.size());
+        for (ScoreRequest item : items) {
+            results.add(ScoreView.of(pipeline.score(contextOf(item))));
+        }
+        return new BatchScoreRequest.BatchScoreView(results);
+    }
+
+    private static void check(String prefix, ScoreRequest request) {
+        ScoreLimits.checkText(prefix + "text", request.text());
+    }
+
+    static ScoringContext contextOf(ScoreRequest r) {
+        Optional<ScoringContext.ArticleText> article = Optional.ofNullable(r.article())
+                .filter(a -> (a.title() != null && !a.title().isBlank()) || (a.body() != null && !a.body().isBlank()))
+                .map(a -> new ScoringContext.ArticleText(a.title(), a.body()));
+        Optional<String> parent = Optional.ofNullable(r.parent()).map(ScoreRequest.ParentContext::text)
+                .filter(t -> !t.isBlank());
+        return new ScoringContext(r.text(), article, parent, r.languages(), SiteScoringData.NONE);
+    }
+}
