@@ -346,6 +346,13 @@ public final class TermMatcher {
         }
         String c = text.canonical();
         int len = wordEnd - end;
+        // A doubled last letter before a suffix is English spelling of another word ("shat" -> "shatters",
+        // "whop" -> "whoppers"), not a disguise of the term.
+        String term = e.term();
+        if (end >= 2 && c.charAt(end - 1) == c.charAt(end - 2) && term.length() >= 2
+                && term.charAt(term.length() - 1) != term.charAt(term.length() - 2)) {
+            return false;
+        }
         // "asses" + "s" is "assess": an "s" suffix never follows a term that already ends in "s".
         if (c.charAt(end) == 's' && e.term().endsWith("s")) {
             return false;

@@ -285,7 +285,7 @@ public final class TextNormalizer {
             while (s < e && !(tk[s] == LETTER || tk[s] == DIGIT || tc[s] == '$' || tc[s] == '@')) {
                 s++;
             }
-            while (e > s && !(tk[e - 1] == LETTER || tk[e - 1] == DIGIT || tc[e - 1] == '$')) {
+            while (e > s && !(tk[e - 1] == LETTER || tk[e - 1] == DIGIT || tc[e - 1] == '$' || tc[e - 1] == '@')) {
                 e--;
             }
             if (s >= e) {
@@ -334,7 +334,7 @@ public final class TextNormalizer {
             while (s < e && !(tk[s] == LETTER || tk[s] == DIGIT || tc[s] == '$' || tc[s] == '@')) {
                 s++;
             }
-            while (e > s && !(tk[e - 1] == LETTER || tk[e - 1] == DIGIT || tc[e - 1] == '$')) {
+            while (e > s && !(tk[e - 1] == LETTER || tk[e - 1] == DIGIT || tc[e - 1] == '$' || tc[e - 1] == '@')) {
                 e--;
             }
             if (s < e) {
@@ -396,8 +396,7 @@ public final class TextNormalizer {
                 j++;
             }
             if (leadingDigits > 0 && j == e) {
-                int suffix = e - k;
-                return leadingDigits >= 2 || suffix <= 2;
+                return leadingDigits >= 2 || isUnit(k, e);
             }
             // letters then two or more digits: "covid19", "win10"
             k = s;
@@ -409,6 +408,16 @@ public final class TextNormalizer {
                 j++;
             }
             return k - s >= 3 && j == e && j - k >= 2;
+        }
+
+        /** Ordinals and units written after a single digit: "1st", "2nd", "3d", "5k", "4pm", "3x". */
+        private boolean isUnit(int s, int e) {
+            String u = String.valueOf(tc, s, e - s);
+            return switch (u) {
+                case "st", "nd", "rd", "th", "s", "d", "k", "m", "am", "pm", "x", "g", "h", "px", "kb", "mb", "gb",
+                     "tb", "km", "kg", "mm", "cm", "ml", "v", "w", "mp", "hp" -> true;
+                default -> false;
+            };
         }
 
         private void emit(char c, char alt, int b, int e) {
