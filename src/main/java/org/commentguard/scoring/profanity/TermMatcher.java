@@ -26,9 +26,9 @@ import org.commentguard.scoring.text.NormalizedText;
  */
 public final class TermMatcher {
 
-    /** Inflections and compound tails that still count as the term ("fuckers", "shithead", "cuntface"). */
+    /** Inflections and compound tails that still count as the term ("fuckers", "knobhead", "cuntface"). */
     static final String[] SUFFIXES = {"s", "es", "ed", "d", "er", "ers", "ing", "in", "y", "ies", "a", "z", "head",
-        "heads", "face", "faces", "hole", "holes", "wad", "wads", "bag", "bags"};
+        "heads", "face", "faces", "wad", "wads", "bag", "bags"};
 
     /** Terms shorter than this match only as whole words, without suffixes: "cum" must not match "cumin". */
     static final int MIN_LENGTH_FOR_SUFFIX = 4;
