@@ -44,15 +44,18 @@ public final class TermMatcher {
     private final char[] nodeChar;
     private final int[][] children;
     private final int[] terminal;
+    /** Whether a node lies on the path to an "anywhere" term: only such paths are followed from inside a word. */
+    private final boolean[] inWord;
 
     private TermMatcher(LexiconEntry[] entries, int[] next, Map<Long, Integer> extra, char[] nodeChar,
-                        int[][] children, int[] terminal) {
+                        int[][] children, int[] terminal, boolean[] inWord) {
         this.entries = entries;
         this.next = next;
         this.extra = extra;
         this.nodeChar = nodeChar;
         this.children = children;
         this.terminal = terminal;
+        this.inWord = inWord;
     }
 
     /**
@@ -99,12 +102,22 @@ public final class TermMatcher {
             }
             terminal[node] = i;
         }
+        boolean[] inWord = new boolean[nodes];
+        for (LexiconEntry e : entries) {
+            if (e.anywhere()) {
+                int node = 0;
+                for (int k = 0; k < e.term().length(); k++) {
+                    node = child(next, extra, node, e.term().charAt(k));
+                    inWord[node] = true;
+                }
+            }
+        }
         int[][] children = new int[nodes][];
         for (int n = 0; n < nodes; n++) {
             children[n] = kids.get(n).stream().mapToInt(Integer::intValue).toArray();
         }
         return new TermMatcher(entries, Arrays.copyOf(next, nodes * SLOTS), Map.copyOf(extra),
-                Arrays.copyOf(nodeChar, nodes), children, Arrays.copyOf(terminal, nodes));
+                Arrays.copyOf(nodeChar, nodes), children, Arrays.copyOf(terminal, nodes), inWord);
     }
 
     private static LexiconEntry stronger(LexiconEntry a, LexiconEntry b) {
@@ -184,13 +197,14 @@ public final class TermMatcher {
                     }
                     continue;
                 }
+                boolean midWord = start > 0 && canonical.charAt(start - 1) != ' ';
                 int x = child(node, c);
-                if (x != 0) {
+                if (x != 0 && (!midWord || inWord[x])) {
                     nxt = add(nxtNode, nxtStart, nxtWild, nxt, x, start, w);
                 }
                 if (alt != 0) {
                     x = child(node, alt);
-                    if (x != 0) {
+                    if (x != 0 && (!midWord || inWord[x])) {
                         nxt = add(nxtNode, nxtStart, nxtWild, nxt, x, start, w);
                     }
                 }
@@ -200,13 +214,16 @@ public final class TermMatcher {
                 }
             }
             if (!wild && c != ' ') {
+                // Most terms must start a word; inside a word only paths towards "anywhere" terms are worth
+                // following, which keeps the number of live threads near one per position.
+                boolean wordStart = p == 0 || canonical.charAt(p - 1) == ' ';
                 int x = child(0, c);
-                if (x != 0) {
+                if (x != 0 && (wordStart || inWord[x])) {
                     nxt = add(nxtNode, nxtStart, nxtWild, nxt, x, p, 0);
                 }
                 if (alt != 0) {
                     x = child(0, alt);
-                    if (x != 0) {
+                    if (x != 0 && (wordStart || inWord[x])) {
                         nxt = add(nxtNode, nxtStart, nxtWild, nxt, x, p, 0);
                     }
                 }

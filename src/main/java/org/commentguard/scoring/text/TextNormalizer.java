@@ -155,6 +155,9 @@ public final class TextNormalizer {
     }
 
     private static boolean isSpace(int cp) {
+        if (cp < 128) {
+            return cp == ' ' || (cp >= 9 && cp <= 13) || (cp >= 28 && cp <= 31);
+        }
         return Character.isWhitespace(cp) || Character.isSpaceChar(cp);
     }
 
@@ -512,8 +515,8 @@ public final class TextNormalizer {
                 }
                 fwe[w] = n;
             }
-            return new NormalizedText(text, new String(cc, 0, n), Arrays.copyOf(cb, n), Arrays.copyOf(ce, n),
-                    Arrays.copyOf(ca, n), fws, fwe);
+            // The arrays may be longer than the canonical text; NormalizedText only reads the first n entries.
+            return new NormalizedText(text, new String(cc, 0, n), cb, ce, ca, fws, fwe);
         }
     }
 }

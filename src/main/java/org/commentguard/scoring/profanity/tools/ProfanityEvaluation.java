@@ -69,6 +69,15 @@ public final class ProfanityEvaluation {
             }
         }
 
+        // obscenity's own 69 root words: the subset on which a comparison with obscenity is about disguises, not
+        // about vocabulary size.
+        Set<String> obscenityWords = new TreeSet<>();
+        java.util.regex.Matcher om = java.util.regex.Pattern.compile("\"originalWord\":\\s*\"([^\"]+)\"").matcher(
+                Files.readString(dir.resolve("data/obscenity-0.4.6_english-dataset.json"), StandardCharsets.UTF_8));
+        while (om.find()) {
+            obscenityWords.add(TextNormalizer.canonical(om.group(1)));
+        }
+        int[] subset = new int[2];
         ProfanityScorer scorer = ProfanityScorer.shipped();
         Map<String, int[]> perFamily = new TreeMap<>();
         List<String> missed = new ArrayList<>();
@@ -81,6 +90,10 @@ public final class ProfanityEvaluation {
             boolean hit = s.spans().stream().anyMatch(sp -> sp.begin() < ve && sp.end() > vb);
             int[] c = perFamily.computeIfAbsent(d[0], k -> new int[2]);
             c[1]++;
+            if (obscenityWords.contains(d[1])) {
+                subset[1]++;
+                subset[0] += hit ? 1 : 0;
+            }
             if (hit) {
                 c[0]++;
                 caught++;
@@ -104,6 +117,8 @@ public final class ProfanityEvaluation {
                 disguised.size(), cleanWords.size());
         System.out.printf(Locale.ROOT, "catch rate: %.2f%% (%d/%d)%n", 100.0 * caught / disguised.size(), caught,
                 disguised.size());
+        System.out.printf(Locale.ROOT, "  on obscenity's own root words: %.2f%% (%d/%d)%n",
+                100.0 * subset[0] / Math.max(1, subset[1]), subset[0], subset[1]);
         perFamily.forEach((f, c) -> System.out.printf(Locale.ROOT, "  %-11s %.2f%% (%d/%d)%n", f, 100.0 * c[0] / c[1],
                 c[0], c[1]));
         System.out.printf(Locale.ROOT, "false-hit rate on clean words: %.2f%% (%d/%d); dev half %.2f%% (%d/%d), "
