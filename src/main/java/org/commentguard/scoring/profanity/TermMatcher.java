@@ -272,7 +272,7 @@ public final class TermMatcher {
      * Each match is widened to whole words, so a span covers "fuckers" rather than "fucker".
      */
     public List<TermMatch> find(NormalizedText text) {
-        return resolve(text, scan(text));
+        return find(text, List.of(this));
     }
 
     /**
@@ -285,13 +285,6 @@ public final class TermMatcher {
         for (TermMatcher m : matchers) {
             collect(text, m, m.scan(text), blocks, allows);
         }
-        return resolve(blocks, allows);
-    }
-
-    private List<TermMatch> resolve(NormalizedText text, List<int[]> own) {
-        List<TermMatch> blocks = new ArrayList<>();
-        List<int[]> allows = new ArrayList<>();
-        collect(text, this, own, blocks, allows);
         return resolve(blocks, allows);
     }
 

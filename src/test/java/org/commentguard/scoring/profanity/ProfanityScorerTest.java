@@ -51,6 +51,9 @@ class ProfanityScorerTest {
         "compound|you fuckwaffle|fuckwaffle|fuck",
         "inflection|stupid fuckers|fuckers|fuckers",
         "acronym|STFU already|STFU|stfu",
+        "masked compound|what an a**hole|a**hole|asshole",
+        "leet inside a compound|total bull$hit|bull$hit|bullshit",
+        "spaced inflection|F U C K I N G great|F U C K I N G|fucking",
     })
     void catchesEachDisguiseFamilyWithASpanOnTheOriginalCharacters(String family, String text, String surface,
                                                                    String term) {
@@ -70,7 +73,7 @@ class ProfanityScorerTest {
         "a peacock", "analysis of the analyst", "hello shell", "cumin and spices", "spicy food", "Essex",
         "the title", "grape juice", "therapist", "documented", "Hancock", "Sussex", "bass guitar", "mass", "pussycat",
         "in 2018 the GDP grew 3.5%", "wristwatch", "saltwater", "Fukuoka", "snigger", "niggardly", "scatter",
-        "shatter", "whopping", "Matsushita", "Dick Cheney's cockatoo"})
+        "shatter", "whopping", "Matsushita", "Dominic Cummings", "Sc*nthorpe", "cockney", "buttons", "arsenal", "Dick Cheney's cockatoo"})
     void neverFlagsCleanWordsThatContainAProfaneSubstring(String text) {
         // "Dick" as a whole word is flagged (a known limit of word lists with names); the cockatoo must not be.
         Signal s = score(text);
