@@ -58,7 +58,7 @@ public final class NormalizedText {
 
     /** The second reading of an ambiguous position (leet {@code 1} read as {@code l}), or {@code 0} if none. */
     public char alternative(int canonicalIndex) {
-        return alternatives[canonicalIndex];
+        return alternatives[java.util.Objects.checkIndex(canonicalIndex, canonical.length())];
     }
 
     public boolean isWildcard(int canonicalIndex) {
@@ -67,22 +67,31 @@ public final class NormalizedText {
 
     /** First original UTF-16 index of the canonical char. */
     public int originalBegin(int canonicalIndex) {
-        return begins[canonicalIndex];
+        return begins[java.util.Objects.checkIndex(canonicalIndex, canonical.length())];
     }
 
     /** Exclusive original end of the canonical char. */
     public int originalEnd(int canonicalIndex) {
-        return ends[canonicalIndex];
+        return ends[java.util.Objects.checkIndex(canonicalIndex, canonical.length())];
     }
 
-    /** Original begin of the canonical range {@code [canonicalBegin, canonicalEnd)}. */
+    /** Original begin of the canonical range {@code [canonicalBegin, canonicalEnd)}; an empty range at the end maps to the end. */
     public int originalBegin(int canonicalBegin, int canonicalEnd) {
-        return begins[canonicalBegin];
+        checkRange(canonicalBegin, canonicalEnd);
+        return canonicalBegin < canonical.length() ? begins[canonicalBegin] : original.length();
     }
 
     /** Exclusive original end of the canonical range {@code [canonicalBegin, canonicalEnd)}. */
     public int originalEnd(int canonicalBegin, int canonicalEnd) {
-        return canonicalEnd > canonicalBegin ? ends[canonicalEnd - 1] : begins[canonicalBegin];
+        checkRange(canonicalBegin, canonicalEnd);
+        return canonicalEnd > canonicalBegin ? ends[canonicalEnd - 1] : originalBegin(canonicalBegin, canonicalEnd);
+    }
+
+    private void checkRange(int canonicalBegin, int canonicalEnd) {
+        if (canonicalBegin < 0 || canonicalEnd < canonicalBegin || canonicalEnd > canonical.length()) {
+            throw new IndexOutOfBoundsException("canonical range [" + canonicalBegin + "," + canonicalEnd
+                    + ") outside [0," + canonical.length() + ")");
+        }
     }
 
     /** The original text covered by a canonical range. */

@@ -77,6 +77,13 @@ class TextNormalizerTest {
     }
 
     @Test
+    void mapsAnEmptyRangeAtTheEndToTheEndOfTheOriginal() {
+        NormalizedText t = TextNormalizer.normalize("ok!!");
+        assertThat(t.originalBegin(2, 2)).isEqualTo(4);
+        assertThat(t.originalEnd(2, 2)).isEqualTo(4);
+    }
+
+    @Test
     void collapsedRepeatsStillCoverTheWholeOriginalRun() {
         NormalizedText t = TextNormalizer.normalize("fuuuuuck!");
         assertThat(t.originalText(0, t.length())).isEqualTo("fuuuuuck");
