@@ -246,7 +246,7 @@ public final class TextNormalizer {
         }
 
         private void token() {
-            if (tn == 0) {
+            if (tn == 0 || plainWord()) {
                 return;
             }
             // Homoglyph folding: only when the token mixes scripts or is made only of look-alikes, so that real
@@ -282,6 +282,49 @@ public final class TextNormalizer {
                     s = k + 1;
                 }
             }
+        }
+
+        /**
+         * Fast path for the common token: ASCII letters, possibly wrapped in sentence punctuation ("word,",
+         * "(word)"). Emits it directly and returns true; anything else goes through the full analysis.
+         */
+        private boolean plainWord() {
+            int first = 0;
+            while (first < tn && tk[first] != LETTER) {
+                if (!isWrapper(tc[first])) {
+                    return false;
+                }
+                first++;
+            }
+            if (first == tn) {
+                return false;
+            }
+            int last = tn - 1;
+            while (tk[last] != LETTER) {
+                if (!isWrapper(tc[last])) {
+                    return false;
+                }
+                last--;
+            }
+            for (int k = first; k <= last; k++) {
+                char c = tc[k];
+                if (c < 'a' || c > 'z') {
+                    return false;
+                }
+            }
+            for (int k = first; k <= last; k++) {
+                emit(tc[k], (char) 0, tb[k], te[k]);
+            }
+            endWord();
+            return true;
+        }
+
+        /** Punctuation that may surround a word without being part of a disguise. */
+        private static boolean isWrapper(char c) {
+            return switch (c) {
+                case '.', ',', ';', ':', '!', '?', '"', '\'', '(', ')', '[', ']', '“', '”', '‘', '’' -> true;
+                default -> false;
+            };
         }
 
         private void segment(int s, int e) {
