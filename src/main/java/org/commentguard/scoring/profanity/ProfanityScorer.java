@@ -1,0 +1,170 @@
+package org.commentguard.scoring.profanity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.commentguard.scoring.Scorer;
+import org.commentguard.scoring.ScoringContext;
+import org.commentguard.scoring.Signal;
+import org.commentguard.scoring.SiteScoringData;
+import org.commentguard.scoring.Span;
+import org.commentguard.scoring.model.ModelArtifact;
+import org.commentguard.scoring.text.NormalizedText;
+import org.commentguard.scoring.text.TextNormalizer;
+
+/**
+ * Flags swearing, sexual vulgarity and slurs from a severity-tiered lexicon, including disguised spellings, and
+ * explains each hit with a span in the original text.
+ *
+ * <p>Score: every match contributes its severity weight (mild 0.4, strong 0.8, slur 0.95) and the matches combine
+ * as independent evidence, {@code score = 1 - Π(1 - weight_i)}: one mild word gives 0.4, two give 0.64, one strong
+ * word 0.8, a slur 0.95; no match gives 0.0.
+ *
+ * <p>Per-site terms come from {@link SiteScoringData}: {@code blockTerms} (optionally {@code term|mild},
+ * {@code term|strong}, {@code term|slur}; default strong) and {@code allowTerms}. They are normalised like
+ * comments, compiled into a second automaton once per distinct term list and cached, so sites change terms
+ * without a rebuild.
+ */
+@ApplicationScoped
+public class ProfanityScorer implements Scorer {
+
+    public static final String ID = "profanity";
+    public static final String ATTRIBUTE = "profanity";
+    /** Directory under {@code models/} holding the shipped lexicon. */
+    public static final String MODEL_DIR = "profanity";
+
+    /** Distinct site term lists are few; the bound only guards against a caller sending random lists. */
+    private static final int SITE_CACHE_LIMIT = 512;
+
+    private final TermMatcher lexicon;
+    private final String model;
+    private final Map<List<List<String>>, TermMatcher> siteMatchers = new ConcurrentHashMap<>();
+
+    /** CDI path: the shipped lexicon, checksum-verified. */
+    @Inject
+    public ProfanityScorer() {
+        this(ModelArtifact.load(MODEL_DIR));
+    }
+
+    public ProfanityScorer(ModelArtifact artifact) {
+        this(ProfanityLexicon.parse(artifact.open()), artifact.id());
+    }
+
+    /** A scorer over any entries, e.g. a small lexicon built inline in a test. */
+    public ProfanityScorer(List<LexiconEntry> entries, String model) {
+        this.lexicon = TermMatcher.compile(entries);
+        this.model = model;
+    }
+
+    /** The shipped lexicon, outside CDI (tools, benchmarks). */
+    public static ProfanityScorer shipped() {
+        return new ProfanityScorer(ModelArtifact.load(MODEL_DIR));
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<String> attributes() {
+        return List.of(ATTRIBUTE);
+    }
+
+    @Override
+    public String model() {
+        return model;
+    }
+
+    @Override
+    public Signal score(ScoringContext context) {
+        return score(TextNormalizer.normalize(context.text()), context.site());
+    }
+
+    /** Scores an already normalised comment, so a pipeline normalises once for every scorer. */
+    public Signal score(NormalizedText text, SiteScoringData site) {
+        List<TermMatch> matches = matches(text, site);
+        List<Span> spans = new ArrayList<>(matches.size());
+        Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+        double clean = 1.0;
+        for (TermMatch m : matches) {
+            Severity s = m.entry().severity();
+            int b = text.originalBegin(m.canonicalBegin(), m.canonicalEnd());
+            int e = text.originalEnd(m.canonicalBegin(), m.canonicalEnd());
+            spans.add(new Span(b, e, ATTRIBUTE, s.weight(), text.original().substring(b, e), m.entry().term(),
+                    s.label()));
+            counts.merge(s, 1, Integer::sum);
+            clean *= 1.0 - s.weight();
+        }
+        List<String> reasons = new ArrayList<>();
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (Severity s : List.of(Severity.SLUR, Severity.STRONG, Severity.MILD)) {
+            Integer n = counts.get(s);
+            if (n != null) {
+                reasons.add(ID + "." + s.label());
+                details.put(s.label(), n);
+            }
+        }
+        Map<String, Double> scores = new LinkedHashMap<>();
+        scores.put(ATTRIBUTE, 1.0 - clean);
+        return new Signal(ID, model, scores, spans, reasons, details, null);
+    }
+
+    /** The surviving lexicon matches, shipped and per-site, ordered by position. */
+    public List<TermMatch> matches(NormalizedText text, SiteScoringData site) {
+        if (site == null || (site.blockTerms().isEmpty() && site.allowTerms().isEmpty())) {
+            return lexicon.find(text);
+        }
+        return TermMatcher.find(text, List.of(lexicon, siteMatcher(site)));
+    }
+
+    private TermMatcher siteMatcher(SiteScoringData site) {
+        List<List<String>> key = List.of(site.blockTerms(), site.allowTerms());
+        TermMatcher m = siteMatchers.get(key);
+        if (m == null) {
+            if (siteMatchers.size() >= SITE_CACHE_LIMIT) {
+                siteMatchers.clear();
+            }
+            m = siteMatchers.computeIfAbsent(key, k -> compileSiteTerms(site));
+        }
+        return m;
+    }
+
+    /** Normalises and compiles a site's term lists; blank or unreadable terms are skipped. */
+    static TermMatcher compileSiteTerms(SiteScoringData site) {
+        List<LexiconEntry> entries = new ArrayList<>();
+        for (String raw : site.blockTerms()) {
+            Severity severity = Severity.STRONG;
+            String term = raw;
+            int bar = raw.lastIndexOf('|');
+            if (bar > 0) {
+                String label = raw.substring(bar + 1).trim().toUpperCase(Locale.ROOT);
+                for (Severity s : Severity.values()) {
+                    if (s.name().equals(label)) {
+                        severity = s;
+                        term = raw.substring(0, bar);
+                    }
+                }
+            }
+            String canonical = TextNormalizer.canonical(term);
+            if (!canonical.isEmpty()) {
+                entries.add(LexiconEntry.block(canonical, severity, false));
+            }
+        }
+        for (String raw : site.allowTerms()) {
+            String canonical = TextNormalizer.canonical(raw);
+            if (!canonical.isEmpty()) {
+                entries.add(LexiconEntry.allowed(canonical));
+            }
+        }
+        return TermMatcher.compile(entries);
+    }
+}

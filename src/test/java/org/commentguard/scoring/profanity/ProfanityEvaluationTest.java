@@ -1,0 +1,74 @@
+package org.commentguard.scoring.profanity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.commentguard.scoring.ScoringContext;
+import org.commentguard.scoring.Signal;
+import org.commentguard.scoring.profanity.tools.ProfanityEvaluation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Asserts the figures of models/profanity/MODEL_CARD.md on the pinned evaluation inputs in
+ * models/profanity/data/eval/ (regenerate them with ProfanityEvaluation and update the card together).
+ */
+class ProfanityEvaluationTest {
+
+    private static final Path EVAL = Path.of("models/profanity/data/eval");
+    private static final ProfanityScorer SCORER = ProfanityScorer.shipped();
+
+    private static List<String> lines(String file) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String l : Files.readAllLines(EVAL.resolve(file), StandardCharsets.UTF_8)) {
+            if (!l.isBlank() && !l.startsWith("#")) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void disguisedInputsAreTheOnesGeneratedFromTheShippedLexicon() throws IOException {
+        List<LexiconEntry> entries;
+        try (InputStream in = Files.newInputStream(Path.of("models/profanity/lexicon.tsv"))) {
+            entries = ProfanityLexicon.parse(in);
+        }
+        List<String> expected = new ArrayList<>();
+        for (String[] d : ProfanityEvaluation.disguise(entries)) {
+            expected.add(String.join("\t", d));
+        }
+        assertThat(lines("disguised.tsv")).isEqualTo(expected);
+    }
+
+    @Test
+    void catchesAtLeast99PercentOfDisguisedLexiconTerms() throws IOException {
+        List<String> rows = lines("disguised.tsv");
+        int caught = 0;
+        for (String row : rows) {
+            String text = row.split("\t")[2];
+            int vb = "well ".length();
+            int ve = text.length() - " then".length();
+            Signal s = SCORER.score(ScoringContext.of(text));
+            if (s.spans().stream().anyMatch(sp -> sp.begin() < ve && sp.end() > vb)) {
+                caught++;
+            }
+        }
+        assertThat(rows).hasSizeGreaterThan(10_000);
+        assertThat((double) caught / rows.size()).isGreaterThanOrEqualTo(0.99);
+    }
+
+    @Test
+    void flagsAtMostOnePerMilleOfCleanDictionaryWordsWithProfaneSubstrings() throws IOException {
+        List<String> words = lines("clean-words.txt");
+        long flagged = words.stream().filter(w -> !SCORER.score(ScoringContext.of(w)).spans().isEmpty()).count();
+        assertThat(words).hasSizeGreaterThan(1_500);
+        assertThat((double) flagged / words.size()).isLessThanOrEqualTo(0.001);
+    }
+}

@@ -1,0 +1,181 @@
+package org.commentguard.scoring.profanity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.commentguard.scoring.ScoringContext;
+import org.commentguard.scoring.Signal;
+import org.commentguard.scoring.SiteScoringData;
+import org.commentguard.scoring.Span;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ProfanityScorerTest {
+
+    private static final ProfanityScorer SHIPPED = ProfanityScorer.shipped();
+
+    private static Signal score(String text) {
+        return SHIPPED.score(ScoringContext.of(text));
+    }
+
+    private static Signal score(String text, SiteScoringData site) {
+        return SHIPPED.score(new ScoringContext(text, Optional.empty(), Optional.empty(), List.of(), site));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "plain|what the fuck is this|fuck|fuck",
+        "upper case|WHAT THE FUCK|FUCK|fuck",
+        "leet|that is 5h1t|5h1t|shit",
+        "leet symbols|what a$$ hat|a$$|ass",
+        "ambiguous leet one as l|lick my c1it|c1it|clit",
+        "mask|f*ck off|f*ck|fuck",
+        "double mask|f**k off|f**k|fuck",
+        "bang for i|that's sh!t|sh!t|shit",
+        "spaced|f u c k you|f u c k|fuck",
+        "dotted|s.h.i.t happens|s.h.i.t|shit",
+        "dashed capitals|F-U-C-K|F-U-C-K|fuck",
+        "repetition|fuuuuuck yeah|fuuuuuck|fuck",
+        "trailing repetition|shiiiittt|shiiiittt|shit",
+        "full width|ｆｕｃｋ|ｆｕｃｋ|fuck",
+        "cyrillic homoglyphs|ѕһіт|ѕһіт|shit",
+        "mixed scripts|fuсk you|fuсk|fuck",
+        "greek homoglyph|fυck|fυck|fuck",
+        "zero width|fu\u200Bck|fu\u200Bck|fuck",
+        "combining accent|fu\u0301ck|fu\u0301ck|fuck",
+        "compound|you fuckwaffle|fuckwaffle|fuck",
+        "inflection|stupid fuckers|fuckers|fuckers",
+        "acronym|STFU already|STFU|stfu",
+        "masked compound|what an a**hole|a**hole|asshole",
+        "leet inside a compound|total bull$hit|bull$hit|bullshit",
+        "spaced inflection|F U C K I N G great|F U C K I N G|fucking",
+    })
+    void catchesEachDisguiseFamilyWithASpanOnTheOriginalCharacters(String family, String text, String surface,
+                                                                   String term) {
+        Signal s = score(text);
+        assertThat(s.spans()).as(family).hasSize(1);
+        Span span = s.spans().get(0);
+        assertThat(span.text()).isEqualTo(surface);
+        assertThat(text.substring(span.begin(), span.end())).isEqualTo(surface);
+        assertThat(span.term()).isEqualTo(term);
+        assertThat(span.attribute()).isEqualTo("profanity");
+        assertThat(s.scores().get("profanity")).isGreaterThan(0.0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Scunthorpe United won", "the assassin escaped", "a cocktail party", "reading Dickens",
+        "a class act", "she passed the exam", "shitake mushrooms", "shiitake", "assess the damage", "cockpit",
+        "a peacock", "analysis of the analyst", "hello shell", "cumin and spices", "spicy food", "Essex",
+        "the title", "grape juice", "therapist", "documented", "Hancock", "Sussex", "bass guitar", "mass", "pussycat",
+        "in 2018 the GDP grew 3.5%", "wristwatch", "saltwater", "Fukuoka", "snigger", "niggardly", "scatter",
+        "shatter", "whopping", "Matsushita", "Dominic Cummings", "Sc*nthorpe", "cockney", "buttons", "arsenal", "Dick Cheney's cockatoo"})
+    void neverFlagsCleanWordsThatContainAProfaneSubstring(String text) {
+        // "Dick" as a whole word is flagged (a known limit of word lists with names); the cockatoo must not be.
+        Signal s = score(text);
+        if (text.startsWith("Dick ")) {
+            assertThat(s.spans()).extracting(Span::text).containsExactly("Dick");
+        } else {
+            assertThat(s.spans()).as(text).isEmpty();
+            assertThat(s.scores().get("profanity")).isZero();
+        }
+    }
+
+    @Test
+    void matchesMultiWordPhrasesAcrossSpacing() {
+        Signal s = score("she gave him a blow   job");
+        assertThat(s.spans()).extracting(Span::term).containsExactly("blow job");
+        assertThat(s.spans().get(0).text()).isEqualTo("blow   job");
+    }
+
+    @Test
+    void combinesSeverityWeightsAsIndependentEvidence() {
+        Signal mild = score("damn");
+        assertThat(mild.scores().get("profanity")).isCloseTo(0.4, within(1e-9));
+        assertThat(mild.reasons()).containsExactly("profanity.mild");
+        Signal two = score("damn this crap");
+        assertThat(two.scores().get("profanity")).isCloseTo(1 - 0.6 * 0.6, within(1e-9));
+        Signal mixed = score("damn, fuck");
+        assertThat(mixed.scores().get("profanity")).isCloseTo(1 - 0.6 * 0.2, within(1e-9));
+        assertThat(mixed.reasons()).containsExactly("profanity.strong", "profanity.mild");
+        assertThat(mixed.spans()).extracting(Span::severity).containsExactly("mild", "strong");
+    }
+
+    @Test
+    void reportsSlursAsTheirOwnSeverity() {
+        Signal s = score("you f@gg0t");
+        assertThat(s.spans()).extracting(Span::severity).containsExactly("slur");
+        assertThat(s.reasons()).containsExactly("profanity.slur");
+        assertThat(s.scores().get("profanity")).isCloseTo(0.95, within(1e-9));
+    }
+
+    @Test
+    void scoresCleanTextZeroWithNoReasons() {
+        Signal s = score("A thoughtful comment about trade policy.");
+        assertThat(s.scores()).containsEntry("profanity", 0.0);
+        assertThat(s.spans()).isEmpty();
+        assertThat(s.reasons()).isEmpty();
+        assertThat(s.error()).isNull();
+    }
+
+    @Test
+    void carriesTheLexiconVersionFromModelProperties() {
+        assertThat(SHIPPED.model()).matches("profanity-lexicon@\\d+\\.\\d+\\.\\d+");
+        assertThat(score("x").model()).isEqualTo(SHIPPED.model());
+        assertThat(SHIPPED.id()).isEqualTo("profanity");
+        assertThat(SHIPPED.attributes()).containsExactly("profanity");
+    }
+
+    @Test
+    void appliesPerSiteBlockAndAllowTermsWithoutRebuilding() {
+        SiteScoringData site = new SiteScoringData(List.of("frak", "gosh darn|mild"), List.of("damn", "bloody"),
+                List.of());
+        Signal s = score("fraks sake, hell, gosh darn it, damn bloody", site);
+        assertThat(s.spans()).extracting(Span::term).containsExactly("frak", "hell", "gosh darn");
+        assertThat(s.spans()).extracting(Span::severity).containsExactly("strong", "mild", "mild");
+        assertThat(s.spans().get(0).text()).isEqualTo("fraks");
+        // Site terms are normalised like comments, so their disguises are caught too.
+        assertThat(score("FR4K", site).spans()).hasSize(1);
+        // Another site without the terms is unaffected.
+        assertThat(score("frak damn").spans()).extracting(Span::term).containsExactly("damn");
+    }
+
+    @Test
+    void cachesTheCompiledSiteMatcherPerTermList() {
+        ProfanityScorer scorer = new ProfanityScorer(List.of(LexiconEntry.block("darn", Severity.MILD, false)), "t@1");
+        SiteScoringData a = new SiteScoringData(List.of("heck"), List.of(), List.of());
+        SiteScoringData sameTerms = new SiteScoringData(List.of("heck"), List.of(), List.of("recent comment"));
+        scorer.score(new ScoringContext("heck", Optional.empty(), Optional.empty(), List.of(), a));
+        Signal s = scorer.score(new ScoringContext("heck darn", Optional.empty(), Optional.empty(), List.of(),
+                sameTerms));
+        assertThat(s.spans()).extracting(Span::term).containsExactly("heck", "darn");
+        assertThat(s.model()).isEqualTo("t@1");
+    }
+
+    @Test
+    void worksWithAnInlineLexiconAndItsAllowList() {
+        ProfanityScorer scorer = new ProfanityScorer(List.of(
+                LexiconEntry.block("crud", Severity.MILD, true),
+                LexiconEntry.allowed("crudites")), "inline@0");
+        assertThat(scorer.score(ScoringContext.of("crudites and crudballs")).spans())
+                .extracting(Span::text).containsExactly("crudballs");
+    }
+
+    @Test
+    void keepsOriginalOffsetsWhenTheTextHasSupplementaryCharactersBeforeTheMatch() {
+        String text = "😀😀 oh 𝐟𝐮𝐜𝐤";
+        Signal s = score(text);
+        assertThat(s.spans()).hasSize(1);
+        assertThat(text.substring(s.spans().get(0).begin(), s.spans().get(0).end())).isEqualTo("𝐟𝐮𝐜𝐤");
+    }
+
+    @Test
+    void survivesMaskFloodsWithoutBlowingUp() {
+        String flood = "f" + "*".repeat(5000) + "k " + "*".repeat(5000);
+        assertThat(score(flood).spans()).isEmpty();
+    }
+}
