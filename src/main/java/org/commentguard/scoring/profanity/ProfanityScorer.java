@@ -1,6 +1,6 @@
 package org.commentguard.scoring.profanity;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ import org.commentguard.scoring.text.TextNormalizer;
  * comments, compiled into a second automaton once per distinct term list and cached, so sites change terms
  * without a rebuild.
  */
-@ApplicationScoped
+@Singleton
 public class ProfanityScorer implements Scorer {
 
     public static final String ID = "profanity";

@@ -1,0 +1,136 @@
+package org.commentguard.scoring.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import org.commentguard.testing.Api;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.commentguard.testing.Api.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasEntry;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+class ScoreResourceTest {
+
+    String ingest;
+    String moderator;
+
+    @BeforeEach
+    void keys() {
+        // Per test: RestAssured only knows the test port once Quarkus runs, which is after static set-up.
+        Api.TestSite site = Api.newSite();
+        ingest = site.key("ingest");
+        moderator = site.key("moderator");
+    }
+
+    private ValidatableResponse score(Object body) {
+        return as(ingest).body(body).post("/api/v1/score").then();
+    }
+
+    @Test
+    void scoresDisguisedProfanityWithSpansOnTheOriginalCharacters() {
+        String text = "Honestly, this is F.U.C.K.I.N.G ridiculous";
+        score(Map.of("text", text))
+                .statusCode(200)
+                .body("scores.profanity", greaterThan(0.5f))
+                .body("spans.find { it.attribute == 'profanity' }.begin", equalTo(text.indexOf("F.U")))
+                .body("spans.find { it.attribute == 'profanity' }.text", equalTo("F.U.C.K.I.N.G"))
+                .body("models", hasKey("profanity"))
+                .body("reasons", hasItem(org.hamcrest.Matchers.startsWith("profanity.")));
+    }
+
+    @Test
+    void everyAttributeIsPresentAndOffTopicIsNullWithoutContext() {
+        score(Map.of("text", "The tariffs on soybeans will hurt farmers in Iowa this year."))
+                .statusCode(200)
+                .body("scores", hasKey("toxicity")).body("scores", hasKey("severe_toxicity"))
+                .body("scores", hasKey("insult")).body("scores", hasKey("threat"))
+                .body("scores", hasKey("identity_attack")).body("scores", hasKey("obscene"))
+                .body("scores", hasKey("profanity")).body("scores", hasKey("spam"))
+                .body("scores", hasKey("off_topic"))
+                .body("scores.off_topic", nullValue())
+                .body("scores.profanity", lessThan(0.1f))
+                .body("language", equalTo("en"));
+    }
+
+    @Test
+    void cleanWordsContainingProfaneSubstringsAreNotFlagged() {
+        score(Map.of("text", "Scunthorpe's assassin ordered a cocktail while reading Dickens."))
+                .statusCode(200)
+                .body("spans.findAll { it.attribute == 'profanity' }", hasSize(0));
+    }
+
+    @Test
+    void batchAnswersInOrder() {
+        List<Map<String, Object>> items = List.of(Map.of("text", "What a lovely day in Beijing."),
+                Map.of("text", "shut the f*ck up"));
+        as(ingest).body(Map.of("items", items)).post("/api/v1/score/batch")
+                .then().statusCode(200)
+                .body("results", hasSize(2))
+                .body("results[0].scores.profanity", lessThan(0.1f))
+                .body("results[1].scores.profanity", greaterThan(0.5f));
+    }
+
+    @Test
+    void emptyTextIsRejectedWithStableCode() {
+        score(Map.of("text", "   ")).statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("comment_empty"));
+        score(Map.of()).statusCode(400).body("code", equalTo("validation_failed"))
+                .body("violations.field", hasItem("text"));
+    }
+
+    @Test
+    void tooLongTextIsRejected() {
+        score(Map.of("text", "a".repeat(ScoreLimits.MAX_TEXT_CHARS + 1))).statusCode(413)
+                .contentType("application/problem+json").body("code", equalTo("comment_too_long"));
+    }
+
+    @Test
+    void batchOverLimitIsRejectedBeforeAnyScoring() {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i <= ScoreLimits.MAX_BATCH_ITEMS; i++) {
+            items.add(Map.of("text", "comment " + i));
+        }
+        as(ingest).body(Map.of("items", items)).post("/api/v1/score/batch")
+                .then().statusCode(400).body("code", equalTo("batch_too_large"));
+        as(ingest).body(Map.of("items", List.of(Map.of("text", "ok"), Map.of("text", ""))))
+                .post("/api/v1/score/batch")
+                .then().statusCode(400).body("code", equalTo("comment_empty"))
+                .body("violations[0].field", equalTo("items[1].text"));
+    }
+
+    @Test
+    void scoringNeedsIngestRole() {
+        as(moderator).body(Map.of("text", "hello")).post("/api/v1/score")
+                .then().statusCode(403).body("code", equalTo("forbidden"));
+    }
+
+    @Test
+    void invalidLanguageCodeIsValidationError() {
+        score(Map.of("text", "hello there", "languages", List.of("not a language")))
+                .statusCode(400).body("code", equalTo("validation_failed"));
+    }
+
+    @Test
+    void scoresAreProbabilities() {
+        score(Map.of("text", "CHECK MY CHANNEL!!! subscribe http://bit.ly/xyz free bitcoin"))
+                .statusCode(200)
+                .body("scores.findAll { it.value != null }.collect { it.value }",
+                        everyItem(org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(0f))
+                                .and(org.hamcrest.Matchers.lessThanOrEqualTo(1f))))
+                .body("models", notNullValue());
+    }
+}
