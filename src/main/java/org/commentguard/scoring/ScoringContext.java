@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything a scorer may look at for one comment. Built once per comment; the normalised form of the text is
- * computed lazily and shared by every scorer.
+ * Everything a scorer may look at for one comment. Each scorer derives what it needs (normalised text, tokens)
+ * from {@code text} itself; {@link org.commentguard.scoring.text.TextNormalizer} is the shared normaliser.
  *
  * @param text      the comment exactly as received
  * @param article   the article the comment belongs to, if known
