@@ -33,8 +33,6 @@ public final class NearDuplicate {
     /** Characters per shingle. */
     static final int SHINGLE = 4;
 
-    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-    private static final long FNV_PRIME = 0x100000001b3L;
 
     private NearDuplicate() {
     }
@@ -61,8 +59,10 @@ public final class NearDuplicate {
         if (j < SHINGLE) {
             votes.add(mix(shingle(joined, 0, j)));
         }
-        for (int i = 0; i + SHINGLE <= j; i++) {
-            votes.add(mix(shingle(joined, i, i + SHINGLE)));
+        long packed = shingle(joined, 0, Math.min(SHINGLE - 1, j));
+        for (int i = SHINGLE - 1; i < j; i++) {
+            packed = (packed << 16) | joined[i];
+            votes.add(mix(packed));
         }
         return votes.majority();
     }
@@ -155,10 +155,11 @@ public final class NearDuplicate {
         return len == out.length ? out : java.util.Arrays.copyOf(out, len);
     }
 
+    /** Up to four UTF-16 units packed into one long: exact, so distinct 4-grams never collide before mixing. */
     private static long shingle(char[] s, int from, int to) {
-        long h = FNV_OFFSET;
+        long h = 0;
         for (int k = from; k < to; k++) {
-            h = (h ^ s[k]) * FNV_PRIME;
+            h = (h << 16) | s[k];
         }
         return h;
     }
@@ -211,7 +212,7 @@ public final class NearDuplicate {
         }
     }
 
-    /** Finaliser from SplitMix64: FNV alone leaves the high bits of short inputs poorly mixed. */
+    /** Finaliser from SplitMix64: spreads a packed shingle over all 64 bits. */
     private static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;

@@ -50,7 +50,7 @@ class SpamModelEvaluationTest {
     void newsCommentFalsePositiveRateMatchesTheModelCard() {
         Metrics civil = SpamModelEvaluation.heldOut(model, corpus).civil();
         assertThat(civil.n()).isEqualTo(400);
-        assertThat(civil.falsePositiveRate()).isCloseTo(0.0050, within(1e-4));
+        assertThat(civil.falsePositiveRate()).isCloseTo(0.0075, within(1e-4));
     }
 
     @Test
@@ -59,8 +59,8 @@ class SpamModelEvaluationTest {
                 Optional.ofNullable(System.getenv("COMMENTGUARD_SHARED_DATA")).orElse("../shared/data")));
         assumeTrue(Files.isDirectory(shared.resolve("sms-spam-collection")), "SMS Spam Collection not available");
         Metrics sms = SpamModelEvaluation.sms(model, shared).orElseThrow();
-        assertThat(sms.precision()).isCloseTo(0.6032, within(1e-4));
-        assertThat(sms.recall()).isCloseTo(0.3521, within(1e-4));
-        assertThat(sms.auc()).isCloseTo(0.8302, within(1e-4));
+        assertThat(sms.precision()).isCloseTo(0.6009, within(1e-4));
+        assertThat(sms.recall()).isCloseTo(0.3548, within(1e-4));
+        assertThat(sms.auc()).isCloseTo(0.8293, within(1e-4));
     }
 }
