@@ -2,7 +2,6 @@ package org.commentguard.scoring.spam;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Turns one comment into the spam model's inputs: a few dense, hand-designed features (links, contact and promo
@@ -690,16 +689,5 @@ public final class SpamFeatures {
 
     private static boolean isHostChar(char c) {
         return isLetterOrDigitAscii(c) || c == '.' || c == '-' || c == '@' || c == '/' || c == '_';
-    }
-
-    /** Debug aid for the model card: the names of the dense features that fired. */
-    static String describe(double[] dense) {
-        StringBuilder sb = new StringBuilder();
-        for (int f = 0; f < DENSE; f++) {
-            if (dense[f] != 0) {
-                sb.append(NAMES.get(f)).append('=').append(String.format(Locale.ROOT, "%.2f", dense[f])).append(' ');
-            }
-        }
-        return sb.toString().trim();
     }
 }
