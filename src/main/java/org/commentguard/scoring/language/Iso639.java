@@ -1,0 +1,42 @@
+package org.commentguard.scoring.language;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Maps the ISO 639-3 codes OpenNLP predicts to ISO 639-1 where one exists; other codes pass through unchanged. */
+final class Iso639 {
+
+    private static final Map<String, String> TO_ALPHA2 = new HashMap<>();
+
+    static {
+        for (String alpha2 : Locale.getISOLanguages()) {
+            try {
+                TO_ALPHA2.put(Locale.forLanguageTag(alpha2).getISO3Language(), alpha2);
+            } catch (java.util.MissingResourceException e) {
+                // No three-letter code known to the JDK: nothing to map.
+            }
+        }
+        // Individual languages OpenNLP uses in place of the macro-language the JDK knows.
+        TO_ALPHA2.put("cmn", "zh");
+        TO_ALPHA2.put("ekk", "et");
+        TO_ALPHA2.put("lvs", "lv");
+        TO_ALPHA2.put("pes", "fa");
+        TO_ALPHA2.put("pnb", "pa");
+        TO_ALPHA2.put("plt", "mg");
+        TO_ALPHA2.put("zsm", "ms");
+        TO_ALPHA2.put("swh", "sw");
+        TO_ALPHA2.put("uzn", "uz");
+        TO_ALPHA2.put("azj", "az");
+        TO_ALPHA2.put("khk", "mn");
+        TO_ALPHA2.put("npi", "ne");
+        TO_ALPHA2.put("arb", "ar");
+    }
+
+    private Iso639() {
+    }
+
+    static String toAlpha2(String iso3) {
+        return TO_ALPHA2.getOrDefault(iso3, iso3);
+    }
+}
