@@ -1,7 +1,7 @@
 package org.commentguard.scoring.language;
 
 import io.quarkus.runtime.Startup;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +26,7 @@ import org.commentguard.scoring.Signal;
  * addresses are removed, and the best candidate clearly beats the runner-up; otherwise the language is
  * {@code und} with the reason {@code language.undetermined}. Guessing from "ok thanks" would be noise.
  */
-@ApplicationScoped
+@Singleton
 @Startup
 public class LanguageScorer implements Scorer {
 

@@ -1,7 +1,7 @@
 package org.commentguard.scoring.spam;
 
 import io.quarkus.runtime.Startup;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +28,7 @@ import org.commentguard.scoring.model.ModelArtifact;
  * <p>Duplicates are searched in {@link org.commentguard.scoring.SiteScoringData#recentTexts()}, which must not
  * contain the comment being scored.
  */
-@ApplicationScoped
+@Singleton
 @Startup
 public class SpamScorer implements Scorer {
 
