@@ -10,8 +10,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,8 +32,6 @@ public final class TransformerToxicityModel implements AutoCloseable {
 
     /** Folder under {@code models/} holding the shipped model. */
     public static final String MODEL_DIR = "toxicity-transformer";
-    /** Comments per onnxruntime call in {@link #predictSentences(List)}; grouped by length to keep padding low. */
-    static final int BATCH_SIZE = 16;
 
     private final OrtEnvironment env;
     private final OrtSession session;
@@ -126,34 +122,20 @@ public final class TransformerToxicityModel implements AutoCloseable {
     }
 
     /**
-     * Calibrated probabilities for several texts (sentences of one comment, or many comments), in input order.
-     * Texts are grouped by token length into batches of {@value #BATCH_SIZE} so padding stays small; results do not
-     * depend on how texts are batched (padding is masked).
+     * Calibrated probabilities for several texts (the sentences of one comment, or many comments), in input order.
+     *
+     * <p>Each text is run as its own onnxruntime call. The int8 model quantizes its activations dynamically, with
+     * one scale per call, so in a padded batch a text's scores would shift (by up to ~0.1 in probability) with the
+     * other texts it happens to be batched with; a comment's score must not depend on its neighbours. On one CPU
+     * thread batching buys little anyway: the work is the same matrix products, minus the padding.
      */
     public List<ToxicityProbabilities> predictSentences(List<String> texts) {
-        int n = texts.size();
-        int[][] ids = new int[n][];
-        for (int i = 0; i < n; i++) {
-            ids[i] = tokenizer.encode(Objects.requireNonNull(texts.get(i), "text"), maxLength);
+        List<ToxicityProbabilities> out = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            int[] ids = tokenizer.encode(Objects.requireNonNull(text, "text"), maxLength);
+            out.add(calibrate(run(new int[][] {ids})[0]));
         }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingInt(i -> ids[i].length));
-        ToxicityProbabilities[] out = new ToxicityProbabilities[n];
-        for (int s = 0; s < n; s += BATCH_SIZE) {
-            int e = Math.min(n, s + BATCH_SIZE);
-            int[][] batch = new int[e - s][];
-            for (int j = s; j < e; j++) {
-                batch[j - s] = ids[order[j]];
-            }
-            float[][] logits = run(batch);
-            for (int j = s; j < e; j++) {
-                out[order[j]] = calibrate(logits[j - s]);
-            }
-        }
-        return new ArrayList<>(Arrays.asList(out));
+        return out;
     }
 
     /** Raw logits (before calibration) for already tokenized inputs, padded to the longest. */
