@@ -19,6 +19,7 @@ Only needs torch, numpy, onnx, onnxruntime, tokenizers, scikit-learn (no transfo
 import argparse
 import csv
 import gzip
+import inspect
 import io
 import json
 import math
@@ -27,6 +28,7 @@ import random
 import re
 import sys
 import time
+import warnings
 
 import numpy as np
 import onnx
@@ -313,11 +315,13 @@ def export_onnx(model, path):
     model = model.float().cpu().eval()
     x = torch.ones((2, 16), dtype=torch.long)
     m = torch.ones((2, 16), dtype=torch.long)
+    # torch >= 2.5 knows `dynamo` (and >= 2.9 defaults it to True); older torch (e.g. Debian's 1.13) does not.
+    legacy = {"dynamo": False} if "dynamo" in inspect.signature(torch.onnx.export).parameters else {}
     try:
         torch.onnx.export(model, (x, m), path, input_names=["input_ids", "attention_mask"], output_names=["logits"],
                           dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"},
                                         "logits": {0: "batch"}}, opset_version=17, do_constant_folding=True,
-                          dynamo=False)
+                          **legacy)
         log("exported with the TorchScript exporter, opset 17")
     except Exception as e:  # newer torch may have dropped the TorchScript exporter
         log("TorchScript export failed:", repr(e)[:300], "- trying dynamo exporter")
@@ -554,7 +558,9 @@ def main():
             s = s.strip()
             if s.startswith('"') and s.endswith('"'):
                 s = s[1:-1]
-            return s.encode("latin-1", "backslashreplace").decode("unicode_escape", "ignore")
+            with warnings.catch_warnings():  # the data holds stray backslashes ("\\p") that are not escapes
+                warnings.simplefilter("ignore")
+                return s.encode("latin-1", "backslashreplace").decode("unicode_escape", "ignore")
 
         kid = tokenize(tok, [unescape(r["Comment"]) for r in kr], args.max_len)
         kp = sigmoid(a * ort_logits(si, kid) + b)
