@@ -1,0 +1,203 @@
+package org.commentguard.scoring.toxicity.transformer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.commentguard.scoring.model.ModelArtifact;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipped int8 model on the CPU, against a pinned held-out sample: 300 rows of the test split written by
+ * {@code training/transformer/train.py} with the int8 probabilities Python onnxruntime produced for them. Asserts
+ * that Java reproduces those probabilities (tokenizer + model + calibration end to end) and the sample's ROC-AUC.
+ */
+class TransformerToxicityModelTest {
+
+    /** sha256 of eval_sample.csv: the metrics below are only meaningful on exactly this sample. */
+    private static final String SAMPLE_SHA256 = "532036b9b674410a3992fc5867835e669ca8b6500ffa4449e715293f5b2b8770";
+
+    private static TransformerToxicityModel model;
+    private static List<String[]> sample;
+    private static List<ToxicityProbabilities> predicted;
+
+    @BeforeAll
+    static void load() throws IOException {
+        model = TransformerToxicityModel.loadShipped(2);
+        byte[] csv;
+        try (InputStream in = TransformerToxicityModelTest.class.getResourceAsStream("/toxicity-transformer/eval_sample.csv")) {
+            csv = in.readAllBytes();
+        }
+        assertThat(ModelArtifact.sha256(csv)).isEqualTo(SAMPLE_SHA256);
+        List<String[]> rows = Csv.parse(new String(csv, StandardCharsets.UTF_8));
+        assertThat(rows.get(0)).startsWith("uid", "source", "text", "toxicity");
+        sample = rows.subList(1, rows.size());
+        predicted = model.predictSentences(sample.stream().map(r -> r[2]).toList());
+    }
+
+    @AfterAll
+    static void close() {
+        model.close();
+    }
+
+    @Test
+    void reproducesThePythonOnnxruntimeProbabilitiesOnThePinnedSample() {
+        // The Python reference ran padded batches of 64 and Java runs one text per call; int8 activations are
+        // quantized with one scale per call, so the two differ slightly, row by row, but not systematically
+        // (measured: mean 0.004, p99 0.055, max 0.11, same decision at 0.5 on 300/300 rows).
+        double[] diffs = new double[sample.size() * 6];
+        int agree = 0;
+        for (int i = 0; i < sample.size(); i++) {
+            for (int j = 0; j < 6; j++) {
+                double expected = Double.parseDouble(sample.get(i)[9 + j]);
+                double actual = predicted.get(i).get(ToxicityProbabilities.LABELS.get(j));
+                diffs[i * 6 + j] = Math.abs(actual - expected);
+                if (j == 0 && (actual >= 0.5) == (expected >= 0.5)) {
+                    agree++;
+                }
+            }
+        }
+        Arrays.sort(diffs);
+        double mean = Arrays.stream(diffs).average().orElseThrow();
+        System.out.printf("java vs python: mean %.4f p99 %.4f max %.4f agreement@0.5 %d/%d%n", mean,
+                diffs[(int) (diffs.length * 0.99)], diffs[diffs.length - 1], agree, sample.size());
+        assertThat(sample).hasSize(300);
+        assertThat(mean).as("mean |java - python| probability").isLessThan(0.01);
+        assertThat(diffs[(int) (diffs.length * 0.99)]).as("p99 |java - python| probability").isLessThan(0.08);
+        assertThat(agree).as("same toxicity decision at 0.5").isGreaterThanOrEqualTo(294);
+    }
+
+    @Test
+    void reachesTheModelCardRocAucOnThePinnedSample() {
+        // Model card, "pinned 300-row sample, Java" row. Severe toxicity (2 positives) and threat (none) are too
+        // rare in 300 rows to assert.
+        assertThat(auc(predicted, 0)).isCloseTo(0.9954, within(0.003));
+        assertThat(auc(predicted, 2)).isCloseTo(1.0000, within(0.003));
+        assertThat(auc(predicted, 4)).isCloseTo(0.9754, within(0.005));
+        assertThat(auc(predicted, 5)).isCloseTo(0.9766, within(0.005));
+    }
+
+    @Test
+    void scoresAThreatAboveANeutralSentence() {
+        ToxicityProbabilities threat = model.predict("I know where you live and I will kill you and your family.");
+        ToxicityProbabilities neutral = model.predict("Thanks for the article, the new bus schedule starts on Monday.");
+
+        assertThat(threat.threat()).isGreaterThan(0.5);
+        assertThat(threat.toxicity()).isGreaterThan(0.5);
+        assertThat(neutral.toxicity()).isLessThan(0.1);
+        assertThat(neutral.max()).isLessThan(0.1);
+    }
+
+    @Test
+    void scoresAnInsultAsToxicAndInsulting() {
+        ToxicityProbabilities insult = model.predict("You are a pathetic idiot and nobody wants to read your garbage.");
+
+        assertThat(insult.toxicity()).isGreaterThan(0.8);
+        assertThat(insult.insult()).isGreaterThan(0.5);
+    }
+
+    @Test
+    void givesTheSameProbabilitiesAloneAndInAList() {
+        List<String> texts = List.of("short", "You are an idiot.", "A much longer sentence about the city budget, "
+                + "the schools, the roads and the way the council spends money every single year.", "");
+
+        List<ToxicityProbabilities> batch = model.predictSentences(texts);
+
+        for (int i = 0; i < texts.size(); i++) {
+            ToxicityProbabilities alone = model.predict(texts.get(i));
+            assertThat(batch.get(i)).isEqualTo(alone);
+        }
+    }
+
+    @Test
+    void carriesTheModelVersion() {
+        assertThat(model.modelId()).isEqualTo("toxicity-bge-small@1.0.0");
+    }
+
+    private double auc(List<ToxicityProbabilities> predicted, int label) {
+        List<double[]> pairs = new ArrayList<>();
+        for (int i = 0; i < sample.size(); i++) {
+            int y = Integer.parseInt(sample.get(i)[3 + label]);
+            if (y >= 0) {
+                pairs.add(new double[] {predicted.get(i).get(ToxicityProbabilities.LABELS.get(label)), y});
+            }
+        }
+        double auc = rocAuc(pairs);
+        System.out.printf("sample ROC-AUC %s %.4f%n", ToxicityProbabilities.LABELS.get(label), auc);
+        return auc;
+    }
+
+    /** Mann-Whitney ROC-AUC with tied scores counted as half. */
+    static double rocAuc(List<double[]> scoreAndLabel) {
+        double[][] a = scoreAndLabel.toArray(new double[0][]);
+        Arrays.sort(a, (x, y) -> Double.compare(x[0], y[0]));
+        double rankSumPos = 0;
+        long pos = 0;
+        int i = 0;
+        while (i < a.length) {
+            int j = i;
+            while (j + 1 < a.length && a[j + 1][0] == a[i][0]) {
+                j++;
+            }
+            double rank = (i + j) / 2.0 + 1;
+            for (int k = i; k <= j; k++) {
+                if (a[k][1] == 1) {
+                    rankSumPos += rank;
+                    pos++;
+                }
+            }
+            i = j + 1;
+        }
+        long neg = a.length - pos;
+        return (rankSumPos - pos * (pos + 1) / 2.0) / ((double) pos * neg);
+    }
+
+    /** Minimal RFC 4180 reader (quoted fields, doubled quotes, newlines inside quotes). */
+    static final class Csv {
+        static List<String[]> parse(String s) {
+            List<String[]> rows = new ArrayList<>();
+            List<String> row = new ArrayList<>();
+            StringBuilder field = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (quoted) {
+                    if (c == '"') {
+                        if (i + 1 < s.length() && s.charAt(i + 1) == '"') {
+                            field.append('"');
+                            i++;
+                        } else {
+                            quoted = false;
+                        }
+                    } else {
+                        field.append(c);
+                    }
+                } else if (c == '"') {
+                    quoted = true;
+                } else if (c == ',') {
+                    row.add(field.toString());
+                    field.setLength(0);
+                } else if (c == '\n') {
+                    row.add(field.toString());
+                    field.setLength(0);
+                    rows.add(row.toArray(new String[0]));
+                    row = new ArrayList<>();
+                } else if (c != '\r') {
+                    field.append(c);
+                }
+            }
+            if (field.length() > 0 || !row.isEmpty()) {
+                row.add(field.toString());
+                rows.add(row.toArray(new String[0]));
+            }
+            return rows;
+        }
+    }
+}
