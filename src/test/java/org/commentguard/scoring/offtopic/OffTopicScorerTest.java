@@ -109,11 +109,23 @@ class OffTopicScorerTest {
     }
 
     @Test
-    void unrelatedReplyToAParentIsOffTopicWhenThereIsNoArticle() {
-        Signal s = score("My cat knocked over the christmas tree again and the lights are broken.", null,
-                "Buy gold now, it is the only real protection against inflation and money printing.");
+    void unrelatedReplyScoresFarAboveAnEngagedReplyWhenThereIsNoArticle() {
+        String parent = "Buy gold now, it is the only real protection against inflation and money printing.";
+        Signal engaged = score("I disagree, gold has been a terrible hedge against inflation since 1980.", null, parent);
+        Signal unrelated = score("My cat knocked over the christmas tree again and the lights are broken.", null,
+                parent);
+
+        assertThat(offTopic(unrelated)).isGreaterThan(offTopic(engaged) + 0.3);
+    }
+
+    @Test
+    void replyEngagingAnOffTopicParentIsStillOffTopic() {
+        Signal s = score("Gold and crypto are the only way to survive, I bought more silver coins this week too.",
+                tradeWar, GOLD_CRYPTO);
 
         assertThat(offTopic(s)).isGreaterThanOrEqualTo(0.5);
+        assertThat((Double) s.details().get("parentRelevance")).isLessThan(0.5);
+        assertThat(s.reasons()).contains("off_topic", "off_topic.parent_off_topic");
     }
 
     @Test
