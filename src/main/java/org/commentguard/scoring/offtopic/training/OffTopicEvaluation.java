@@ -58,7 +58,7 @@ public final class OffTopicEvaluation {
         for (int i = 0; i < s.length; i++) {
             CalibrationData.Pair p = articleHeldOut.get(i);
             var signal = scorer.score(context(p.text(), new ArticleText(p.title(), p.reference()), null));
-            s[i] = 1 - signal.scores().get("off_topic");
+            s[i] = onTopic(signal);
             y[i] = p.label();
             skipped += "skipped".equals(signal.details().get("embedding")) ? 1 : 0;
         }
@@ -69,7 +69,7 @@ public final class OffTopicEvaluation {
         int[] py = new int[ps.length];
         for (int i = 0; i < ps.length; i++) {
             CalibrationData.Pair p = parentHeldOut.get(i);
-            ps[i] = 1 - scorer.score(context(p.text(), null, p.reference())).scores().get("off_topic");
+            ps[i] = onTopic(scorer.score(context(p.text(), null, p.reference())));
             py[i] = p.label();
         }
         System.out.printf(Locale.ROOT, "real-vs-random parent (no article), held-out CAT pairs: ROC-AUC %.4f (n=%d)%n",
@@ -150,9 +150,9 @@ public final class OffTopicEvaluation {
                 if (budget-- <= 0) {
                     break;
                 }
-                double own = 1 - scorer.score(context(c[0], questions.get(qi), null)).scores().get("off_topic");
+                double own = onTopic(scorer.score(context(c[0], questions.get(qi), null)));
                 int other = (qi + 1 + random.nextInt(questions.size() - 1)) % questions.size();
-                double elsewhere = 1 - scorer.score(context(c[0], questions.get(other), null)).scores().get("off_topic");
+                double elsewhere = onTopic(scorer.score(context(c[0], questions.get(other), null)));
                 ownOther.add(own);
                 ownOtherY.add(1);
                 ownOther.add(elsewhere);
@@ -167,6 +167,15 @@ public final class OffTopicEvaluation {
                 + "(n=%d); Good-vs-Bad answer ROC-AUC %.4f (n=%d)%n", Calibration.auc(unbox(ownOther),
                 ownOtherY.stream().mapToInt(Integer::intValue).toArray()), ownOther.size(),
                 Calibration.auc(unbox(goodBad), goodBadY.stream().mapToInt(Integer::intValue).toArray()), goodBad.size());
+    }
+
+    /**
+     * 1 - off_topic; a reference with nothing to compare against (null score) counts as undecided (0.5), so it
+     * neither helps nor hides in the ROC-AUC.
+     */
+    private static double onTopic(org.commentguard.scoring.Signal signal) {
+        Double off = signal.scores().get("off_topic");
+        return off == null ? 0.5 : 1 - off;
     }
 
     private static double[] unbox(List<Double> values) {
