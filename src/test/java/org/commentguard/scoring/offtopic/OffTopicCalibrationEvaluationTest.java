@@ -45,7 +45,7 @@ class OffTopicCalibrationEvaluationTest {
             }
         }
 
-        assertThat(heldOut).hasSize(82);
+        assertThat(heldOut).hasSize(81);
         assertThat(wins / comparisons).isGreaterThanOrEqualTo(0.98);
     }
 }

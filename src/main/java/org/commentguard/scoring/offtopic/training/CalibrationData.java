@@ -55,11 +55,14 @@ public final class CalibrationData {
             }
         }
 
-        // A held-out sentence stands in for a comment that quotes or paraphrases the story.
+        // One sentence of a held-out paragraph stands in for a comment that picks up a point of the story. A single
+        // sentence, not the whole paragraph: real comments share far less text with the article than a paragraph
+        // of it does, and whole paragraphs set the bar for "on topic" too high.
         for (CleanArticle a : seeds.values()) {
             List<String> paragraphs = List.of(a.body().split("\n\n"));
             for (int i = 0; i < paragraphs.size(); i++) {
-                String p = paragraphs.get(i);
+                String[] sentences = paragraphs.get(i).split("(?<=[.!?][\"”’]?)\\s+(?=[A-Z“\"])");
+                String p = sentences[random.nextInt(sentences.length)];
                 if (p.split("\\s+").length < 8) {
                     continue;
                 }
