@@ -1,9 +1,9 @@
 package org.commentguard.article.text;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
 /**
  * Removes page boilerplate (newsletter sign-ups, "More from …" and "Go deeper" teasers, photo credits, share
  * buttons, navigation, comment threads) from an article page, given either its raw HTML or its plain text.
- * Stateless and thread-safe.
+ * Stateless and thread-safe; usable with {@code new} or injected.
  */
-public final class ArticleTextExtractor {
+@ApplicationScoped
+public class ArticleTextExtractor {
 
     /**
      * A line that starts one of these sections ends the article: everything after it is teasers for other
