@@ -1,0 +1,172 @@
+package org.commentguard.scoring.offtopic.training;
+
+import org.commentguard.scoring.offtopic.OffTopicModel;
+import org.commentguard.scoring.offtopic.OffTopicParameters;
+import org.commentguard.scoring.offtopic.RelevanceFeatures;
+import org.commentguard.scoring.offtopic.RelevanceFeatures.EmbeddedDocument;
+import org.commentguard.scoring.offtopic.TextAnalyzer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Feature extraction for labelled pairs, logistic fitting and ROC-AUC, shared by the trainer and evaluation. */
+final class Calibration {
+
+    private Calibration() {
+    }
+
+    /** Features of one pair plus its label. */
+    record Example(RelevanceFeatures features, int label) {
+    }
+
+    /** Computes the features of each pair exactly as the scorer does (documents embedded once, memoised). */
+    static List<Example> features(List<CalibrationData.Pair> pairs, OffTopicModel model, boolean wholeReference) {
+        Map<String, EmbeddedDocument> docs = new HashMap<>();
+        List<Example> out = new ArrayList<>(pairs.size());
+        for (CalibrationData.Pair p : pairs) {
+            EmbeddedDocument doc = docs.computeIfAbsent(p.title() + '\u0000' + p.reference(), k -> wholeReference
+                    ? EmbeddedDocument.whole(p.reference(), model.embedder().embed(p.reference()),
+                    model.analyzer().terms(p.reference()))
+                    : EmbeddedDocument.of(p.title(), p.reference(), model.analyzer(), model.embedder(), 80));
+            TextAnalyzer.Terms terms = model.analyzer().terms(p.text());
+            out.add(new Example(RelevanceFeatures.of(model.embedder().embed(p.text()), terms, doc), p.label()));
+        }
+        return out;
+    }
+
+    static double[][] matrix(List<Example> examples, boolean lexicalOnly) {
+        double[][] x = new double[examples.size()][];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = lexicalOnly ? examples.get(i).features().lexicalVector() : examples.get(i).features().vector();
+        }
+        return x;
+    }
+
+    static int[] labels(List<Example> examples) {
+        return examples.stream().mapToInt(Example::label).toArray();
+    }
+
+    /** L2-regularised logistic regression by Newton's method (a handful of features, so this is exact and fast). */
+    static OffTopicParameters.Logistic fit(double[][] x, int[] y, double l2) {
+        int d = x[0].length + 1;
+        double[] w = new double[d];
+        for (int iter = 0; iter < 50; iter++) {
+            double[] g = new double[d];
+            double[][] h = new double[d][d];
+            for (int i = 0; i < x.length; i++) {
+                double[] xi = withBias(x[i]);
+                double p = sigmoid(dot(w, xi));
+                for (int a = 0; a < d; a++) {
+                    g[a] += (p - y[i]) * xi[a];
+                    for (int b = 0; b < d; b++) {
+                        h[a][b] += p * (1 - p) * xi[a] * xi[b];
+                    }
+                }
+            }
+            for (int a = 1; a < d; a++) {
+                g[a] += l2 * w[a];
+                h[a][a] += l2;
+            }
+            h[0][0] += 1e-9;
+            double[] step = solve(h, g);
+            double change = 0;
+            for (int a = 0; a < d; a++) {
+                w[a] -= step[a];
+                change += Math.abs(step[a]);
+            }
+            if (change < 1e-8) {
+                break;
+            }
+        }
+        double[] weights = new double[d - 1];
+        System.arraycopy(w, 1, weights, 0, d - 1);
+        return new OffTopicParameters.Logistic(w[0], weights);
+    }
+
+    static double[] scores(OffTopicParameters.Logistic model, double[][] x) {
+        double[] s = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            s[i] = model.probability(x[i]);
+        }
+        return s;
+    }
+
+    /** ROC-AUC by the rank-sum formula, ties counted half. */
+    static double auc(double[] scores, int[] labels) {
+        int pos = 0;
+        int neg = 0;
+        double wins = 0;
+        for (int i = 0; i < scores.length; i++) {
+            if (labels[i] != 1) {
+                continue;
+            }
+            pos++;
+            for (int j = 0; j < scores.length; j++) {
+                if (labels[j] == 1) {
+                    continue;
+                }
+                wins += scores[i] > scores[j] ? 1 : scores[i] == scores[j] ? 0.5 : 0;
+            }
+        }
+        for (int label : labels) {
+            if (label != 1) {
+                neg++;
+            }
+        }
+        return pos == 0 || neg == 0 ? Double.NaN : wins / ((double) pos * neg);
+    }
+
+    private static double[] withBias(double[] x) {
+        double[] v = new double[x.length + 1];
+        v[0] = 1;
+        System.arraycopy(x, 0, v, 1, x.length);
+        return v;
+    }
+
+    private static double sigmoid(double z) {
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    private static double[] solve(double[][] a, double[] b) {
+        int n = b.length;
+        double[][] m = new double[n][n + 1];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(a[i], 0, m[i], 0, n);
+            m[i][n] = b[i];
+        }
+        for (int c = 0; c < n; c++) {
+            int pivot = c;
+            for (int r = c + 1; r < n; r++) {
+                if (Math.abs(m[r][c]) > Math.abs(m[pivot][c])) {
+                    pivot = r;
+                }
+            }
+            double[] t = m[c];
+            m[c] = m[pivot];
+            m[pivot] = t;
+            for (int r = 0; r < n; r++) {
+                if (r != c && m[c][c] != 0) {
+                    double f = m[r][c] / m[c][c];
+                    for (int k = c; k <= n; k++) {
+                        m[r][k] -= f * m[c][k];
+                    }
+                }
+            }
+        }
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = m[i][i] == 0 ? 0 : m[i][n] / m[i][i];
+        }
+        return x;
+    }
+}

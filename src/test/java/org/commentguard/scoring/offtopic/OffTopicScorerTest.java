@@ -1,0 +1,179 @@
+package org.commentguard.scoring.offtopic;
+
+import org.commentguard.article.text.ArticleTextExtractor;
+import org.commentguard.article.text.CleanArticle;
+import org.commentguard.scoring.ScoringContext;
+import org.commentguard.scoring.ScoringContext.ArticleText;
+import org.commentguard.scoring.Signal;
+import org.commentguard.scoring.SiteScoringData;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Uses the shipped calibration and the real MiniLM model, loaded once for the class. */
+class OffTopicScorerTest {
+
+    private static OffTopicScorer scorer;
+    private static ArticleText tradeWar;
+
+    /** Comments from the ZeroHedge thread under the trade-war article (seed 004). */
+    private static final String GOLD_CRYPTO = "What you say and feel on ZH is not relevant. You should get some gold,"
+            + " crypto, stocks, and property. If you don't have it, you ain't nobody... STFU ...";
+    private static final String MADE_IN_CHINA = "China MUST disengage from the US economy... the sooner the better..."
+            + " no matter what concessions are made, there are an infinite number more behind them that threaten"
+            + " China's destiny. China's future lies in the BRI/ Made in China... It also lies in turning the half of"
+            + " humanity that lives in poverty into affluent customers. The West is a sinking ship.";
+
+    @BeforeAll
+    static void loadModel() throws IOException {
+        scorer = new OffTopicScorer(OffTopicModel.loadShipped());
+        try (InputStream in = OffTopicScorerTest.class
+                .getResourceAsStream("/org/commentguard/article/text/seeds/004_cbdc01941bd59647.txt")) {
+            CleanArticle a = new ArticleTextExtractor()
+                    .fromPlainText(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            tradeWar = new ArticleText(a.title(), a.body());
+        }
+    }
+
+    private static Signal score(String text, ArticleText article, String parent) {
+        return scorer.score(new ScoringContext(text, Optional.ofNullable(article), Optional.ofNullable(parent),
+                List.of("en"), SiteScoringData.NONE));
+    }
+
+    private static double offTopic(Signal s) {
+        return s.scores().get("off_topic");
+    }
+
+    @Test
+    void goldAndCryptoRantIsOffTopicUnderTheTradeWarArticle() {
+        Signal s = score(GOLD_CRYPTO, tradeWar, null);
+
+        assertThat(offTopic(s)).isGreaterThanOrEqualTo(0.5);
+        assertThat(s.reasons()).contains("off_topic");
+    }
+
+    @Test
+    void videoChannelPromotionIsOffTopicUnderTheTradeWarArticle() {
+        Signal s = score("Lynette Zang is doing a number of great videos on it, go subscribe to her channel."
+                + " You'll need physical gold and silver to survive the coming hyperinflation.", tradeWar, null);
+
+        assertThat(offTopic(s)).isGreaterThanOrEqualTo(0.5);
+    }
+
+    @Test
+    void commentsAboutTariffsAndTheTalksAreOnTopic() {
+        for (String c : List.of(MADE_IN_CHINA,
+                "These tariffs on Chinese steel and aluminum will just be paid by American consumers.",
+                "Mnuchin and Lighthizer won't get Xi to give up Made in China 2025, the trade deficit is here to stay.")) {
+            Signal s = score(c, tradeWar, null);
+            assertThat(offTopic(s)).as(c).isLessThan(0.5);
+            assertThat(s.reasons()).doesNotContain("off_topic");
+        }
+    }
+
+    @Test
+    void rantScoresHigherThanTheOnTopicComment() {
+        assertThat(offTopic(score(GOLD_CRYPTO, tradeWar, null)))
+                .isGreaterThan(offTopic(score(MADE_IN_CHINA, tradeWar, null)) + 0.3);
+    }
+
+    @Test
+    void replyThatEngagesAnOnTopicParentIsNotFlaggedEvenWhenItDriftsFromTheArticle() {
+        String parent = "We could try and teach Trump the requirements of free trade. Why did the jobs go to Mexico"
+                + " after NAFTA? Would you invest in the US with these wages and tariffs?";
+        String reply = "Free trade only worked for Britain after it repealed the Corn Laws; cheap food mattered more"
+                + " than the landed aristocracy, and that is the choice about wages you describe.";
+
+        Signal alone = score(reply, tradeWar, null);
+        Signal asReply = score(reply, tradeWar, parent);
+
+        assertThat(offTopic(asReply)).isLessThan(0.5);
+        assertThat(offTopic(asReply)).isLessThanOrEqualTo(offTopic(alone));
+        assertThat(asReply.details()).containsKeys("parentEngagement", "parentRelevance");
+    }
+
+    @Test
+    void replyEngagingItsParentIsOnTopicWhenThereIsNoArticle() {
+        Signal s = score("I disagree, gold has been a terrible hedge against inflation since 1980.", null,
+                "Buy gold now, it is the only real protection against inflation and money printing.");
+
+        assertThat(offTopic(s)).isLessThan(0.5);
+    }
+
+    @Test
+    void unrelatedReplyScoresFarAboveAnEngagedReplyWhenThereIsNoArticle() {
+        String parent = "Buy gold now, it is the only real protection against inflation and money printing.";
+        Signal engaged = score("I disagree, gold has been a terrible hedge against inflation since 1980.", null, parent);
+        Signal unrelated = score("My cat knocked over the christmas tree again and the lights are broken.", null,
+                parent);
+
+        assertThat(offTopic(unrelated)).isGreaterThan(offTopic(engaged) + 0.3);
+    }
+
+    @Test
+    void replyEngagingAnOffTopicParentIsStillOffTopic() {
+        Signal s = score("Gold and crypto are the only way to survive, I bought more silver coins this week too.",
+                tradeWar, GOLD_CRYPTO);
+
+        assertThat(offTopic(s)).isGreaterThanOrEqualTo(0.5);
+        assertThat((Double) s.details().get("parentRelevance")).isLessThan(0.5);
+        assertThat(s.reasons()).contains("off_topic", "off_topic.parent_off_topic");
+    }
+
+    @Test
+    void scoreIsNullWithoutArticleOrParent() {
+        Signal s = scorer.score(ScoringContext.of("You should get some gold."));
+
+        assertThat(s.scores()).containsEntry("off_topic", null);
+        assertThat(s.reasons()).containsExactly("off_topic.no_context");
+        assertThat(s.error()).isNull();
+    }
+
+    @Test
+    void closestArticleSentencesAreReportedWithTheirSimilarity() {
+        Signal s = score("Why would Beijing scrap Made in China 2025 just because Washington demands it?",
+                tradeWar, null);
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> closest = (List<Map<String, Object>>) s.details().get("closestSentences");
+        assertThat(closest).isNotEmpty().hasSizeLessThanOrEqualTo(3);
+        assertThat(closest.get(0).get("text").toString()).containsIgnoringCase("Made in China 2025");
+        assertThat(closest.get(0)).containsAnyOf(Map.entry("text", closest.get(0).get("text")));
+        assertThat(closest.get(0).keySet()).containsAnyOf("similarity", "wordOverlap");
+    }
+
+    @Test
+    void offTopicCommentExplainsWithSimilaritiesBecauseTheEmbeddingWasComputed() {
+        Signal s = score(GOLD_CRYPTO, tradeWar, null);
+
+        assertThat(s.details()).containsEntry("embedding", "computed");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> closest = (List<Map<String, Object>>) s.details().get("closestSentences");
+        assertThat(closest).hasSize(3);
+        assertThat((Double) closest.get(0).get("similarity")).isBetween(-1.0, 1.0);
+    }
+
+    @Test
+    void veryShortReactionIsNeverFlagged() {
+        Signal s = score("Exactly!", tradeWar, null);
+
+        assertThat(offTopic(s)).isLessThanOrEqualTo(0.3);
+        assertThat(s.reasons()).contains("off_topic.too_short");
+    }
+
+    @Test
+    void reportsItsIdAttributesAndModelVersion() {
+        assertThat(scorer.id()).isEqualTo("off_topic");
+        assertThat(scorer.attributes()).containsExactly("off_topic");
+        assertThat(scorer.model()).startsWith("offtopic@");
+        assertThat(score(GOLD_CRYPTO, tradeWar, null).model()).isEqualTo(scorer.model());
+    }
+}
