@@ -45,7 +45,8 @@ class PerspectiveResourceTest {
 
     private io.restassured.response.Response post(String operation, String body) {
         // Coral sets the key as a query parameter and sends Content-Type: application/json.
-        return RestAssured.given().contentType(ContentType.JSON).queryParam("key", key).body(body)
+        return RestAssured.given().urlEncodingEnabled(false).contentType(ContentType.JSON)
+                .queryParam("key", key).body(body)
                 .post("/v1alpha1/comments:" + operation);
     }
 
@@ -120,7 +121,7 @@ class PerspectiveResourceTest {
 
     @Test
     void badKeyIsRejectedInPerspectiveShape() {
-        RestAssured.given().contentType(ContentType.JSON).queryParam("key", "nope")
+        RestAssured.given().urlEncodingEnabled(false).contentType(ContentType.JSON).queryParam("key", "nope")
                 .body(coralAnalyzeBody("hello", "TOXICITY")).post("/v1alpha1/comments:analyze")
                 .then().statusCode(401).body("error.status", equalTo("UNAUTHENTICATED"));
     }
@@ -151,8 +152,16 @@ class PerspectiveResourceTest {
     }
 
     @Test
+    void percentEncodedColonReachesTheSameMethod() {
+        // RestAssured encodes ':' as %3A by default, as some HTTP clients do.
+        RestAssured.given().contentType(ContentType.JSON).queryParam("key", key)
+                .body(coralAnalyzeBody("what the hell", "PROFANITY")).post("/v1alpha1/comments:analyze")
+                .then().statusCode(200).body("attributeScores.PROFANITY.summaryScore.value", notNullValue());
+    }
+
+    @Test
     void headerKeyWorksToo() {
-        RestAssured.given().contentType(ContentType.JSON).header("X-Api-Key", key)
+        RestAssured.given().urlEncodingEnabled(false).contentType(ContentType.JSON).header("X-Api-Key", key)
                 .body(coralAnalyzeBody("nice article", "PROFANITY")).post("/v1alpha1/comments:analyze")
                 .then().statusCode(200)
                 .body("attributeScores.PROFANITY.summaryScore.value", notNullValue());
