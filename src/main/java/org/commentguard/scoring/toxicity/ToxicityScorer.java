@@ -1,0 +1,189 @@
+package org.commentguard.scoring.toxicity;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.commentguard.scoring.Scorer;
+import org.commentguard.scoring.ScoringContext;
+import org.commentguard.scoring.Signal;
+import org.commentguard.scoring.Span;
+import org.commentguard.scoring.model.ModelArtifact;
+import org.jboss.logging.Logger;
+
+/**
+ * Scores {@code toxicity} and its five sub-attributes with the fast first-stage {@link ToxicityModel}, optionally
+ * refined by a {@link ToxicityRefiner} when the first-stage toxicity falls in the grey band. Explains itself with
+ * sentence spans (each sentence scored on its own) and one reason per attribute at or above the threshold.
+ */
+@ApplicationScoped
+public class ToxicityScorer implements Scorer {
+
+    public static final String ID = "toxicity";
+    public static final String MODEL_NAME = "toxicity-maxent";
+    public static final String MODEL_VERSION = "1.0.0";
+    /** Directory of the shipped model under {@code models/}. */
+    public static final String MODEL_DIR = "toxicity";
+
+    /** Long comments are explained by their first sentences only, which bounds the cost of a pasted essay. */
+    static final int MAX_SENTENCES = 64;
+
+    private static final Logger LOG = Logger.getLogger(ToxicityScorer.class);
+
+    /**
+     * Scoring knobs (see {@link ToxicityConfig}).
+     *
+     * @param threshold    probability at which an attribute becomes a reason
+     * @param greyBandLow  first-stage toxicity from which the refiner is asked (inclusive)
+     * @param greyBandHigh first-stage toxicity up to which the refiner is asked (inclusive)
+     * @param spanFloor    minimum sentence toxicity for a span
+     */
+    public record Settings(double threshold, double greyBandLow, double greyBandHigh, double spanFloor) {
+
+        public static final Settings DEFAULT = new Settings(0.5, 0.3, 0.7, 0.5);
+
+        public Settings {
+            for (double v : new double[] {threshold, greyBandLow, greyBandHigh, spanFloor}) {
+                if (!(v >= 0 && v <= 1)) {
+                    throw new IllegalArgumentException("toxicity settings must lie in [0,1]: " + v);
+                }
+            }
+            if (greyBandLow > greyBandHigh) {
+                throw new IllegalArgumentException("grey band low " + greyBandLow + " > high " + greyBandHigh);
+            }
+        }
+
+        static Settings of(ToxicityConfig c) {
+            return new Settings(c.threshold(), c.greyBandLow(), c.greyBandHigh(), c.spanFloor());
+        }
+    }
+
+    private final ToxicityModel model;
+    private final String modelId;
+    private final Settings settings;
+    private final ToxicityRefiner refiner;
+
+    /**
+     * The plain constructor used by tests and tools.
+     *
+     * @param refiner second stage, or {@code null} for first stage only
+     */
+    public ToxicityScorer(ToxicityModel model, String modelId, Settings settings, ToxicityRefiner refiner) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.modelId = Objects.requireNonNull(modelId, "modelId");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.refiner = refiner;
+    }
+
+    /** CDI: loads the shipped model (sha256-checked, so a bad file fails start-up) and any refiner bean. */
+    @Inject
+    public ToxicityScorer(ToxicityConfig config, Instance<ToxicityRefiner> refiners) {
+        this(loadShipped(), MODEL_NAME + "@" + shippedVersion(), Settings.of(config),
+                refiners.isResolvable() ? refiners.get() : null);
+    }
+
+    private static ModelArtifact artifact;
+
+    private static synchronized ModelArtifact shipped() {
+        if (artifact == null) {
+            artifact = ModelArtifact.load(MODEL_DIR);
+        }
+        return artifact;
+    }
+
+    private static String shippedVersion() {
+        return shipped().version();
+    }
+
+    /** Loads {@code models/toxicity/} from the class path, verifying its sha256. */
+    public static ToxicityModel loadShipped() {
+        try {
+            return ToxicityModel.read(shipped().open());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the toxicity model", e);
+        }
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<String> attributes() {
+        return ToxicityAttribute.IDS;
+    }
+
+    @Override
+    public String model() {
+        return modelId;
+    }
+
+    /** The first stage alone: calibrated scores of the whole text. */
+    public ToxicityScores firstStage(String text) {
+        return model.score(text);
+    }
+
+    @Override
+    public Signal score(ScoringContext context) {
+        String text = context.text();
+        ToxicityScores first = model.score(text);
+        ToxicityScores result = first;
+        String usedModel = modelId;
+        List<String> reasons = new ArrayList<>();
+        if (refiner != null && first.toxicity() >= settings.greyBandLow()
+                && first.toxicity() <= settings.greyBandHigh()) {
+            try {
+                Optional<ToxicityScores> refined = refiner.refine(text, first);
+                if (refined.isPresent()) {
+                    result = refined.get();
+                    usedModel = modelId + "+" + refiner.model();
+                    reasons.add("toxicity.refined");
+                }
+            } catch (RuntimeException e) {
+                // the second stage is an improvement, not a dependency: keep the first stage's answer
+                LOG.warnf("toxicity refiner %s failed: %s", refiner.model(), e.toString());
+                reasons.add("toxicity.refiner_failed");
+            }
+        }
+        for (ToxicityAttribute a : ToxicityAttribute.values()) {
+            if (result.get(a) >= settings.threshold()) {
+                reasons.add(a == ToxicityAttribute.TOXICITY ? "toxicity.high" : "toxicity." + a.id());
+            }
+        }
+        List<Span> spans = sentenceSpans(text, first);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("stage", result == first ? "first" : "refined");
+        details.put("firstStage", first.asMap());
+        details.put("threshold", settings.threshold());
+        return new Signal(ID, usedModel, result.asMap(), spans, reasons, details, null);
+    }
+
+    /**
+     * Scores each sentence on its own with the first stage and reports those at or above the span floor, so a
+     * moderator sees which sentences drive the score. A single-sentence comment reuses the whole-text score.
+     */
+    private List<Span> sentenceSpans(String text, ToxicityScores whole) {
+        List<int[]> sentences = SentenceSplitter.split(text);
+        List<Span> spans = new ArrayList<>();
+        int limit = Math.min(sentences.size(), MAX_SENTENCES);
+        for (int i = 0; i < limit; i++) {
+            int[] s = sentences.get(i);
+            String sentence = text.substring(s[0], s[1]);
+            double p = sentences.size() == 1 ? whole.toxicity() : model.score(sentence).toxicity();
+            if (p >= settings.spanFloor()) {
+                spans.add(new Span(s[0], s[1], ToxicityAttribute.TOXICITY.id(), p, sentence, null, null));
+            }
+        }
+        return spans;
+    }
+}

@@ -1,0 +1,139 @@
+package org.commentguard.scoring.toxicity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.commentguard.scoring.ScoringContext;
+import org.commentguard.scoring.Signal;
+import org.commentguard.scoring.Span;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ToxicityScorerTest {
+
+    private static ToxicityModel model;
+
+    @BeforeAll
+    static void trainTinyModel() {
+        model = TinyToxicityModels.train();
+    }
+
+    private static ToxicityScorer scorer(ToxicityRefiner refiner) {
+        return new ToxicityScorer(model, "toxicity-tiny@0.0.1", ToxicityScorer.Settings.DEFAULT, refiner);
+    }
+
+    @Test
+    void reportsAllSixAttributesInStableOrder() {
+        Signal signal = scorer(null).score(ScoringContext.of("Nice to see the library open."));
+
+        assertThat(signal.scorer()).isEqualTo("toxicity");
+        assertThat(signal.model()).isEqualTo("toxicity-tiny@0.0.1");
+        assertThat(signal.scores().keySet()).containsExactly("toxicity", "severe_toxicity", "obscene", "threat",
+                "insult", "identity_attack");
+        assertThat(signal.scores().values()).allSatisfy(v -> assertThat(v).isBetween(0.0, 1.0));
+        assertThat(signal.error()).isNull();
+    }
+
+    @Test
+    void scoresAnInsultAboveACleanComment() {
+        ToxicityScorer scorer = scorer(null);
+        double insult = scorer.firstStage("You are a stupid moron.").toxicity();
+        double clean = scorer.firstStage("The council meets on Tuesday.").toxicity();
+
+        assertThat(insult).isGreaterThan(0.5).isGreaterThan(clean + 0.3);
+    }
+
+    @Test
+    void givesReasonsForAttributesAtOrAboveTheThreshold() {
+        Signal signal = scorer(null).score(ScoringContext.of("You stupid idiot, you pathetic loser."));
+
+        assertThat(signal.reasons()).contains("toxicity.high", "toxicity.insult");
+        assertThat(signal.reasons()).doesNotContain("toxicity.obscene");
+    }
+
+    @Test
+    void marksOnlyTheToxicSentenceAsASpanInOriginalOffsets() {
+        String text = "The council meeting is on Tuesday.  You are an idiot and a moron!";
+        Signal signal = scorer(null).score(ScoringContext.of(text));
+
+        assertThat(signal.spans()).hasSize(1);
+        Span span = signal.spans().get(0);
+        assertThat(span.attribute()).isEqualTo("toxicity");
+        assertThat(span.text()).isEqualTo("You are an idiot and a moron!");
+        assertThat(text.substring(span.begin(), span.end())).isEqualTo(span.text());
+        assertThat(span.score()).isGreaterThanOrEqualTo(0.5);
+    }
+
+    @Test
+    void asksTheRefinerOnlyInsideTheGreyBand() {
+        AtomicInteger calls = new AtomicInteger();
+        ToxicityRefiner refiner = new ToxicityRefiner() {
+            @Override
+            public String model() {
+                return "refiner@1";
+            }
+
+            @Override
+            public Optional<ToxicityScores> refine(String text, ToxicityScores firstStage) {
+                calls.incrementAndGet();
+                return Optional.of(new ToxicityScores(0.99, 0, 0, 0, 0, 0));
+            }
+        };
+        ToxicityScorer scorer = new ToxicityScorer(model, "toxicity-tiny@0.0.1",
+                new ToxicityScorer.Settings(0.5, 0.0, 1.0, 0.5), refiner);
+        Signal refined = scorer.score(ScoringContext.of("Great photos of the harbour."));
+        assertThat(calls).hasValue(1);
+        assertThat(refined.scores().get("toxicity")).isEqualTo(0.99);
+        assertThat(refined.model()).isEqualTo("toxicity-tiny@0.0.1+refiner@1");
+        assertThat(refined.reasons()).contains("toxicity.refined");
+        assertThat(refined.details()).containsEntry("stage", "refined");
+
+        ToxicityScorer narrowBand = new ToxicityScorer(model, "toxicity-tiny@0.0.1",
+                new ToxicityScorer.Settings(0.5, 0.999, 1.0, 0.5), refiner);
+        Signal firstOnly = narrowBand.score(ScoringContext.of("Great photos of the harbour."));
+        assertThat(calls).hasValue(1);
+        assertThat(firstOnly.model()).isEqualTo("toxicity-tiny@0.0.1");
+        assertThat(firstOnly.details()).containsEntry("stage", "first");
+    }
+
+    @Test
+    void keepsTheFirstStageWhenTheRefinerFails() {
+        ToxicityRefiner broken = new ToxicityRefiner() {
+            @Override
+            public String model() {
+                return "broken@1";
+            }
+
+            @Override
+            public Optional<ToxicityScores> refine(String text, ToxicityScores firstStage) {
+                throw new IllegalStateException("model server down");
+            }
+        };
+        ToxicityScorer scorer = new ToxicityScorer(model, "toxicity-tiny@0.0.1",
+                new ToxicityScorer.Settings(0.5, 0.0, 1.0, 0.5), broken);
+        String text = "Great photos of the harbour.";
+
+        Signal signal = scorer.score(ScoringContext.of(text));
+
+        assertThat(signal.scores().get("toxicity")).isEqualTo(model.score(text).toxicity());
+        assertThat(signal.reasons()).contains("toxicity.refiner_failed");
+        assertThat(signal.model()).isEqualTo("toxicity-tiny@0.0.1");
+    }
+
+    @Test
+    void rejectsAGreyBandWhoseLowEdgeIsAboveItsHighEdge() {
+        assertThatThrownBy(() -> new ToxicityScorer.Settings(0.5, 0.8, 0.2, 0.5))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void scoresEmptyTextWithoutSpans() {
+        Signal signal = scorer(null).score(ScoringContext.of(""));
+
+        assertThat(signal.spans()).isEmpty();
+        assertThat(signal.scores()).hasSize(6);
+    }
+}
