@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
  * refined by a {@link ToxicityRefiner} when the first-stage toxicity falls in the grey band. Explains itself with
  * sentence spans (each sentence scored on its own) and one reason per attribute at or above the threshold.
  */
-@ApplicationScoped
+@Singleton
 public class ToxicityScorer implements Scorer {
 
     public static final String ID = "toxicity";
@@ -126,6 +126,12 @@ public class ToxicityScorer implements Scorer {
     @Override
     public String model() {
         return modelId;
+    }
+
+    /** Both stages were trained on English comments only. */
+    @Override
+    public java.util.Set<String> languages() {
+        return java.util.Set.of("en");
     }
 
     /** The first stage alone: calibrated scores of the whole text. */
