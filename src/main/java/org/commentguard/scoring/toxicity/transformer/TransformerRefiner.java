@@ -30,7 +30,7 @@ public class TransformerRefiner implements ToxicityRefiner {
     }
 
     /** {@code model} null means disabled. */
-    TransformerRefiner(TransformerToxicityModel model, double weight) {
+    public TransformerRefiner(TransformerToxicityModel model, double weight) {
         this.model = model;
         this.weight = weight;
         this.modelId = model == null ? "disabled" : model.modelId();
