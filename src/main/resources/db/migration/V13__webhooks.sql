@@ -7,6 +7,7 @@ CREATE TABLE webhook_endpoint (
     secret                VARCHAR(500) NOT NULL,
     active                BOOLEAN NOT NULL,
     consecutive_failures  INT NOT NULL DEFAULT 0,
+    failing_since         TIMESTAMPTZ,
     disabled_at           TIMESTAMPTZ,
     disabled_reason       VARCHAR(500),
     created_at            TIMESTAMPTZ NOT NULL,

@@ -33,10 +33,17 @@ public interface WebhookConfig {
     @WithDefault("PT2M")
     Duration lease();
 
-    /** Consecutive failed attempts after which an endpoint is disabled (its deliveries wait until re-enabled). */
+    /**
+     * Consecutive failed attempts after which an endpoint is disabled (its deliveries wait until re-enabled),
+     * provided the failures also span {@link #disableAfter()}.
+     */
     @WithDefault("15")
     @Min(1)
     int disableAfterFailures();
+
+    /** How long an endpoint must have been failing before it can be disabled. */
+    @WithDefault("PT24H")
+    Duration disableAfter();
 
     /** Attempts after which a single delivery is given up as FAILED. */
     @WithDefault("30")

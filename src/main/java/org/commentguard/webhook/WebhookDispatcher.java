@@ -128,7 +128,7 @@ public class WebhookDispatcher {
             } else {
                 d.nextAttemptAt = now.plus(backoff(d.attempts));
             }
-            e.failed(config.disableAfterFailures(), now);
+            e.failed(config.disableAfterFailures(), config.disableAfter(), now);
             LOG.debugf("Webhook delivery %s to endpoint %s failed (attempt %d): %s", d.id, e.id, d.attempts,
                     d.lastError);
         });

@@ -48,6 +48,10 @@ public class WebhookEndpoint extends PanacheEntityBase {
     @Column(name = "consecutive_failures", nullable = false)
     public int consecutiveFailures;
 
+    /** Start of the current failure streak; {@code null} while deliveries succeed. */
+    @Column(name = "failing_since")
+    public Instant failingSince;
+
     @Column(name = "disabled_at")
     public Instant disabledAt;
 
@@ -98,15 +102,22 @@ public class WebhookEndpoint extends PanacheEntityBase {
     /** A successful delivery resets the failure streak. */
     void succeeded() {
         consecutiveFailures = 0;
+        failingSince = null;
     }
 
-    /** Counts a failed attempt; disables the endpoint when the streak reaches {@code limit}. */
-    void failed(int limit, Instant now) {
+    /**
+     * Counts a failed attempt. The endpoint is disabled only when the streak is both {@code limit} attempts long
+     * and older than {@code period}: a burst of events during a short outage must not disable a healthy receiver.
+     */
+    void failed(int limit, java.time.Duration period, Instant now) {
         consecutiveFailures++;
-        if (consecutiveFailures >= limit && active) {
+        if (failingSince == null) {
+            failingSince = now;
+        }
+        if (consecutiveFailures >= limit && !failingSince.plus(period).isAfter(now) && active) {
             active = false;
             disabledAt = now;
-            disabledReason = consecutiveFailures + " consecutive failed deliveries";
+            disabledReason = consecutiveFailures + " consecutive failed deliveries since " + failingSince;
         }
     }
 
@@ -114,6 +125,7 @@ public class WebhookEndpoint extends PanacheEntityBase {
     void enable() {
         active = true;
         consecutiveFailures = 0;
+        failingSince = null;
         disabledAt = null;
         disabledReason = null;
     }
