@@ -10,6 +10,9 @@ CREATE TABLE webhook_endpoint (
     failing_since         TIMESTAMPTZ,
     disabled_at           TIMESTAMPTZ,
     disabled_reason       VARCHAR(500),
+    -- Deleted by an admin: no new events are queued for it. A merely disabled endpoint (failures) keeps
+    -- collecting events so that it gets every one of them once re-enabled.
+    retired_at            TIMESTAMPTZ,
     created_at            TIMESTAMPTZ NOT NULL,
     created_by            VARCHAR(300) NOT NULL
 );

@@ -122,7 +122,8 @@ public class ReviewQueue {
                 throw ApiProblem.invalid("reason", "must be a reason code such as toxicity.review");
             }
             sql.append(" AND c.reasons LIKE :reason");
-            p.put("reason", "%\"" + f.reason() + "\"%");
+            // "_" is a LIKE wildcard; reason codes contain it (off_topic), so it is escaped.
+            p.put("reason", "%\"" + f.reason().replace("_", "\\_") + "\"%");
         }
         if (f.article() != null) {
             sql.append(" AND ar.external_id = :article");

@@ -18,8 +18,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "webhook_endpoint")
 @NamedQueries({
-        @NamedQuery(name = "WebhookEndpoint.activeOfSite",
-                query = "from WebhookEndpoint e where e.siteId = ?1 and e.active = true"),
+        @NamedQuery(name = "WebhookEndpoint.subscribedOfSite",
+                query = "from WebhookEndpoint e where e.siteId = ?1 and e.retiredAt is null"),
         @NamedQuery(name = "WebhookEndpoint.ofSite",
                 query = "from WebhookEndpoint e where e.siteId = ?1 order by e.createdAt, e.id")
 })
@@ -58,6 +58,9 @@ public class WebhookEndpoint extends PanacheEntityBase {
     @Column(name = "disabled_reason")
     public String disabledReason;
 
+    @Column(name = "retired_at")
+    public Instant retiredAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -87,8 +90,9 @@ public class WebhookEndpoint extends PanacheEntityBase {
         return eventTypes().contains(eventType);
     }
 
-    static List<WebhookEndpoint> activeOfSite(UUID siteId) {
-        return find("#WebhookEndpoint.activeOfSite", siteId).list();
+    /** Endpoints that still collect events: active ones and those disabled after failures, not deleted ones. */
+    static List<WebhookEndpoint> subscribedOfSite(UUID siteId) {
+        return find("#WebhookEndpoint.subscribedOfSite", siteId).list();
     }
 
     static List<WebhookEndpoint> ofSite(UUID siteId) {
@@ -119,6 +123,14 @@ public class WebhookEndpoint extends PanacheEntityBase {
             disabledAt = now;
             disabledReason = consecutiveFailures + " consecutive failed deliveries since " + failingSince;
         }
+    }
+
+    /** Deletes the endpoint for good: nothing more is queued or sent. */
+    void retire(String reason, Instant now) {
+        active = false;
+        retiredAt = now;
+        disabledAt = now;
+        disabledReason = reason;
     }
 
     /** Re-enables a disabled endpoint (its pending deliveries resume). */

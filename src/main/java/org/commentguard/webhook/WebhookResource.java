@@ -45,11 +45,12 @@ public class WebhookResource {
     public record CreateWebhookRequest(String url, List<String> eventTypes) {
     }
 
-    public record EndpointView(UUID id, String url, List<String> eventTypes, boolean active, int consecutiveFailures,
-                               Instant disabledAt, String disabledReason, Instant createdAt) {
+    public record EndpointView(UUID id, String url, List<String> eventTypes, boolean active, boolean deleted,
+                               int consecutiveFailures, Instant disabledAt, String disabledReason,
+                               Instant createdAt) {
         static EndpointView of(WebhookEndpoint e) {
-            return new EndpointView(e.id, e.url, e.eventTypes(), e.active, e.consecutiveFailures, e.disabledAt,
-                    e.disabledReason, e.createdAt);
+            return new EndpointView(e.id, e.url, e.eventTypes(), e.active, e.retiredAt != null,
+                    e.consecutiveFailures, e.disabledAt, e.disabledReason, e.createdAt);
         }
     }
 
@@ -98,9 +99,9 @@ public class WebhookResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Disable an endpoint; nothing more is delivered to it")
-    public EndpointView disable(@PathParam("id") UUID id, @Context HttpServerRequest http) {
-        return EndpointView.of(webhooks.disable(caller.get().site(), id, Acting.of(caller.get(), http)));
+    @Operation(summary = "Delete an endpoint; nothing more is queued for it or delivered to it")
+    public EndpointView delete(@PathParam("id") UUID id, @Context HttpServerRequest http) {
+        return EndpointView.of(webhooks.delete(caller.get().site(), id, Acting.of(caller.get(), http)));
     }
 
     @GET

@@ -50,7 +50,7 @@ public class Webhooks {
                 throw ApiProblem.invalid("eventTypes[" + i + "]", "must be one of " + WebhookEvents.ALL);
             }
         }
-        if (WebhookEndpoint.ofSite(siteId).size() >= MAX_ENDPOINTS_PER_SITE) {
+        if (WebhookEndpoint.subscribedOfSite(siteId).size() >= MAX_ENDPOINTS_PER_SITE) {
             throw ApiProblem.conflict("too_many_webhooks", "A site has at most " + MAX_ENDPOINTS_PER_SITE
                     + " webhook endpoints; delete one first");
         }
@@ -80,20 +80,21 @@ public class Webhooks {
     @Transactional
     public WebhookEndpoint enable(UUID siteId, UUID id, Acting acting) {
         WebhookEndpoint endpoint = get(siteId, id);
+        if (endpoint.retiredAt != null) {
+            throw ApiProblem.conflict("webhook_deleted", "Webhook " + id + " was deleted; register a new one");
+        }
         endpoint.enable();
         audit.append(new AuditRecord(siteId, null, null, null, acting, "webhook.enabled", null,
                 Map.of("endpointId", id.toString()), null, null, null));
         return endpoint;
     }
 
-    /** Deactivates an endpoint for good; nothing more is delivered to it. */
+    /** Deletes an endpoint for good; nothing more is queued for it or delivered to it. */
     @Transactional
-    public WebhookEndpoint disable(UUID siteId, UUID id, Acting acting) {
+    public WebhookEndpoint delete(UUID siteId, UUID id, Acting acting) {
         WebhookEndpoint endpoint = get(siteId, id);
-        endpoint.active = false;
-        endpoint.disabledAt = clock.instant();
-        endpoint.disabledReason = "disabled by " + acting.actor();
-        audit.append(new AuditRecord(siteId, null, null, null, acting, "webhook.disabled", null,
+        endpoint.retire("deleted by " + acting.actor(), clock.instant());
+        audit.append(new AuditRecord(siteId, null, null, null, acting, "webhook.deleted", null,
                 Map.of("endpointId", id.toString()), null, null, null));
         return endpoint;
     }
@@ -111,7 +112,8 @@ public class Webhooks {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(UUID siteId, String eventType, Map<String, Object> data) {
-        List<WebhookEndpoint> endpoints = WebhookEndpoint.activeOfSite(siteId).stream()
+        // Endpoints disabled after failures still collect events: they get every one once re-enabled.
+        List<WebhookEndpoint> endpoints = WebhookEndpoint.subscribedOfSite(siteId).stream()
                 .filter(e -> e.subscribes(eventType)).toList();
         if (endpoints.isEmpty()) {
             return;

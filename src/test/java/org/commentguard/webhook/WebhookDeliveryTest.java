@@ -156,16 +156,13 @@ class WebhookDeliveryTest {
     }
 
     @Test
-    void endpointIsDisabledAfterRepeatedFailuresAndResumesWhenReenabled() throws Exception {
+    void endpointIsDisabledAfterRepeatedFailuresKeepsCollectingEventsAndGetsThemAllWhenReenabled()
+            throws Exception {
         Moderation.TestSite site = Moderation.newSite();
-        int deadPort;
-        try (var probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            deadPort = probe.getLocalPort();
-        }
         String[] secret = new String[1];
-        String endpoint = register(site, "http://127.0.0.1:" + deadPort + "/hook", List.of("comment.published"),
-                secret);
-        site.comment("u", "fine");
+        String endpoint = register(site, url(), List.of("comment.published"), secret);
+        down.set(true);
+        site.comment("u", "before the outage was noticed");
         for (int i = 0; i < 10; i++) {
             dispatcher.dispatchDue();
             clock.advance(Duration.ofHours(2));
@@ -175,9 +172,32 @@ class WebhookDeliveryTest {
                 .body("disabledReason", notNullValue());
         as(site.admin()).get("/api/v1/webhooks/" + endpoint + "/deliveries").then()
                 .body("[0].status", equalTo("PENDING")).body("[0].attempts", equalTo(5))
-                .body("[0].lastError", notNullValue());
+                .body("[0].lastError", equalTo("HTTP 503"));
+        site.comment("u", "while disabled");
+        int attemptsWhileDisabled = received.size();
+        dispatcher.dispatchDue();
+        assertThat(received).hasSize(attemptsWhileDisabled);
+
+        down.set(false);
         as(site.admin()).post("/api/v1/webhooks/" + endpoint + "/enable").then().statusCode(200)
                 .body("active", equalTo(true)).body("consecutiveFailures", equalTo(0));
+        clock.advance(Duration.ofHours(6));
+        dispatchUntil(() -> received.stream().filter(r -> r.answered() == 200).count() >= 2);
+        assertThat(received.stream().filter(r -> r.answered() == 200).map(r -> r.json().get("id")).distinct())
+                .hasSize(2);
+    }
+
+    @Test
+    void deletedEndpointGetsNothingMoreAndCannotBeReenabled() {
+        Moderation.TestSite site = Moderation.newSite();
+        String[] secret = new String[1];
+        String endpoint = register(site, url(), List.of("comment.published"), secret);
+        as(site.admin()).delete("/api/v1/webhooks/" + endpoint).then().statusCode(200)
+                .body("deleted", equalTo(true)).body("active", equalTo(false));
+        site.comment("u", "after deletion");
+        as(site.admin()).get("/api/v1/webhooks/" + endpoint + "/deliveries").then().body("", hasSize(0));
+        as(site.admin()).post("/api/v1/webhooks/" + endpoint + "/enable").then().statusCode(409)
+                .body("code", equalTo("webhook_deleted"));
     }
 
     @Test
