@@ -239,6 +239,8 @@ class CommentApiTest {
                 .body("verdictsPerDay[0].rejected", equalTo(1)).body("queueDepth", equalTo(1))
                 .body("reversalRate", nullValue());
         as(site.ingest()).get("/api/v1/stats").then().statusCode(403);
+        as(Moderation.newSite().moderator()).get("/api/v1/stats").then().statusCode(200)
+                .body("verdictsPerDay", hasSize(0)).body("queueDepth", equalTo(0));
         as(site.moderator()).get("/api/v1/stats?days=0").then().statusCode(400)
                 .body("detail", containsString("days"));
     }

@@ -260,6 +260,11 @@ class ReviewQueueTest {
         as(other.moderator()).body(Map.of("action", "approve", "reason", "acceptable")).post(path).then()
                 .statusCode(404);
         as(other.moderator()).post("/api/v1/queue/" + item + "/claim").then().statusCode(404);
+        as(other.moderator()).post("/api/v1/queue/claim").then().statusCode(204);
+        as(other.moderator()).get("/api/v1/queue/" + item).then().statusCode(404);
+        as(other.moderator()).post("/api/v1/queue/" + item + "/undo").then().statusCode(404);
+        as(other.moderator()).post("/api/v1/queue/" + item + "/release").then().statusCode(404);
+        as(other.moderator()).get("/api/v1/queue").then().body("items", hasSize(0));
         as(site.ingest()).body(Map.of("action", "approve", "reason", "acceptable")).post(path).then()
                 .statusCode(403);
         as(site.moderator()).get("/api/v1/queue/" + item).then().body("state", equalTo("open"));
