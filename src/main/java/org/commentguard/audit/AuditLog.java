@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Appends to and reads the audit log. Appending requires the caller's transaction: the entry and the action commit or fail together. */
+/**
+ * Appends to and reads the audit log. Appending requires the caller's transaction: the entry and the action
+ * commit or fail together.
+ */
 @ApplicationScoped
 public class AuditLog {
 

@@ -62,7 +62,8 @@ public class AuditResource {
                 throw ApiProblem.invalid("cursor", "is not a cursor returned by this endpoint");
             }
         }
-        List<AuditView> items = log.search(caller.get().site(), Params.uuid("commentId", commentId), actor, Params.instant("from", from),
+        List<AuditView> items = log.search(caller.get().site(), Params.uuid("commentId", commentId), actor,
+                Params.instant("from", from),
                 Params.instant("to", to), after, size).stream().map(AuditView::of).toList();
         String next = items.size() == size ? String.valueOf(items.get(items.size() - 1).id()) : null;
         return new AuditPage(items, next);

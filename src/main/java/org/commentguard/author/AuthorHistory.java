@@ -20,15 +20,12 @@ public class AuthorHistory {
         this.config = config;
     }
 
-    /** Comment counts by status and rejections within the history window. */
-    public record Counts(long published, long pending, long rejected, long recentRejected) {
-        public long total() {
-            return published + pending + rejected;
-        }
+    /** Comment counts by status, and comments and rejections within the history window. */
+    public record Counts(long published, long pending, long rejected, long recent, long recentRejected) {
 
-        /** Share of the author's comments that were rejected, 0 without history. */
+        /** Share of the author's comments in the history window that were rejected, 0 without any. */
         public double rejectionRate() {
-            return total() == 0 ? 0 : (double) rejected / total();
+            return recent == 0 ? 0 : (double) recentRejected / recent;
         }
     }
 
@@ -40,13 +37,14 @@ public class AuthorHistory {
         for (Object[] row : rows) {
             byStatus.put((CommentStatus) row[0], (Long) row[1]);
         }
-        long recent = Author.getEntityManager().createNamedQuery("Comment.rejectedOfAuthorSince", Long.class)
+        Object[] recent = Author.getEntityManager().createNamedQuery("Comment.recentOfAuthor", Object[].class)
                 .setParameter(1, author.id).setParameter(2, now.minus(config.authorHistoryWindow()))
                 .setParameter(3, CommentStatus.REJECTED)
                 .getSingleResult();
         return new Counts(byStatus.getOrDefault(CommentStatus.PUBLISHED, 0L),
                 byStatus.getOrDefault(CommentStatus.PENDING, 0L),
-                byStatus.getOrDefault(CommentStatus.REJECTED, 0L), recent);
+                byStatus.getOrDefault(CommentStatus.REJECTED, 0L), ((Number) recent[0]).longValue(),
+                recent[1] == null ? 0 : ((Number) recent[1]).longValue());
     }
 
     /** What {@link org.commentguard.policy.VerdictPolicy} needs to know about the author now. */

@@ -32,8 +32,9 @@ public class AuthorSanctions {
     }
 
     public record AuthorView(String id, String name, Instant firstSeen, long published, long pending, long rejected,
-                             long recentRejected, double rejectionRate, boolean banned, Instant suspendedUntil,
-                             boolean suspended, boolean alwaysPremoderate, boolean trusted, String sanctionReason,
+                             long recentComments, long recentRejected, double recentRejectionRate, boolean banned,
+                             Instant suspendedUntil, boolean suspended, boolean alwaysPremoderate, boolean trusted,
+                             String sanctionReason,
                              String sanctionedBy, Instant sanctionedAt) {
     }
 
@@ -76,7 +77,8 @@ public class AuthorSanctions {
 
     private static SanctionAction parse(SanctionRequest r) {
         try {
-            return SanctionAction.valueOf(r.action() == null ? "" : r.action().trim().toUpperCase(java.util.Locale.ROOT));
+            String action = r.action() == null ? "" : r.action().trim();
+            return SanctionAction.valueOf(action.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalid("action", "must be one of " + java.util.Arrays.toString(SanctionAction.values())
                     .toLowerCase(java.util.Locale.ROOT));
@@ -86,7 +88,8 @@ public class AuthorSanctions {
     private AuthorView view(Author a, Instant now) {
         AuthorHistory.Counts c = history.counts(a, now);
         return new AuthorView(a.externalId, a.name, a.createdAt, c.published(), c.pending(), c.rejected(),
-                c.recentRejected(), Math.round(c.rejectionRate() * 1000.0) / 1000.0, a.banned, a.suspendedUntil,
-                a.isSuspended(now), a.alwaysPremoderate, a.trusted, a.sanctionReason, a.sanctionedBy, a.sanctionedAt);
+                c.recent(), c.recentRejected(), Math.round(c.rejectionRate() * 1000.0) / 1000.0, a.banned,
+                a.suspendedUntil, a.isSuspended(now), a.alwaysPremoderate, a.trusted, a.sanctionReason, a.sanctionedBy,
+                a.sanctionedAt);
     }
 }

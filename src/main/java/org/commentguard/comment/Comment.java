@@ -34,8 +34,9 @@ import java.util.UUID;
                 + "order by c.createdAt desc, c.id desc"),
         @NamedQuery(name = "Comment.statusCountsOfAuthor", query = "select c.status, count(c) from Comment c "
                 + "where c.authorId = ?1 group by c.status"),
-        @NamedQuery(name = "Comment.rejectedOfAuthorSince", query = "select count(c) from Comment c "
-                + "where c.authorId = ?1 and c.status = ?3 and c.createdAt >= ?2")
+        @NamedQuery(name = "Comment.recentOfAuthor", query = "select count(c), "
+                + "sum(case when c.status = ?3 then 1 else 0 end) from Comment c "
+                + "where c.authorId = ?1 and c.createdAt >= ?2")
 })
 public class Comment extends PanacheEntityBase {
 

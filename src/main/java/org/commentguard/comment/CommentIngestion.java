@@ -101,7 +101,8 @@ public class CommentIngestion {
     public VerdictView edit(UUID siteId, UUID commentId, String text, Acting acting) {
         ScoreLimits.checkText("text", text);
         Prepared p = QuarkusTransaction.requiringNew().call(() -> {
-            Comment c = Comment.ofSite(siteId, commentId).orElseThrow(() -> ApiProblem.notFound("Comment " + commentId));
+            Comment c = Comment.ofSite(siteId, commentId)
+                    .orElseThrow(() -> ApiProblem.notFound("Comment " + commentId));
             return prepare(siteId, c.articleId, c.parentId, text, List.of(), c.id);
         });
         ScoreResult result = pipeline.score(p.context());

@@ -46,7 +46,8 @@ public class CommentQueries {
         if (cursor != null) {
             long micros = cursor.sortLong();
             q.append(" and (createdAt < :ct or (createdAt = :ct and id < :cid))");
-            p.put("ct", Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000));
+            p.put("ct", Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                    Math.floorMod(micros, 1_000_000L) * 1000));
             p.put("cid", cursor.id());
         }
         q.append(" order by createdAt desc, id desc");

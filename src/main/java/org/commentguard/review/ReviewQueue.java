@@ -165,7 +165,8 @@ public class ReviewQueue {
                     p.put("ct", Instant.ofEpochSecond(0, 0).plusNanos(cursor.sortLong() * 1000));
                     p.put("cid", cursor.id());
                 }
-                sql.append(sort == Sort.OLDEST ? " ORDER BY r.created_at, r.id" : " ORDER BY r.created_at DESC, r.id DESC");
+                sql.append(sort == Sort.OLDEST ? " ORDER BY r.created_at, r.id"
+                        : " ORDER BY r.created_at DESC, r.id DESC");
             }
         }
         sql.append(" LIMIT :limit");

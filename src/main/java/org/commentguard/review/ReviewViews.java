@@ -44,8 +44,8 @@ public class ReviewViews {
     }
 
     public record AuthorInfo(String id, String name, long published, long pending, long rejected,
-                             long recentRejected, double rejectionRate, boolean banned, Instant suspendedUntil,
-                             boolean alwaysPremoderate, boolean trusted) {
+                             long recentComments, long recentRejected, double recentRejectionRate,
+                             boolean banned, Instant suspendedUntil, boolean alwaysPremoderate, boolean trusted) {
     }
 
     ItemView item(ReviewItem item, Instant now) {
@@ -68,8 +68,8 @@ public class ReviewViews {
                 parent == null ? null : new ParentInfo(parent.id, parent.externalId, parent.displayText,
                         parent.status.name()),
                 new AuthorInfo(author.externalId, author.name, counts.published(), counts.pending(),
-                        counts.rejected(), counts.recentRejected(), round(counts.rejectionRate()), author.banned,
-                        author.suspendedUntil, author.alwaysPremoderate, author.trusted));
+                        counts.rejected(), counts.recent(), counts.recentRejected(), round(counts.rejectionRate()),
+                        author.banned, author.suspendedUntil, author.alwaysPremoderate, author.trusted));
     }
 
     private static double round(double v) {

@@ -43,7 +43,8 @@ class AuthorApiTest {
         site.comment("ann", "awful {toxicity=0.99}");
         as(site.moderator()).get("/api/v1/authors/ann").then().statusCode(200)
                 .body("published", equalTo(2)).body("pending", equalTo(1)).body("rejected", equalTo(1))
-                .body("recentRejected", equalTo(1)).body("rejectionRate", equalTo(0.25f))
+                .body("recentComments", equalTo(4)).body("recentRejected", equalTo(1))
+                .body("recentRejectionRate", equalTo(0.25f))
                 .body("name", equalTo("Reader ann")).body("banned", equalTo(false));
         as(site.moderator()).get("/api/v1/authors/nobody").then().statusCode(404);
         as(Moderation.newSite().moderator()).get("/api/v1/authors/ann").then().statusCode(404);
