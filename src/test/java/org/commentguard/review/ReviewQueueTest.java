@@ -206,6 +206,43 @@ class ReviewQueueTest {
     }
 
     @Test
+    void concurrentDecisionsOnOneUnclaimedItemLetExactlyOneThrough() throws Exception {
+        Moderation.TestSite site = Moderation.newSite();
+        String comment = site.comment("u", "contested {toxicity=0.8}");
+        String item = itemOf(site, comment);
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            keys.add(site.site().key("moderator"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(keys.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                String key = keys.get(i);
+                String action = i % 2 == 0 ? "approve" : "reject";
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return as(key).body(Map.of("action", action, "reason", "acceptable"))
+                            .post("/api/v1/queue/" + item + "/decision").statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : results) {
+                statuses.add(f.get());
+            }
+            assertThat(Collections.frequency(statuses, 200)).isEqualTo(1);
+            assertThat(statuses).containsOnly(200, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        as(site.moderator()).get("/api/v1/audit?commentId=" + comment).then()
+                .body("items.findAll { it.action == 'comment.approved' || it.action == 'comment.rejected' }",
+                        hasSize(1));
+    }
+
+    @Test
     void decisionsChangeTheCommentAndCanBeUndoneWithinTheWindow() {
         Moderation.TestSite site = Moderation.newSite();
         String comment = site.comment("u", "borderline {toxicity=0.8}");

@@ -143,6 +143,39 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void dispatchersRunningConcurrentlyDeliverEachEventOnce() throws Exception {
+        Moderation.TestSite site = Moderation.newSite();
+        String[] secret = new String[1];
+        register(site, url(), List.of("comment.published"), secret);
+        for (int i = 0; i < 12; i++) {
+            site.comment("u" + i, "comment " + i);
+        }
+        // Four "instances" dispatch at once; SKIP LOCKED and the lease keep them off each other's rows.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> rounds = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                rounds.add(pool.submit(() -> {
+                    start.await();
+                    return dispatcher.dispatchDue();
+                }));
+            }
+            start.countDown();
+            for (var f : rounds) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        dispatchUntil(() -> received.size() >= 12);
+        Thread.sleep(300);
+        dispatcher.dispatchDue();
+        assertThat(received).hasSize(12);
+        assertThat(received.stream().map(r -> r.json().get("id")).distinct()).hasSize(12);
+    }
+
+    @Test
     void endpointOnlyGetsTheEventTypesItSubscribedTo() throws Exception {
         Moderation.TestSite site = Moderation.newSite();
         String[] secret = new String[1];
