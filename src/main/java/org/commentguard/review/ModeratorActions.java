@@ -1,0 +1,212 @@
+package org.commentguard.review;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.commentguard.audit.Acting;
+import org.commentguard.audit.AuditLog;
+import org.commentguard.audit.AuditRecord;
+import org.commentguard.comment.Comment;
+import org.commentguard.comment.CommentEvents;
+import org.commentguard.comment.CommentStatus;
+import org.commentguard.platform.error.ApiProblem;
+import org.commentguard.webhook.WebhookEvents;
+import org.commentguard.webhook.Webhooks;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Moderator decisions on queue items: approve, reject, escalate, and undo. Each decision changes the comment,
+ * the item, the reports, the audit log and the webhook outbox in one transaction.
+ */
+@ApplicationScoped
+public class ModeratorActions {
+
+    /** The documented reason codes a decision may carry. */
+    public static final List<String> REASON_CODES = List.of("acceptable", "false_positive", "context_ok",
+            "toxicity", "insult", "threat", "identity_attack", "profanity", "obscene", "spam", "off_topic",
+            "harassment", "misinformation", "personal_data", "illegal", "duplicate", "needs_senior", "legal",
+            "other");
+    static final int MAX_BULK = 100;
+    static final int MAX_NOTE = 2000;
+
+    public enum Action { APPROVE, REJECT, ESCALATE }
+
+    private final Clock clock;
+    private final ReviewConfig config;
+    private final AuditLog audit;
+    private final Webhooks webhooks;
+    private final ReviewViews views;
+
+    public ModeratorActions(Clock clock, ReviewConfig config, AuditLog audit, Webhooks webhooks, ReviewViews views) {
+        this.clock = clock;
+        this.config = config;
+        this.audit = audit;
+        this.webhooks = webhooks;
+        this.views = views;
+    }
+
+    public record DecisionRequest(UUID itemId, String action, String reason, String note) {
+    }
+
+    /** One line of a bulk answer: the item view, or the problem that stopped that item. */
+    public record BulkResult(UUID itemId, int status, String code, String detail, ReviewViews.ItemView item) {
+    }
+
+    @Transactional
+    public ReviewViews.ItemView decide(UUID siteId, UUID itemId, DecisionRequest request, Acting acting) {
+        Action action = validate(request);
+        Instant now = clock.instant();
+        ReviewItem item = ReviewItem.lockedOfSite(siteId, itemId)
+                .orElseThrow(() -> ApiProblem.notFound("Review item " + itemId));
+        if (item.state != ReviewItem.State.OPEN) {
+            throw ApiProblem.conflict("already_decided", "Review item " + itemId + " is already decided");
+        }
+        if (item.claimedByOther(acting.actor(), now)) {
+            throw new ReviewItemAlreadyClaimedException("Review item " + itemId + " is claimed by "
+                    + item.claimedBy + "; only they can decide it until " + item.claimExpiresAt);
+        }
+        Comment comment = Comment.findById(item.commentId);
+        Map<String, Object> before = CommentEvents.state(comment);
+        String note = blankToNull(request.note());
+        switch (action) {
+            case APPROVE, REJECT -> {
+                CommentStatus status = action == Action.APPROVE ? CommentStatus.PUBLISHED : CommentStatus.REJECTED;
+                item.decide(action == Action.APPROVE ? ReviewItem.Decision.APPROVE : ReviewItem.Decision.REJECT,
+                        acting.actor(), request.reason(), note, comment.status, now);
+                comment.changeStatus(status, now);
+                ReaderReport.settle(comment.id, action == Action.APPROVE ? ReaderReport.Outcome.DISMISSED
+                        : ReaderReport.Outcome.UPHELD);
+            }
+            case ESCALATE -> {
+                item.escalated = true;
+                item.claimedBy = null;
+                item.claimExpiresAt = null;
+                item.reprioritise(item.priority + 50, config.ageWeightPerHour());
+            }
+        }
+        String verb = switch (action) {
+            case APPROVE -> "comment.approved";
+            case REJECT -> "comment.rejected";
+            case ESCALATE -> "comment.escalated";
+        };
+        audit.append(new AuditRecord(siteId, comment.id, comment.authorId, item.id, acting, verb, before,
+                CommentEvents.state(comment), request.reason(), note, null));
+        publishDecision(comment, action.name().toLowerCase(), request.reason(), acting);
+        return views.item(item, now);
+    }
+
+    /** Decides each item in its own transaction, so one conflict does not undo the others' decisions. */
+    public List<BulkResult> decideAll(UUID siteId, List<DecisionRequest> requests, Acting acting) {
+        if (requests == null || requests.isEmpty()) {
+            throw ApiProblem.invalid("decisions", "must contain at least one decision");
+        }
+        if (requests.size() > MAX_BULK) {
+            throw ApiProblem.invalid("decisions", "must contain at most " + MAX_BULK + " decisions");
+        }
+        for (int i = 0; i < requests.size(); i++) {
+            DecisionRequest r = requests.get(i);
+            if (r == null || r.itemId() == null) {
+                throw ApiProblem.invalid("decisions[" + i + "].itemId", "must not be null");
+            }
+            try {
+                validate(r);
+            } catch (ApiProblem p) {
+                String prefix = "decisions[" + i + "]";
+                throw new ApiProblem(p.status(), p.code(), p.title(), prefix + ": " + p.getMessage(),
+                        p.violations().stream().map(v -> new ApiProblem.Violation(prefix + "."
+                                + v.field(), v.message())).toList());
+            }
+        }
+        List<BulkResult> results = new ArrayList<>();
+        for (DecisionRequest r : requests) {
+            try {
+                ReviewViews.ItemView view = QuarkusTransaction.requiringNew()
+                        .call(() -> decide(siteId, r.itemId(), r, acting));
+                results.add(new BulkResult(r.itemId(), 200, null, null, view));
+            } catch (ApiProblem p) {
+                results.add(new BulkResult(r.itemId(), p.status(), p.code(), p.getMessage(), null));
+            }
+        }
+        return results;
+    }
+
+    /**
+     * Reverses a decision within the undo window. Only the moderator who decided may undo; the item reopens,
+     * claimed by them, and the comment returns to its status before the decision.
+     */
+    @Transactional
+    public ReviewViews.ItemView undo(UUID siteId, UUID itemId, Acting acting) {
+        Instant now = clock.instant();
+        ReviewItem item = ReviewItem.lockedOfSite(siteId, itemId)
+                .orElseThrow(() -> ApiProblem.notFound("Review item " + itemId));
+        if (item.state != ReviewItem.State.DECIDED || item.decision == ReviewItem.Decision.SUPERSEDED) {
+            throw ApiProblem.conflict("nothing_to_undo", "Review item " + itemId + " has no decision to undo");
+        }
+        if (!acting.actor().equals(item.decidedBy)) {
+            throw ApiProblem.conflict("not_your_decision", "Only " + item.decidedBy + " can undo this decision");
+        }
+        if (item.decidedAt.plus(config.undoWindow()).isBefore(now)) {
+            throw ApiProblem.conflict("undo_window_expired", "Decisions can be undone for "
+                    + config.undoWindow().toMinutes() + " minutes");
+        }
+        if (ReviewItem.openOfComment(item.commentId).isPresent()) {
+            throw ApiProblem.conflict("comment_requeued", "The comment is in the queue again; decide that item");
+        }
+        Comment comment = Comment.findById(item.commentId);
+        Map<String, Object> before = CommentEvents.state(comment);
+        String undone = item.decision.name().toLowerCase();
+        comment.changeStatus(item.statusBefore, now);
+        ReaderReport.find("commentId = ?1", comment.id).<ReaderReport>stream().forEach(r -> r.outcome = null);
+        item.reopen(acting.actor(), now.plus(config.claimLease()));
+        audit.append(new AuditRecord(siteId, comment.id, comment.authorId, item.id, acting, "decision.undone",
+                before, CommentEvents.state(comment), undone, null, null));
+        publishDecision(comment, "undo", undone, acting);
+        return views.item(item, now);
+    }
+
+    private void publishDecision(Comment comment, String action, String reason, Acting acting) {
+        Map<String, Object> data = new LinkedHashMap<>(CommentEvents.data(comment));
+        data.put("action", action);
+        data.put("reason", reason);
+        data.put("actor", acting.actor());
+        webhooks.publish(comment.siteId, WebhookEvents.COMMENT_DECIDED, data);
+        if (action.equals("approve")) {
+            webhooks.publish(comment.siteId, WebhookEvents.COMMENT_PUBLISHED, CommentEvents.data(comment));
+        } else if (action.equals("reject")) {
+            webhooks.publish(comment.siteId, WebhookEvents.COMMENT_REJECTED, CommentEvents.data(comment));
+        }
+    }
+
+    private static Action validate(DecisionRequest r) {
+        if (r.action() == null || r.action().isBlank()) {
+            throw ApiProblem.invalid("action", "must be one of approve, reject, escalate");
+        }
+        Action action;
+        try {
+            action = Action.valueOf(r.action().trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid("action", "must be one of approve, reject, escalate");
+        }
+        if (r.reason() == null || !REASON_CODES.contains(r.reason())) {
+            throw ApiProblem.invalid("reason", "must be one of " + REASON_CODES);
+        }
+        if (r.reason().equals("other") && (r.note() == null || r.note().isBlank())) {
+            throw ApiProblem.invalid("note", "is required when the reason is other");
+        }
+        if (r.note() != null && r.note().length() > MAX_NOTE) {
+            throw ApiProblem.invalid("note", "must be at most " + MAX_NOTE + " characters");
+        }
+        return action;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

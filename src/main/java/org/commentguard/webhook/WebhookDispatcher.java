@@ -1,0 +1,147 @@
+package org.commentguard.webhook;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Sends due outbox rows. Rows are claimed with {@code FOR UPDATE SKIP LOCKED} and a lease, so any number of
+ * instances can run the dispatcher without sending a row twice; the HTTP call happens outside any transaction.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    private static final String CLAIM = "UPDATE webhook_delivery d SET lease_until = ?1 FROM ("
+            + " SELECT w.id FROM webhook_delivery w JOIN webhook_endpoint e ON e.id = w.endpoint_id"
+            + " WHERE w.status = 'PENDING' AND w.next_attempt_at <= ?2"
+            + " AND (w.lease_until IS NULL OR w.lease_until < ?2) AND e.active"
+            + " ORDER BY w.next_attempt_at, w.created_at LIMIT ?3 FOR UPDATE OF w SKIP LOCKED) due"
+            + " WHERE d.id = due.id RETURNING d.id";
+
+    private final WebhookConfig config;
+    private final Webhooks webhooks;
+    private final Clock clock;
+    private final HttpClient http;
+
+    public WebhookDispatcher(WebhookConfig config, Webhooks webhooks, Clock clock) {
+        this.config = config;
+        this.webhooks = webhooks;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().connectTimeout(config.requestTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Scheduled(every = "${commentguard.webhook.dispatch-interval:2s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            dispatchDue();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Webhook dispatch round failed; it is retried on the next round");
+        }
+    }
+
+    /** Claims and sends one batch of due deliveries; answers how many were attempted. */
+    public int dispatchDue() {
+        Instant now = clock.instant();
+        @SuppressWarnings("unchecked")
+        List<UUID> claimed = QuarkusTransaction.requiringNew().call(() -> WebhookDelivery.getEntityManager()
+                .createNativeQuery(CLAIM)
+                .setParameter(1, now.plus(config.lease())).setParameter(2, now).setParameter(3, config.batchSize())
+                .getResultList());
+        for (UUID id : claimed) {
+            attempt(id);
+        }
+        return claimed.size();
+    }
+
+    private record Prepared(String url, String secret, String eventType, String payload) {
+    }
+
+    private void attempt(UUID deliveryId) {
+        Prepared p = QuarkusTransaction.requiringNew().call(() -> {
+            WebhookDelivery d = WebhookDelivery.findById(deliveryId);
+            WebhookEndpoint e = WebhookEndpoint.findById(d.endpointId);
+            return new Prepared(e.url, webhooks.secretOf(e), d.eventType, d.payload);
+        });
+        long timestamp = clock.instant().getEpochSecond();
+        Integer status = null;
+        String error = null;
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(p.url()))
+                    .timeout(config.requestTimeout())
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "Commentguard-Webhooks/1")
+                    .header("Commentguard-Event", p.eventType())
+                    .header("Commentguard-Delivery", deliveryId.toString())
+                    .header(WebhookSigner.TIMESTAMP_HEADER, Long.toString(timestamp))
+                    .header(WebhookSigner.SIGNATURE_HEADER, WebhookSigner.sign(p.secret(), timestamp, p.payload()))
+                    .POST(HttpRequest.BodyPublishers.ofString(p.payload()))
+                    .build();
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            status = response.statusCode();
+            if (status < 200 || status >= 300) {
+                error = "HTTP " + status;
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        }
+        record(deliveryId, status, error);
+    }
+
+    private void record(UUID deliveryId, Integer status, String error) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            WebhookDelivery d = WebhookDelivery.findById(deliveryId);
+            WebhookEndpoint e = WebhookEndpoint.findById(d.endpointId);
+            Instant now = clock.instant();
+            d.attempts++;
+            d.lastAttemptAt = now;
+            d.lastStatus = status;
+            d.leaseUntil = null;
+            if (error == null) {
+                d.status = WebhookDelivery.Status.DELIVERED;
+                d.deliveredAt = now;
+                d.lastError = null;
+                e.succeeded();
+                return;
+            }
+            d.lastError = error.length() > 500 ? error.substring(0, 500) : error;
+            if (d.attempts >= config.maxAttempts()) {
+                d.status = WebhookDelivery.Status.FAILED;
+            } else {
+                d.nextAttemptAt = now.plus(backoff(d.attempts));
+            }
+            e.failed(config.disableAfterFailures(), config.disableAfter(), now);
+            LOG.debugf("Webhook delivery %s to endpoint %s failed (attempt %d): %s", d.id, e.id, d.attempts,
+                    d.lastError);
+        });
+    }
+
+    /**
+     * Exponential backoff: base, 2×base, 4×base … capped, with up to 10% jitter so that instances and
+     * endpoints recovering together do not retry in lockstep.
+     */
+    Duration backoff(int attempts) {
+        long base = config.backoffBase().toMillis();
+        long max = config.backoffMax().toMillis();
+        long delay = attempts >= 40 ? max : Math.min(max, base << Math.min(attempts - 1, 40));
+        return Duration.ofMillis(delay + ThreadLocalRandom.current().nextLong(delay / 10 + 1));
+    }
+}
