@@ -3,28 +3,25 @@ package org.commentguard.article;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.commentguard.article.ArticleRequests.ArticleRequest;
+import org.commentguard.article.text.ArticleTextExtractor;
+import org.commentguard.article.text.CleanArticle;
 import org.commentguard.platform.error.ApiProblem;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** Registers articles (idempotent upsert by the site's own article id) and finds them. */
 @ApplicationScoped
 public class ArticleRegistry {
 
     static final int MAX_EXTERNAL_ID = 200;
-    private static final Pattern DROPPED_BLOCKS = Pattern.compile(
-            "(?is)<(script|style|noscript|template|svg|head)\\b[^>]*>.*?</\\1\\s*>|<!--.*?-->");
-    private static final Pattern BLOCK_TAGS = Pattern.compile(
-            "(?i)</?(p|div|br|li|ul|ol|h[1-6]|section|article|header|footer|tr|td|blockquote)\\b[^>]*>");
-    private static final Pattern TAGS = Pattern.compile("<[^>]*>");
-
     private final Clock clock;
+    private final ArticleTextExtractor extractor;
 
-    public ArticleRegistry(Clock clock) {
+    public ArticleRegistry(Clock clock, ArticleTextExtractor extractor) {
         this.clock = clock;
+        this.extractor = extractor;
     }
 
     /** The stored article and whether this call created it. */
@@ -73,18 +70,24 @@ public class ArticleRegistry {
     }
 
     /**
-     * The text off-topic scoring compares comments against. For HTML this is a plain tag strip for now; the
-     * boilerplate-removing extractor ({@code org.commentguard.article.text}) replaces this one call.
+     * The text off-topic scoring compares comments against: the page with its boilerplate (newsletter sign-ups,
+     * "More from …", related-story teasers, photo credits, comment threads) removed, whether it came as HTML or as
+     * a plain-text dump of the page.
      */
-    private static String cleanText(String raw, boolean html) {
+    private String cleanText(String raw, boolean html) {
+        CleanArticle clean = html ? extractor.fromHtml(raw) : extractor.fromPlainText(raw);
+        String body = clean.body().strip();
+        if (!body.isEmpty()) {
+            return body;
+        }
+        // A page the heuristics reduce to nothing (a stub, a short note) is still the site's article: keep its
+        // text, block by block, without markup.
         if (!html) {
             return raw.strip();
         }
-        String text = DROPPED_BLOCKS.matcher(raw).replaceAll(" ");
-        text = BLOCK_TAGS.matcher(text).replaceAll("\n");
-        text = TAGS.matcher(text).replaceAll("");
-        text = text.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&#39;", "'").replace("&apos;", "'").replace("&amp;", "&");
-        return text.replaceAll("[ \\t\\x0B\\f\\r]+", " ").replaceAll("\\s*\\n\\s*", "\n").strip();
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(raw);
+        doc.select("script, style, noscript, template, svg, head").remove();
+        String blocks = String.join("\n", doc.select("p, h1, h2, h3, h4, h5, h6, li, blockquote, td").eachText());
+        return blocks.isBlank() ? doc.text().strip() : blocks.strip();
     }
 }
