@@ -91,11 +91,12 @@ public final class CascadeEvaluation {
             return;
         }
         List<String> neutral = new ArrayList<>();
+        // Columns: Text,Label,Template; the text may be quoted, the last two columns never contain commas.
         for (String line : Files.readAllLines(csv)) {
-            int comma = line.lastIndexOf(',');
-            if (comma > 0 && line.substring(comma + 1).trim().equals("BAD") == false
-                    && line.substring(comma + 1).trim().equals("NOT_BAD")) {
-                neutral.add(line.substring(0, comma).replace("\"", ""));
+            int templateComma = line.lastIndexOf(',');
+            int labelComma = templateComma > 0 ? line.lastIndexOf(',', templateComma - 1) : -1;
+            if (labelComma > 0 && line.substring(labelComma + 1, templateComma).trim().equals("NOT_BAD")) {
+                neutral.add(line.substring(0, labelComma).replace("\"", ""));
             }
         }
         // Every 10th template: the full 38k would take minutes on two cores without changing the rate.
