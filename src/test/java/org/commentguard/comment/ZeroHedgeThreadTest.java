@@ -1,0 +1,219 @@
+package org.commentguard.comment;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.commentguard.testing.Api;
+import org.commentguard.webhook.WebhookDispatcher;
+import org.commentguard.webhook.WebhookEvents;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.commentguard.testing.Api.as;
+
+/**
+ * The seed ZeroHedge page end to end, with the real scorers: the article is registered from the page dump, every
+ * comment is ingested with its reply structure, the profane ones are held back with profanity reasons while civil
+ * ones are published, a moderator works the queue, the audit log records every decision, and a local webhook
+ * receiver gets every event with a valid signature.
+ */
+@QuarkusTest
+class ZeroHedgeThreadTest {
+
+    /** "author [parent author] Wed, 05/02/2018 - 03:23 Permalink" */
+    private static final Pattern HEADER = Pattern.compile(
+            "^(.+?) (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d\\d/\\d\\d/\\d{4} - \\d\\d:\\d\\d Permalink$");
+    private static final Pattern REPLY = Pattern.compile("^In reply to by (.+)$");
+
+    @Inject
+    WebhookDispatcher dispatcher;
+
+    HttpServer receiver;
+    final List<String[]> received = new CopyOnWriteArrayList<>();
+
+    record SeedComment(String id, String author, String text, String replyTo) {
+    }
+
+    @BeforeEach
+    void startReceiver() throws IOException {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(new String[]{exchange.getRequestHeaders().getFirst("Commentguard-Timestamp"),
+                    exchange.getRequestHeaders().getFirst("Commentguard-Signature"),
+                    exchange.getRequestHeaders().getFirst("Commentguard-Event"), body});
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.stop(0);
+    }
+
+    static String page() throws IOException {
+        try (InputStream in = ZeroHedgeThreadTest.class.getResourceAsStream("/profanity/zerohedge-thread.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Splits the page's comment section into comments; a reply names its parent's author at its end. */
+    static List<SeedComment> comments(String page) {
+        String[] lines = page.substring(page.indexOf("\nComments\n") + 10).split("\n");
+        List<SeedComment> out = new ArrayList<>();
+        String author = null;
+        StringBuilder body = new StringBuilder();
+        String replyTo = null;
+        for (String raw : lines) {
+            String line = raw.strip();
+            Matcher header = HEADER.matcher(line);
+            Matcher reply = REPLY.matcher(line);
+            if (header.matches()) {
+                if (author != null) {
+                    out.add(new SeedComment("zh-" + out.size(), author, body.toString().strip(), replyTo));
+                }
+                // The header names the author first; a following name is the person replied to.
+                author = header.group(1).split(" ")[0];
+                body.setLength(0);
+                replyTo = null;
+            } else if (reply.matches()) {
+                replyTo = reply.group(1).strip();
+            } else if (author != null && !line.isEmpty()) {
+                body.append(line).append('\n');
+            }
+        }
+        if (author != null) {
+            out.add(new SeedComment("zh-" + out.size(), author, body.toString().strip(), replyTo));
+        }
+        return out;
+    }
+
+    @Test
+    void seedThreadIsModeratedReviewedAuditedAndAnnounced() throws Exception {
+        Api.TestSite site = Api.newSite();
+        String ingest = site.key("ingest");
+        String moderator = site.key("moderator");
+        var hook = as(site.adminKey()).body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort()
+                + "/hook", "eventTypes", WebhookEvents.ALL)).post("/api/v1/webhooks").then().statusCode(201)
+                .extract();
+        String secret = hook.path("secret");
+
+        String page = page();
+        as(ingest).body(Map.of("title", "White House Pushes Beijing To Roll Back \"Made In China 2025\" Initiative",
+                "url", "https://www.zerohedge.com/news/2018-05-01/white-house-pushes-beijing", "body", page))
+                .put("/api/v1/articles/zh-made-in-china").then().statusCode(201);
+        String articleText = as(ingest).get("/api/v1/articles/zh-made-in-china").then().statusCode(200)
+                .extract().path("text");
+        assertThat(articleText).contains("Made in China 2025").doesNotContain("STFU").doesNotContain("Permalink");
+
+        List<SeedComment> thread = comments(page);
+        assertThat(thread).hasSizeGreaterThanOrEqualTo(9);
+        Map<String, String> lastIdByAuthor = new HashMap<>();
+        Map<String, Map<String, Object>> verdicts = new LinkedHashMap<>();
+        for (SeedComment c : thread) {
+            Map<String, Object> body = new HashMap<>();
+            body.put("externalId", c.id());
+            body.put("articleId", "zh-made-in-china");
+            String parent = c.replyTo() == null ? null : lastIdByAuthor.get(c.replyTo());
+            if (parent != null) {
+                body.put("parentId", parent);
+            }
+            body.put("author", Map.of("id", c.author(), "name", c.author()));
+            body.put("text", c.text());
+            Map<String, Object> answer = as(ingest).body(body).post("/api/v1/comments").then().statusCode(201)
+                    .extract().jsonPath().getMap("$");
+            verdicts.put(c.author() + ":" + c.id(), answer);
+            lastIdByAuthor.put(c.author(), c.id());
+        }
+
+        // The verdict table, for whoever reads the test output (statuses and reasons only, no comment text).
+        verdicts.forEach((who, v) -> System.out.printf("ZeroHedge %-22s %-9s %s%n", who, v.get("status"),
+                v.get("reasons")));
+        Map<String, Object> nemo = find(verdicts, "Son");
+        Map<String, Object> jibje = find(verdicts, "JibjeResearch");
+        // The two profane comments are held back, and say why.
+        assertThat(nemo.get("status")).isNotEqualTo("PUBLISHED");
+        assertThat((List<?>) nemo.get("reasons")).anySatisfy(r -> assertThat(r.toString()).startsWith("profanity"));
+        assertThat(jibje.get("status")).isNotEqualTo("PUBLISHED");
+        assertThat((List<?>) jibje.get("reasons")).anySatisfy(r -> assertThat(r.toString()).startsWith("profanity"));
+        // Civil comments about the trade talks are published.
+        for (String civil : List.of("Parrotile", "Posa", "Batman11")) {
+            assertThat(find(verdicts, civil).get("status")).as(civil + " " + find(verdicts, civil).get("reasons"))
+                    .isEqualTo("PUBLISHED");
+        }
+
+        // A moderator works the queue: every held comment is claimed and decided.
+        List<String> decided = new ArrayList<>();
+        while (true) {
+            var claim = as(moderator).post("/api/v1/queue/claim").then().extract();
+            if (claim.statusCode() == 204) {
+                break;
+            }
+            assertThat(claim.statusCode()).isEqualTo(200);
+            String item = claim.path("id");
+            String commentId = claim.path("comment.id");
+            String action = commentId.equals(nemo.get("id")) ? "approve" : "reject";
+            as(moderator).body(Map.of("action", action, "reason", action.equals("approve") ? "context_ok"
+                            : "profanity", "note", "seed thread review"))
+                    .post("/api/v1/queue/" + item + "/decision").then().statusCode(200);
+            decided.add(commentId);
+        }
+        long held = verdicts.values().stream().filter(v -> "PENDING".equals(v.get("status"))).count();
+        assertThat(decided).hasSize((int) held);
+        for (String commentId : decided) {
+            List<Map<String, Object>> entries = as(moderator).queryParam("commentId", commentId)
+                    .get("/api/v1/audit").then().statusCode(200).extract().jsonPath().getList("items");
+            assertThat(entries).as("audit of " + commentId)
+                    .anySatisfy(e -> assertThat(e.get("actor").toString()).startsWith("system"))
+                    .anySatisfy(e -> assertThat(e.get("actor").toString()).startsWith("key:"));
+        }
+
+        // Every event reaches the receiver, signed with the endpoint's secret.
+        int expected = verdicts.size() + 2 * decided.size() - countRejectedDecisions(decided, nemo);
+        for (int i = 0; i < 200 && received.size() < expected; i++) {
+            dispatcher.dispatchDue();
+            Thread.sleep(50);
+        }
+        assertThat(received).hasSizeGreaterThanOrEqualTo(verdicts.size() + decided.size());
+        for (String[] r : received) {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            String sig = "v1=" + HexFormat.of().formatHex(mac.doFinal((r[0] + "." + r[3])
+                    .getBytes(StandardCharsets.UTF_8)));
+            assertThat(r[1]).as("signature of " + r[2]).isEqualTo(sig);
+        }
+        assertThat(received.stream().map(r -> r[2]).distinct())
+                .contains("comment.published", "comment.queued", "comment.decided");
+    }
+
+    /** Approvals also publish (one more event); rejections after review do not. */
+    private static int countRejectedDecisions(List<String> decided, Map<String, Object> approved) {
+        return (int) decided.stream().filter(id -> !id.equals(approved.get("id"))).count();
+    }
+
+    private static Map<String, Object> find(Map<String, Map<String, Object>> verdicts, String author) {
+        return verdicts.entrySet().stream().filter(e -> e.getKey().startsWith(author + ":")).findFirst()
+                .orElseThrow(() -> new AssertionError("no comment by " + author + " in " + verdicts.keySet()))
+                .getValue();
+    }
+}
