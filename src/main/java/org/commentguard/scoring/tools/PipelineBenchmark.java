@@ -12,6 +12,7 @@ import org.commentguard.scoring.offtopic.OffTopicScorer;
 import org.commentguard.scoring.profanity.ProfanityScorer;
 import org.commentguard.scoring.spam.SpamScorer;
 import org.commentguard.scoring.toxicity.ToxicityScorer;
+import org.commentguard.scoring.toxicity.training.Csv;
 import org.commentguard.scoring.toxicity.transformer.TransformerRefiner;
 import org.commentguard.scoring.toxicity.transformer.TransformerToxicityModel;
 
@@ -137,43 +138,9 @@ public final class PipelineBenchmark {
                 sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] / 1e6, mean);
     }
 
-    /** Comment texts from the CSV's last column (Civil Comments toxic-spans format: spans,text). */
+    /** Comment texts from the CSV's {@code text} column (the Civil Comments toxic-spans format: spans,text). */
     static List<String> comments(Path csv, int count) throws IOException {
-        List<String> out = new ArrayList<>();
-        String content = Files.readString(csv, StandardCharsets.UTF_8);
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        List<String> row = new ArrayList<>();
-        for (int i = 0; i < content.length() && out.size() < count; i++) {
-            char c = content.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < content.length() && content.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n') {
-                row.add(field.toString());
-                field.setLength(0);
-                String text = row.get(row.size() - 1).strip();
-                if (!fields.isEmpty() && !text.isEmpty()) {
-                    out.add(text);
-                }
-                fields = row;
-                row = new ArrayList<>();
-            } else if (c != '\r') {
-                field.append(c);
-            }
-        }
-        return out;
+        return Csv.read(csv, ',').records().stream().map(r -> r.getOrDefault("text", "").strip())
+                .filter(t -> !t.isEmpty()).limit(count).toList();
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
  * A minimal RFC 4180 reader (quoted fields, doubled quotes, line breaks inside quotes) for the shared data sets.
  * Kept here rather than adding a CSV dependency because only the offline training tools need it.
  */
-final class Csv {
+public final class Csv {
 
     private final List<String> header;
     private final List<List<String>> rows;
@@ -24,7 +24,7 @@ final class Csv {
         this.rows = rows;
     }
 
-    static Csv read(Path file, char separator) throws IOException {
+    public static Csv read(Path file, char separator) throws IOException {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             List<List<String>> all = parse(in, separator);
             if (all.isEmpty()) {
@@ -39,7 +39,7 @@ final class Csv {
     }
 
     /** Rows as column-name maps; short rows are padded with empty strings. */
-    List<Map<String, String>> records() {
+    public List<Map<String, String>> records() {
         List<Map<String, String>> out = new ArrayList<>(rows.size());
         for (List<String> row : rows) {
             Map<String, String> m = new HashMap<>();
