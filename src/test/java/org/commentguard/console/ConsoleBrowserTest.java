@@ -1,0 +1,229 @@
+package org.commentguard.console;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.commentguard.comment.Moderation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.commentguard.testing.Api.as;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Drives the console in Debian's headless Chromium through Selenium, against the real service and database: the
+ * moderator's path from sign-in to decisions, checked afterwards through the API, and text-only rendering.
+ */
+@QuarkusTest
+class ConsoleBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private static WebDriver driver;
+    private static Path profile;
+
+    @TestHTTPResource("/console/")
+    URL console;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "the browser tests need Debian's chromium and chromium-driver packages (.ci/run installs them)");
+        // An explicit driver path keeps Selenium Manager from running, so nothing is ever downloaded.
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        profile = Files.createTempDirectory("commentguard-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(1280, 1000));
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    /** A site whose every comment goes to the queue: pre-moderation on, automatic rejection switched off. */
+    private static Moderation.TestSite queueEverythingSite() {
+        Moderation.TestSite site = Moderation.newSite();
+        Map<String, Object> off = Map.of("reject", 1.01);
+        site.setPolicy(Map.of("mode", "PRE_MODERATE_ALL", "offTopicAction", "REVIEW",
+                "thresholds", Map.of("toxicity", off, "severe_toxicity", off, "insult", off, "threat", off,
+                        "identity_attack", off, "obscene", off, "profanity", off, "spam", off)));
+        return site;
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(driver, WAIT);
+    }
+
+    private void signIn(String key) {
+        driver.get(console.toString());
+        ((JavascriptExecutor) driver).executeScript("sessionStorage.clear()");
+        driver.navigate().refresh();
+        WebElement input = waiting().until(ExpectedConditions.elementToBeClickable(By.id("api-key")));
+        input.clear();
+        input.sendKeys(key);
+        driver.findElement(By.cssSelector("#signin button[type=submit]")).click();
+    }
+
+    private List<WebElement> items() {
+        return driver.findElements(By.cssSelector("#items article.item"));
+    }
+
+    private String stateOf(String commentId) {
+        return driver.findElement(By.cssSelector("article.item[data-comment-id='" + commentId + "'] .state")).getText();
+    }
+
+    private static void press(String key) {
+        new Actions(driver).sendKeys(key).perform();
+    }
+
+    @Test
+    void moderatorSignsInClaimsApprovesWithTheKeyboardAndRejectsWithAReason() throws IOException {
+        Moderation.TestSite site = queueEverythingSite();
+        String parent = site.post("tram-1", "ann", "Trams are a good idea, the council made the right call.").path("id");
+        site.postReply("tram-2", "tram-1", "bob",
+                "You are a complete idiot and this shit plan is stupid garbage. Shut up.");
+        site.post("tram-3", "cat", "Buy cheap watches now!!! Visit http://cheap-watches.example and click here!!!");
+
+        // A wrong key is refused with a clear message, and nothing is kept.
+        signIn("cg_mod_this_key_does_not_exist");
+        WebElement error = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-error")));
+        waiting().until(d -> !error.getText().isBlank());
+        assertThat(error.getText()).contains("Invalid API key");
+        assertThat(((JavascriptExecutor) driver).executeScript("return sessionStorage.length")).isEqualTo(0L);
+
+        signIn(site.moderator());
+        waiting().until(d -> items().size() == 3);
+        assertThat(driver.getCurrentUrl()).doesNotContain(site.moderator());
+        assertThat(driver.findElement(By.id("whoami")).getText()).contains("moderator");
+
+        // Queue order is the API's priority order, and each card shows its context.
+        List<String> apiOrder = as(site.moderator()).get("/api/v1/queue").then().statusCode(200).extract()
+                .jsonPath().getList("items.comment.id");
+        assertThat(items()).extracting(e -> e.getAttribute("data-comment-id")).containsExactlyElementsOf(apiOrder);
+        String page = driver.findElement(By.id("items")).getText();
+        assertThat(page).contains("Council approves new tram line").contains("In reply to:")
+                .contains("Trams are a good idea");
+        // Flagged spans are highlighted on the original text, cut exactly at their UTF-16 offsets.
+        JsonPath queue = as(site.moderator()).get("/api/v1/queue").then().extract().jsonPath();
+        List<Map<String, Object>> spans = queue.getList("items.find { it.comment.externalId == 'tram-2' }.comment.spans");
+        assertThat(spans).isNotEmpty();
+        List<WebElement> marks = driver.findElements(By.cssSelector("article.item mark"));
+        assertThat(marks).isNotEmpty();
+        assertThat(marks).extracting(WebElement::getText).anySatisfy(t -> assertThat(t).containsIgnoringCase("shit"));
+
+        // Claim the first item with its button.
+        String first = apiOrder.get(0);
+        String firstItem = items().get(0).getAttribute("data-item-id");
+        items().get(0).findElement(By.cssSelector("button[data-action=claim]")).click();
+        waiting().until(d -> stateOf(first).equalsIgnoreCase("claimed by you"));
+        assertThat(as(site.moderator()).get("/api/v1/queue/" + firstItem).then().extract().path("claimedBy")
+                .toString()).startsWith("key:moderator-");
+
+        Path shot = Path.of("target", "console-queue.png");
+        Files.createDirectories(shot.getParent());
+        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), shot,
+                StandardCopyOption.REPLACE_EXISTING);
+
+        // Severe items may be blurred: reveal them so the keyboard acts on what a moderator has read.
+        driver.findElements(By.cssSelector(".text.blurred")).forEach(WebElement::click);
+
+        // "a" approves the selected (first) item; the selection then moves to the next open one.
+        press("a");
+        waiting().until(d -> stateOf(first).toLowerCase().startsWith("decided: approve"));
+
+        // "r" opens the reason dialog for the next item; reject it as harassment with a note.
+        String second = apiOrder.get(1);
+        waiting().until(d -> driver.findElement(By.cssSelector("article.item.selected"))
+                .getAttribute("data-comment-id").equals(second));
+        press("r");
+        WebElement reason = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("reject-reason")));
+        new Select(reason).selectByValue("harassment");
+        driver.findElement(By.id("reject-note")).sendKeys("Personal attack on another reader");
+        driver.findElement(By.id("reject-confirm")).click();
+        waiting().until(d -> stateOf(second).toLowerCase().startsWith("decided: reject"));
+
+        // The API agrees: decisions are in the audit log under the moderator's key, and the queue moved on.
+        JsonPath approvedAudit = as(site.moderator()).get("/api/v1/audit?commentId=" + first).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(approvedAudit.getList("items.action", String.class)).contains("review.claimed", "comment.approved");
+        assertThat(approvedAudit.getString("items.find { it.action == 'comment.approved' }.actor"))
+                .startsWith("key:moderator-");
+        assertThat(approvedAudit.getString("items.find { it.action == 'comment.approved' }.reason"))
+                .isEqualTo("acceptable");
+        JsonPath rejectedAudit = as(site.moderator()).get("/api/v1/audit?commentId=" + second).then()
+                .extract().jsonPath();
+        assertThat(rejectedAudit.getString("items.find { it.action == 'comment.rejected' }.reason"))
+                .isEqualTo("harassment");
+        assertThat(rejectedAudit.getString("items.find { it.action == 'comment.rejected' }.note"))
+                .isEqualTo("Personal attack on another reader");
+
+        JsonPath open = as(site.moderator()).get("/api/v1/queue").then().extract().jsonPath();
+        assertThat(open.getList("items.comment.id")).containsExactly(apiOrder.get(2));
+        JsonPath decided = as(site.moderator()).get("/api/v1/queue?status=decided").then().extract().jsonPath();
+        assertThat(decided.getList("items.decision")).containsExactlyInAnyOrder("approve", "reject");
+        as(site.moderator()).get("/api/v1/comments/" + first).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("PUBLISHED"));
+        as(site.moderator()).get("/api/v1/comments/" + second).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("REJECTED"));
+        assertThat(parent).isNotNull();
+    }
+
+    @Test
+    void markupInCommentsAndNamesIsShownAsTextAndNeverRuns() {
+        Moderation.TestSite site = queueEverythingSite();
+        String text = "<script>window.__xss = 1</script><img src=x onerror=\"window.__xss = 2\"> read this";
+        site.post("xss-1", "<b>mallory</b>", text);
+        signIn(site.moderator());
+        waiting().until(d -> items().size() == 1);
+
+        WebElement comment = driver.findElement(By.cssSelector("article.item [data-role=comment-text]"));
+        assertThat(comment.getText()).isEqualTo(text);
+        assertThat(driver.findElements(By.cssSelector("#app script, #app img, #app [onerror]"))).isEmpty();
+        assertThat(driver.findElements(By.xpath("//*[@id='app']//b[text()='mallory']"))).isEmpty();
+        assertThat(driver.findElement(By.cssSelector("article.item aside")).getText()).contains("<b>mallory</b>");
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.__xss === undefined")).isEqualTo(true);
+    }
+}
