@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -94,7 +95,8 @@ class ConsoleBrowserTest {
     }
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(driver, WAIT);
+        // The console re-renders cards after each action, so an element found a moment ago may be gone: look again.
+        return (WebDriverWait) new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class);
     }
 
     private void signIn(String key) {
@@ -115,12 +117,24 @@ class ConsoleBrowserTest {
         return driver.findElement(By.cssSelector("article.item[data-comment-id='" + commentId + "'] .state")).getText();
     }
 
+    /** Saves what the browser shows under {@code target/}; README's figure is one of these. */
+    private static void screenshot(String name) {
+        try {
+            Path shot = Path.of("target", name);
+            Files.createDirectories(shot.getParent());
+            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), shot,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static void press(String key) {
         new Actions(driver).sendKeys(key).perform();
     }
 
     @Test
-    void moderatorSignsInClaimsApprovesWithTheKeyboardAndRejectsWithAReason() throws IOException {
+    void moderatorSignsInClaimsApprovesWithTheKeyboardAndRejectsWithAReason() {
         Moderation.TestSite site = queueEverythingSite();
         String parent = site.post("tram-1", "ann", "Trams are a good idea, the council made the right call.").path("id");
         site.postReply("tram-2", "tram-1", "bob",
@@ -134,9 +148,11 @@ class ConsoleBrowserTest {
         assertThat(error.getText()).contains("Invalid API key");
         assertThat(((JavascriptExecutor) driver).executeScript("return sessionStorage.length")).isEqualTo(0L);
 
-        signIn(site.moderator());
+        String alice = as(site.admin()).body(Map.of("role", "moderator", "label", "alice"))
+                .post("/api/v1/sites/" + site.id() + "/keys").then().statusCode(201).extract().path("key");
+        signIn(alice);
         waiting().until(d -> items().size() == 3);
-        assertThat(driver.getCurrentUrl()).doesNotContain(site.moderator());
+        assertThat(driver.getCurrentUrl()).doesNotContain(alice);
         assertThat(driver.findElement(By.id("whoami")).getText()).contains("moderator");
 
         // Queue order is the API's priority order, and each card shows its context.
@@ -160,12 +176,9 @@ class ConsoleBrowserTest {
         items().get(0).findElement(By.cssSelector("button[data-action=claim]")).click();
         waiting().until(d -> stateOf(first).equalsIgnoreCase("claimed by you"));
         assertThat(as(site.moderator()).get("/api/v1/queue/" + firstItem).then().extract().path("claimedBy")
-                .toString()).startsWith("key:moderator-");
+                .toString()).startsWith("key:alice#");
 
-        Path shot = Path.of("target", "console-queue.png");
-        Files.createDirectories(shot.getParent());
-        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), shot,
-                StandardCopyOption.REPLACE_EXISTING);
+        screenshot("console-queue.png");
 
         // Severe items may be blurred: reveal them so the keyboard acts on what a moderator has read.
         driver.findElements(By.cssSelector(".text.blurred")).forEach(WebElement::click);
@@ -185,16 +198,31 @@ class ConsoleBrowserTest {
         driver.findElement(By.id("reject-confirm")).click();
         waiting().until(d -> stateOf(second).toLowerCase().startsWith("decided: reject"));
 
+        // "u" undoes the last decision within the window: the item is open and claimed again; reject it once more.
+        press("u");
+        waiting().until(d -> stateOf(second).equalsIgnoreCase("claimed by you"));
+        as(site.moderator()).get("/api/v1/comments/" + second).then().body("status",
+                org.hamcrest.Matchers.equalTo("PENDING"));
+        driver.findElement(By.cssSelector("article.item[data-comment-id='" + second + "'] button[data-action=reject]"))
+                .click();
+        new Select(waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("reject-reason"))))
+                .selectByValue("harassment");
+        driver.findElement(By.id("reject-note")).sendKeys("Personal attack on another reader");
+        driver.findElement(By.id("reject-confirm")).click();
+        waiting().until(d -> stateOf(second).toLowerCase().startsWith("decided: reject"));
+
         // The API agrees: decisions are in the audit log under the moderator's key, and the queue moved on.
         JsonPath approvedAudit = as(site.moderator()).get("/api/v1/audit?commentId=" + first).then()
                 .statusCode(200).extract().jsonPath();
         assertThat(approvedAudit.getList("items.action", String.class)).contains("review.claimed", "comment.approved");
         assertThat(approvedAudit.getString("items.find { it.action == 'comment.approved' }.actor"))
-                .startsWith("key:moderator-");
+                .startsWith("key:alice#");
         assertThat(approvedAudit.getString("items.find { it.action == 'comment.approved' }.reason"))
                 .isEqualTo("acceptable");
         JsonPath rejectedAudit = as(site.moderator()).get("/api/v1/audit?commentId=" + second).then()
                 .extract().jsonPath();
+        assertThat(rejectedAudit.getList("items.action", String.class))
+                .containsSubsequence("comment.rejected", "decision.undone", "comment.rejected");
         assertThat(rejectedAudit.getString("items.find { it.action == 'comment.rejected' }.reason"))
                 .isEqualTo("harassment");
         assertThat(rejectedAudit.getString("items.find { it.action == 'comment.rejected' }.note"))
@@ -204,6 +232,21 @@ class ConsoleBrowserTest {
         assertThat(open.getList("items.comment.id")).containsExactly(apiOrder.get(2));
         JsonPath decided = as(site.moderator()).get("/api/v1/queue?status=decided").then().extract().jsonPath();
         assertThat(decided.getList("items.decision")).containsExactlyInAnyOrder("approve", "reject");
+
+        // "?" lists the shortcuts; bulk selection decides the last item.
+        press("?");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("help-dialog")));
+        driver.findElement(By.cssSelector("#help-dialog button")).click();
+        driver.findElement(By.cssSelector("article.item[data-comment-id='" + apiOrder.get(2)
+                + "'] input[type=checkbox]")).click();
+        driver.findElement(By.id("bulk-approve")).click();
+        new Select(waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("reject-reason"))))
+                .selectByValue("context_ok");
+        driver.findElement(By.id("reject-confirm")).click();
+        waiting().until(d -> as(site.moderator()).get("/api/v1/queue").then().extract().jsonPath()
+                .getList("items").isEmpty());
+        assertThat(as(site.moderator()).get("/api/v1/audit?commentId=" + apiOrder.get(2)).then().extract()
+                .jsonPath().getString("items.find { it.action == 'comment.approved' }.reason")).isEqualTo("context_ok");
         as(site.moderator()).get("/api/v1/comments/" + first).then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("PUBLISHED"));
         as(site.moderator()).get("/api/v1/comments/" + second).then().statusCode(200)
@@ -225,5 +268,69 @@ class ConsoleBrowserTest {
         assertThat(driver.findElements(By.xpath("//*[@id='app']//b[text()='mallory']"))).isEmpty();
         assertThat(driver.findElement(By.cssSelector("article.item aside")).getText()).contains("<b>mallory</b>");
         assertThat(((JavascriptExecutor) driver).executeScript("return window.__xss === undefined")).isEqualTo(true);
+    }
+
+    @Test
+    void adminDryRunsThenSavesAPolicyIssuesAndRevokesAKeySanctionsAnAuthorAndSeesStatsAndWebhooks() {
+        Moderation.TestSite site = Moderation.newSite();
+        site.post("calm-1", "dan", "Trams will make the commute easier.");
+        site.post("calm-2", "eve", "I hope the line reaches the suburbs soon.");
+        signIn(site.admin());
+        waiting().until(d -> !driver.findElements(By.cssSelector("#items")).isEmpty());
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+
+        // Policy: the dry run must come first; only then can the tested draft be saved.
+        driver.findElement(By.linkText("Policy")).click();
+        WebElement mode = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.name("mode")));
+        new Select(mode).selectByValue("PRE_MODERATE_ALL");
+        WebElement save = driver.findElement(By.id("save-policy"));
+        assertThat(save.isEnabled()).isFalse();
+        driver.findElement(By.id("dry-run")).click();
+        WebElement report = waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#dry-run-report .panel")));
+        assertThat(report.getText()).contains("2 recent comments re-evaluated").contains("would change").contains("PENDING");
+        screenshot("console-policy.png");
+        waiting().until(ExpectedConditions.elementToBeClickable(save)).click();
+        waiting().until(d -> as(site.admin()).get("/api/v1/sites/" + site.id() + "/policy").then().extract()
+                .jsonPath().getInt("version") == 1);
+        assertThat(as(site.admin()).get("/api/v1/sites/" + site.id() + "/policy").then().extract()
+                .jsonPath().getString("overrides.mode")).isEqualTo("PRE_MODERATE_ALL");
+
+        // Keys: the secret is shown once, works, and stops working when revoked.
+        driver.findElement(By.linkText("API keys")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.name("label"))).sendKeys("night-shift");
+        driver.findElement(By.cssSelector("#app form button[type=submit]")).click();
+        String secret = waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#issued-key .secret"))).getText();
+        assertThat(secret).startsWith("cg_mod_");
+        as(secret).get("/api/v1/me").then().statusCode(200);
+        driver.findElement(By.xpath("//table[@id='keys']//tr[td[1]='night-shift']//button")).click();
+        driver.switchTo().alert().accept();
+        waiting().until(d -> as(secret).get("/api/v1/me").statusCode() == 401);
+
+        // Author panel: pre-moderate with a reason.
+        driver.get(console + "#/author/dan");
+        new Select(waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("sanction-action"))))
+                .selectByValue("premoderate");
+        driver.findElement(By.name("reason")).sendKeys("Repeated borderline posts");
+        driver.findElement(By.cssSelector("#sanction-form button[type=submit]")).click();
+        waiting().until(d -> as(site.moderator()).get("/api/v1/authors/dan").then().extract().jsonPath()
+                .getBoolean("alwaysPremoderate"));
+        waiting().until(d -> driver.findElement(By.id("author-facts")).getText().contains("Repeated borderline posts"));
+
+        // Stats draw an inline SVG chart of verdicts per day.
+        driver.findElement(By.linkText("Stats")).click();
+        waiting().until(d -> !driver.findElements(By.cssSelector("#verdict-chart rect")).isEmpty());
+
+        // Webhooks: register one; the secret is shown once and the delivery log opens.
+        driver.findElement(By.linkText("Webhooks")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.name("url")))
+                .sendKeys("http://127.0.0.1:9/hooks/commentguard");
+        driver.findElement(By.cssSelector("#app form button[type=submit]")).click();
+        waiting().until(d -> !driver.findElements(By.cssSelector("#app .secret")).isEmpty());
+        assertThat(driver.findElement(By.id("webhooks")).getText()).contains("http://127.0.0.1:9/hooks/commentguard");
+        driver.findElement(By.linkText("Deliveries")).click();
+        waiting().until(d -> driver.findElement(By.id("app")).getText().contains("Delivery log"));
+        assertThat(js.executeScript("return location.hash")).asString().startsWith("#/webhooks/");
     }
 }
