@@ -467,9 +467,9 @@ function escalate(item) {
 }
 
 function reasonDialog(title, reasons, onSubmit) {
-  const reason = el('select', { name: 'reason', id: 'reject-reason' },
+  const reason = el('select', { name: 'reason', id: 'reason-select' },
     reasons.map(r => el('option', { value: r }, r)));
-  const note = el('textarea', { name: 'note', id: 'reject-note', placeholder: 'Note (required for “other”)' });
+  const note = el('textarea', { name: 'note', id: 'reason-note', placeholder: 'Note (required for “other”)' });
   const error = el('p', { class: 'error' });
   const dialog = el('dialog', { id: 'reason-dialog' },
     el('form', { method: 'dialog' },
@@ -478,7 +478,7 @@ function reasonDialog(title, reasons, onSubmit) {
       el('label', {}, 'Note', note),
       error,
       el('div', { class: 'actions' },
-        el('button', { type: 'submit', class: 'primary', id: 'reject-confirm', value: 'ok' }, 'Confirm'),
+        el('button', { type: 'submit', class: 'primary', id: 'reason-confirm', value: 'ok' }, 'Confirm'),
         el('button', { type: 'submit', value: 'cancel' }, 'Cancel'))));
   dialog.addEventListener('close', () => {
     if (dialog.returnValue === 'ok') onSubmit(reason.value, note.value);

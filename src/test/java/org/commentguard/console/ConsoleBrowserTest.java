@@ -192,10 +192,10 @@ class ConsoleBrowserTest {
         waiting().until(d -> driver.findElement(By.cssSelector("article.item.selected"))
                 .getAttribute("data-comment-id").equals(second));
         press("r");
-        WebElement reason = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("reject-reason")));
+        WebElement reason = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("reason-select")));
         new Select(reason).selectByValue("harassment");
-        driver.findElement(By.id("reject-note")).sendKeys("Personal attack on another reader");
-        driver.findElement(By.id("reject-confirm")).click();
+        driver.findElement(By.id("reason-note")).sendKeys("Personal attack on another reader");
+        driver.findElement(By.id("reason-confirm")).click();
         waiting().until(d -> stateOf(second).toLowerCase().startsWith("decided: reject"));
 
         // "u" undoes the last decision within the window: the item is open and claimed again; reject it once more.
@@ -205,10 +205,10 @@ class ConsoleBrowserTest {
                 org.hamcrest.Matchers.equalTo("PENDING"));
         driver.findElement(By.cssSelector("article.item[data-comment-id='" + second + "'] button[data-action=reject]"))
                 .click();
-        new Select(waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("reject-reason"))))
+        new Select(waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("reason-select"))))
                 .selectByValue("harassment");
-        driver.findElement(By.id("reject-note")).sendKeys("Personal attack on another reader");
-        driver.findElement(By.id("reject-confirm")).click();
+        driver.findElement(By.id("reason-note")).sendKeys("Personal attack on another reader");
+        driver.findElement(By.id("reason-confirm")).click();
         waiting().until(d -> stateOf(second).toLowerCase().startsWith("decided: reject"));
 
         // The API agrees: decisions are in the audit log under the moderator's key, and the queue moved on.
@@ -240,9 +240,9 @@ class ConsoleBrowserTest {
         driver.findElement(By.cssSelector("article.item[data-comment-id='" + apiOrder.get(2)
                 + "'] input[type=checkbox]")).click();
         driver.findElement(By.id("bulk-approve")).click();
-        new Select(waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("reject-reason"))))
+        new Select(waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("reason-select"))))
                 .selectByValue("context_ok");
-        driver.findElement(By.id("reject-confirm")).click();
+        driver.findElement(By.id("reason-confirm")).click();
         waiting().until(d -> as(site.moderator()).get("/api/v1/queue").then().extract().jsonPath()
                 .getList("items").isEmpty());
         assertThat(as(site.moderator()).get("/api/v1/audit?commentId=" + apiOrder.get(2)).then().extract()
