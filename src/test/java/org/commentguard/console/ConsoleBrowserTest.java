@@ -257,7 +257,9 @@ class ConsoleBrowserTest {
     @Test
     void markupInCommentsAndNamesIsShownAsTextAndNeverRuns() {
         Moderation.TestSite site = queueEverythingSite();
-        String text = "<script>window.__xss = 1</script><img src=x onerror=\"window.__xss = 2\"> read this";
+        // The trams before the markup are surrogate pairs: two UTF-16 units each, which the span offsets count.
+        String text = "\uD83D\uDE8B\uD83D\uDE8B <script>window.__xss = 1</script>"
+                + "<img src=x onerror=\"window.__xss = 2\"> this shit is a joke";
         site.post("xss-1", "<b>mallory</b>", text);
         signIn(site.moderator());
         waiting().until(d -> items().size() == 1);
@@ -268,6 +270,10 @@ class ConsoleBrowserTest {
         assertThat(driver.findElements(By.xpath("//*[@id='app']//b[text()='mallory']"))).isEmpty();
         assertThat(driver.findElement(By.cssSelector("article.item aside")).getText()).contains("<b>mallory</b>");
         assertThat(((JavascriptExecutor) driver).executeScript("return window.__xss === undefined")).isEqualTo(true);
+
+        // The profanity span, cut at its UTF-16 offsets, marks exactly the word even after the emoji.
+        assertThat(comment.findElements(By.cssSelector("mark[data-attributes~=profanity]")))
+                .extracting(WebElement::getText).contains("shit");
     }
 
     @Test
