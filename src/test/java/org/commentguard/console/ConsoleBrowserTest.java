@@ -1,0 +1,342 @@
+package org.commentguard.console;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.commentguard.comment.Moderation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.commentguard.testing.Api.as;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Drives the console in Debian's headless Chromium through Selenium, against the real service and database: the
+ * moderator's path from sign-in to decisions, checked afterwards through the API, and text-only rendering.
+ */
+@QuarkusTest
+class ConsoleBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private static WebDriver driver;
+    private static Path profile;
+
+    @TestHTTPResource("/console/")
+    URL console;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "the browser tests need Debian's chromium and chromium-driver packages (.ci/run installs them)");
+        // An explicit driver path keeps Selenium Manager from running, so nothing is ever downloaded.
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        profile = Files.createTempDirectory("commentguard-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(1280, 1000));
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    /** A site whose every comment goes to the queue: pre-moderation on, automatic rejection switched off. */
+    private static Moderation.TestSite queueEverythingSite() {
+        Moderation.TestSite site = Moderation.newSite();
+        Map<String, Object> off = Map.of("reject", 1.01);
+        site.setPolicy(Map.of("mode", "PRE_MODERATE_ALL", "offTopicAction", "REVIEW",
+                "thresholds", Map.of("toxicity", off, "severe_toxicity", off, "insult", off, "threat", off,
+                        "identity_attack", off, "obscene", off, "profanity", off, "spam", off)));
+        return site;
+    }
+
+    private WebDriverWait waiting() {
+        // The console re-renders cards after each action, so an element found a moment ago may be gone: look again.
+        return (WebDriverWait) new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class);
+    }
+
+    private void signIn(String key) {
+        driver.get(console.toString());
+        ((JavascriptExecutor) driver).executeScript("sessionStorage.clear()");
+        driver.navigate().refresh();
+        WebElement input = waiting().until(ExpectedConditions.elementToBeClickable(By.id("api-key")));
+        input.clear();
+        input.sendKeys(key);
+        driver.findElement(By.cssSelector("#signin button[type=submit]")).click();
+    }
+
+    private List<WebElement> items() {
+        return driver.findElements(By.cssSelector("#items article.item"));
+    }
+
+    private String stateOf(String commentId) {
+        return driver.findElement(By.cssSelector("article.item[data-comment-id='" + commentId + "'] .state")).getText();
+    }
+
+    /** Saves what the browser shows under {@code target/}; README's figure is one of these. */
+    private static void screenshot(String name) {
+        try {
+            Path shot = Path.of("target", name);
+            Files.createDirectories(shot.getParent());
+            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), shot,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void press(String key) {
+        new Actions(driver).sendKeys(key).perform();
+    }
+
+    @Test
+    void moderatorSignsInClaimsApprovesWithTheKeyboardAndRejectsWithAReason() {
+        Moderation.TestSite site = queueEverythingSite();
+        String parent = site.post("tram-1", "ann", "Trams are a good idea, the council made the right call.").path("id");
+        site.postReply("tram-2", "tram-1", "bob",
+                "You are a complete idiot and this shit plan is stupid garbage. Shut up.");
+        site.post("tram-3", "cat", "Buy cheap watches now!!! Visit http://cheap-watches.example and click here!!!");
+
+        // A wrong key is refused with a clear message, and nothing is kept.
+        signIn("cg_mod_this_key_does_not_exist");
+        WebElement error = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-error")));
+        waiting().until(d -> !error.getText().isBlank());
+        assertThat(error.getText()).contains("Invalid API key");
+        assertThat(((JavascriptExecutor) driver).executeScript("return sessionStorage.length")).isEqualTo(0L);
+
+        String alice = as(site.admin()).body(Map.of("role", "moderator", "label", "alice"))
+                .post("/api/v1/sites/" + site.id() + "/keys").then().statusCode(201).extract().path("key");
+        signIn(alice);
+        waiting().until(d -> items().size() == 3);
+        assertThat(driver.getCurrentUrl()).doesNotContain(alice);
+        assertThat(driver.findElement(By.id("whoami")).getText()).contains("moderator");
+
+        // Queue order is the API's priority order, and each card shows its context.
+        List<String> apiOrder = as(site.moderator()).get("/api/v1/queue").then().statusCode(200).extract()
+                .jsonPath().getList("items.comment.id");
+        assertThat(items()).extracting(e -> e.getAttribute("data-comment-id")).containsExactlyElementsOf(apiOrder);
+        String page = driver.findElement(By.id("items")).getText();
+        assertThat(page).contains("Council approves new tram line").contains("In reply to:")
+                .contains("Trams are a good idea");
+        // Flagged spans are highlighted on the original text, cut exactly at their UTF-16 offsets.
+        JsonPath queue = as(site.moderator()).get("/api/v1/queue").then().extract().jsonPath();
+        List<Map<String, Object>> spans = queue.getList("items.find { it.comment.externalId == 'tram-2' }.comment.spans");
+        assertThat(spans).isNotEmpty();
+        List<WebElement> marks = driver.findElements(By.cssSelector("article.item mark"));
+        assertThat(marks).isNotEmpty();
+        assertThat(marks).extracting(WebElement::getText).anySatisfy(t -> assertThat(t).containsIgnoringCase("shit"));
+
+        // Claim the first item with its button.
+        String first = apiOrder.get(0);
+        String firstItem = items().get(0).getAttribute("data-item-id");
+        items().get(0).findElement(By.cssSelector("button[data-action=claim]")).click();
+        waiting().until(d -> stateOf(first).equalsIgnoreCase("claimed by you"));
+        assertThat(as(site.moderator()).get("/api/v1/queue/" + firstItem).then().extract().path("claimedBy")
+                .toString()).startsWith("key:alice#");
+
+        screenshot("console-queue.png");
+
+        // Severe items may be blurred: reveal them so the keyboard acts on what a moderator has read.
+        driver.findElements(By.cssSelector(".text.blurred")).forEach(WebElement::click);
+
+        // "a" approves the selected (first) item; the selection then moves to the next open one.
+        press("a");
+        waiting().until(d -> stateOf(first).toLowerCase().startsWith("decided: approve"));
+
+        // "r" opens the reason dialog for the next item; reject it as harassment with a note.
+        String second = apiOrder.get(1);
+        waiting().until(d -> driver.findElement(By.cssSelector("article.item.selected"))
+                .getAttribute("data-comment-id").equals(second));
+        press("r");
+        WebElement reason = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("reason-select")));
+        new Select(reason).selectByValue("harassment");
+        driver.findElement(By.id("reason-note")).sendKeys("Personal attack on another reader");
+        driver.findElement(By.id("reason-confirm")).click();
+        waiting().until(d -> stateOf(second).toLowerCase().startsWith("decided: reject"));
+
+        // "u" undoes the last decision within the window: the item is open and claimed again; reject it once more.
+        press("u");
+        waiting().until(d -> stateOf(second).equalsIgnoreCase("claimed by you"));
+        as(site.moderator()).get("/api/v1/comments/" + second).then().body("status",
+                org.hamcrest.Matchers.equalTo("PENDING"));
+        driver.findElement(By.cssSelector("article.item[data-comment-id='" + second + "'] button[data-action=reject]"))
+                .click();
+        new Select(waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("reason-select"))))
+                .selectByValue("harassment");
+        driver.findElement(By.id("reason-note")).sendKeys("Personal attack on another reader");
+        driver.findElement(By.id("reason-confirm")).click();
+        waiting().until(d -> stateOf(second).toLowerCase().startsWith("decided: reject"));
+
+        // The API agrees: decisions are in the audit log under the moderator's key, and the queue moved on.
+        JsonPath approvedAudit = as(site.moderator()).get("/api/v1/audit?commentId=" + first).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(approvedAudit.getList("items.action", String.class)).contains("review.claimed", "comment.approved");
+        assertThat(approvedAudit.getString("items.find { it.action == 'comment.approved' }.actor"))
+                .startsWith("key:alice#");
+        assertThat(approvedAudit.getString("items.find { it.action == 'comment.approved' }.reason"))
+                .isEqualTo("acceptable");
+        JsonPath rejectedAudit = as(site.moderator()).get("/api/v1/audit?commentId=" + second).then()
+                .extract().jsonPath();
+        assertThat(rejectedAudit.getList("items.action", String.class))
+                .containsSubsequence("comment.rejected", "decision.undone", "comment.rejected");
+        assertThat(rejectedAudit.getString("items.find { it.action == 'comment.rejected' }.reason"))
+                .isEqualTo("harassment");
+        assertThat(rejectedAudit.getString("items.find { it.action == 'comment.rejected' }.note"))
+                .isEqualTo("Personal attack on another reader");
+
+        JsonPath open = as(site.moderator()).get("/api/v1/queue").then().extract().jsonPath();
+        assertThat(open.getList("items.comment.id")).containsExactly(apiOrder.get(2));
+        JsonPath decided = as(site.moderator()).get("/api/v1/queue?status=decided").then().extract().jsonPath();
+        assertThat(decided.getList("items.decision")).containsExactlyInAnyOrder("approve", "reject");
+
+        // "?" lists the shortcuts; bulk selection decides the last item.
+        press("?");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("help-dialog")));
+        driver.findElement(By.cssSelector("#help-dialog button")).click();
+        driver.findElement(By.cssSelector("article.item[data-comment-id='" + apiOrder.get(2)
+                + "'] input[type=checkbox]")).click();
+        driver.findElement(By.id("bulk-approve")).click();
+        new Select(waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("reason-select"))))
+                .selectByValue("context_ok");
+        driver.findElement(By.id("reason-confirm")).click();
+        waiting().until(d -> as(site.moderator()).get("/api/v1/queue").then().extract().jsonPath()
+                .getList("items").isEmpty());
+        assertThat(as(site.moderator()).get("/api/v1/audit?commentId=" + apiOrder.get(2)).then().extract()
+                .jsonPath().getString("items.find { it.action == 'comment.approved' }.reason")).isEqualTo("context_ok");
+        as(site.moderator()).get("/api/v1/comments/" + first).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("PUBLISHED"));
+        as(site.moderator()).get("/api/v1/comments/" + second).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("REJECTED"));
+        assertThat(parent).isNotNull();
+    }
+
+    @Test
+    void markupInCommentsAndNamesIsShownAsTextAndNeverRuns() {
+        Moderation.TestSite site = queueEverythingSite();
+        // The trams before the markup are surrogate pairs: two UTF-16 units each, which the span offsets count.
+        String text = "\uD83D\uDE8B\uD83D\uDE8B <script>window.__xss = 1</script>"
+                + "<img src=x onerror=\"window.__xss = 2\"> this shit is a joke";
+        site.post("xss-1", "<b>mallory</b>", text);
+        signIn(site.moderator());
+        waiting().until(d -> items().size() == 1);
+
+        WebElement comment = driver.findElement(By.cssSelector("article.item [data-role=comment-text]"));
+        assertThat(comment.getText()).isEqualTo(text);
+        assertThat(driver.findElements(By.cssSelector("#app script, #app img, #app [onerror]"))).isEmpty();
+        assertThat(driver.findElements(By.xpath("//*[@id='app']//b[text()='mallory']"))).isEmpty();
+        assertThat(driver.findElement(By.cssSelector("article.item aside")).getText()).contains("<b>mallory</b>");
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.__xss === undefined")).isEqualTo(true);
+
+        // The profanity span, cut at its UTF-16 offsets, marks exactly the word even after the emoji.
+        assertThat(comment.findElements(By.cssSelector("mark[data-attributes~=profanity]")))
+                .extracting(WebElement::getText).contains("shit");
+    }
+
+    @Test
+    void adminDryRunsThenSavesAPolicyIssuesAndRevokesAKeySanctionsAnAuthorAndSeesStatsAndWebhooks() {
+        Moderation.TestSite site = Moderation.newSite();
+        site.post("calm-1", "dan", "Trams will make the commute easier.");
+        site.post("calm-2", "eve", "I hope the line reaches the suburbs soon.");
+        signIn(site.admin());
+        waiting().until(d -> !driver.findElements(By.cssSelector("#items")).isEmpty());
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+
+        // Policy: the dry run must come first; only then can the tested draft be saved.
+        driver.findElement(By.linkText("Policy")).click();
+        WebElement mode = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.name("mode")));
+        new Select(mode).selectByValue("PRE_MODERATE_ALL");
+        WebElement save = driver.findElement(By.id("save-policy"));
+        assertThat(save.isEnabled()).isFalse();
+        driver.findElement(By.id("dry-run")).click();
+        WebElement report = waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#dry-run-report .panel")));
+        assertThat(report.getText()).contains("2 recent comments re-evaluated").contains("would change").contains("PENDING");
+        screenshot("console-policy.png");
+        waiting().until(ExpectedConditions.elementToBeClickable(save)).click();
+        waiting().until(d -> as(site.admin()).get("/api/v1/sites/" + site.id() + "/policy").then().extract()
+                .jsonPath().getInt("version") == 1);
+        assertThat(as(site.admin()).get("/api/v1/sites/" + site.id() + "/policy").then().extract()
+                .jsonPath().getString("overrides.mode")).isEqualTo("PRE_MODERATE_ALL");
+
+        // Keys: the secret is shown once, works, and stops working when revoked.
+        driver.findElement(By.linkText("API keys")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.name("label"))).sendKeys("night-shift");
+        driver.findElement(By.cssSelector("#app form button[type=submit]")).click();
+        String secret = waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#issued-key .secret"))).getText();
+        assertThat(secret).startsWith("cg_mod_");
+        as(secret).get("/api/v1/me").then().statusCode(200);
+        driver.findElement(By.xpath("//table[@id='keys']//tr[td[1]='night-shift']//button")).click();
+        driver.switchTo().alert().accept();
+        waiting().until(d -> as(secret).get("/api/v1/me").statusCode() == 401);
+
+        // Author panel: pre-moderate with a reason.
+        driver.get(console + "#/author/dan");
+        new Select(waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("sanction-action"))))
+                .selectByValue("premoderate");
+        driver.findElement(By.name("reason")).sendKeys("Repeated borderline posts");
+        driver.findElement(By.cssSelector("#sanction-form button[type=submit]")).click();
+        waiting().until(d -> as(site.moderator()).get("/api/v1/authors/dan").then().extract().jsonPath()
+                .getBoolean("alwaysPremoderate"));
+        waiting().until(d -> driver.findElement(By.id("author-facts")).getText().contains("Repeated borderline posts"));
+
+        // Stats draw an inline SVG chart of verdicts per day.
+        driver.findElement(By.linkText("Stats")).click();
+        waiting().until(d -> !driver.findElements(By.cssSelector("#verdict-chart rect")).isEmpty());
+
+        // Webhooks: register one; the secret is shown once and the delivery log opens.
+        driver.findElement(By.linkText("Webhooks")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.name("url")))
+                .sendKeys("http://127.0.0.1:9/hooks/commentguard");
+        driver.findElement(By.cssSelector("#app form button[type=submit]")).click();
+        waiting().until(d -> !driver.findElements(By.cssSelector("#app .secret")).isEmpty());
+        assertThat(driver.findElement(By.id("webhooks")).getText()).contains("http://127.0.0.1:9/hooks/commentguard");
+        driver.findElement(By.linkText("Deliveries")).click();
+        waiting().until(d -> driver.findElement(By.id("app")).getText().contains("Delivery log"));
+        assertThat(js.executeScript("return location.hash")).asString().startsWith("#/webhooks/");
+    }
+}
