@@ -46,6 +46,8 @@ public class Comment extends PanacheEntityBase {
     };
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
+    private static final TypeReference<Map<String, Map<String, Object>>> DETAILS = new TypeReference<>() {
+    };
     private static final TypeReference<Map<String, String>> MODELS = new TypeReference<>() {
     };
 
@@ -97,6 +99,9 @@ public class Comment extends PanacheEntityBase {
     @Column(nullable = false)
     String models;
 
+    @Column(name = "scorer_details", nullable = false)
+    String scorerDetails;
+
     public String language;
 
     @Column(name = "policy_version", nullable = false)
@@ -137,6 +142,7 @@ public class Comment extends PanacheEntityBase {
         this.spans = Json.write(result.spans());
         this.scorerReasons = Json.write(result.reasons());
         this.models = Json.write(result.models());
+        this.scorerDetails = Json.write(result.details());
         this.language = result.language();
         this.policyVersion = policyVersion;
         this.updatedAt = now;
@@ -166,6 +172,11 @@ public class Comment extends PanacheEntityBase {
 
     public Map<String, String> models() {
         return Json.read(models, MODELS);
+    }
+
+    /** Each scorer's explanation, e.g. {@code off_topic → closestSentences}; empty for comments scored before V3. */
+    public Map<String, Map<String, Object>> scorerDetails() {
+        return scorerDetails == null ? Map.of() : Json.read(scorerDetails, DETAILS);
     }
 
     /** The stored scoring result, rebuilt for re-evaluation under another policy (no per-scorer details). */

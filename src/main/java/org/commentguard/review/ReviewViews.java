@@ -33,8 +33,8 @@ public class ReviewViews {
 
     public record CommentInfo(UUID id, String externalId, String text, String displayText, String status,
                               List<String> reasons, Map<String, Double> scores, List<Span> spans,
-                              Map<String, String> models, String language, int policyVersion, Instant createdAt,
-                              Instant editedAt) {
+                              Map<String, String> models, Map<String, Map<String, Object>> details, String language,
+                              int policyVersion, Instant createdAt, Instant editedAt) {
     }
 
     public record ArticleInfo(String externalId, String title, String url) {
@@ -63,7 +63,8 @@ public class ReviewViews {
                 item.decision == null ? null : item.decision.name().toLowerCase(), item.decisionReason,
                 item.decisionNote,
                 new CommentInfo(c.id, c.externalId, c.text, c.displayText, c.status.name(), c.reasons(), c.scores(),
-                        c.spans(), c.models(), c.language, c.policyVersion, c.createdAt, c.editedAt),
+                        c.spans(), c.models(), c.scorerDetails(), c.language, c.policyVersion, c.createdAt,
+                        c.editedAt),
                 new ArticleInfo(a.externalId, a.title, a.url),
                 parent == null ? null : new ParentInfo(parent.id, parent.externalId, parent.displayText,
                         parent.status.name()),

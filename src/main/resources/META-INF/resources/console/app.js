@@ -362,7 +362,8 @@ function itemCard(item, index) {
     el('div', { class: 'chips' }, (c.reasons || []).map(r => el('span', { class: 'chip reason' }, r)),
       item.cause ? el('span', { class: 'chip' }, `cause: ${item.cause}`) : null),
     (c.scores && c.scores.off_topic != null && c.scores.off_topic >= 0.5)
-      ? el('div', { class: 'context' }, el('button', { type: 'button', onclick: (e) => showArticle(e, item) },
+      ? el('div', { class: 'context' }, closestSentences(c),
+        el('button', { type: 'button', onclick: (e) => showArticle(e, item) },
         'Show the article text (off-topic check)'), el('div', { class: 'article-text' })) : null,
     open ? el('div', { class: 'actions' },
       el('button', { type: 'button', dataset: { action: 'claim' }, onclick: () => claim(item) }, mine ? 'Claimed' : 'Claim'),
@@ -379,6 +380,18 @@ function itemCard(item, index) {
     sanctions.length ? el('div', { class: 'chips' }, sanctions.map(s => el('span', { class: 'chip sanction' }, s))) : null,
     scoreTable(c.scores),
     el('div', { class: 'meta' }, Object.entries(c.models || {}).map(([k, v]) => `${k}: ${v}`).join(' · '))));
+}
+
+/** The article sentences the off-topic scorer found closest to the comment, as stored with its verdict. */
+function closestSentences(c) {
+  const sentences = (c.details && c.details.off_topic && c.details.off_topic.closestSentences) || [];
+  if (!sentences.length) return null;
+  return el('div', { class: 'closest' }, el('span', { class: 'muted' }, 'Closest article sentences:'),
+    el('ol', {}, sentences.map(s => {
+      const measure = s.similarity != null ? `similarity ${Number(s.similarity).toFixed(2)}`
+        : s.wordOverlap != null ? `word overlap ${Number(s.wordOverlap).toFixed(2)}` : '';
+      return el('li', {}, String(s.text || ''), measure ? el('span', { class: 'muted' }, ` (${measure})`) : null);
+    })));
 }
 
 async function showArticle(ev, item) {

@@ -162,6 +162,16 @@ class ZeroHedgeThreadTest {
                     .isEqualTo("PUBLISHED");
         }
 
+        // Queue items explain themselves: spans, and the article sentences the off-topic scorer compared against.
+        List<Map<String, Object>> queue = as(moderator).get("/api/v1/queue").then().statusCode(200).extract()
+                .jsonPath().getList("items");
+        assertThat(queue).isNotEmpty().allSatisfy(item -> {
+            var comment = io.restassured.path.json.JsonPath.from(new com.fasterxml.jackson.databind.ObjectMapper()
+                    .writeValueAsString(item));
+            assertThat(comment.getList("comment.spans")).isNotEmpty();
+            assertThat(comment.getList("comment.details.off_topic.closestSentences")).isNotEmpty();
+        });
+
         // A moderator works the queue: every held comment is claimed and decided.
         List<String> decided = new ArrayList<>();
         while (true) {
