@@ -106,6 +106,12 @@ public class ProblemMappers {
                     || root instanceof java.net.ConnectException) {
                 return databaseUnavailable((Exception) root, request);
             }
+            if (root instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())) {
+                // PostgreSQL cannot hold U+0000 in text; a path or query value carrying one is the client's error.
+                LOG.debugf("400 NUL character in a value on %s", request.path());
+                return respond(400, "validation_failed", "Validation failed",
+                        "Values must not contain NUL (U+0000) characters", request, List.of());
+            }
         }
         return unexpected(e, request);
     }
