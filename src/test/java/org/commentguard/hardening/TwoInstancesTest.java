@@ -37,7 +37,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class TwoInstancesTest {
 
     private static final String SERVER = System.getProperty("commentguard.scaleout.postgres", "127.0.0.1:5432");
-    private static final int COMMENTS_PER_INSTANCE = 150;
+    private static final int WRITERS = 8;
+    private static final int COMMENTS_PER_WRITER = 40;
     private static final int RACES = 20;
 
     @BeforeAll
@@ -76,16 +77,20 @@ class TwoInstancesTest {
             AtomicBoolean ingesting = new AtomicBoolean(true);
             ExecutorService pool = Executors.newFixedThreadPool(12);
             List<Future<?>> writers = new ArrayList<>();
-            for (int w = 0; w < 8; w++) {
+            for (int w = 0; w < WRITERS; w++) {
                 ApiClient api = instances.get(w % 2);
                 int writer = w;
                 writers.add(pool.submit(() -> {
-                    for (int i = 0; i < COMMENTS_PER_INSTANCE / 4; i++) {
+                    for (int i = 0; i < COMMENTS_PER_WRITER; i++) {
                         String externalId = "so-" + writer + "-" + i;
-                        ApiClient.require(api.post("/api/v1/comments", keys.get("ingest"), Map.of(
-                                "externalId", externalId, "articleId", article,
-                                "author", Map.of("id", "reader-" + (i % 25)),
-                                "text", "Comment " + i + " from writer " + writer + ": trams beat buses.")), 201);
+                        ApiClient.Answer answer = ApiClient.require(api.post("/api/v1/comments", keys.get("ingest"),
+                                Map.of("externalId", externalId, "articleId", article,
+                                        "author", Map.of("id", "reader-" + (i % 25)),
+                                        "text", distinctText(writer * 1_000 + i))),
+                                201);
+                        if (!"PENDING".equals(answer.get("status"))) {
+                            throw new AssertionError("not queued: " + answer.json());
+                        }
                         acknowledged.add(externalId);
                     }
                     return null;
@@ -125,9 +130,11 @@ class TwoInstancesTest {
                 moderator.get(5, TimeUnit.MINUTES);
             }
 
-            int total = 2 * COMMENTS_PER_INSTANCE;
+            int total = WRITERS * COMMENTS_PER_WRITER;
             assertThat(acknowledged).hasSize(total);
             assertThat(doubleClaims.get()).isZero();
+            System.out.printf("two instances: %d comments ingested, %d claimed and decided, claims per moderator %s%n",
+                    acknowledged.size(), decided.get(), perModerator(claimedBy));
             assertThat(claimedBy).hasSize(total);
             assertThat(decided.get()).isEqualTo(total);
             assertThat(new HashMap<>(claimedBy).values()).contains("moderator1", "moderator2");
@@ -135,6 +142,7 @@ class TwoInstancesTest {
                 List<Map<String, Object>> stored = api.allComments(keys.get("ingest"), article);
                 assertThat(stored).hasSize(total);
                 assertThat(stored).extracting(c -> c.get("externalId")).containsExactlyInAnyOrderElementsOf(acknowledged);
+                // Every one was approved by a moderator.
                 assertThat(stored).extracting(c -> c.get("status")).containsOnly("PUBLISHED");
             }
 
@@ -142,7 +150,7 @@ class TwoInstancesTest {
             for (int i = 0; i < RACES; i++) {
                 ApiClient.require(instances.get(i % 2).post("/api/v1/comments", keys.get("ingest"), Map.of(
                         "externalId", "race-" + i, "articleId", article, "author", Map.of("id", "racer"),
-                        "text", "Race comment " + i)), 201);
+                        "text", distinctText(100_000 + i))), 201);
             }
             List<Map<String, Object>> open = ApiClient.require(instances.get(0).send("GET",
                     "/api/v1/queue?status=unclaimed&limit=100", keys.get("moderator1"), null), 200).get("items");
@@ -178,6 +186,27 @@ class TwoInstancesTest {
         } finally {
             execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
+    }
+
+    private static final List<String> WORDS = List.of("tram", "council", "budget", "station", "bus", "ticket",
+            "morning", "river", "bridge", "school", "market", "traffic", "cyclists", "parking", "noise", "delay",
+            "mayor", "vote", "neighbours", "shops", "summer", "winter", "timetable", "fare", "depot", "route",
+            "track", "safety", "lights", "crossing", "elderly", "students", "workers", "visitors", "stop", "line");
+
+    /** Texts different enough that the spam scorer's near-duplicate check does not reject them. */
+    private static String distinctText(int seed) {
+        java.util.Random random = new java.util.Random(seed);
+        StringBuilder text = new StringBuilder("I think");
+        for (int i = 0; i < 14; i++) {
+            text.append(' ').append(WORDS.get(random.nextInt(WORDS.size())));
+        }
+        return text.append('.').toString();
+    }
+
+    private static Map<String, Long> perModerator(Map<String, String> claimedBy) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        claimedBy.values().forEach(m -> counts.merge(m, 1L, Long::sum));
+        return counts;
     }
 
     private static Connection admin() throws Exception {
