@@ -41,7 +41,7 @@ PID=$!
 cleanup() {
   kill "$PID" 2>/dev/null && for _ in $(seq 60); do kill -0 "$PID" 2>/dev/null || break; sleep 1; done
   kill -9 "$PID" 2>/dev/null || true
-  [ -n "$DATA" ] && rm -rf "$DATA"
+  if [ -n "$DATA" ]; then rm -rf "$DATA"; fi
 }
 trap cleanup EXIT
 
