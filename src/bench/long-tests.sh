@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The long tests (not part of the default build): kill -9 during ingestion, and two instances on one PostgreSQL.
+# The long tests (not part of the default build): kill -9 during ingestion, the database gone under load, and two
+# instances on one PostgreSQL (the last two need a PostgreSQL, default 127.0.0.1:5432, and skip themselves without).
 #
-#   src/bench/long-tests.sh                          # both (the second one skips itself without a PostgreSQL)
+#   src/bench/long-tests.sh                          # all three
 #   TESTS=Kill9DurabilityTest src/bench/long-tests.sh
 #   SCALEOUT_POSTGRES=db.internal:5432 src/bench/long-tests.sh
 #
@@ -12,5 +13,5 @@ cd "$(dirname "$0")/../.."
 if [ "${REBUILD:-1}" != 0 ] || [ ! -f target/quarkus-app/quarkus-run.jar ]; then
   ./mvnw -B -q -DskipTests package
 fi
-./mvnw -B test -Dcommentguard.long-tests=true -Dtest="${TESTS:-Kill9DurabilityTest,TwoInstancesTest}" \
+./mvnw -B test -Dcommentguard.long-tests=true -Dtest="${TESTS:-Kill9DurabilityTest,DatabaseOutageTest,TwoInstancesTest}" \
   -Dcommentguard.scaleout.postgres="${SCALEOUT_POSTGRES:-127.0.0.1:5432}" -Dsurefire.failIfNoSpecifiedTests=false

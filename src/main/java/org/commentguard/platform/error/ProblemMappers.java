@@ -118,6 +118,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        Throwable lostConnection = connectionFailure(e, 0);
+        if (lostConnection != null) {
+            // A commit that fails because the connection died arrives wrapped by the transaction manager
+            // (RollbackException with the driver's I/O error suppressed); it is an outage, not a bug. Retrying the
+            // same request is safe: ingestion is idempotent per externalId.
+            return databaseUnavailable(lostConnection instanceof Exception ex ? ex : new Exception(lostConnection),
+                    request);
+        }
         String traceId = RequestIds.of(request);
         LOG.errorf(e, "Unexpected failure on %s %s (traceId %s)", request.method(), request.path(), traceId);
         return respond(500, "internal_error", "Internal error",
@@ -161,6 +169,26 @@ public class ProblemMappers {
         String path = v.getPropertyPath().toString();
         String[] parts = path.split("\\.");
         return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : path;
+    }
+
+    /** A lost or refused database connection anywhere among the causes and suppressed exceptions, or null. */
+    private static Throwable connectionFailure(Throwable e, int depth) {
+        if (e == null || depth > 12) {
+            return null;
+        }
+        if (e instanceof JDBCConnectionException || e instanceof SQLTransientConnectionException
+                || e instanceof java.net.ConnectException
+                || e instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("08")) {
+            return e;
+        }
+        for (Throwable suppressed : e.getSuppressed()) {
+            Throwable found = connectionFailure(suppressed, depth + 1);
+            if (found != null) {
+                return found;
+            }
+        }
+        return e.getCause() == e ? null : connectionFailure(e.getCause(), depth + 1);
     }
 
     static String title(int status) {
