@@ -216,7 +216,9 @@ public class PerspectiveResource {
             return PerspectiveErrors.of("LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE", "Attribute " + attribute.name()
                     + " does not support request languages: " + result.language());
         }
-        if (attribute == PerspectiveAttribute.OFF_TOPIC && noContext) {
+        // An article too short to compare against is the client's context, not a failure of ours (no 503).
+        boolean contextTooShort = owner.isPresent() && owner.get().reasons().contains("off_topic.no_context");
+        if (attribute == PerspectiveAttribute.OFF_TOPIC && (noContext || contextTooShort)) {
             return PerspectiveErrors.of("INVALID_ARGUMENT",
                     "OFF_TOPIC needs the article (and optionally the parent comment) in context.entries");
         }

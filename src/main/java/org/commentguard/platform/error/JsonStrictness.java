@@ -1,13 +1,21 @@
 package org.commentguard.platform.error;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+
+import java.io.IOException;
 
 /**
  * Request bodies are parsed strictly: a number where a string belongs is a client error, not a silently
@@ -26,6 +34,9 @@ public class JsonStrictness implements ObjectMapperCustomizer {
                 .maxNumberLength(64)
                 .maxStringLength(1_000_000)
                 .build());
+        // A repeated key is ambiguous (which one wins differs between parsers) and trips Jackson's record binding
+        // into a server-side InvalidDefinitionException; refuse it as malformed JSON.
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(com.fasterxml.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -38,5 +49,27 @@ public class JsonStrictness implements ObjectMapperCustomizer {
             mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         }
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.registerModule(new SimpleModule("commentguard-no-nul")
+                .addDeserializer(String.class, new NulRefusingStringDeserializer()));
+    }
+
+    /**
+     * Refuses strings containing U+0000: PostgreSQL's text types cannot store it (the insert would fail as a 500),
+     * and no legitimate comment, id or name contains it. Everything else is Jackson's own string handling.
+     */
+    static final class NulRefusingStringDeserializer extends StdScalarDeserializer<String> {
+
+        NulRefusingStringDeserializer() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String value = StringDeserializer.instance.deserialize(p, ctxt);
+            if (value != null && value.indexOf('\u0000') >= 0) {
+                throw InvalidFormatException.from(p, "must not contain NUL characters", value, String.class);
+            }
+            return value;
+        }
     }
 }

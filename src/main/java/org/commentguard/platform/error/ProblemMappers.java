@@ -106,12 +106,26 @@ public class ProblemMappers {
                     || root instanceof java.net.ConnectException) {
                 return databaseUnavailable((Exception) root, request);
             }
+            if (root instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())) {
+                // PostgreSQL cannot hold U+0000 in text; a path or query value carrying one is the client's error.
+                LOG.debugf("400 NUL character in a value on %s", request.path());
+                return respond(400, "validation_failed", "Validation failed",
+                        "Values must not contain NUL (U+0000) characters", request, List.of());
+            }
         }
         return unexpected(e, request);
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        Throwable lostConnection = connectionFailure(e, 0);
+        if (lostConnection != null) {
+            // A commit that fails because the connection died arrives wrapped by the transaction manager
+            // (RollbackException with the driver's I/O error suppressed); it is an outage, not a bug. Retrying the
+            // same request is safe: ingestion is idempotent per externalId.
+            return databaseUnavailable(lostConnection instanceof Exception ex ? ex : new Exception(lostConnection),
+                    request);
+        }
         String traceId = RequestIds.of(request);
         LOG.errorf(e, "Unexpected failure on %s %s (traceId %s)", request.method(), request.path(), traceId);
         return respond(500, "internal_error", "Internal error",
@@ -155,6 +169,26 @@ public class ProblemMappers {
         String path = v.getPropertyPath().toString();
         String[] parts = path.split("\\.");
         return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : path;
+    }
+
+    /** A lost or refused database connection anywhere among the causes and suppressed exceptions, or null. */
+    private static Throwable connectionFailure(Throwable e, int depth) {
+        if (e == null || depth > 12) {
+            return null;
+        }
+        if (e instanceof JDBCConnectionException || e instanceof SQLTransientConnectionException
+                || e instanceof java.net.ConnectException
+                || e instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("08")) {
+            return e;
+        }
+        for (Throwable suppressed : e.getSuppressed()) {
+            Throwable found = connectionFailure(suppressed, depth + 1);
+            if (found != null) {
+                return found;
+            }
+        }
+        return e.getCause() == e ? null : connectionFailure(e.getCause(), depth + 1);
     }
 
     static String title(int status) {

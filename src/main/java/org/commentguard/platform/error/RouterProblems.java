@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.commentguard.perspective.PerspectiveErrors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
@@ -63,14 +64,17 @@ public class RouterProblems {
             return;
         }
         String traceId = RequestIds.of(ctx.request());
+        // Perspective clients parse Google's error shape on every /v1alpha1/ failure, oversize bodies included.
+        boolean perspective = PerspectiveErrors.applies(ctx.request().path());
         String body;
         try {
-            body = mapper.writeValueAsString(ProblemView.of(status, code, title, detail, traceId, List.of()));
+            body = mapper.writeValueAsString(perspective ? PerspectiveErrors.body(status, code, detail)
+                    : ProblemView.of(status, code, title, detail, traceId, List.of()));
         } catch (JsonProcessingException e) {
             body = "{\"status\":" + status + ",\"code\":\"" + code + "\"}";
         }
-        ctx.response().setStatusCode(status)
-                .putHeader("Content-Type", ProblemView.MEDIA_TYPE)
+        ctx.response().setStatusCode(perspective ? PerspectiveErrors.status(status) : status)
+                .putHeader("Content-Type", perspective ? "application/json" : ProblemView.MEDIA_TYPE)
                 .putHeader(RequestIds.HEADER, traceId)
                 .end(body);
     }

@@ -75,11 +75,20 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
     @Override
     public float[] embed(String text) {
         String input = truncate(text == null ? "" : text.strip());
-        if (input.isEmpty()) {
+        if (input.isEmpty() || !hasTokenizableCharacter(input)) {
             return new float[384];
         }
         Embedding e = model.embedAll(List.of(TextSegment.from(input))).content().get(0);
         return e.vector();
+    }
+
+    /**
+     * The BERT tokenizer drops control and format characters (NUL, zero-width spaces, bidi marks) and U+FFFD; text
+     * made only of those and whitespace leaves no token, and the encoder refuses it with an exception.
+     */
+    static boolean hasTokenizableCharacter(String text) {
+        return text.codePoints().anyMatch(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)
+                && c != 0xFFFD && Character.getType(c) != Character.CONTROL && Character.getType(c) != Character.FORMAT);
     }
 
     static String truncate(String text) {

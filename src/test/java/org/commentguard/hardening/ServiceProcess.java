@@ -1,0 +1,128 @@
+package org.commentguard.hardening;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) as a child process on a loopback port, for the
+ * long tests: started with its own environment, its output in a log file, and stopped gently or with SIGKILL.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    static final String ADMIN_KEY = "cg_platform_hardening_admin_key_0123456789abcdef";
+    static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ServiceProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Skips the calling test unless {@code -Dcommentguard.long-tests=true} is given and the jar is built. */
+    static void assumeLongTestsEnabled() {
+        assumeTrue(Boolean.getBoolean("commentguard.long-tests"),
+                "long tests run with -Dcommentguard.long-tests=true (see README, Proof under load and faults)");
+        assumeTrue(Files.isRegularFile(JAR), "package the service first: ./mvnw -B -DskipTests package");
+    }
+
+    /**
+     * Starts the service with the given environment on a free port and waits until it is ready. Database settings
+     * the calling shell may carry are dropped, so only {@code env} decides embedded versus external.
+     */
+    static ServiceProcess start(String name, Map<String, String> env) throws Exception {
+        int port = freePort();
+        Path log = Path.of("target", "hardening", name + ".log");
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-jar", JAR.toString());
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("COMMENTGUARD_"));
+        environment.put("COMMENTGUARD_ADMIN_API_KEY", ADMIN_KEY);
+        environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        environment.putAll(env);
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ServiceProcess service = new ServiceProcess(builder.start(), port, log);
+        service.awaitReady(Duration.ofSeconds(180));
+        return service;
+    }
+
+    URI base() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** SIGKILL: no shutdown hook runs, in-flight requests and transactions are cut off. */
+    void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM and a graceful shutdown (which also stops an embedded database); SIGKILL after 60 s. */
+    @Override
+    public void close() throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            kill9();
+        }
+    }
+
+    private void awaitReady(Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("service exited with " + process.exitValue() + ", see " + log);
+            }
+            try {
+                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(base().resolve("/q/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Not listening yet.
+            }
+            Thread.sleep(500);
+        }
+        close();
+        throw new IllegalStateException("service not ready after " + timeout + ", see " + log);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static Map<String, String> env(String... keysAndValues) {
+        Map<String, String> env = new HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            env.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return env;
+    }
+}
