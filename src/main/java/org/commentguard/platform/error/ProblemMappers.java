@@ -99,20 +99,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response persistence(PersistenceException e, HttpServerRequest request) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-            if (root instanceof JDBCConnectionException || root instanceof SQLTransientConnectionException
-                    || root instanceof java.net.ConnectException) {
-                return databaseUnavailable((Exception) root, request);
-            }
-            if (root instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())) {
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())) {
                 // PostgreSQL cannot hold U+0000 in text; a path or query value carrying one is the client's error.
                 LOG.debugf("400 NUL character in a value on %s", request.path());
                 return respond(400, "validation_failed", "Validation failed",
                         "Values must not contain NUL (U+0000) characters", request, List.of());
             }
         }
+        // Lost connections (503) and everything else (500) are sorted out by the catch-all.
         return unexpected(e, request);
     }
 
