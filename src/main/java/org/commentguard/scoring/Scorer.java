@@ -27,6 +27,14 @@ public interface Scorer {
         return Set.of();
     }
 
+    /**
+     * Every model this scorer has loaded, for readiness: by default just {@code id → model()}; a scorer with
+     * optional stages (the toxicity cascade) lists each.
+     */
+    default java.util.Map<String, String> loadedModels() {
+        return java.util.Map.of(id(), model());
+    }
+
     /** Scores one comment. Must be thread-safe. */
     Signal score(ScoringContext context);
 }

@@ -33,11 +33,11 @@ public class ScoringPipeline {
                 .sorted(Comparator.comparing(Scorer::id)).toList();
     }
 
-    /** The ids and model versions of every scorer, for readiness and the API. */
+    /** Every loaded model by scorer (and stage), for readiness. */
     public Map<String, String> models() {
         Map<String, String> models = new java.util.LinkedHashMap<>();
-        language.ifPresent(s -> models.put(s.id(), s.model()));
-        scorers.forEach(s -> models.put(s.id(), s.model()));
+        language.ifPresent(s -> models.putAll(s.loadedModels()));
+        scorers.forEach(s -> models.putAll(s.loadedModels()));
         return models;
     }
 

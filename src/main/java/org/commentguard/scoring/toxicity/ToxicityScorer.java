@@ -128,7 +128,18 @@ public class ToxicityScorer implements Scorer {
         return modelId;
     }
 
-    /** Both stages were trained on English comments only. */
+    /** The first stage, and the second when one is deployed (a disabled refiner reports "disabled"). */
+    @Override
+    public Map<String, String> loadedModels() {
+        Map<String, String> models = new LinkedHashMap<>();
+        models.put(ID, modelId);
+        if (refiner != null) {
+            models.put(ID + ".refiner", refiner.model());
+        }
+        return models;
+    }
+
+        /** Both stages were trained on English comments only. */
     @Override
     public java.util.Set<String> languages() {
         return java.util.Set.of("en");

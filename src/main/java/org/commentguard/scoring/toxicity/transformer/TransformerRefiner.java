@@ -1,6 +1,7 @@
 package org.commentguard.scoring.toxicity.transformer;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.commentguard.scoring.toxicity.ToxicityRefiner;
 import org.commentguard.scoring.toxicity.ToxicityScores;
@@ -22,6 +23,7 @@ public class TransformerRefiner implements ToxicityRefiner {
     private final double weight;
     private final String modelId;
 
+    @Inject
     public TransformerRefiner(TransformerConfig config) {
         this(config.enabled() ? TransformerToxicityModel.loadShipped(config.threads()) : null, config.weight());
         if (model == null) {
