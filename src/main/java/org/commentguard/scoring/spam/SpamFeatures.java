@@ -492,6 +492,33 @@ public final class SpamFeatures {
      * otherwise -1.
      */
     private static int bareDomain(char[] s, int start) {
+        long host = hostLabels(s, start);
+        if (host < 0) {
+            return -1;
+        }
+        int i = (int) (host >>> 32);
+        int lastLabel = (int) host;
+        if (i < s.length && (Character.isLetterOrDigit(s[i]) || s[i] == '@')) {
+            return -1;
+        }
+        String tld = new String(s, lastLabel, i - lastLabel);
+        boolean followedByPath = i < s.length && s[i] == '/';
+        if (SpamLexicon.TLDS.contains(tld) && !SpamLexicon.AMBIGUOUS_TLDS.contains(tld)) {
+            return i;
+        }
+        if ((SpamLexicon.AMBIGUOUS_TLDS.contains(tld) || SpamLexicon.TLDS.contains(tld))
+                && (followedByPath || SpamLexicon.SHORTENERS.contains(new String(s, start, i - start)))) {
+            return i;
+        }
+        return -1;
+    }
+
+    /**
+     * Scans dot-separated ASCII labels ({@code a-z0-9-}) from {@code start}. Answers -1 unless there are at least
+     * two, else the index after the last label in the high 32 bits and that label's start in the low 32 bits
+     * (packed to keep this per-character path free of allocation).
+     */
+    private static long hostLabels(char[] s, int start) {
         int i = start;
         int labels = 0;
         int lastLabel = start;
@@ -511,19 +538,7 @@ public final class SpamFeatures {
                 break;
             }
         }
-        if (labels < 2 || (i < s.length && (Character.isLetterOrDigit(s[i]) || s[i] == '@'))) {
-            return -1;
-        }
-        String tld = new String(s, lastLabel, i - lastLabel);
-        boolean followedByPath = i < s.length && s[i] == '/';
-        if (SpamLexicon.TLDS.contains(tld) && !SpamLexicon.AMBIGUOUS_TLDS.contains(tld)) {
-            return i;
-        }
-        if ((SpamLexicon.AMBIGUOUS_TLDS.contains(tld) || SpamLexicon.TLDS.contains(tld))
-                && (followedByPath || SpamLexicon.SHORTENERS.contains(new String(s, start, i - start)))) {
-            return i;
-        }
-        return -1;
+        return labels < 2 ? -1 : ((long) i << 32) | lastLabel;
     }
 
     /** [local part start, end] of an e-mail address whose '@' is at {@code at}, or null. */
@@ -543,28 +558,12 @@ public final class SpamFeatures {
     }
 
     private static int bareDomainAfterAt(char[] s, int start) {
-        int i = start;
-        int labels = 0;
-        int lastLabel = start;
-        while (true) {
-            int labelStart = i;
-            while (i < s.length && (isLetterOrDigitAscii(s[i]) || s[i] == '-')) {
-                i++;
-            }
-            if (i == labelStart) {
-                return -1;
-            }
-            labels++;
-            lastLabel = labelStart;
-            if (i + 1 < s.length && s[i] == '.' && isLetterOrDigitAscii(s[i + 1])) {
-                i++;
-            } else {
-                break;
-            }
-        }
-        if (labels < 2) {
+        long host = hostLabels(s, start);
+        if (host < 0) {
             return -1;
         }
+        int i = (int) (host >>> 32);
+        int lastLabel = (int) host;
         String tld = new String(s, lastLabel, i - lastLabel);
         // Any alphabetic TLD: after an '@' the shape alone is convincing.
         for (int k = 0; k < tld.length(); k++) {
