@@ -12,7 +12,7 @@ import org.commentguard.scoring.offtopic.OffTopicScorer;
 import org.commentguard.scoring.profanity.ProfanityScorer;
 import org.commentguard.scoring.spam.SpamScorer;
 import org.commentguard.scoring.toxicity.ToxicityScorer;
-import org.commentguard.scoring.toxicity.training.Csv;
+import org.commentguard.scoring.training.Csv;
 import org.commentguard.scoring.toxicity.transformer.TransformerRefiner;
 import org.commentguard.scoring.toxicity.transformer.TransformerToxicityModel;
 

@@ -2,6 +2,7 @@ package org.commentguard.scoring.offtopic.training;
 
 import org.commentguard.article.text.ArticleTextExtractor;
 import org.commentguard.article.text.CleanArticle;
+import org.commentguard.scoring.training.Csv;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -104,11 +105,10 @@ public final class CalibrationData {
     }
 
     private List<String[]> catRows() throws IOException {
-        List<String[]> rows = Csv.read(dir.resolve("cat").resolve("CAT_SMALL_cat_small.csv"));
         List<String[]> data = new ArrayList<>();
-        for (String[] r : rows.subList(1, rows.size())) {
-            if (r.length >= 2 && r[0].strip().split("\\s+").length >= 4 && !r[1].isBlank()) {
-                data.add(r);
+        for (List<String> r : Csv.read(dir.resolve("cat").resolve("CAT_SMALL_cat_small.csv"), ',').rows()) {
+            if (r.size() >= 2 && r.get(0).strip().split("\\s+").length >= 4 && !r.get(1).isBlank()) {
+                data.add(r.toArray(String[]::new));
             }
         }
         return data;
@@ -125,50 +125,6 @@ public final class CalibrationData {
     static List<String[]> tsv(Path p) throws IOException {
         try (Stream<String> lines = Files.lines(p, StandardCharsets.UTF_8)) {
             return lines.skip(1).filter(l -> !l.isBlank()).map(l -> l.split("\t", -1)).toList();
-        }
-    }
-
-    /** RFC-4180 CSV with quoted fields that may span lines. */
-    static final class Csv {
-        static List<String[]> read(Path p) throws IOException {
-            String s = Files.readString(p, StandardCharsets.UTF_8);
-            List<String[]> rows = new ArrayList<>();
-            List<String> row = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < s.length() && s.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        field.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    row.add(field.toString());
-                    field.setLength(0);
-                } else if (c == '\n' || c == '\r') {
-                    if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
-                        i++;
-                    }
-                    row.add(field.toString());
-                    field.setLength(0);
-                    rows.add(row.toArray(String[]::new));
-                    row = new ArrayList<>();
-                } else {
-                    field.append(c);
-                }
-            }
-            if (field.length() > 0 || !row.isEmpty()) {
-                row.add(field.toString());
-                rows.add(row.toArray(String[]::new));
-            }
-            return rows;
         }
     }
 }

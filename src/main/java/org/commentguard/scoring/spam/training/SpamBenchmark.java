@@ -12,6 +12,7 @@ import org.commentguard.scoring.SiteScoringData;
 import org.commentguard.scoring.model.ModelArtifact;
 import org.commentguard.scoring.spam.NearDuplicate;
 import org.commentguard.scoring.spam.SpamScorer;
+import org.commentguard.scoring.training.Csv;
 
 /**
  * Single-thread throughput and latency of {@link SpamScorer} on 600-character comments built from the Civil

@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.commentguard.scoring.model.ModelArtifact;
 import org.commentguard.scoring.spam.NearDuplicate;
+import org.commentguard.scoring.training.Csv;
 
 /**
  * The spam training corpus in {@code models/spam/data/}: the YouTube Spam Collection (spam and ham) plus a sample

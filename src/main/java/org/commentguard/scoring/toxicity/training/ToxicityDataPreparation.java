@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 
 import org.commentguard.scoring.toxicity.ToxicityAttribute;
 import org.commentguard.scoring.toxicity.training.ToxicityCorpus.Example;
+import org.commentguard.scoring.training.Csv;
 
 /**
  * Builds {@code models/toxicity/data/corpus.tsv.gz} from the licensed shared data sets (CC0, MIT, Apache-2.0

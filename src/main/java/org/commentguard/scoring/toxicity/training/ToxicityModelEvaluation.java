@@ -19,6 +19,7 @@ import org.commentguard.scoring.model.ModelArtifact;
 import org.commentguard.scoring.toxicity.ToxicityAttribute;
 import org.commentguard.scoring.toxicity.ToxicityModel;
 import org.commentguard.scoring.toxicity.training.ToxicityCorpus.Example;
+import org.commentguard.scoring.training.Csv;
 
 /**
  * Evaluates the toxicity model in {@code models/toxicity/} on the corpus's held-out test split (per-attribute
