@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.commentguard.scoring.model.ModelArtifact;
+import org.commentguard.scoring.training.Csv;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class TransformerToxicityModelTest {
     private static final String SAMPLE_SHA256 = "532036b9b674410a3992fc5867835e669ca8b6500ffa4449e715293f5b2b8770";
 
     private static TransformerToxicityModel model;
-    private static List<String[]> sample;
+    private static List<List<String>> sample;
     private static List<ToxicityProbabilities> predicted;
 
     @BeforeAll
@@ -36,10 +37,10 @@ class TransformerToxicityModelTest {
             csv = in.readAllBytes();
         }
         assertThat(ModelArtifact.sha256(csv)).isEqualTo(SAMPLE_SHA256);
-        List<String[]> rows = Csv.parse(new String(csv, StandardCharsets.UTF_8));
+        List<List<String>> rows = Csv.parse(new String(csv, StandardCharsets.UTF_8));
         assertThat(rows.get(0)).startsWith("uid", "source", "text", "toxicity");
         sample = rows.subList(1, rows.size());
-        predicted = model.predictSentences(sample.stream().map(r -> r[2]).toList());
+        predicted = model.predictSentences(sample.stream().map(r -> r.get(2)).toList());
     }
 
     @AfterAll
@@ -56,7 +57,7 @@ class TransformerToxicityModelTest {
         int agree = 0;
         for (int i = 0; i < sample.size(); i++) {
             for (int j = 0; j < 6; j++) {
-                double expected = Double.parseDouble(sample.get(i)[9 + j]);
+                double expected = Double.parseDouble(sample.get(i).get(9 + j));
                 double actual = predicted.get(i).get(ToxicityProbabilities.LABELS.get(j));
                 diffs[i * 6 + j] = Math.abs(actual - expected);
                 if (j == 0 && (actual >= 0.5) == (expected >= 0.5)) {
@@ -124,7 +125,7 @@ class TransformerToxicityModelTest {
     private double auc(List<ToxicityProbabilities> predicted, int label) {
         List<double[]> pairs = new ArrayList<>();
         for (int i = 0; i < sample.size(); i++) {
-            int y = Integer.parseInt(sample.get(i)[3 + label]);
+            int y = Integer.parseInt(sample.get(i).get(3 + label));
             if (y >= 0) {
                 pairs.add(new double[] {predicted.get(i).get(ToxicityProbabilities.LABELS.get(label)), y});
             }
@@ -157,47 +158,5 @@ class TransformerToxicityModelTest {
         }
         long neg = a.length - pos;
         return (rankSumPos - pos * (pos + 1) / 2.0) / ((double) pos * neg);
-    }
-
-    /** Minimal RFC 4180 reader (quoted fields, doubled quotes, newlines inside quotes). */
-    static final class Csv {
-        static List<String[]> parse(String s) {
-            List<String[]> rows = new ArrayList<>();
-            List<String> row = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (quoted) {
-                    if (c == '"') {
-                        if (i + 1 < s.length() && s.charAt(i + 1) == '"') {
-                            field.append('"');
-                            i++;
-                        } else {
-                            quoted = false;
-                        }
-                    } else {
-                        field.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    row.add(field.toString());
-                    field.setLength(0);
-                } else if (c == '\n') {
-                    row.add(field.toString());
-                    field.setLength(0);
-                    rows.add(row.toArray(new String[0]));
-                    row = new ArrayList<>();
-                } else if (c != '\r') {
-                    field.append(c);
-                }
-            }
-            if (field.length() > 0 || !row.isEmpty()) {
-                row.add(field.toString());
-                rows.add(row.toArray(new String[0]));
-            }
-            return rows;
-        }
     }
 }
