@@ -46,6 +46,10 @@ public class ArticleTextExtractor {
             + "|^reuters/|^\\(?(photo|image)s? (by|courtesy)"
             + "|^\\d+ (minutes?|hours?|days?) ago\\b|^updated\\b.*\\d{4}$)");
 
+    /** A photo credit or a dateline ("3 hours ago", "Updated …"): page furniture, but not a promo. */
+    private static final Pattern CREDIT_OR_DATELINE = Pattern.compile(
+            "(?i)^(photo|photos|illustration|image)s?\\s*:|^\\d+ (minutes?|hours?|days?) ago\\b|^updated\\b");
+
     /** A caption that carries its credit on the same line: "... in Washington. Photo: Name/Agency". */
     private static final Pattern INLINE_CREDIT = Pattern.compile("(?i)\\b(photo|photos|illustration|image)s?:\\s*\\S");
 
@@ -161,9 +165,10 @@ public class ArticleTextExtractor {
                     || counts.get(l) > 1 || isNavigation(text) || COMMENT_HEADER.matcher(text).matches();
         }
         // A short heading directly above a dropped promo ("Tech news worthy of your time" / "Sign up …")
-        // belongs to the promo.
+        // belongs to the promo. A photo credit or a dateline is not a promo: the line above it is usually the headline.
         for (int i = end - 2; i >= 0; i--) {
-            if (!drop[i] && drop[i + 1] && isHeadingLike(lines.get(i)) && BOILERPLATE.matcher(lines.get(i + 1)).find()) {
+            if (!drop[i] && drop[i + 1] && isHeadingLike(lines.get(i)) && BOILERPLATE.matcher(lines.get(i + 1)).find()
+                    && !CREDIT_OR_DATELINE.matcher(lines.get(i + 1)).find()) {
                 drop[i] = true;
             }
         }

@@ -96,6 +96,24 @@ class ArticleTextExtractorTest {
     }
 
     @Test
+    void headlineAbovePhotoCreditOrDatelineIsKeptWhileAHeadingAboveASignUpIsDropped() {
+        String story = "The council voted on Monday to build protected bike lanes along two miles of Main Street,"
+                + " removing about 120 parking spaces after a year of debate.";
+        CleanArticle credited = extractor.fromPlainText("Council Approves Bike Lanes on Main Street\n"
+                + "Photo: A cyclist on Main Street. Photo: J. Whitfield/City Desk\n" + story + "\n"
+                + "Local news worth your morning\nSign up for the City Desk newsletter.\n");
+        CleanArticle dated = extractor.fromPlainText("Council Approves Bike Lanes on Main Street\n3 hours ago\n"
+                + story + "\n");
+
+        assertThat(credited.title()).isEqualTo("Council Approves Bike Lanes on Main Street");
+        assertThat(credited.body()).isEqualTo(story);
+        assertThat(credited.removed()).contains("Photo: A cyclist on Main Street. Photo: J. Whitfield/City Desk",
+                "Local news worth your morning", "Sign up for the City Desk newsletter.");
+        assertThat(dated.title()).isEqualTo("Council Approves Bike Lanes on Main Street");
+        assertThat(dated.removed()).containsExactly("3 hours ago");
+    }
+
+    @Test
     void htmlPageIsReducedToItsArticleParagraphs() {
         String html = """
                 <html><head><title>Site | Trade talks</title>
