@@ -48,7 +48,9 @@ public final class PipelineBenchmark {
         Path csv = Path.of(args.length > 0 ? args[0]
                 : "../shared/data/toxic-spans-civil-comments/SemEval2021_data_tsd_train.csv");
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
-        Path articleFile = Path.of(args.length > 2 ? args[2] : "models/offtopic/data/seeds/004_cbdc01941bd59647.txt");
+        // The seed pages are test fixtures (no licence), so the article comes from src/test/resources.
+        Path articleFile = Path.of(args.length > 2 ? args[2]
+                : "src/test/resources/org/commentguard/article/text/seeds/004_cbdc01941bd59647.txt");
         List<String> comments = comments(csv, count);
         org.commentguard.article.text.CleanArticle article = new ArticleTextExtractor()
                 .fromPlainText(Files.readString(articleFile, StandardCharsets.UTF_8));

@@ -4,31 +4,36 @@ import org.commentguard.scoring.ScoringContext;
 import org.commentguard.scoring.ScoringContext.ArticleText;
 import org.commentguard.scoring.SiteScoringData;
 import org.commentguard.scoring.offtopic.training.CalibrationData;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Asserts the held-out own-vs-other article ROC-AUC stated in {@code models/offtopic/MODEL_CARD.md}, on the pinned
- * data in {@code models/offtopic/data} (same seed and split as the trainer).
+ * Asserts the held-out metrics stated in {@code models/offtopic/MODEL_CARD.md}, end to end through the scorer, on the
+ * pinned corpus in {@code models/offtopic/data/articles} (same seed and article split as the trainer: no held-out
+ * article was fitted on).
  */
 class OffTopicCalibrationEvaluationTest {
 
     private static final long SEED = 20180501L;
 
-    @Test
-    void shippedCalibrationSeparatesOwnFromOtherArticleOnHeldOutPairs() throws Exception {
-        OffTopicScorer scorer = new OffTopicScorer(OffTopicModel.loadShipped());
-        List<CalibrationData.Pair> heldOut = CalibrationData.split(
-                new CalibrationData(Path.of("models/offtopic/data"), SEED).articlePairs(), 0.25, SEED).get(1);
+    private static CalibrationData.Split split;
+    private static List<CalibrationData.Pair> heldOut;
+    private static double[] onTopic;
 
-        double wins = 0;
-        long comparisons = 0;
-        double[] onTopic = new double[heldOut.size()];
+    @BeforeAll
+    static void scoreHeldOutPairs() throws Exception {
+        OffTopicScorer scorer = new OffTopicScorer(OffTopicModel.loadShipped());
+        CalibrationData data = new CalibrationData(Path.of("models/offtopic/data"), SEED);
+        split = data.split(data.articles(), 0.25);
+        heldOut = data.articlePairs(split.heldOut(), true);
+        onTopic = new double[heldOut.size()];
         for (int i = 0; i < onTopic.length; i++) {
             CalibrationData.Pair p = heldOut.get(i);
             Double off = scorer.score(new ScoringContext(p.text(),
@@ -36,16 +41,48 @@ class OffTopicCalibrationEvaluationTest {
                     SiteScoringData.NONE)).scores().get("off_topic");
             onTopic[i] = off == null ? 0.5 : 1 - off;
         }
+    }
+
+    @Test
+    void heldOutArticlesAreNeverFittedOn() {
+        assertThat(split.heldOut()).extracting(CalibrationData.Article::id)
+                .doesNotContainAnyElementsOf(split.train().stream().map(CalibrationData.Article::id).toList())
+                .hasSize(10);
+        assertThat(heldOut).hasSize(221);
+    }
+
+    @Test
+    void shippedCalibrationSeparatesOwnFromOtherArticleOnHeldOutArticles() {
+        // Issue #4 asks for >= 0.85; the card states the measured value.
+        assertThat(auc(p -> p.label() == 1, p -> !p.source().startsWith("own-"))).isGreaterThanOrEqualTo(0.95);
+    }
+
+    @Test
+    void shippedCalibrationSeparatesOwnFromANeighbouringArticleOfTheSameGroup() {
+        assertThat(auc(p -> p.label() == 1, p -> p.source().equals("other-same-group"))).isGreaterThanOrEqualTo(0.92);
+    }
+
+    @Test
+    void shippedCalibrationRanksOnTopicAboveOffTopicCommentsUnderTheirOwnArticle() {
+        assertThat(auc(p -> p.label() == 1, p -> p.label() == 0 && p.source().startsWith("own-")))
+                .isGreaterThanOrEqualTo(0.90);
+    }
+
+    /** ROC-AUC of the pairs {@code positive} picks against those {@code negative} picks, ties counted half. */
+    private static double auc(Predicate<CalibrationData.Pair> positive, Predicate<CalibrationData.Pair> negative) {
+        double wins = 0;
+        long comparisons = 0;
         for (int i = 0; i < onTopic.length; i++) {
+            if (!positive.test(heldOut.get(i))) {
+                continue;
+            }
             for (int j = 0; j < onTopic.length; j++) {
-                if (heldOut.get(i).label() == 1 && heldOut.get(j).label() == 0) {
+                if (negative.test(heldOut.get(j)) && !positive.test(heldOut.get(j))) {
                     comparisons++;
                     wins += onTopic[i] > onTopic[j] ? 1 : onTopic[i] == onTopic[j] ? 0.5 : 0;
                 }
             }
         }
-
-        assertThat(heldOut).hasSize(81);
-        assertThat(wins / comparisons).isGreaterThanOrEqualTo(0.98);
+        return wins / comparisons;
     }
 }

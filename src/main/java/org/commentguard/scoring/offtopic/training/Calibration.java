@@ -118,6 +118,54 @@ final class Calibration {
         return pos == 0 || neg == 0 ? Double.NaN : wins / ((double) pos * neg);
     }
 
+    /**
+     * Prints ROC-AUC for the slices of article pairs that answer different questions: all pairs; own article versus
+     * other articles (on-topic comments only, the issue's measure), split into same-group, random and CAT negatives;
+     * and on-topic versus off-topic comments under their own article (the moderation question). Then, per comment
+     * kind, how many of the comments under their own article score as on topic ({@code onTopic >= 0.5}).
+     */
+    static void slices(List<CalibrationData.Pair> pairs, double[] onTopic) {
+        slice("all pairs", pairs, onTopic, p -> p.label() == 1, p -> p.label() == 0);
+        slice("own vs other article", pairs, onTopic, p -> p.label() == 1, p -> !p.source().startsWith("own-"));
+        slice("  vs same-group article", pairs, onTopic, p -> p.label() == 1, p -> p.source().equals("other-same-group"));
+        slice("  vs random article", pairs, onTopic, p -> p.label() == 1, p -> p.source().equals("other-random"));
+        slice("  vs CAT comment", pairs, onTopic, p -> p.label() == 1, p -> p.source().equals("cat-comment"));
+        slice("on vs off topic, own article", pairs, onTopic, p -> p.label() == 1,
+                p -> p.label() == 0 && p.source().startsWith("own-"));
+        Map<String, int[]> kinds = new java.util.TreeMap<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            if (pairs.get(i).source().startsWith("own-")) {
+                int[] k = kinds.computeIfAbsent(pairs.get(i).source().substring(4) + (pairs.get(i).label() == 1
+                        ? " (on)" : " (off)"), x -> new int[2]);
+                k[0] += onTopic[i] >= 0.5 ? 1 : 0;
+                k[1]++;
+            }
+        }
+        StringBuilder line = new StringBuilder("  scored on topic (>= 0.5) under own article:");
+        kinds.forEach((kind, k) -> line.append(String.format(java.util.Locale.ROOT, " %s %d/%d;", kind, k[0], k[1])));
+        System.out.println(line);
+    }
+
+    /** ROC-AUC of one slice: the pairs {@code positive} picks against the pairs {@code negative} picks. */
+    static double slice(String name, List<CalibrationData.Pair> pairs, double[] onTopic,
+                        java.util.function.Predicate<CalibrationData.Pair> positive,
+                        java.util.function.Predicate<CalibrationData.Pair> negative) {
+        List<Double> s = new ArrayList<>();
+        List<Integer> y = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            boolean pos = positive.test(pairs.get(i));
+            if (pos || negative.test(pairs.get(i))) {
+                s.add(onTopic[i]);
+                y.add(pos ? 1 : 0);
+            }
+        }
+        double auc = auc(s.stream().mapToDouble(Double::doubleValue).toArray(),
+                y.stream().mapToInt(Integer::intValue).toArray());
+        System.out.printf(java.util.Locale.ROOT, "  %-30s ROC-AUC %.4f (%d on / %d off)%n", name, auc,
+                y.stream().filter(v -> v == 1).count(), y.stream().filter(v -> v == 0).count());
+        return auc;
+    }
+
     private static double[] withBias(double[] x) {
         double[] v = new double[x.length + 1];
         v[0] = 1;

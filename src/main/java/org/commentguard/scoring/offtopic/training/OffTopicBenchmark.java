@@ -16,10 +16,11 @@ import java.util.Locale;
 
 /**
  * Latency of the off-topic scorer on one thread: model loading, then p50/p99 per comment against a cached
- * article, for the CAT comments of {@code models/offtopic/data} (a new comment text each call, so every call
+ * article (the long ZeroHedge seed page from the test fixtures, or the page given as second argument), for the CAT
+ * comments of {@code models/offtopic/data} (a new comment text each call, so every call
  * that is not decided lexically pays for its embedding). Run pinned to one core:
  * {@code taskset -c 0 java -XX:ActiveProcessorCount=1 -cp target/classes:$(cat target/cp.txt) \
- * org.commentguard.scoring.offtopic.training.OffTopicBenchmark}
+ * org.commentguard.scoring.offtopic.training.OffTopicBenchmark [models/offtopic/data] [article page]}
  */
 public final class OffTopicBenchmark {
 
@@ -28,11 +29,13 @@ public final class OffTopicBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path dataDir = Path.of(args.length > 0 ? args[0] : "models/offtopic/data");
+        Path page = args.length > 1 ? Path.of(args[1])
+                : OffTopicEvaluation.SEEDS.resolve(OffTopicEvaluation.ZEROHEDGE_PAGE);
         long t0 = System.nanoTime();
         OffTopicScorer scorer = new OffTopicScorer(OffTopicModel.loadShipped());
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
         CleanArticle a = new ArticleTextExtractor().fromPlainText(
-                Files.readString(dataDir.resolve("seeds/004_cbdc01941bd59647.txt"), StandardCharsets.UTF_8));
+                Files.readString(page, StandardCharsets.UTF_8));
         ArticleText article = new ArticleText(a.title(), a.body());
         List<String> comments = new ArrayList<>();
         for (CalibrationData.Pair p : new CalibrationData(dataDir, 1).parentPairs()) {

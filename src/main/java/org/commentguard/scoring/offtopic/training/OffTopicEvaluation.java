@@ -26,14 +26,25 @@ import java.util.Random;
 
 /**
  * Evaluates the shipped off-topic scorer end to end (lexical shortcut, parent rule and short-comment cap
- * included): held-out own-vs-other article ROC-AUC, held-out real-vs-random parent ROC-AUC, the parent-engagement
- * check, and, for evaluation only, SemEval-2015 CQA (research licence, read from {@code ../shared/data} and skipped
- * when absent).
+ * included): own-vs-other article on the held-out corpus articles, held-out real-vs-random parent ROC-AUC, the
+ * parent-engagement check, the reply threads of the corpus, and, for evaluation only, the ZeroHedge seed thread
+ * (an unlicensed test fixture, never fitted on) and SemEval-2015 CQA (research licence, read from
+ * {@code ../shared/data}); each of the last two is skipped when absent.
  *
  * <p>Run: {@code java -cp target/classes:$(cat target/cp.txt) \
- * org.commentguard.scoring.offtopic.training.OffTopicEvaluation [models/offtopic/data] [../shared/data]}
+ * org.commentguard.scoring.offtopic.training.OffTopicEvaluation [models/offtopic/data] [../shared/data] \
+ * [src/test/resources/org/commentguard/article/text/seeds]}
  */
 public final class OffTopicEvaluation {
+
+    /** The seed ZeroHedge page and its hand-labelled comments, test fixtures (not licensed for training). */
+    static final Path SEEDS = Path.of("src/test/resources/org/commentguard/article/text/seeds");
+    static final String ZEROHEDGE_PAGE = "004_cbdc01941bd59647.txt";
+    /**
+     * Default of {@code commentguard.policy.off-topic-threshold} ({@code PolicyDefaultsConfig}): the score at which
+     * a site's off-topic action applies out of the box.
+     */
+    static final double POLICY_THRESHOLD = 0.85;
 
     private OffTopicEvaluation() {
     }
@@ -41,29 +52,29 @@ public final class OffTopicEvaluation {
     public static void main(String[] args) throws Exception {
         Path dataDir = Path.of(args.length > 0 ? args[0] : "models/offtopic/data");
         Path shared = Path.of(args.length > 1 ? args[1] : "../shared/data");
+        Path seeds = args.length > 2 ? Path.of(args[2]) : SEEDS;
         long t0 = System.nanoTime();
         OffTopicModel model = OffTopicModel.loadShipped();
         OffTopicScorer scorer = new OffTopicScorer(model);
         System.out.printf(Locale.ROOT, "model %s loaded in %.2f s%n", model.id(), (System.nanoTime() - t0) / 1e9);
 
         CalibrationData data = new CalibrationData(dataDir, OffTopicCalibrationTrainer.SEED);
-        List<CalibrationData.Pair> articleHeldOut = CalibrationData.split(data.articlePairs(),
-                OffTopicCalibrationTrainer.HELD_OUT, OffTopicCalibrationTrainer.SEED).get(1);
+        CalibrationData.Split split = data.split(data.articles(), OffTopicCalibrationTrainer.HELD_OUT);
+        List<CalibrationData.Pair> articleHeldOut = data.articlePairs(split.heldOut(), true);
         List<CalibrationData.Pair> parentHeldOut = CalibrationData.split(data.parentPairs(),
                 OffTopicCalibrationTrainer.HELD_OUT, OffTopicCalibrationTrainer.SEED).get(1);
 
         double[] s = new double[articleHeldOut.size()];
-        int[] y = new int[s.length];
         int skipped = 0;
         for (int i = 0; i < s.length; i++) {
             CalibrationData.Pair p = articleHeldOut.get(i);
             var signal = scorer.score(context(p.text(), new ArticleText(p.title(), p.reference()), null));
             s[i] = onTopic(signal);
-            y[i] = p.label();
             skipped += "skipped".equals(signal.details().get("embedding")) ? 1 : 0;
         }
-        System.out.printf(Locale.ROOT, "own-vs-other article, held-out constructed pairs: ROC-AUC %.4f (n=%d, "
-                + "embedding skipped for %d)%n", Calibration.auc(s, y), s.length, skipped);
+        System.out.printf(Locale.ROOT, "held-out corpus articles %s: %d pairs, embedding skipped for %d%n",
+                split.heldOut().stream().map(CalibrationData.Article::id).toList(), s.length, skipped);
+        Calibration.slices(articleHeldOut, s);
 
         double[] ps = new double[parentHeldOut.size()];
         int[] py = new int[ps.length];
@@ -75,19 +86,82 @@ public final class OffTopicEvaluation {
         System.out.printf(Locale.ROOT, "real-vs-random parent (no article), held-out CAT pairs: ROC-AUC %.4f (n=%d)%n",
                 Calibration.auc(ps, py), ps.length);
 
-        parentEngagementCheck(model, dataDir, parentHeldOut);
+        parentEngagementCheck(model, split.heldOut().get(0), parentHeldOut);
+        threads(scorer, "held-out articles", split.heldOut());
+        threads(scorer, "training articles (fitted on, optimistic)", split.train());
+        zeroHedge(scorer, seeds);
         semEval(scorer, shared.resolve("semeval2015-task3-cqa-relevance"));
     }
 
     /**
-     * Replies judged under an article they drift from (the ZeroHedge trade-war story), with a parent taken to be on
-     * topic ({@code parentRelevance = 1}): a reply to its real parent should not be flagged, a reply to a random
-     * parent should.
+     * Every comment of the corpus scored as it would be live: against its article and, for a reply, its parent.
+     * Prints the share flagged at 0.5 and at the policy threshold per kind; for replies, by whether the parent is on
+     * topic. "drift" replies engage their parent but not the article: the scorer forgives them when the parent is on
+     * topic (by design) and should flag them when it is not.
      */
-    private static void parentEngagementCheck(OffTopicModel model, Path dataDir, List<CalibrationData.Pair> pairs)
-            throws Exception {
-        CleanArticle a = new ArticleTextExtractor().fromPlainText(
-                Files.readString(dataDir.resolve("seeds/004_cbdc01941bd59647.txt"), StandardCharsets.UTF_8));
+    private static void threads(OffTopicScorer scorer, String name, List<CalibrationData.Article> articles) {
+        Map<String, int[]> flagged = new java.util.TreeMap<>();
+        List<Double> s = new ArrayList<>();
+        List<Integer> y = new ArrayList<>();
+        for (CalibrationData.Article a : articles) {
+            Map<String, CalibrationData.Comment> byId = a.commentsById();
+            for (CalibrationData.Comment c : a.comments()) {
+                CalibrationData.Comment parent = c.parentId() == null ? null : byId.get(c.parentId());
+                Double off = scorer.score(context(c.text(), new ArticleText(a.title(), a.body()),
+                        parent == null ? null : parent.text())).scores().get("off_topic");
+                double score = off == null ? 0.5 : off;
+                s.add(1 - score);
+                y.add(c.onTopic() ? 1 : 0);
+                String key = (c.onTopic() ? "on  " : "off ") + c.kind()
+                        + (parent == null ? "" : parent.onTopic() ? ", parent on" : ", parent off");
+                int[] k = flagged.computeIfAbsent(key, x -> new int[3]);
+                k[0] += score >= 0.5 ? 1 : 0;
+                k[1] += score >= POLICY_THRESHOLD ? 1 : 0;
+                k[2]++;
+            }
+        }
+        System.out.printf(Locale.ROOT, "corpus threads, %s (article + parent): on vs off topic ROC-AUC %.4f (n=%d); "
+                        + "flagged at 0.5 / at %.2f:%n", name, Calibration.auc(unbox(s),
+                        y.stream().mapToInt(Integer::intValue).toArray()), s.size(), POLICY_THRESHOLD);
+        flagged.forEach((kind, k) -> System.out.printf(Locale.ROOT, "  %-26s %3d / %3d of %3d%n", kind, k[0], k[1],
+                k[2]));
+    }
+
+    /**
+     * The nine comments of the ZeroHedge seed thread under their article, evaluation only: the page has no licence
+     * and is a test fixture. {@code zerohedge-comments.tsv} beside it holds the comments with hand labels.
+     */
+    private static void zeroHedge(OffTopicScorer scorer, Path seeds) throws Exception {
+        Path page = seeds.resolve(ZEROHEDGE_PAGE);
+        Path comments = seeds.resolve("zerohedge-comments.tsv");
+        if (!Files.exists(page) || !Files.exists(comments)) {
+            System.out.println("ZeroHedge thread: skipped (" + seeds + " lacks the page or its comments)");
+            return;
+        }
+        CleanArticle a = new ArticleTextExtractor().fromPlainText(Files.readString(page, StandardCharsets.UTF_8));
+        ArticleText article = new ArticleText(a.title(), a.body());
+        List<String[]> rows = CalibrationData.tsv(comments);
+        Map<String, String> byId = new HashMap<>();
+        rows.forEach(r -> byId.put(r[0], r[4]));
+        System.out.printf(Locale.ROOT, "ZeroHedge seed thread (eval only; policy threshold %.2f):%n", POLICY_THRESHOLD);
+        for (String[] r : rows) {
+            // reply_to names a comment of the thread ("zh8") or someone whose comment was not captured.
+            String parent = byId.get(r[2]);
+            var signal = scorer.score(context(r[4], article, parent));
+            Double off = signal.scores().get("off_topic");
+            System.out.printf(Locale.ROOT, "  %-4s %-20s label %s  off_topic %.2f%s  %s%n", r[0], r[1],
+                    r[3].equals("1") ? "on " : "off", off, off != null && off >= POLICY_THRESHOLD ? " (policy action)"
+                            : "", signal.reasons());
+        }
+    }
+
+    /**
+     * CAT replies judged under a corpus article they drift from, with a parent taken to be on topic
+     * ({@code parentRelevance = 1}): a reply to its real parent should not be flagged, a reply to a random parent
+     * should.
+     */
+    private static void parentEngagementCheck(OffTopicModel model, CalibrationData.Article a,
+                                              List<CalibrationData.Pair> pairs) {
         var article = RelevanceFeatures.EmbeddedDocument.of(a.title(), a.body(), model.analyzer(), model.embedder(), 80);
         int[] flagged = new int[2];
         int[] total = new int[2];
@@ -105,7 +179,8 @@ public final class OffTopicEvaluation {
             total[p.label()]++;
             flagged[p.label()] += offTopic >= 0.5 ? 1 : 0;
         }
-        System.out.printf(Locale.ROOT, "parent engagement (on-topic parent, drifting reply): flagged at 0.5 — "
+        System.out.printf(Locale.ROOT, "parent engagement (CAT reply under article " + a.id() + ", parent taken as on"
+                        + " topic): flagged at 0.5 — "
                         + "real parent %.1f%% (%d/%d), random parent %.1f%% (%d/%d)%n",
                 100.0 * flagged[1] / total[1], flagged[1], total[1], 100.0 * flagged[0] / total[0], flagged[0], total[0]);
     }
