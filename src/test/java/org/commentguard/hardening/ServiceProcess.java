@@ -118,6 +118,23 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** A fresh embedded PostgreSQL for child services: a temporary data directory and a fixed port to reach it. */
+    record EmbeddedData(Path dir, int port) {
+
+        static EmbeddedData fresh(String name) throws IOException {
+            return new EmbeddedData(Files.createTempDirectory("commentguard-" + name + "-pg"), freePort());
+        }
+
+        Map<String, String> env() {
+            return ServiceProcess.env("COMMENTGUARD_DB_EMBEDDED_DATA_DIR", dir.toString(),
+                    "COMMENTGUARD_DB_EMBEDDED_PORT", Integer.toString(port));
+        }
+
+        String jdbcUrl() {
+            return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        }
+    }
+
     static Map<String, String> env(String... keysAndValues) {
         Map<String, String> env = new HashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
