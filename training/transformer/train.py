@@ -385,8 +385,8 @@ def main():
     ap.add_argument("--ort-threads", type=int, default=6)
     ap.add_argument("--eval-sample", type=int, default=300)
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--oversample", default="identity_templates:2",
-                    help="source:factor; rows of that source appear factor times per epoch in training")
+    ap.add_argument("--oversample", default="identity_templates:2,public_figures:3",
+                    help="source:factor[,source:factor]; rows of that source appear factor times per epoch")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     random.seed(args.seed)
@@ -411,8 +411,8 @@ def main():
 
     rows = read_table(args.data)
     split = {s: [r for r in rows if r["split"] == s] for s in ("train", "val", "test")}
-    if args.oversample:
-        src, factor = args.oversample.split(":")
+    for spec in filter(None, (args.oversample or "").split(",")):
+        src, factor = spec.split(":")
         extra = [r for r in split["train"] if r["source"] == src] * (int(factor) - 1)
         split["train"] = split["train"] + extra
         log(f"oversampled {src} x{factor}: +{len(extra)} rows")

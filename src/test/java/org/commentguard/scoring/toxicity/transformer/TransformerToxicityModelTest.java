@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class TransformerToxicityModelTest {
 
     /** sha256 of eval_sample.csv: the metrics below are only meaningful on exactly this sample. */
-    private static final String SAMPLE_SHA256 = "532036b9b674410a3992fc5867835e669ca8b6500ffa4449e715293f5b2b8770";
+    private static final String SAMPLE_SHA256 = "1f2a22415217f86bd28cc69f3f6c300bd4e8c4599504bb4aa709fa55347215a2";
 
     private static TransformerToxicityModel model;
     private static List<List<String>> sample;
@@ -52,7 +52,7 @@ class TransformerToxicityModelTest {
     void reproducesThePythonOnnxruntimeProbabilitiesOnThePinnedSample() {
         // The Python reference ran padded batches of 64 and Java runs one text per call; int8 activations are
         // quantized with one scale per call, so the two differ slightly, row by row, but not systematically
-        // (measured: mean 0.004, p99 0.055, max 0.11, same decision at 0.5 on 300/300 rows).
+        // (measured for 1.1.0: mean 0.004, p99 0.063, max 0.14, same decision at 0.5 on 297/300 rows).
         double[] diffs = new double[sample.size() * 6];
         int agree = 0;
         for (int i = 0; i < sample.size(); i++) {
@@ -79,10 +79,10 @@ class TransformerToxicityModelTest {
     void reachesTheModelCardRocAucOnThePinnedSample() {
         // Model card, "pinned 300-row sample, Java" row. Severe toxicity (2 positives) and threat (none) are too
         // rare in 300 rows to assert.
-        assertThat(auc(predicted, 0)).isCloseTo(0.9954, within(0.003));
-        assertThat(auc(predicted, 2)).isCloseTo(1.0000, within(0.003));
-        assertThat(auc(predicted, 4)).isCloseTo(0.9754, within(0.005));
-        assertThat(auc(predicted, 5)).isCloseTo(0.9766, within(0.005));
+        assertThat(auc(predicted, 0)).isCloseTo(0.9945, within(0.003));
+        assertThat(auc(predicted, 2)).isCloseTo(0.9887, within(0.005));
+        assertThat(auc(predicted, 4)).isCloseTo(0.9703, within(0.005));
+        assertThat(auc(predicted, 5)).isCloseTo(0.9794, within(0.005));
     }
 
     @Test
@@ -119,7 +119,7 @@ class TransformerToxicityModelTest {
 
     @Test
     void carriesTheModelVersion() {
-        assertThat(model.modelId()).isEqualTo("toxicity-bge-small@1.0.0");
+        assertThat(model.modelId()).isEqualTo("toxicity-bge-small@1.1.0");
     }
 
     private double auc(List<ToxicityProbabilities> predicted, int label) {
