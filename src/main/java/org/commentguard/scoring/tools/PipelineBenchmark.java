@@ -60,7 +60,7 @@ public final class PipelineBenchmark {
         List<Scorer> scorers = List.of(new LanguageScorer(), ProfanityScorer.shipped(),
                 new SpamScorer(org.commentguard.scoring.model.ModelArtifact.load("spam")),
                 new ToxicityScorer(ToxicityScorer.loadShipped(), "toxicity-maxent", ToxicityScorer.Settings.DEFAULT,
-                        new TransformerRefiner(transformer, 1.0)),
+                        TransformerRefiner.withShippedBlend(transformer)),
                 new OffTopicScorer(OffTopicModel.loadShipped()));
         ScoringPipeline pipeline = new ScoringPipeline(scorers);
         System.out.printf(Locale.ROOT, "models loaded in %d ms; %d comments (mean %d chars); %s %s; %d cores%n",

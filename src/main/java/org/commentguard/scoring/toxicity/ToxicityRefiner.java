@@ -1,5 +1,6 @@
 package org.commentguard.scoring.toxicity;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,4 +19,20 @@ public interface ToxicityRefiner {
      * @return refined calibrated scores, or empty to keep the first stage's (e.g. unsupported language, timeout)
      */
     Optional<ToxicityScores> refine(String text, ToxicityScores firstStage);
+
+    /**
+     * The refiner's own toxicity for each sentence of a refined comment, in order, so that spans explain the
+     * refined score rather than the first stage's; empty if it cannot (the first stage then explains).
+     */
+    default Optional<double[]> sentenceToxicity(List<String> sentences) {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether every worker of the refiner is busy right now. Under load the scorer then refines only the narrower
+     * busy band, so ingestion keeps up during a spike at the cost of ranking quality for that spike.
+     */
+    default boolean saturated() {
+        return false;
+    }
 }

@@ -45,14 +45,18 @@ public class ToxicityScorer implements Scorer {
      * @param threshold    probability at which an attribute becomes a reason
      * @param greyBandLow  first-stage toxicity from which the refiner is asked (inclusive)
      * @param greyBandHigh first-stage toxicity up to which the refiner is asked (inclusive)
+     * @param busyBandLow  while the refiner is saturated, first-stage toxicity from which it is still asked
+     * @param busyBandHigh while the refiner is saturated, first-stage toxicity up to which it is still asked
      * @param spanFloor    minimum sentence toxicity for a span
      */
-    public record Settings(double threshold, double greyBandLow, double greyBandHigh, double spanFloor) {
+    public record Settings(double threshold, double greyBandLow, double greyBandHigh, double busyBandLow,
+                           double busyBandHigh, double spanFloor) {
 
-        public static final Settings DEFAULT = new Settings(0.5, 0.3, 0.7, 0.5);
+        public static final Settings DEFAULT = new Settings(0.5, 0.0, 1.0, 0.3, 0.7, 0.5);
 
         public Settings {
-            for (double v : new double[] {threshold, greyBandLow, greyBandHigh, spanFloor}) {
+            for (double v : new double[] {threshold, greyBandLow, greyBandHigh, busyBandLow, busyBandHigh,
+                    spanFloor}) {
                 if (!(v >= 0 && v <= 1)) {
                     throw new IllegalArgumentException("toxicity settings must lie in [0,1]: " + v);
                 }
@@ -60,10 +64,28 @@ public class ToxicityScorer implements Scorer {
             if (greyBandLow > greyBandHigh) {
                 throw new IllegalArgumentException("grey band low " + greyBandLow + " > high " + greyBandHigh);
             }
+            if (busyBandLow > busyBandHigh) {
+                throw new IllegalArgumentException("busy band low " + busyBandLow + " > high " + busyBandHigh);
+            }
+        }
+
+        /** One band for calm and busy times alike (never sheds). */
+        public Settings(double threshold, double greyBandLow, double greyBandHigh, double spanFloor) {
+            this(threshold, greyBandLow, greyBandHigh, greyBandLow, greyBandHigh, spanFloor);
         }
 
         static Settings of(ToxicityConfig c) {
-            return new Settings(c.threshold(), c.greyBandLow(), c.greyBandHigh(), c.spanFloor());
+            return new Settings(c.threshold(), c.greyBandLow(), c.greyBandHigh(), c.busyBandLow(), c.busyBandHigh(),
+                    c.spanFloor());
+        }
+
+        boolean inGreyBand(double firstStageToxicity) {
+            return firstStageToxicity >= greyBandLow && firstStageToxicity <= greyBandHigh;
+        }
+
+        boolean inBusyBand(double firstStageToxicity) {
+            return inGreyBand(firstStageToxicity) && firstStageToxicity >= busyBandLow
+                    && firstStageToxicity <= busyBandHigh;
         }
     }
 
@@ -157,19 +179,24 @@ public class ToxicityScorer implements Scorer {
         ToxicityScores result = first;
         String usedModel = modelId;
         List<String> reasons = new ArrayList<>();
-        if (refiner != null && first.toxicity() >= settings.greyBandLow()
-                && first.toxicity() <= settings.greyBandHigh()) {
-            try {
-                Optional<ToxicityScores> refined = refiner.refine(text, first);
-                if (refined.isPresent()) {
-                    result = refined.get();
-                    usedModel = modelId + "+" + refiner.model();
-                    reasons.add("toxicity.refined");
+        boolean refined = false;
+        if (refiner != null && settings.inGreyBand(first.toxicity())) {
+            if (!settings.inBusyBand(first.toxicity()) && refiner.saturated()) {
+                reasons.add("toxicity.refine_skipped_busy");
+            } else {
+                try {
+                    Optional<ToxicityScores> r = refiner.refine(text, first);
+                    if (r.isPresent()) {
+                        result = r.get();
+                        refined = true;
+                        usedModel = modelId + "+" + refiner.model();
+                        reasons.add("toxicity.refined");
+                    }
+                } catch (RuntimeException e) {
+                    // the second stage is an improvement, not a dependency: keep the first stage's answer
+                    LOG.warnf("toxicity refiner %s failed: %s", refiner.model(), e.toString());
+                    reasons.add("toxicity.refiner_failed");
                 }
-            } catch (RuntimeException e) {
-                // the second stage is an improvement, not a dependency: keep the first stage's answer
-                LOG.warnf("toxicity refiner %s failed: %s", refiner.model(), e.toString());
-                reasons.add("toxicity.refiner_failed");
             }
         }
         for (ToxicityAttribute a : ToxicityAttribute.values()) {
@@ -177,9 +204,10 @@ public class ToxicityScorer implements Scorer {
                 reasons.add(a == ToxicityAttribute.TOXICITY ? "toxicity.high" : "toxicity." + a.id());
             }
         }
-        List<Span> spans = sentenceSpans(text, first);
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("stage", result == first ? "first" : "refined");
+        List<Span> spans = refined ? refinedSpans(text, result, details) : firstStageSpans(text, first);
+        details.putIfAbsent("spans", "first");
+        details.put("stage", refined ? "refined" : "first");
         details.put("firstStage", first.asMap());
         details.put("threshold", settings.threshold());
         return new Signal(ID, usedModel, result.asMap(), spans, reasons, details, null);
@@ -189,16 +217,57 @@ public class ToxicityScorer implements Scorer {
      * Scores each sentence on its own with the first stage and reports those at or above the span floor, so a
      * moderator sees which sentences drive the score. A single-sentence comment reuses the whole-text score.
      */
-    private List<Span> sentenceSpans(String text, ToxicityScores whole) {
-        List<int[]> sentences = SentenceSplitter.split(text);
-        List<Span> spans = new ArrayList<>();
-        int limit = Math.min(sentences.size(), MAX_SENTENCES);
-        for (int i = 0; i < limit; i++) {
+    private List<Span> firstStageSpans(String text, ToxicityScores whole) {
+        List<int[]> sentences = sentences(text);
+        double[] p = new double[sentences.size()];
+        for (int i = 0; i < p.length; i++) {
             int[] s = sentences.get(i);
-            String sentence = text.substring(s[0], s[1]);
-            double p = sentences.size() == 1 ? whole.toxicity() : model.score(sentence).toxicity();
-            if (p >= settings.spanFloor()) {
-                spans.add(new Span(s[0], s[1], ToxicityAttribute.TOXICITY.id(), p, sentence, null, null));
+            p[i] = sentences.size() == 1 ? whole.toxicity() : model.score(text.substring(s[0], s[1])).toxicity();
+        }
+        return spans(text, sentences, p);
+    }
+
+    /**
+     * Spans of a refined comment come from the refiner: a comment it scores below the span floor has none (the
+     * first stage's sentence scores would contradict the refined score), a one-sentence comment reuses the refined
+     * score, and a longer one is explained by the refiner's score of each sentence. When the refiner cannot score
+     * sentences (too many of them, or it fails), the first stage explains and {@code details.spans} says so.
+     */
+    private List<Span> refinedSpans(String text, ToxicityScores refined, Map<String, Object> details) {
+        if (refined.toxicity() < settings.spanFloor()) {
+            details.put("spans", "refined");
+            return List.of();
+        }
+        List<int[]> sentences = sentences(text);
+        if (sentences.size() == 1) {
+            details.put("spans", "refined");
+            return spans(text, sentences, new double[] {refined.toxicity()});
+        }
+        List<String> texts = sentences.stream().map(s -> text.substring(s[0], s[1])).toList();
+        try {
+            Optional<double[]> p = refiner.sentenceToxicity(texts);
+            if (p.isPresent()) {
+                details.put("spans", "refined");
+                return spans(text, sentences, p.get());
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("toxicity refiner %s failed on sentences: %s", refiner.model(), e.toString());
+        }
+        return firstStageSpans(text, model.score(text));
+    }
+
+    private static List<int[]> sentences(String text) {
+        List<int[]> all = SentenceSplitter.split(text);
+        return all.size() > MAX_SENTENCES ? all.subList(0, MAX_SENTENCES) : all;
+    }
+
+    private List<Span> spans(String text, List<int[]> sentences, double[] toxicity) {
+        List<Span> spans = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            if (toxicity[i] >= settings.spanFloor()) {
+                int[] s = sentences.get(i);
+                spans.add(new Span(s[0], s[1], ToxicityAttribute.TOXICITY.id(), toxicity[i],
+                        text.substring(s[0], s[1]), null, null));
             }
         }
         return spans;

@@ -69,19 +69,8 @@ class ToxicityScorerTest {
 
     @Test
     void asksTheRefinerOnlyInsideTheGreyBand() {
-        AtomicInteger calls = new AtomicInteger();
-        ToxicityRefiner refiner = new ToxicityRefiner() {
-            @Override
-            public String model() {
-                return "refiner@1";
-            }
-
-            @Override
-            public Optional<ToxicityScores> refine(String text, ToxicityScores firstStage) {
-                calls.incrementAndGet();
-                return Optional.of(new ToxicityScores(0.99, 0, 0, 0, 0, 0));
-            }
-        };
+        FakeRefiner refiner = FakeRefiner.answering("refiner@1", 0.99);
+        AtomicInteger calls = refiner.calls;
         ToxicityScorer scorer = new ToxicityScorer(model, "toxicity-tiny@0.0.1",
                 new ToxicityScorer.Settings(0.5, 0.0, 1.0, 0.5), refiner);
         Signal refined = scorer.score(ScoringContext.of("Great photos of the harbour."));
@@ -101,17 +90,9 @@ class ToxicityScorerTest {
 
     @Test
     void keepsTheFirstStageWhenTheRefinerFails() {
-        ToxicityRefiner broken = new ToxicityRefiner() {
-            @Override
-            public String model() {
-                return "broken@1";
-            }
-
-            @Override
-            public Optional<ToxicityScores> refine(String text, ToxicityScores firstStage) {
-                throw new IllegalStateException("model server down");
-            }
-        };
+        ToxicityRefiner broken = new FakeRefiner("broken@1", text -> {
+            throw new IllegalStateException("model server down");
+        });
         ToxicityScorer scorer = new ToxicityScorer(model, "toxicity-tiny@0.0.1",
                 new ToxicityScorer.Settings(0.5, 0.0, 1.0, 0.5), broken);
         String text = "Great photos of the harbour.";

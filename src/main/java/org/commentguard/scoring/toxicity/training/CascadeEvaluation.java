@@ -1,7 +1,9 @@
 package org.commentguard.scoring.toxicity.training;
 
+import org.commentguard.scoring.toxicity.ToxicityAttribute;
 import org.commentguard.scoring.toxicity.ToxicityScorer;
 import org.commentguard.scoring.toxicity.ToxicityScores;
+import org.commentguard.scoring.toxicity.transformer.CascadeBlend;
 import org.commentguard.scoring.toxicity.transformer.ToxicityProbabilities;
 import org.commentguard.scoring.toxicity.transformer.TransformerToxicityModel;
 
@@ -13,11 +15,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Toxicity ROC-AUC of the first stage, the transformer and the grey-band cascade on held-out sets that neither
- * stage was trained on (read from {@code ../shared/data}, never copied into the repository), and the cascade's
- * false-positive rate on the non-toxic identity templates.
+ * Toxicity ROC-AUC of the first stage, the transformer and the grey-band cascade (with the shipped fitted
+ * {@link CascadeBlend}) on held-out sets that neither stage was trained on (read from {@code ../shared/data},
+ * never copied into the repository), and the cascade's false-positive rate on the non-toxic identity templates.
+ * Without a band on the command line it prints the default band and the alternatives an operator might choose.
  *
- * <p>Usage: {@code CascadeEvaluation [shared-data-dir] [grey-low] [grey-high]}.
+ * <p>Usage: {@code CascadeEvaluation [shared-data-dir] [grey-low grey-high]}.
  */
 public final class CascadeEvaluation {
 
@@ -26,40 +29,43 @@ public final class CascadeEvaluation {
 
     public static void main(String[] args) throws Exception {
         Path shared = Path.of(args.length > 0 ? args[0] : "../shared/data");
-        double low = args.length > 1 ? Double.parseDouble(args[1]) : ToxicityScorer.Settings.DEFAULT.greyBandLow();
-        double high = args.length > 2 ? Double.parseDouble(args[2]) : ToxicityScorer.Settings.DEFAULT.greyBandHigh();
+        List<double[]> bands = new ArrayList<>();
+        if (args.length > 2) {
+            bands.add(new double[] {Double.parseDouble(args[1]), Double.parseDouble(args[2])});
+        } else {
+            bands.add(new double[] {ToxicityScorer.Settings.DEFAULT.greyBandLow(),
+                    ToxicityScorer.Settings.DEFAULT.greyBandHigh()});
+            for (double[] b : new double[][] {{0.3, 0.7}, {0.2, 1.0}, {0.1, 1.0}}) {
+                bands.add(b);
+            }
+        }
         ToxicityScorer first = new ToxicityScorer(ToxicityScorer.loadShipped(), "first",
                 ToxicityScorer.Settings.DEFAULT, null);
         try (TransformerToxicityModel transformer = TransformerToxicityModel.loadShipped(2)) {
-            System.out.printf(Locale.ROOT, "grey band [%.2f, %.2f]%n", low, high);
-            System.out.println("set                         n   first  transformer  cascade  refined");
+            CascadeBlend blend = CascadeBlend.loadShipped(transformer.modelId());
+            System.out.println("blend " + blend.description() + "; first grey band is the default");
+            System.out.print("set                          n   first  transformer");
+            for (double[] b : bands) {
+                System.out.printf(Locale.ROOT, "  [%.2f,%.2f] refined", b[0], b[1]);
+            }
+            System.out.println();
             evaluate("jigsaw test sample (IBM)", ToxicityModelEvaluation.jigsawSample(
-                    shared.resolve("jigsaw-toxic-test-sample-ibm/test_examples.csv")), first, transformer, low, high);
+                    shared.resolve("jigsaw-toxic-test-sample-ibm/test_examples.csv")), first, transformer, blend, bands);
             evaluate("kaggle insults test", ToxicityModelEvaluation.kaggleInsults(
-                    shared.resolve("kaggle-insults-impermium/test_with_solutions.csv")), first, transformer, low, high);
+                    shared.resolve("kaggle-insults-impermium/test_with_solutions.csv")), first, transformer, blend,
+                    bands);
             evaluate("kaggle impermium verif.", ToxicityModelEvaluation.kaggleInsults(
                     shared.resolve("kaggle-insults-impermium/impermium_verification_labels.csv")), first, transformer,
-                    low, high);
+                    blend, bands);
             evaluate("OLID test", ToxicityModelEvaluation.olid(shared.resolve("olid-offenseval2019")), first,
-                    transformer, low, high);
-            identityFalsePositives(shared.resolve("identity-bias-madlibs/bias_madlibs_77k.csv"), first, transformer,
-                    low, high);
+                    transformer, blend, bands);
+            identityFalsePositives(shared.resolve("identity-bias-madlibs/bias_madlibs_77k.csv"), first,
+                    transformer, blend, bands);
         }
-    }
-
-    private static double cascade(String text, ToxicityScorer first, TransformerToxicityModel transformer,
-                                  double low, double high, boolean[] refined) {
-        ToxicityScores s = first.firstStage(text);
-        if (s.toxicity() >= low && s.toxicity() <= high) {
-            refined[0] = true;
-            return transformer.predict(text).toxicity();
-        }
-        refined[0] = false;
-        return s.toxicity();
     }
 
     private static void evaluate(String name, Map<String, Integer> set, ToxicityScorer first,
-                                 TransformerToxicityModel transformer, double low, double high) {
+                                 TransformerToxicityModel transformer, CascadeBlend blend, List<double[]> bands) {
         if (set.isEmpty()) {
             System.out.printf(Locale.ROOT, "%-24s  missing, skipped%n", name);
             return;
@@ -67,26 +73,48 @@ public final class CascadeEvaluation {
         int n = set.size();
         double[] f = new double[n];
         double[] t = new double[n];
-        double[] c = new double[n];
         int[] labels = new int[n];
         int i = 0;
-        int refinedCount = 0;
-        boolean[] refined = new boolean[1];
         for (Map.Entry<String, Integer> e : set.entrySet()) {
             f[i] = first.firstStage(e.getKey()).toxicity();
             ToxicityProbabilities p = transformer.predict(e.getKey());
             t[i] = p.toxicity();
-            c[i] = cascade(e.getKey(), first, transformer, low, high, refined);
-            refinedCount += refined[0] ? 1 : 0;
             labels[i++] = e.getValue();
         }
-        System.out.printf(Locale.ROOT, "%-24s %6d  %6.3f  %11.3f  %7.3f  %6.1f%%%n", name, n,
-                BinaryMetrics.rocAuc(f, labels), BinaryMetrics.rocAuc(t, labels), BinaryMetrics.rocAuc(c, labels),
-                100.0 * refinedCount / n);
+        System.out.printf(Locale.ROOT, "%-24s %6d  %6.3f  %11.3f", name, n,
+                BinaryMetrics.rocAuc(f, labels), BinaryMetrics.rocAuc(t, labels));
+        for (double[] b : bands) {
+            double[] c = new double[n];
+            int refinedCount = 0;
+            for (int k = 0; k < n; k++) {
+                boolean in = f[k] >= b[0] && f[k] <= b[1];
+                refinedCount += in ? 1 : 0;
+                c[k] = in ? blend.combine(ToxicityAttribute.TOXICITY, f[k], t[k]) : f[k];
+            }
+            System.out.printf(Locale.ROOT, "  %11.3f %6.1f%%", BinaryMetrics.rocAuc(c, labels),
+                    100.0 * refinedCount / n);
+        }
+        System.out.println();
     }
 
+    /** The bias-madlibs identity adjectives (conversationai), longest first so "african american" wins. */
+    private static final java.util.regex.Pattern IDENTITY_TERM = java.util.regex.Pattern.compile("\\b("
+            + java.util.stream.Stream.of("lesbian", "gay", "bisexual", "transgender", "trans", "queer", "lgbt",
+                    "lgbtq", "homosexual", "straight", "heterosexual", "male", "female", "nonbinary", "african",
+                    "african american", "black", "white", "european", "hispanic", "latino", "latina", "latinx",
+                    "mexican", "canadian", "american", "asian", "indian", "middle eastern", "chinese", "japanese",
+                    "christian", "muslim", "jewish", "buddhist", "catholic", "protestant", "sikh", "taoist", "old",
+                    "older", "young", "younger", "teenage", "millenial", "middle aged", "elderly", "blind", "deaf",
+                    "paralyzed")
+                    .sorted(java.util.Comparator.comparingInt(String::length).reversed())
+                    .collect(java.util.stream.Collectors.joining("|")) + ")\\b");
+
+    /**
+     * False-positive rate at 0.5 on every 5th non-toxic bias-madlibs template for each band, and per identity
+     * term for the first (default) band.
+     */
     private static void identityFalsePositives(Path csv, ToxicityScorer first, TransformerToxicityModel transformer,
-                                               double low, double high) throws Exception {
+                                               CascadeBlend blend, List<double[]> bands) throws Exception {
         if (!Files.exists(csv)) {
             return;
         }
@@ -99,17 +127,43 @@ public final class CascadeEvaluation {
                 neutral.add(line.substring(0, labelComma).replace("\"", ""));
             }
         }
-        // Every 10th template: the full 38k would take minutes on two cores without changing the rate.
-        int fp = 0;
-        int n = 0;
-        boolean[] refined = new boolean[1];
-        for (int i = 0; i < neutral.size(); i += 10) {
-            n++;
-            if (cascade(neutral.get(i), first, transformer, low, high, refined) >= 0.5) {
-                fp++;
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < neutral.size(); i += 5) {
+            texts.add(neutral.get(i));
+        }
+        double[] f = new double[texts.size()];
+        double[] t = new double[texts.size()];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = first.firstStage(texts.get(i)).toxicity();
+            t[i] = transformer.predict(texts.get(i)).toxicity();
+        }
+        for (int b = 0; b < bands.size(); b++) {
+            double low = bands.get(b)[0];
+            double high = bands.get(b)[1];
+            Map<String, int[]> byTerm = new java.util.TreeMap<>();
+            int fp = 0;
+            for (int i = 0; i < f.length; i++) {
+                boolean in = f[i] >= low && f[i] <= high;
+                double p = in ? blend.combine(ToxicityAttribute.TOXICITY, f[i], t[i]) : f[i];
+                java.util.regex.Matcher m = IDENTITY_TERM.matcher(texts.get(i).toLowerCase(Locale.ROOT));
+                int[] counts = byTerm.computeIfAbsent(m.find() ? m.group(1) : "(none)", k -> new int[2]);
+                counts[1]++;
+                if (p >= 0.5) {
+                    fp++;
+                    counts[0]++;
+                }
+            }
+            System.out.printf(Locale.ROOT, "identity templates (non-toxic, every 5th), band [%.2f, %.2f]: cascade"
+                    + " false positives %d of %d (%.2f%%) at 0.5%n", low, high, fp, f.length, 100.0 * fp / f.length);
+            if (b == 0) {
+                StringBuilder line = new StringBuilder("  per term:");
+                byTerm.entrySet().stream()
+                        .sorted((x, y) -> Double.compare((double) y.getValue()[0] / y.getValue()[1],
+                                (double) x.getValue()[0] / x.getValue()[1]))
+                        .forEach(e -> line.append(String.format(Locale.ROOT, " %s %.1f%% (%d/%d);", e.getKey(),
+                                100.0 * e.getValue()[0] / e.getValue()[1], e.getValue()[0], e.getValue()[1])));
+                System.out.println(line);
             }
         }
-        System.out.printf(Locale.ROOT, "identity templates (non-toxic, every 10th): cascade false positives %d of %d"
-                + " (%.2f%%) at 0.5%n", fp, n, 100.0 * fp / n);
     }
 }

@@ -1,9 +1,9 @@
 package org.commentguard.scoring.toxicity.transformer;
 
+import java.util.OptionalDouble;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -16,18 +16,24 @@ public interface TransformerConfig {
     boolean enabled();
 
     /**
-     * Weight of the transformer in the refined score, {@code w·transformer + (1−w)·first stage}. The transformer
-     * ranks held-out comments far better than the first stage (card: toxicity ROC-AUC 0.99 vs 0.89), so by default
-     * it decides alone inside the grey band; the weight is not yet fitted on held-out data.
+     * A fixed weight {@code w} for the refined score {@code w·transformer + (1−w)·first stage}, overriding the blend
+     * fitted on held-out data ({@code models/toxicity-transformer/cascade.properties}). Unset: the fitted blend.
+     * Checked in {@link CascadeBlend#linear} (must lie in [0,1]), so a bad value fails start-up.
      */
-    @WithDefault("1.0")
-    @DecimalMin("0.0")
-    @DecimalMax("1.0")
-    double weight();
+    OptionalDouble weight();
 
     /** onnxruntime intra-op threads per inference; one keeps throughput per core predictable. */
     @WithDefault("1")
     @Min(1)
     @Max(64)
     int threads();
+
+    /**
+     * Inferences running at once from which the stage counts as saturated and only the busy band is refined
+     * ({@code commentguard.scoring.toxicity.busy-band-*}); 0 means the number of available processors.
+     */
+    @WithDefault("0")
+    @Min(0)
+    @Max(1024)
+    int maxConcurrent();
 }

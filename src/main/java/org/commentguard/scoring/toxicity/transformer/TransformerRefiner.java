@@ -7,35 +7,69 @@ import org.commentguard.scoring.toxicity.ToxicityRefiner;
 import org.commentguard.scoring.toxicity.ToxicityScores;
 import org.jboss.logging.Logger;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The cascade's second stage: the fine-tuned int8 transformer re-scores comments whose first-stage toxicity falls
- * in the grey band ({@code commentguard.scoring.toxicity.grey-band-*}; set it to 0–1 to refine every comment).
- * Disabled by configuration, it loads nothing and never answers.
+ * in the grey band ({@code commentguard.scoring.toxicity.grey-band-*}), and the two stages are combined by the
+ * {@link CascadeBlend} fitted on held-out data (or a fixed weight an operator sets). Disabled by configuration, it
+ * loads nothing and never answers.
  */
 @Singleton
 public class TransformerRefiner implements ToxicityRefiner {
 
     private static final Logger LOG = Logger.getLogger(TransformerRefiner.class);
+    /** Sentence spans are computed for at most this many sentences of one comment (one inference each). */
+    static final int MAX_SPAN_SENTENCES = 16;
 
     private final TransformerToxicityModel model;
-    private final double weight;
+    private final CascadeBlend blend;
     private final String modelId;
+    private final int maxConcurrent;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     @Inject
     public TransformerRefiner(TransformerConfig config) {
-        this(config.enabled() ? TransformerToxicityModel.loadShipped(config.threads()) : null, config.weight());
+        this(config.enabled() ? TransformerToxicityModel.loadShipped(config.threads()) : null, config);
+    }
+
+    private TransformerRefiner(TransformerToxicityModel model, TransformerConfig config) {
+        this(model, model == null ? null : config.weight().isPresent()
+                ? CascadeBlend.linear(config.weight().getAsDouble())
+                : CascadeBlend.loadShipped(model.modelId()),
+                config.maxConcurrent() > 0 ? config.maxConcurrent() : Runtime.getRuntime().availableProcessors());
         if (model == null) {
             LOG.info("Transformer toxicity stage disabled by configuration");
+        } else {
+            LOG.infof("Transformer toxicity stage %s, blend %s, at most %d concurrent", modelId, blend.description(),
+                    maxConcurrent);
         }
     }
 
-    /** {@code model} null means disabled. */
-    public TransformerRefiner(TransformerToxicityModel model, double weight) {
+    /**
+     * @param model         the transformer, or {@code null} for disabled
+     * @param blend         how the two stages combine
+     * @param maxConcurrent inferences at once before {@link #saturated()} says so
+     */
+    public TransformerRefiner(TransformerToxicityModel model, CascadeBlend blend, int maxConcurrent) {
+        if (model != null && blend == null) {
+            throw new IllegalArgumentException("a transformer needs a blend");
+        }
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException("maxConcurrent must be >= 1");
+        }
         this.model = model;
-        this.weight = weight;
+        this.blend = blend;
+        this.maxConcurrent = maxConcurrent;
         this.modelId = model == null ? "disabled" : model.modelId();
+    }
+
+    /** The given transformer with the shipped fitted blend, as the service runs it by default (for tools, tests). */
+    public static TransformerRefiner withShippedBlend(TransformerToxicityModel model) {
+        return new TransformerRefiner(model, CascadeBlend.loadShipped(model.modelId()),
+                Runtime.getRuntime().availableProcessors());
     }
 
     @Override
@@ -48,18 +82,32 @@ public class TransformerRefiner implements ToxicityRefiner {
         if (model == null) {
             return Optional.empty();
         }
-        ToxicityProbabilities p = model.predict(text);
-        return Optional.of(new ToxicityScores(
-                mix(p.toxicity(), firstStage.toxicity()),
-                mix(p.severeToxicity(), firstStage.severeToxicity()),
-                mix(p.obscene(), firstStage.obscene()),
-                mix(p.threat(), firstStage.threat()),
-                mix(p.insult(), firstStage.insult()),
-                mix(p.identityAttack(), firstStage.identityAttack())));
+        inFlight.incrementAndGet();
+        try {
+            return Optional.of(blend.combine(firstStage, model.predict(text)));
+        } finally {
+            inFlight.decrementAndGet();
+        }
     }
 
-    private double mix(double transformer, double first) {
-        return Math.max(0.0, Math.min(1.0, weight * transformer + (1 - weight) * first));
+    /** The transformer's calibrated toxicity per sentence (not blended: the first stage scores whole comments). */
+    @Override
+    public Optional<double[]> sentenceToxicity(List<String> sentences) {
+        if (model == null || sentences.size() > MAX_SPAN_SENTENCES) {
+            return Optional.empty();
+        }
+        inFlight.incrementAndGet();
+        try {
+            return Optional.of(model.predictSentences(sentences).stream()
+                    .mapToDouble(ToxicityProbabilities::toxicity).toArray());
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    @Override
+    public boolean saturated() {
+        return inFlight.get() >= maxConcurrent;
     }
 
     @PreDestroy

@@ -1,7 +1,13 @@
 package org.commentguard.scoring.toxicity.transformer;
 
+import java.util.List;
+
 import org.commentguard.scoring.ScoringContext;
 import org.commentguard.scoring.Signal;
+import org.commentguard.scoring.Span;
+import org.commentguard.scoring.toxicity.FakeRefiner;
+import org.commentguard.scoring.toxicity.ToxicityAttribute;
+import org.commentguard.scoring.toxicity.ToxicityRefiner;
 import org.commentguard.scoring.toxicity.ToxicityScorer;
 import org.commentguard.scoring.toxicity.ToxicityScores;
 import org.junit.jupiter.api.AfterAll;
@@ -9,6 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
 
 class TransformerRefinerTest {
 
@@ -24,9 +32,13 @@ class TransformerRefinerTest {
         model.close();
     }
 
+    private static TransformerRefiner linear(double weight) {
+        return new TransformerRefiner(model, CascadeBlend.linear(weight), 4);
+    }
+
     @Test
-    void fullWeightAnswersWithTheTransformersScores() {
-        TransformerRefiner refiner = new TransformerRefiner(model, 1.0);
+    void fullLinearWeightAnswersWithTheTransformersScores() {
+        TransformerRefiner refiner = linear(1.0);
         String text = "You are a pathetic moron and nobody wants you here";
         ToxicityScores refined = refiner.refine(text, new ToxicityScores(0.5, 0, 0, 0, 0, 0)).orElseThrow();
         assertThat(refined.toxicity()).isEqualTo(model.predict(text).toxicity());
@@ -34,25 +46,42 @@ class TransformerRefinerTest {
     }
 
     @Test
-    void weightBlendsBothStages() {
-        TransformerRefiner refiner = new TransformerRefiner(model, 0.5);
+    void linearWeightMixesBothStages() {
         String text = "Tariffs on steel were raised again this week.";
         double t = model.predict(text).toxicity();
-        ToxicityScores refined = refiner.refine(text, new ToxicityScores(0.6, 0, 0, 0, 0, 0)).orElseThrow();
-        assertThat(refined.toxicity()).isCloseTo(0.5 * t + 0.3, org.assertj.core.data.Offset.offset(1e-9));
+        ToxicityScores refined = linear(0.5).refine(text, new ToxicityScores(0.6, 0, 0, 0, 0, 0)).orElseThrow();
+        assertThat(refined.toxicity()).isCloseTo(0.5 * t + 0.3, offset(1e-9));
+    }
+
+    @Test
+    void shippedBlendIsFittedForTheShippedTransformerAndUsesBothStages() {
+        CascadeBlend blend = CascadeBlend.loadShipped(model.modelId());
+        assertThat(blend.description()).contains(model.modelId());
+        // Monotone in both stages: a more toxic first stage or transformer never lowers the refined score.
+        double low = blend.combine(ToxicityAttribute.TOXICITY, 0.2, 0.6);
+        assertThat(blend.combine(ToxicityAttribute.TOXICITY, 0.8, 0.6)).isGreaterThan(low);
+        assertThat(blend.combine(ToxicityAttribute.TOXICITY, 0.2, 0.95)).isGreaterThan(low);
+        assertThat(blend.combine(ToxicityAttribute.TOXICITY, 0.01, 0.01)).isLessThan(0.05);
+        assertThat(blend.combine(ToxicityAttribute.TOXICITY, 0.99, 0.99)).isGreaterThan(0.9);
+    }
+
+    @Test
+    void aBlendFittedForAnotherTransformerVersionIsRefused() {
+        assertThatThrownBy(() -> CascadeBlend.loadShipped("toxicity-bge-small@0.0.1"))
+                .hasMessageContaining("rerun CascadeCalibration");
     }
 
     @Test
     void disabledRefinerNeverAnswers() {
-        TransformerRefiner refiner = new TransformerRefiner(null, 1.0);
+        TransformerRefiner refiner = new TransformerRefiner(null, null, 1);
         assertThat(refiner.refine("anything", new ToxicityScores(0.5, 0, 0, 0, 0, 0))).isEmpty();
+        assertThat(refiner.sentenceToxicity(List.of("a", "b"))).isEmpty();
     }
 
     @Test
-    void cascadeRefinesGreyBandCommentsAndSaysSoInItsModelString() {
-        ToxicityScorer.Settings everything = new ToxicityScorer.Settings(0.5, 0.0, 1.0, 0.5);
+    void cascadeRefinesEveryCommentByDefaultAndSaysSoInItsModelString() {
         ToxicityScorer cascade = new ToxicityScorer(ToxicityScorer.loadShipped(), "toxicity-maxent@test",
-                everything, new TransformerRefiner(model, 1.0));
+                ToxicityScorer.Settings.DEFAULT, TransformerRefiner.withShippedBlend(model));
         Signal signal = cascade.score(ScoringContext.of("I am a gay Muslim woman"));
         assertThat(signal.model()).isEqualTo("toxicity-maxent@test+" + model.modelId());
         assertThat(signal.reasons()).contains("toxicity.refined");
@@ -61,12 +90,62 @@ class TransformerRefinerTest {
     }
 
     @Test
-    void commentsOutsideTheGreyBandKeepTheFirstStage() {
-        ToxicityScorer.Settings never = new ToxicityScorer.Settings(0.5, 0.99, 0.99, 0.5);
+    void spansOfARefinedCommentComeFromTheTransformerPerSentence() {
         ToxicityScorer cascade = new ToxicityScorer(ToxicityScorer.loadShipped(), "toxicity-maxent@test",
-                never, new TransformerRefiner(model, 1.0));
-        Signal signal = cascade.score(ScoringContext.of("The soybean harvest was large this year."));
-        assertThat(signal.model()).isEqualTo("toxicity-maxent@test");
-        assertThat(signal.details()).containsEntry("stage", "first");
+                ToxicityScorer.Settings.DEFAULT, TransformerRefiner.withShippedBlend(model));
+        String calm = "The tariff schedule was published on Friday.";
+        String rude = "You are a pathetic moron and everyone here knows it.";
+        String text = calm + " " + rude + " Exports fell four percent in April.";
+        Signal signal = cascade.score(ScoringContext.of(text));
+        assertThat(signal.details()).containsEntry("stage", "refined").containsEntry("spans", "refined");
+        assertThat(signal.spans()).hasSize(1);
+        Span span = signal.spans().get(0);
+        assertThat(text.substring(span.begin(), span.end())).isEqualTo(rude);
+        assertThat(span.score()).isEqualTo(model.predict(rude).toxicity());
+    }
+
+    @Test
+    void aCommentTheCascadeClearsHasNoSpansEvenIfTheFirstStageDisliked() {
+        ToxicityRefiner clears = FakeRefiner.answering("clears@1", 0.01);
+        ToxicityScorer cascade = new ToxicityScorer(ToxicityScorer.loadShipped(), "toxicity-maxent@test",
+                ToxicityScorer.Settings.DEFAULT, clears);
+        Signal signal = cascade.score(ScoringContext.of("You idiot. You absolute idiot."));
+        assertThat(signal.spans()).isEmpty();
+        assertThat(signal.scores().get("toxicity")).isEqualTo(0.01);
+    }
+
+    @Test
+    void whileTheRefinerIsSaturatedOnlyTheBusyBandIsRefined() {
+        FakeRefiner refiner = FakeRefiner.answering("fake@1", 0.42);
+        // Grey band: everything; busy band: only a first-stage toxicity of exactly 1.0.
+        ToxicityScorer cascade = new ToxicityScorer(ToxicityScorer.loadShipped(), "toxicity-maxent@test",
+                new ToxicityScorer.Settings(0.5, 0.0, 1.0, 1.0, 1.0, 0.5), refiner);
+        String calm = "The soybean harvest was large this year.";
+        assertThat(cascade.score(ScoringContext.of(calm)).scores().get("toxicity")).isEqualTo(0.42);
+        refiner.saturated = true;
+        Signal shed = cascade.score(ScoringContext.of(calm));
+        assertThat(shed.details()).containsEntry("stage", "first");
+        assertThat(shed.reasons()).contains("toxicity.refine_skipped_busy").doesNotContain("toxicity.refined");
+        assertThat(shed.model()).isEqualTo("toxicity-maxent@test");
+    }
+
+    @Test
+    void theTransformerCountsAsSaturatedWhileAllItsWorkersRun() throws Exception {
+        TransformerRefiner refiner = new TransformerRefiner(model, CascadeBlend.linear(1.0), 1);
+        assertThat(refiner.saturated()).isFalse();
+        String longComment = "The tariff schedule was published on Friday and exporters are worried. ".repeat(30);
+        Thread worker = new Thread(() -> {
+            for (int i = 0; i < 40; i++) {
+                refiner.refine(longComment, new ToxicityScores(0.5, 0, 0, 0, 0, 0));
+            }
+        });
+        worker.start();
+        boolean seen = false;
+        while (worker.isAlive() && !seen) {
+            seen = refiner.saturated();
+        }
+        worker.join();
+        assertThat(seen).as("saturated() while a refinement ran").isTrue();
+        assertThat(refiner.saturated()).isFalse();
     }
 }
