@@ -62,6 +62,14 @@ export CG_ARTICLE="bench-$(date +%s)"
 json -X PUT -H "X-Api-Key: $CG_KEY" "$BASE/api/v1/articles/$CG_ARTICLE" -d '{"title":"Council approves tram line",
   "body":"The city council approved the new tram line on Tuesday after a long debate about costs. Construction starts next spring and the line should open in three years. Opponents say the budget is unrealistic."}' >/dev/null
 
+# Cumulative counts of comments the toxicity transformer refined / skipped while busy (Prometheus counters).
+cascade() {
+  local m
+  m=$(curl -fs "$BASE/q/metrics")
+  echo "   cascade so far: refined $(grep -E 'commentguard_scoring_reasons_total\{.*reason="toxicity.refined"' <<<"$m" | awk '{s+=$2} END {print s+0}'),"\
+    "skipped while busy $(grep -E 'commentguard_scoring_reasons_total\{.*reason="toxicity.refine_skipped_busy"' <<<"$m" | awk '{s+=$2} END {print s+0}')"
+}
+
 echo "== $(date -u +%FT%TZ) $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== $(java -version 2>&1 | head -1), $DB"
 echo "== warm-up (10 s of /api/v1/score, not reported)"
@@ -71,15 +79,19 @@ if [ -z "${SKIP_WRK:-}" ]; then
   for c in $CONNECTIONS; do
     echo "== wrk /api/v1/score, $c connections, $DURATION"
     wrk -t2 -c"$c" -d"$DURATION" --latency -s src/bench/score.lua "$BASE"
+    cascade
   done
   for c in $CONNECTIONS; do
     echo "== wrk /api/v1/comments (persisted), $c connections, $DURATION"
     CG_RUN="w$c-$(date +%s)" wrk -t2 -c"$c" -d"$DURATION" --latency -s src/bench/comments.lua "$BASE"
+    cascade
   done
 fi
 if [ -z "${SKIP_FIXED:-}" ]; then
   echo "== fixed rate (open loop, latency from the scheduled send time)"
   java src/bench/FixedRateLoad.java "$BASE" "$CG_KEY" "$RATE_SCORE" "$FIXED_SECONDS" score
+  cascade
   java src/bench/FixedRateLoad.java "$BASE" "$CG_KEY" "$RATE_COMMENTS" "$FIXED_SECONDS" comments "$CG_ARTICLE"
+  cascade
 fi
 echo "== stored comments: $(curl -fs -H "X-Api-Key: $ADMIN" "$BASE/api/v1/stats?days=1" | jq -c '.' | head -c 400)"

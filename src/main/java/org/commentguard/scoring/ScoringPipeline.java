@@ -1,5 +1,6 @@
 package org.commentguard.scoring;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs every scorer on a comment and merges their signals. Unlike a short-circuiting pipeline it always runs all
@@ -23,9 +25,21 @@ public class ScoringPipeline {
 
     private final List<Scorer> scorers;
     private final Optional<Scorer> language;
+    private final MeterRegistry meters;
 
+    /** Without metrics (tests and tools). */
+    public ScoringPipeline(List<Scorer> scorers) {
+        this(scorers, null);
+    }
+
+    /**
+     * @param meters where each scorer's latency ({@code commentguard.scoring.duration}) and every reason it gives
+     *               ({@code commentguard.scoring.reasons}, e.g. how many comments the toxicity transformer refined
+     *               or skipped while busy) are counted; {@code null} for none
+     */
     @Inject
-    public ScoringPipeline(@All List<Scorer> scorers) {
+    public ScoringPipeline(@All List<Scorer> scorers, MeterRegistry meters) {
+        this.meters = meters;
         // The language scorer runs first because the others depend on its verdict; the rest in id order so that
         // spans and reasons come out in a stable order.
         this.language = scorers.stream().filter(s -> s.id().equals(Attributes.LANGUAGE_SCORER)).findFirst();
@@ -73,11 +87,19 @@ public class ScoringPipeline {
                 || scorer.languages().contains(lang);
     }
 
-    private static Signal run(Scorer scorer, ScoringContext context) {
+    private Signal run(Scorer scorer, ScoringContext context) {
         try {
+            long start = System.nanoTime();
             Signal signal = scorer.score(context);
             if (signal == null) {
                 throw new IllegalStateException("scorer returned no signal");
+            }
+            if (meters != null) {
+                meters.timer("commentguard.scoring.duration", "scorer", scorer.id())
+                        .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                // Reasons are a fixed vocabulary per scorer (never comment text), so the tag stays bounded.
+                signal.reasons().forEach(r -> meters.counter("commentguard.scoring.reasons", "scorer", scorer.id(),
+                        "reason", r).increment());
             }
             return signal;
         } catch (RuntimeException | StackOverflowError e) {

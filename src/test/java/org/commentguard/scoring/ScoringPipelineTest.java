@@ -85,6 +85,20 @@ class ScoringPipelineTest {
     }
 
     @Test
+    void countsEachScorersReasonsAndTimesItInTheMeterRegistry() {
+        var meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        ScoringPipeline pipeline = new ScoringPipeline(List.of(new Fixed("profanity", "profanity", 0.9, Set.of()),
+                new Broken()), meters);
+        pipeline.score(ScoringContext.of("hello"));
+        pipeline.score(ScoringContext.of("again"));
+        assertThat(meters.counter("commentguard.scoring.reasons", "scorer", "profanity", "reason", "profanity.hit")
+                .count()).isEqualTo(2.0);
+        assertThat(meters.timer("commentguard.scoring.duration", "scorer", "profanity").count()).isEqualTo(2);
+        // A scorer that throws is neither timed nor counted as a reason: its failure is logged instead.
+        assertThat(meters.find("commentguard.scoring.reasons").tag("scorer", "spam").counter()).isNull();
+    }
+
+    @Test
     void failingScorerDegradesToNullWithReasonInsteadOfFailingTheComment() {
         ScoringPipeline pipeline = new ScoringPipeline(List.of(new Broken(),
                 new Fixed("profanity", "profanity", 0.2, Set.of())));

@@ -55,6 +55,7 @@ public final class PipelineBenchmark {
         org.commentguard.article.text.CleanArticle article = new ArticleTextExtractor()
                 .fromPlainText(Files.readString(articleFile, StandardCharsets.UTF_8));
 
+        Memory before = Memory.now();
         long load = System.nanoTime();
         TransformerToxicityModel transformer = TransformerToxicityModel.loadShipped(1);
         List<Scorer> scorers = List.of(new LanguageScorer(), ProfanityScorer.shipped(),
@@ -74,6 +75,11 @@ public final class PipelineBenchmark {
         for (int i = 0; i < Math.min(300, comments.size()); i++) {
             pipeline.score(context(comments.get(i), articleText));
         }
+        Memory after = Memory.now();
+        System.out.printf(Locale.ROOT, "memory: JVM heap used %d MiB before loading, %d MiB with all models loaded and"
+                        + " warm; process RSS %d MiB before, %d MiB after (models + onnxruntime sessions + JIT:"
+                        + " %d MiB)%n", before.heapMiB(), after.heapMiB(), before.rssMiB(), after.rssMiB(),
+                after.rssMiB() - before.rssMiB());
 
         Map<String, long[]> perScorer = new LinkedHashMap<>();
         for (Scorer s : scorers) {
@@ -105,6 +111,25 @@ public final class PipelineBenchmark {
                     throughput(pipeline, comments, articleText, threads));
         }
         transformer.close();
+    }
+
+    /** Heap used after a full GC, and the resident set size of the process (native model memory included). */
+    record Memory(long heapMiB, long rssMiB) {
+        static Memory now() throws IOException {
+            System.gc();
+            Runtime rt = Runtime.getRuntime();
+            long heap = (rt.totalMemory() - rt.freeMemory()) >> 20;
+            long rss = -1;
+            Path status = Path.of("/proc/self/status");
+            if (Files.exists(status)) {
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmRSS:")) {
+                        rss = Long.parseLong(line.replaceAll("\\D", "")) >> 10;  // kB -> MiB
+                    }
+                }
+            }
+            return new Memory(heap, rss);
+        }
     }
 
     private static ScoringContext context(String text, ScoringContext.ArticleText article) {

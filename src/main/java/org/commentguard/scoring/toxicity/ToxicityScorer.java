@@ -231,7 +231,8 @@ public class ToxicityScorer implements Scorer {
      * Spans of a refined comment come from the refiner: a comment it scores below the span floor has none (the
      * first stage's sentence scores would contradict the refined score), a one-sentence comment reuses the refined
      * score, and a longer one is explained by the refiner's score of each sentence. When the refiner cannot score
-     * sentences (too many of them, or it fails), the first stage explains and {@code details.spans} says so.
+     * sentences (too many of them, it fails, or it is saturated), the first stage explains and
+     * {@code details.spans} says so.
      */
     private List<Span> refinedSpans(String text, ToxicityScores refined, Map<String, Object> details) {
         if (refined.toxicity() < settings.spanFloor()) {
@@ -242,6 +243,10 @@ public class ToxicityScorer implements Scorer {
         if (sentences.size() == 1) {
             details.put("spans", "refined");
             return spans(text, sentences, new double[] {refined.toxicity()});
+        }
+        if (refiner.saturated()) {
+            // Under load the explanation comes from the first stage rather than a second transformer pass.
+            return firstStageSpans(text, model.score(text));
         }
         List<String> texts = sentences.stream().map(s -> text.substring(s[0], s[1])).toList();
         try {

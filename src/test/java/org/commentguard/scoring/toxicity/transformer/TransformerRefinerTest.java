@@ -127,6 +127,14 @@ class TransformerRefinerTest {
         assertThat(shed.details()).containsEntry("stage", "first");
         assertThat(shed.reasons()).contains("toxicity.refine_skipped_busy").doesNotContain("toxicity.refined");
         assertThat(shed.model()).isEqualTo("toxicity-maxent@test");
+
+        // A comment inside the busy band is still refined, but explained by the first stage while saturated.
+        FakeRefiner busyButInBand = new FakeRefiner("fake@1", text -> new ToxicityScores(0.9, 0, 0, 0, 0, 0));
+        busyButInBand.saturated = true;
+        ToxicityScorer narrow = new ToxicityScorer(ToxicityScorer.loadShipped(), "toxicity-maxent@test",
+                new ToxicityScorer.Settings(0.5, 0.0, 1.0, 0.0, 1.0, 0.5), busyButInBand);
+        Signal explained = narrow.score(ScoringContext.of("You are an idiot. Go away, moron. Nobody asked."));
+        assertThat(explained.details()).containsEntry("stage", "refined").containsEntry("spans", "first");
     }
 
     @Test
