@@ -165,9 +165,19 @@ public final class PipelineBenchmark {
                 sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] / 1e6, mean);
     }
 
-    /** Comment texts from the CSV's {@code text} column (the Civil Comments toxic-spans format: spans,text). */
+    /**
+     * Comment texts from the CSV's {@code text} column (the Civil Comments toxic-spans format: spans,text), or from
+     * the Kaggle insults format ({@code Insult,Date,Comment} with escaped texts) when the file has a
+     * {@code Comment} column: news-site comments of which about a quarter are insults, a more realistic mix than
+     * the toxic-spans posts (every one of which was rated toxic).
+     */
     static List<String> comments(Path csv, int count) throws IOException {
-        return Csv.read(csv, ',').records().stream().map(r -> r.getOrDefault("text", "").strip())
+        List<java.util.Map<String, String>> records = Csv.read(csv, ',').records();
+        if (!records.isEmpty() && records.get(0).containsKey("Comment")) {
+            return org.commentguard.scoring.toxicity.training.ToxicityModelEvaluation.kaggleInsults(csv).keySet()
+                    .stream().filter(t -> !t.isBlank()).limit(count).toList();
+        }
+        return records.stream().map(r -> r.getOrDefault("text", "").strip())
                 .filter(t -> !t.isEmpty()).limit(count).toList();
     }
 }

@@ -44,9 +44,11 @@ public final class CascadeCalibration {
 
     static final int MIN_CLASS = 20;
     /**
-     * The blend is fitted on the news-register sources only (Civil Comments posts and their clean passages, CAT).
-     * Fitted on all held-out rows, Jigsaw and Davidson (where the first stage is in its own domain, ROC-AUC 0.97)
-     * taught it to trust the first stage, which then cost ranking quality on news comments from other sites.
+     * The toxicity blend is fitted on the news-register sources only (Civil Comments posts and their clean
+     * passages, CAT). Fitted on all held-out rows, Jigsaw and Davidson (where the first stage is in its own domain,
+     * ROC-AUC 0.97) taught it to trust the first stage, which then cost ranking quality on news comments from other
+     * sites. The sub-attributes are labelled only by Jigsaw (and Davidson for identity attacks), so their blends
+     * are fitted on every source's held-out rows that carry the label.
      */
     static final java.util.Set<String> FIT_SOURCES = java.util.Set.of(
             System.getProperty("cascade.fit-sources", "civil_spans,civil_clean,cat").split(","));
@@ -79,22 +81,23 @@ public final class CascadeCalibration {
             for (Map<String, String> r : rows) {
                 String s1 = firstSplit.get(key(r.get("text")));
                 String s2 = r.get("split");
-                boolean fitRow = s2.equals("val") && (s1 == null || s1.equals(ToxicityCorpus.CALIBRATION))
-                        && FIT_SOURCES.contains(r.get("source"));
+                boolean fitRow = s2.equals("val") && (s1 == null || s1.equals(ToxicityCorpus.CALIBRATION));
                 boolean evalRow = s2.equals("test") && (s1 == null || s1.equals(ToxicityCorpus.TEST));
                 if (fitRow || evalRow) {
                     (fitRow ? fit : eval).add(score(r, first, transformer));
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "fit rows %d, evaluation rows %d%n", fit.size(), eval.size());
+        System.out.printf(Locale.ROOT, "fit rows %d (news-register, for toxicity: %d), evaluation rows %d%n",
+                fit.size(), fit.stream().filter(r -> FIT_SOURCES.contains(r.source())).count(), eval.size());
 
         int n = ToxicityAttribute.values().length;
         double[] wf = new double[n];
         double[] wt = new double[n];
         double[] c = new double[n];
         for (ToxicityAttribute a : ToxicityAttribute.values()) {
-            double[] w = fitLogistic(fit, a.ordinal());
+            double[] w = fitLogistic(a == ToxicityAttribute.TOXICITY
+                    ? fit.stream().filter(r -> FIT_SOURCES.contains(r.source())).toList() : fit, a.ordinal());
             wf[a.ordinal()] = w[0];
             wt[a.ordinal()] = w[1];
             c[a.ordinal()] = w[2];
@@ -273,7 +276,8 @@ public final class CascadeCalibration {
             w.write("# Cascade blend, written by CascadeCalibration (see models/toxicity-transformer/MODEL_CARD.md).\n");
             w.write("# Inside the grey band: p = sigmoid(first * logit(p_first) + transformer * logit(p_transformer)"
                     + " + bias)\n");
-            w.write("# Fitted on " + fitRows + " held-out rows that neither stage trained on.\n");
+            w.write("# Fitted on " + fitRows + " held-out rows that neither stage trained on (toxicity: news-register"
+                    + " sources only).\n");
             w.write("first_stage=" + ToxicityScorer.MODEL_NAME + "@" + ToxicityScorer.MODEL_VERSION + "\n");
             w.write("transformer=" + transformerId + "\n");
             for (ToxicityAttribute a : ToxicityAttribute.values()) {

@@ -213,7 +213,7 @@ public final class ToxicityModelEvaluation {
     }
 
     /** Kaggle "Detecting Insults" files: Insult, Date, Comment with Python-escaped text in quotes. */
-    static Map<String, Integer> kaggleInsults(Path file) {
+    public static Map<String, Integer> kaggleInsults(Path file) {
         if (!Files.isRegularFile(file)) {
             return null;
         }
