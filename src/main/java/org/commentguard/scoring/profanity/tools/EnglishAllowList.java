@@ -31,6 +31,8 @@ import org.commentguard.scoring.text.TextNormalizer;
  * <p>Usage: {@code EnglishAllowList <models/profanity> <source[:minCount]>...}. A source is any UTF-8 text; its
  * lower-cased letter runs of 3+ letters that occur at least {@code minCount} times (default 1) are the candidate
  * words. Deterministic, so the file only changes when the lexicon or the sources do; rebuild the lexicon after it.
+ * {@code EnglishAllowList --words <out.txt> <source[:minCount]>...} only writes the word set, one word a line: how
+ * {@code data/english-words-cat.txt} was cut from a corpus too large to copy into the repository.
  */
 public final class EnglishAllowList {
 
@@ -47,15 +49,22 @@ public final class EnglishAllowList {
             System.err.println("usage: EnglishAllowList <models/profanity> <source[:minCount]>...");
             System.exit(2);
         }
-        Path dir = Path.of(args[0]);
+        boolean wordsOnly = args[0].equals("--words");
+        int first = wordsOnly ? 2 : 1;
+        Path dir = Path.of(args[first - 1]);
         Set<String> words = new TreeSet<>();
         List<String> sourceNames = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
+        for (int i = first; i < args.length; i++) {
             int colon = args[i].lastIndexOf(':');
             String path = colon > 0 ? args[i].substring(0, colon) : args[i];
             int min = colon > 0 ? Integer.parseInt(args[i].substring(colon + 1)) : 1;
             words.addAll(words(Path.of(path), min));
             sourceNames.add(path + (min > 1 ? " (words seen " + min + "+ times)" : ""));
+        }
+        if (wordsOnly) {
+            Files.writeString(dir, String.join("\n", words) + "\n", StandardCharsets.UTF_8);
+            System.out.printf(Locale.ROOT, "%d words from %s to %s%n", words.size(), sourceNames, dir);
+            return;
         }
         Set<String> reject = new HashSet<>(ProfanityLexiconBuilder.curated(dir.resolve("training").resolve(REJECT)));
         Map<String, String> allow = derive(ProfanityLexiconBuilder.build(dir, false), words, reject);
