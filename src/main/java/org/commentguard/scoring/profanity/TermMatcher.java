@@ -167,32 +167,41 @@ public final class TermMatcher {
         return child(next, extra, node, c);
     }
 
-    /** Raw hits of every entry (block and allow), before boundary rules; start inclusive, end exclusive. */
+    /**
+     * Raw hits of every entry (block and allow), before boundary rules: {entry, start inclusive, end exclusive,
+     * masked chars, letters written twice that the term has once}.
+     */
     List<int[]> scan(NormalizedText text) {
         List<int[]> hits = new ArrayList<>();
         int n = text.length();
         int[] curNode = new int[MAX_THREADS];
         int[] curStart = new int[MAX_THREADS];
         int[] curWild = new int[MAX_THREADS];
+        int[] curDouble = new int[MAX_THREADS];
         int cur = 0;
         int[] nxtNode = new int[MAX_THREADS];
         int[] nxtStart = new int[MAX_THREADS];
         int[] nxtWild = new int[MAX_THREADS];
+        int[] nxtDouble = new int[MAX_THREADS];
         String canonical = text.canonical();
         for (int p = 0; p < n; p++) {
             char c = canonical.charAt(p);
             char alt = text.alternative(p);
             boolean wild = c == NormalizedText.WILDCARD;
             boolean repeat = p > 0 && c != ' ' && !wild && canonical.charAt(p - 1) == c;
+            // A letter written twice is usually how the word is spelt ("cook", "sloppy", "whoops"); a letter
+            // written three or more times (capped at two in the canonical text) is a stretched disguise.
+            int doubled = repeat && !stretched(text, p) ? 1 : 0;
             int nxt = 0;
             for (int t = 0; t < cur; t++) {
                 int node = curNode[t];
                 int start = curStart[t];
                 int w = curWild[t];
+                int d = curDouble[t];
                 if (wild) {
                     for (int ch : children[node]) {
                         if (nodeChar[ch] != ' ') {
-                            nxt = add(nxtNode, nxtStart, nxtWild, nxt, ch, start, w + 1);
+                            nxt = add(nxtNode, nxtStart, nxtWild, nxtDouble, nxt, ch, start, w + 1, d);
                         }
                     }
                     continue;
@@ -200,17 +209,17 @@ public final class TermMatcher {
                 boolean midWord = start > 0 && canonical.charAt(start - 1) != ' ';
                 int x = child(node, c);
                 if (x != 0 && (!midWord || inWord[x])) {
-                    nxt = add(nxtNode, nxtStart, nxtWild, nxt, x, start, w);
+                    nxt = add(nxtNode, nxtStart, nxtWild, nxtDouble, nxt, x, start, w, d);
                 }
                 if (alt != 0) {
                     x = child(node, alt);
                     if (x != 0 && (!midWord || inWord[x])) {
-                        nxt = add(nxtNode, nxtStart, nxtWild, nxt, x, start, w);
+                        nxt = add(nxtNode, nxtStart, nxtWild, nxtDouble, nxt, x, start, w, d);
                     }
                 }
                 // A letter repeated in the text may be an extra copy of the one just consumed ("fuuuck", "asss").
                 if (repeat && (nodeChar[node] == c || (alt != 0 && nodeChar[node] == alt))) {
-                    nxt = add(nxtNode, nxtStart, nxtWild, nxt, node, start, w);
+                    nxt = add(nxtNode, nxtStart, nxtWild, nxtDouble, nxt, node, start, w, d + doubled);
                 }
             }
             if (!wild && c != ' ') {
@@ -219,19 +228,19 @@ public final class TermMatcher {
                 boolean wordStart = p == 0 || canonical.charAt(p - 1) == ' ';
                 int x = child(0, c);
                 if (x != 0 && (wordStart || inWord[x])) {
-                    nxt = add(nxtNode, nxtStart, nxtWild, nxt, x, p, 0);
+                    nxt = add(nxtNode, nxtStart, nxtWild, nxtDouble, nxt, x, p, 0, 0);
                 }
                 if (alt != 0) {
                     x = child(0, alt);
                     if (x != 0 && (wordStart || inWord[x])) {
-                        nxt = add(nxtNode, nxtStart, nxtWild, nxt, x, p, 0);
+                        nxt = add(nxtNode, nxtStart, nxtWild, nxtDouble, nxt, x, p, 0, 0);
                     }
                 }
             }
             for (int t = 0; t < nxt; t++) {
                 int e = terminal[nxtNode[t]];
                 if (e >= 0) {
-                    hits.add(new int[] {e, nxtStart[t], p + 1, nxtWild[t]});
+                    hits.add(new int[] {e, nxtStart[t], p + 1, nxtWild[t], nxtDouble[t]});
                 }
             }
             int[] tmp = curNode;
@@ -243,18 +252,40 @@ public final class TermMatcher {
             tmp = curWild;
             curWild = nxtWild;
             nxtWild = tmp;
+            tmp = curDouble;
+            curDouble = nxtDouble;
+            nxtDouble = tmp;
             cur = nxt;
         }
         return hits;
     }
 
-    /** Adds a thread unless the same (state, start) is live; threads past {@link #MAX_THREADS} are dropped. */
-    private static int add(int[] node, int[] start, int[] wild, int size, int n, int s, int w) {
+    /** Whether the canonical char at {@code p} stands for two or more chars of the original ("uuu" capped to "u"). */
+    private static boolean stretched(NormalizedText text, int p) {
+        int b = text.originalBegin(p);
+        int e = text.originalEnd(p);
+        return e - b > 1 && text.original().codePointCount(b, e) > 1;
+    }
+
+    private static boolean anyStretched(NormalizedText text, int start, int end) {
+        for (int p = start + 1; p < end; p++) {
+            if (text.charAt(p) == text.charAt(p - 1) && stretched(text, p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Adds a thread unless the same (state, start) is live, keeping the fewest masks and doubled letters; threads
+     * past {@link #MAX_THREADS} are dropped.
+     */
+    private static int add(int[] node, int[] start, int[] wild, int[] doubled, int size, int n, int s, int w,
+                           int d) {
         for (int i = 0; i < size; i++) {
             if (node[i] == n && start[i] == s) {
-                if (w < wild[i]) {
-                    wild[i] = w;
-                }
+                wild[i] = Math.min(wild[i], w);
+                doubled[i] = Math.min(doubled[i], d);
                 return size;
             }
         }
@@ -264,6 +295,7 @@ public final class TermMatcher {
         node[size] = n;
         start[size] = s;
         wild[size] = w;
+        doubled[size] = d;
         return size + 1;
     }
 
@@ -327,15 +359,25 @@ public final class TermMatcher {
             int start = h[1];
             int end = h[2];
             int wild = h[3];
+            int doubled = h[4];
             int wordBegin = wordBegin(text, start);
             int wordEnd = wordEnd(text, end);
             boolean atStart = wordBegin == start;
             boolean exactEnd = wordEnd == end;
             if (e.allow()) {
-                // An allowed word protects its whole word: "shitakes", "cocktails".
-                if (atStart && (exactEnd || suffixOk(text, e, end, wordEnd))) {
+                // An allowed word protects its whole word ("shitakes", "cocktails"), but only as it is spelt: a
+                // stretched letter is a disguise, so "shiiitey" is not the allowed "Shiite" plus "y".
+                if (atStart && (exactEnd || suffixOk(text, e, end, wordEnd)) && doubled == 0
+                        && !anyStretched(text, start, end)) {
                     allows.add(new int[] {wordBegin, wordEnd});
                 }
+                continue;
+            }
+            // An ordinary word whose double letter the term has once ("cook" / cok, "Shiite" / shite) is not a
+            // disguise; only the "anywhere" roots, which no English word contains, accept it ("fuuck", "biitch").
+            // A term that runs through an apostrophe into a contraction ("he'll" / hell, "who're" / whore) is two
+            // words, not one.
+            if ((doubled > 0 && !e.anywhere()) || intoContraction(text, start, end, wordEnd)) {
                 continue;
             }
             if (wild > 0) {
@@ -348,6 +390,28 @@ public final class TermMatcher {
             }
             blocks.add(new TermMatch(e, wordBegin, wordEnd, end - start, wild));
         }
+    }
+
+    /** English contraction endings after an apostrophe: he'll, who're, we've, she'd, it's, I'm, don't. */
+    private static final List<String> CONTRACTIONS = List.of("ll", "re", "ve", "d", "s", "m", "t");
+
+    /**
+     * Whether the original text has an apostrophe inside the match {@code [start, end)} and the rest of the word
+     * after it is a contraction ending, as in "he'll" read as "hell".
+     */
+    private static boolean intoContraction(NormalizedText text, int start, int end, int wordEnd) {
+        String o = text.original();
+        String c = text.canonical();
+        for (int k = start + 1; k < end; k++) {
+            int gapEnd = text.originalBegin(k);
+            for (int i = text.originalEnd(k - 1); i < gapEnd; i++) {
+                char a = o.charAt(i);
+                if ((a == '\'' || a == '’' || a == '‘' || a == '`') && CONTRACTIONS.contains(c.substring(k, wordEnd))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean suffixOk(NormalizedText text, LexiconEntry e, int end, int wordEnd) {
@@ -365,6 +429,15 @@ public final class TermMatcher {
         }
         // "asses" + "s" is "assess": an "s" suffix never follows a term that already ends in "s".
         if (c.charAt(end) == 's' && e.term().endsWith("s")) {
+            return false;
+        }
+        // English spelling: "-d" only follows an "e" ("squad" is not squa + d, "hoard" not hoar + d), and "-es"
+        // only a sibilant ("spaces" is not spac + es).
+        if (len == 1 && c.charAt(end) == 'd' && !term.endsWith("e")) {
+            return false;
+        }
+        if (len == 2 && c.startsWith("es", end) && !(term.endsWith("s") || term.endsWith("x") || term.endsWith("z")
+                || term.endsWith("ch") || term.endsWith("sh"))) {
             return false;
         }
         for (String s : SUFFIXES) {

@@ -178,4 +178,31 @@ class ProfanityScorerTest {
         String flood = "f" + "*".repeat(5000) + "k " + "*".repeat(5000);
         assertThat(score(flood).spans()).isEmpty();
     }
+
+    /** Ordinary words that clean news comments use and that version 1.0.0 flagged (npm side-by-side benchmark). */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Let him cook, the season is young", "My mom's cook book", "The squad flew home on Monday",
+        "That was sloppy defending", "Two spaces after a full stop", "The spacing of the bus stops", "spaced out",
+        "Sean Spicer told the press corps", "Spicer's briefing", "They hoard cash instead of investing",
+        "a war monger and a fear monger", "rumour mongers", "Whoops, wrong thread", "whoop whoop",
+        "He'll be back next week", "who're they kidding?", "Shiite and Sunni leaders met", "the Shiites",
+        "Christmas pudding", "Leitch scored twice", "Leitch's goal", "what a noob", "horrid weather",
+        "she swallowed her pride", "butter and jam", "a cunning plan", "cocky and half-cocked",
+        "he spiked the ball", "she began to sob", "Fatah and Hamas", "hardcore fans", "Sakashita and Washita",
+        "sh, the baby is asleep", "Shi Zhengli", "a $50b deficit", "a squeaky wheel"})
+    void neverFlagsOrdinaryWordsThatResembleATermByRepetitionSuffixOrContraction(String text) {
+        Signal s = score(text);
+        assertThat(s.spans()).as(text).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "f.u.c.k off|fuck", "that is sh1t|shit", "what an a$$hole|asshole", "fuuuuck this|fuck",
+        "fuuck this|fuck", "you biitch|bitch", "shiiiit|shit", "stupid whoooore|whore", "hell's bells|hell",
+        "what the hell|hell", "b!tch's car|bitch", "fuckin' hell|fuckin", "a c*nt|cunt", "F U C K|fuck",
+        "pu55y|pussy", "such crap's going on|crap", "what a sloooopy mess|slopy"})
+    void stillCatchesDisguisedSpellings(String text, String term) {
+        assertThat(score(text).spans()).as(text).extracting(Span::term).contains(term);
+    }
 }

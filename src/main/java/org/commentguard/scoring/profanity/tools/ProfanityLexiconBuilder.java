@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,8 +63,19 @@ public final class ProfanityLexiconBuilder {
                 entries.size() - blocks, dir.resolve("lexicon.tsv"));
     }
 
-    /** The lexicon entries in a stable order: block entries by term, then allow entries by term. */
+    /**
+     * The lexicon entries in a stable order: block entries by term, then allow entries by term (the curated
+     * {@code allow.txt} and the generated {@code allow-english.txt}).
+     */
     public static List<LexiconEntry> build(Path dir) throws IOException {
+        return build(dir, true);
+    }
+
+    /**
+     * As {@link #build(Path)}; without the generated English allow-list when {@code englishAllow} is false, which
+     * is what {@link EnglishAllowList} derives that list against.
+     */
+    public static List<LexiconEntry> build(Path dir, boolean englishAllow) throws IOException {
         Path data = dir.resolve("data");
         Path training = dir.resolve("training");
         Set<String> raw = new LinkedHashSet<>(rawTerms(data));
@@ -83,7 +95,7 @@ public final class ProfanityLexiconBuilder {
         Map<String, LexiconEntry> blocks = new TreeMap<>();
         for (String term : raw) {
             String c = TextNormalizer.canonical(term);
-            if (c.length() < 2 || c.indexOf('*') >= 0 || exclude.contains(c)) {
+            if (c.length() < 2 || c.indexOf('*') >= 0 || exclude.contains(c) || lostChars(term, c)) {
                 continue;
             }
             blocks.put(c, LexiconEntry.block(c, severity(c, rules), anywhere.contains(c)));
@@ -95,10 +107,34 @@ public final class ProfanityLexiconBuilder {
             }
         }
         List<LexiconEntry> result = new ArrayList<>(blocks.values());
-        for (String c : new java.util.TreeSet<>(canonicalSet(curated(training.resolve("allow.txt"))))) {
+        Set<String> allow = new TreeSet<>(canonicalSet(curated(training.resolve("allow.txt"))));
+        Path english = training.resolve(EnglishAllowList.FILE);
+        if (englishAllow && Files.exists(english)) {
+            allow.addAll(canonicalSet(curated(english)));
+        }
+        for (String c : allow) {
             result.add(LexiconEntry.allowed(c));
         }
         return result;
+    }
+
+    /**
+     * Whether normalising an upstream term dropped some of its letters or leet chars: a leet char at the edge of a
+     * word is read as punctuation, so the list spellings "sh!+" and "shi+" become the fragments "sh" and "shi",
+     * which match ordinary text ("sh, the baby sleeps"). The decoded spelling ("shit") is in the lists anyway.
+     * Runs of three or more equal chars count as two, as the normaliser caps them ("booobs" is not a loss).
+     */
+    static boolean lostChars(String raw, String canonical) {
+        int kept = 0;
+        int run = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            char ch = raw.charAt(i);
+            run = i > 0 && raw.charAt(i - 1) == ch ? run + 1 : 1;
+            if ((Character.isLetterOrDigit(ch) || "$@!|+€£(".indexOf(ch) >= 0) && run <= 2) {
+                kept++;
+            }
+        }
+        return canonical.replace(" ", "").length() < kept;
     }
 
     /** Every term of the upstream lists, lower-cased, before curation. */
