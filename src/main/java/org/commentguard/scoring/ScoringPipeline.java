@@ -1,6 +1,7 @@
 package org.commentguard.scoring;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Runs every scorer on a comment and merges their signals. Unlike a short-circuiting pipeline it always runs all
@@ -26,6 +28,8 @@ public class ScoringPipeline {
     private final List<Scorer> scorers;
     private final Optional<Scorer> language;
     private final MeterRegistry meters;
+    /** One latency timer per scorer id, registered once (empty without metrics). */
+    private final Map<String, Timer> timers;
 
     /** Without metrics (tests and tools). */
     public ScoringPipeline(List<Scorer> scorers) {
@@ -45,6 +49,9 @@ public class ScoringPipeline {
         this.language = scorers.stream().filter(s -> s.id().equals(Attributes.LANGUAGE_SCORER)).findFirst();
         this.scorers = scorers.stream().filter(s -> !s.id().equals(Attributes.LANGUAGE_SCORER))
                 .sorted(Comparator.comparing(Scorer::id)).toList();
+        this.timers = meters == null ? Map.of() : scorers.stream().map(Scorer::id).distinct()
+                .collect(Collectors.toUnmodifiableMap(id -> id,
+                        id -> meters.timer("commentguard.scoring.duration", "scorer", id)));
     }
 
     /** Every loaded model by scorer (and stage), for readiness. */
@@ -95,8 +102,7 @@ public class ScoringPipeline {
                 throw new IllegalStateException("scorer returned no signal");
             }
             if (meters != null) {
-                meters.timer("commentguard.scoring.duration", "scorer", scorer.id())
-                        .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                timers.get(scorer.id()).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                 // Reasons are a fixed vocabulary per scorer (never comment text), so the tag stays bounded.
                 signal.reasons().forEach(r -> meters.counter("commentguard.scoring.reasons", "scorer", scorer.id(),
                         "reason", r).increment());

@@ -205,7 +205,7 @@ public class ToxicityScorer implements Scorer {
             }
         }
         Map<String, Object> details = new LinkedHashMap<>();
-        List<Span> spans = refined ? refinedSpans(text, result, details) : firstStageSpans(text, first);
+        List<Span> spans = refined ? refinedSpans(text, first, result, details) : firstStageSpans(text, first);
         details.putIfAbsent("spans", "first");
         details.put("stage", refined ? "refined" : "first");
         details.put("firstStage", first.asMap());
@@ -234,7 +234,8 @@ public class ToxicityScorer implements Scorer {
      * sentences (too many of them, it fails, or it is saturated), the first stage explains and
      * {@code details.spans} says so.
      */
-    private List<Span> refinedSpans(String text, ToxicityScores refined, Map<String, Object> details) {
+    private List<Span> refinedSpans(String text, ToxicityScores first, ToxicityScores refined,
+                                    Map<String, Object> details) {
         if (refined.toxicity() < settings.spanFloor()) {
             details.put("spans", "refined");
             return List.of();
@@ -246,7 +247,7 @@ public class ToxicityScorer implements Scorer {
         }
         if (refiner.saturated()) {
             // Under load the explanation comes from the first stage rather than a second transformer pass.
-            return firstStageSpans(text, model.score(text));
+            return firstStageSpans(text, first);
         }
         List<String> texts = sentences.stream().map(s -> text.substring(s[0], s[1])).toList();
         try {
@@ -258,7 +259,7 @@ public class ToxicityScorer implements Scorer {
         } catch (RuntimeException e) {
             LOG.warnf("toxicity refiner %s failed on sentences: %s", refiner.model(), e.toString());
         }
-        return firstStageSpans(text, model.score(text));
+        return firstStageSpans(text, first);
     }
 
     private static List<int[]> sentences(String text) {

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The cascade's second stage: the fine-tuned int8 transformer re-scores comments whose first-stage toxicity falls
@@ -82,12 +83,7 @@ public class TransformerRefiner implements ToxicityRefiner {
         if (model == null) {
             return Optional.empty();
         }
-        inFlight.incrementAndGet();
-        try {
-            return Optional.of(blend.combine(firstStage, model.predict(text)));
-        } finally {
-            inFlight.decrementAndGet();
-        }
+        return Optional.of(counted(() -> blend.combine(firstStage, model.predict(text))));
     }
 
     /** The transformer's calibrated toxicity per sentence (not blended: the first stage scores whole comments). */
@@ -96,10 +92,15 @@ public class TransformerRefiner implements ToxicityRefiner {
         if (model == null || sentences.size() > MAX_SPAN_SENTENCES) {
             return Optional.empty();
         }
+        return Optional.of(counted(() -> model.predictSentences(sentences).stream()
+                .mapToDouble(ToxicityProbabilities::toxicity).toArray()));
+    }
+
+    /** Runs one inference while counting it in flight, for {@link #saturated()}. */
+    private <T> T counted(Supplier<T> inference) {
         inFlight.incrementAndGet();
         try {
-            return Optional.of(model.predictSentences(sentences).stream()
-                    .mapToDouble(ToxicityProbabilities::toxicity).toArray());
+            return inference.get();
         } finally {
             inFlight.decrementAndGet();
         }
