@@ -29,9 +29,18 @@ public final class Csv {
 
     /** Reads a UTF-8 file whose first record is a header. */
     public static Csv read(Path file, char separator) throws IOException {
-        List<List<String>> all = parse(Files.readString(file, StandardCharsets.UTF_8), separator);
+        return of(Files.readString(file, StandardCharsets.UTF_8), separator, file.toString());
+    }
+
+    /**
+     * Text whose first record is a header, already read (for example from a gzipped file).
+     *
+     * @param source named in the error when the text holds no record
+     */
+    public static Csv of(String content, char separator, String source) throws IOException {
+        List<List<String>> all = parse(content, separator);
         if (all.isEmpty()) {
-            throw new IOException("empty file " + file);
+            throw new IOException("empty file " + source);
         }
         return new Csv(all.get(0), all.subList(1, all.size()));
     }

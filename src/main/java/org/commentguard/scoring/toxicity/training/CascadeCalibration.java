@@ -6,7 +6,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.commentguard.scoring.toxicity.ToxicityScores;
 import org.commentguard.scoring.toxicity.transformer.CascadeBlend;
 import org.commentguard.scoring.toxicity.transformer.ToxicityProbabilities;
 import org.commentguard.scoring.toxicity.transformer.TransformerToxicityModel;
+import org.commentguard.scoring.training.Csv;
 
 /**
  * Fits the cascade's blend ({@link CascadeBlend}) on rows that neither stage trained on and reports what the
@@ -131,21 +131,12 @@ public final class CascadeCalibration {
         int[] y = known.stream().mapToInt(s -> s.labels()[i]).toArray();
         double[][] bands = {{0.3, 0.7}, {0.2, 0.8}, {0.2, 1.0}, {0.1, 1.0}, {0.05, 1.0}, {0.0, 1.0}};
         System.out.println("grey band      toxicity AUC   refined");
+        double[] f = known.stream().mapToDouble(s -> s.first()[i]).toArray();
+        double[] t = known.stream().mapToDouble(s -> s.transformer()[i]).toArray();
         for (double[] band : bands) {
-            double[] p = new double[known.size()];
-            int refined = 0;
-            for (int k = 0; k < p.length; k++) {
-                Scored s = known.get(k);
-                double f = s.first()[i];
-                if (f >= band[0] && f <= band[1]) {
-                    refined++;
-                    p[k] = blend.combine(ToxicityAttribute.TOXICITY, f, s.transformer()[i]);
-                } else {
-                    p[k] = f;
-                }
-            }
-            System.out.printf(Locale.ROOT, "[%.2f, %.2f]   %.4f        %5.1f%%%n", band[0], band[1], auc(p, y),
-                    100.0 * refined / p.length);
+            CascadeEvaluation.Banded c = CascadeEvaluation.Banded.of(f, t, blend, band[0], band[1]);
+            System.out.printf(Locale.ROOT, "[%.2f, %.2f]   %.4f        %5.1f%%%n", band[0], band[1],
+                    auc(c.toxicity(), y), 100.0 * c.refinedShare());
         }
     }
 
@@ -261,12 +252,8 @@ public final class CascadeCalibration {
     }
 
     private static List<Map<String, String>> readTable(Path gz) throws IOException {
-        Path tmp = Files.createTempFile("toxicity-table", ".csv");
         try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
-            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-            return org.commentguard.scoring.training.Csv.read(tmp, ',').records();
-        } finally {
-            Files.deleteIfExists(tmp);
+            return Csv.of(new String(in.readAllBytes(), StandardCharsets.UTF_8), ',', gz.toString()).records();
         }
     }
 

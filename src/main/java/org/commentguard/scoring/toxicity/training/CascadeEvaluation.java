@@ -2,10 +2,10 @@ package org.commentguard.scoring.toxicity.training;
 
 import org.commentguard.scoring.toxicity.ToxicityAttribute;
 import org.commentguard.scoring.toxicity.ToxicityScorer;
-import org.commentguard.scoring.toxicity.ToxicityScores;
 import org.commentguard.scoring.toxicity.transformer.CascadeBlend;
 import org.commentguard.scoring.toxicity.transformer.ToxicityProbabilities;
 import org.commentguard.scoring.toxicity.transformer.TransformerToxicityModel;
+import org.commentguard.scoring.training.Csv;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +64,31 @@ public final class CascadeEvaluation {
         }
     }
 
+    /**
+     * The cascade's toxicity for scored rows under one grey band: rows whose first-stage toxicity lies in
+     * [{@code low}, {@code high}] get the blend of both stages, the others keep the first stage's.
+     *
+     * @param toxicity per row, as the service would answer
+     * @param refined  how many rows the transformer refined
+     */
+    record Banded(double[] toxicity, int refined) {
+
+        static Banded of(double[] first, double[] transformer, CascadeBlend blend, double low, double high) {
+            double[] p = new double[first.length];
+            int refined = 0;
+            for (int k = 0; k < p.length; k++) {
+                boolean in = first[k] >= low && first[k] <= high;
+                refined += in ? 1 : 0;
+                p[k] = in ? blend.combine(ToxicityAttribute.TOXICITY, first[k], transformer[k]) : first[k];
+            }
+            return new Banded(p, refined);
+        }
+
+        double refinedShare() {
+            return (double) refined / toxicity.length;
+        }
+    }
+
     private static void evaluate(String name, Map<String, Integer> set, ToxicityScorer first,
                                  TransformerToxicityModel transformer, CascadeBlend blend, List<double[]> bands) {
         if (set.isEmpty()) {
@@ -84,30 +109,12 @@ public final class CascadeEvaluation {
         System.out.printf(Locale.ROOT, "%-24s %6d  %6.3f  %11.3f", name, n,
                 BinaryMetrics.rocAuc(f, labels), BinaryMetrics.rocAuc(t, labels));
         for (double[] b : bands) {
-            double[] c = new double[n];
-            int refinedCount = 0;
-            for (int k = 0; k < n; k++) {
-                boolean in = f[k] >= b[0] && f[k] <= b[1];
-                refinedCount += in ? 1 : 0;
-                c[k] = in ? blend.combine(ToxicityAttribute.TOXICITY, f[k], t[k]) : f[k];
-            }
-            System.out.printf(Locale.ROOT, "  %11.3f %6.1f%%", BinaryMetrics.rocAuc(c, labels),
-                    100.0 * refinedCount / n);
+            Banded c = Banded.of(f, t, blend, b[0], b[1]);
+            System.out.printf(Locale.ROOT, "  %11.3f %6.1f%%", BinaryMetrics.rocAuc(c.toxicity(), labels),
+                    100.0 * c.refinedShare());
         }
         System.out.println();
     }
-
-    /** The bias-madlibs identity adjectives (conversationai), longest first so "african american" wins. */
-    private static final java.util.regex.Pattern IDENTITY_TERM = java.util.regex.Pattern.compile("\\b("
-            + java.util.stream.Stream.of("lesbian", "gay", "bisexual", "transgender", "trans", "queer", "lgbt",
-                    "lgbtq", "homosexual", "straight", "heterosexual", "male", "female", "nonbinary", "african",
-                    "african american", "black", "white", "european", "hispanic", "latino", "latina", "latinx",
-                    "mexican", "canadian", "american", "asian", "indian", "middle eastern", "chinese", "japanese",
-                    "christian", "muslim", "jewish", "buddhist", "catholic", "protestant", "sikh", "taoist", "old",
-                    "older", "young", "younger", "teenage", "millenial", "middle aged", "elderly", "blind", "deaf",
-                    "paralyzed")
-                    .sorted(java.util.Comparator.comparingInt(String::length).reversed())
-                    .collect(java.util.stream.Collectors.joining("|")) + ")\\b");
 
     /**
      * False-positive rate at 0.5 on every 5th non-toxic bias-madlibs template for each band, and per identity
@@ -118,37 +125,31 @@ public final class CascadeEvaluation {
         if (!Files.exists(csv)) {
             return;
         }
-        List<String> neutral = new ArrayList<>();
-        // Columns: Text,Label,Template; the text may be quoted, the last two columns never contain commas.
-        for (String line : Files.readAllLines(csv)) {
-            int templateComma = line.lastIndexOf(',');
-            int labelComma = templateComma > 0 ? line.lastIndexOf(',', templateComma - 1) : -1;
-            if (labelComma > 0 && line.substring(labelComma + 1, templateComma).trim().equals("NOT_BAD")) {
-                neutral.add(line.substring(0, labelComma).replace("\"", ""));
-            }
-        }
+        List<String> neutral = Csv.read(csv, ',').records().stream().filter(r -> "NOT_BAD".equals(r.get("Label")))
+                .map(r -> r.get("Text")).toList();
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < neutral.size(); i += 5) {
             texts.add(neutral.get(i));
         }
         double[] f = new double[texts.size()];
         double[] t = new double[texts.size()];
+        String[] terms = new String[texts.size()];
         for (int i = 0; i < f.length; i++) {
             f[i] = first.firstStage(texts.get(i)).toxicity();
             t[i] = transformer.predict(texts.get(i)).toxicity();
+            String term = ToxicityDataPreparation.identityTerm(texts.get(i).toLowerCase(Locale.ROOT));
+            terms[i] = term.isEmpty() ? "(none)" : term;
         }
         for (int b = 0; b < bands.size(); b++) {
             double low = bands.get(b)[0];
             double high = bands.get(b)[1];
+            double[] p = Banded.of(f, t, blend, low, high).toxicity();
             Map<String, int[]> byTerm = new java.util.TreeMap<>();
             int fp = 0;
-            for (int i = 0; i < f.length; i++) {
-                boolean in = f[i] >= low && f[i] <= high;
-                double p = in ? blend.combine(ToxicityAttribute.TOXICITY, f[i], t[i]) : f[i];
-                java.util.regex.Matcher m = IDENTITY_TERM.matcher(texts.get(i).toLowerCase(Locale.ROOT));
-                int[] counts = byTerm.computeIfAbsent(m.find() ? m.group(1) : "(none)", k -> new int[2]);
+            for (int i = 0; i < p.length; i++) {
+                int[] counts = byTerm.computeIfAbsent(terms[i], k -> new int[2]);
                 counts[1]++;
-                if (p >= 0.5) {
+                if (p[i] >= 0.5) {
                     fp++;
                     counts[0]++;
                 }

@@ -265,11 +265,15 @@ public final class ToxicityDataPreparation {
         return out;
     }
 
+    /** One whole-word pattern per identity term, in {@link #IDENTITY_TERMS} order. */
+    private static final List<Pattern> IDENTITY_PATTERNS = IDENTITY_TERMS.stream()
+            .map(t -> Pattern.compile("\\b" + Pattern.quote(t) + "\\b")).toList();
+
+    /** The first identity term (in {@link #IDENTITY_TERMS} order) a lower-cased text mentions, or "". */
     static String identityTerm(String lowerText) {
-        for (String t : IDENTITY_TERMS) {
-            Matcher m = Pattern.compile("\\b" + Pattern.quote(t) + "\\b").matcher(lowerText);
-            if (m.find()) {
-                return t;
+        for (int i = 0; i < IDENTITY_TERMS.size(); i++) {
+            if (IDENTITY_PATTERNS.get(i).matcher(lowerText).find()) {
+                return IDENTITY_TERMS.get(i);
             }
         }
         return "";
