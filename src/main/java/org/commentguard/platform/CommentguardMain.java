@@ -4,6 +4,9 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import org.commentguard.platform.db.EmbeddedDatabase;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.ConfigValue;
 import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
@@ -18,15 +21,13 @@ import java.util.concurrent.TimeUnit;
 public class CommentguardMain {
 
     private static final Logger LOG = Logger.getLogger(CommentguardMain.class);
+    static final String JDBC_URL = "quarkus.datasource.jdbc.url";
 
     public static void main(String... args) {
         EmbeddedDatabase embedded = null;
-        if (configured("quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL") == null) {
-            String dir = configured("commentguard.db.embedded.data-dir", "COMMENTGUARD_DB_EMBEDDED_DATA_DIR");
-            String port = configured("commentguard.db.embedded.port", "COMMENTGUARD_DB_EMBEDDED_PORT");
-            embedded = EmbeddedDatabase.start(Path.of(dir == null ? "data/postgres" : dir),
-                    port == null ? 0 : Integer.parseInt(port));
-            System.setProperty("quarkus.datasource.jdbc.url", embedded.jdbcUrl());
+        if (databaseChoice() instanceof DatabaseChoice.Embedded choice) {
+            embedded = EmbeddedDatabase.start(choice.dataDir(), choice.port());
+            System.setProperty(JDBC_URL, embedded.jdbcUrl());
             System.setProperty("quarkus.datasource.username", embedded.username());
             System.setProperty("quarkus.datasource.password", "");
         }
@@ -53,13 +54,36 @@ public class CommentguardMain {
         }, args);
     }
 
-    /** System property first, then environment variable, the precedence Quarkus itself applies. */
-    private static String configured(String property, String env) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(env);
+    /**
+     * Decides, before Quarkus starts, between the configured server and the embedded one. It reads Quarkus'
+     * configuration as Quarkus itself will (system properties, environment, {@code .env},
+     * {@code config/application.properties} in the working directory, {@code application.properties} on the class
+     * path, with the active profile), so a URL set in any of them is used and never silently replaced.
+     */
+    static DatabaseChoice databaseChoice() {
+        return DatabaseChoice.from(ConfigProvider.getConfig());
+    }
+
+    /** The datasource the service will use. */
+    sealed interface DatabaseChoice {
+
+        /** A JDBC URL is configured; {@code source} names the configuration source that set it. */
+        record External(String source) implements DatabaseChoice {
         }
-        return value == null || value.isBlank() ? null : value;
+
+        /** Nothing configured: the embedded server on this data directory and port (0: any free one). */
+        record Embedded(Path dataDir, int port) implements DatabaseChoice {
+        }
+
+        static DatabaseChoice from(Config config) {
+            ConfigValue url = config.getConfigValue(JDBC_URL);
+            if (url.getValue() != null && !url.getValue().isBlank()) {
+                return new External(url.getSourceName());
+            }
+            return new Embedded(config.getOptionalValue("commentguard.db.embedded.data-dir", Path.class)
+                    .orElse(Path.of("data/postgres")),
+                    config.getOptionalValue("commentguard.db.embedded.port", Integer.class).orElse(0));
+        }
     }
 
     /** Runs until Quarkus is asked to stop, then reports that it has. */
