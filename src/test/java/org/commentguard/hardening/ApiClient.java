@@ -3,6 +3,7 @@ package org.commentguard.hardening;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -13,11 +14,16 @@ import java.util.Map;
 /** A small JSON client for the packaged service in the long tests (no RestAssured: it is bound to @QuarkusTest). */
 final class ApiClient {
 
-    /** One answer: status and the body as a JSON object (empty for 204). */
-    record Answer(int status, Map<String, Object> json) {
+    /** One answer: status, the body as a JSON object (empty for 204) and the headers. */
+    record Answer(int status, Map<String, Object> json, HttpHeaders headers) {
         @SuppressWarnings("unchecked")
         <T> T get(String field) {
             return (T) json.get(field);
+        }
+
+        /** The first value of a header, or null. */
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
         }
     }
 
@@ -35,7 +41,8 @@ final class ApiClient {
                         : HttpRequest.BodyPublishers.ofString(Json.write(body)));
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         String text = response.body();
-        return new Answer(response.statusCode(), text.isBlank() || !text.startsWith("{") ? Map.of() : Json.read(text));
+        return new Answer(response.statusCode(), text.isBlank() || !text.startsWith("{") ? Map.of() : Json.read(text),
+                response.headers());
     }
 
     Answer post(String path, String key, Object body) throws IOException, InterruptedException {

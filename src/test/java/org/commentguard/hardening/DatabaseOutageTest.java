@@ -1,7 +1,5 @@
 package org.commentguard.hardening;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -9,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,29 +18,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The database goes away under load and comes back: the packaged service reaches a fresh database on the external
  * PostgreSQL through a {@link TcpProxy}; while writers ingest, the proxy is cut for 10 s and restored. Every answer
- * must be a 201 or a clean {@code 503 database_unavailable} problem (never a 500), ingestion must recover by itself,
+ * must be a 201 or a clean {@code 503 database_unavailable} problem with {@code Retry-After} (never a 500),
+ * ingestion must recover by itself,
  * and every acknowledged comment must be stored exactly once. Runs with {@code -Dcommentguard.long-tests=true}.
  */
-@Tag("long")
+@LongTest(needsPostgres = true)
 class DatabaseOutageTest {
 
-    private static final String SERVER = System.getProperty("commentguard.scaleout.postgres", "127.0.0.1:5432");
-
-    @BeforeAll
-    static void enabled() {
-        ServiceProcess.assumeLongTestsEnabled();
-        try (Connection ignored = DriverManager.getConnection("jdbc:postgresql://" + SERVER + "/postgres",
-                "postgres", "")) {
-            // reachable
-        } catch (Exception e) {
-            assumeTrue(false, "no PostgreSQL at " + SERVER + ": " + e.getMessage());
-        }
-    }
+    private static final String SERVER = LongTest.POSTGRES;
 
     @Test
     void ingestionAnswersCleanServiceUnavailableWhileTheDatabaseIsGoneAndRecoversWithoutLosses() throws Exception {
@@ -63,6 +51,8 @@ class DatabaseOutageTest {
                 Set<String> acknowledged = ConcurrentHashMap.newKeySet();
                 Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
                 Set<String> unavailableCodes = ConcurrentHashMap.newKeySet();
+                // Every 503 must tell the client when to retry: its Retry-After value, or "missing".
+                Map<String, Integer> retryAfter = new ConcurrentHashMap<>();
                 AtomicBoolean stop = new AtomicBoolean();
                 ExecutorService writers = Executors.newFixedThreadPool(4);
                 List<Future<?>> running = new java.util.ArrayList<>();
@@ -79,6 +69,8 @@ class DatabaseOutageTest {
                                 acknowledged.add(externalId);
                             } else if (answer.status() == 503) {
                                 unavailableCodes.add(String.valueOf(answer.json().get("code")));
+                                retryAfter.merge(String.valueOf(Optional.ofNullable(answer.header("Retry-After"))
+                                        .orElse("missing")), 1, Integer::sum);
                                 Thread.sleep(200);
                             }
                         }
@@ -102,12 +94,16 @@ class DatabaseOutageTest {
                 }
                 writers.shutdown();
                 System.out.printf("database outage: statuses %s, acknowledged %d before, %d by the end of the "
-                        + "outage, %d in all; 503 codes %s%n", statuses, beforeOutage, duringOutage,
-                        acknowledged.size(), unavailableCodes);
+                        + "outage, %d in all; 503 codes %s, Retry-After values %s%n", statuses, beforeOutage,
+                        duringOutage, acknowledged.size(), unavailableCodes, retryAfter);
 
                 assertThat(statuses.keySet()).isSubsetOf(200, 201, 503);
                 assertThat(statuses).containsKey(503);
                 assertThat(unavailableCodes).containsOnly("database_unavailable");
+                // A whole number of seconds (RFC 9110, delay-seconds) on every 503, small enough to retry soon.
+                assertThat(retryAfter.keySet()).isNotEmpty().allSatisfy(value -> assertThat(value)
+                        .as("Retry-After of a 503").matches("[0-9]+")
+                        .satisfies(v -> assertThat(Integer.parseInt(v)).isBetween(1, 60)));
                 assertThat(acknowledged.size()).isGreaterThanOrEqualTo(duringOutage + 20);
                 Map<String, Integer> copies = new java.util.HashMap<>();
                 api.allComments(keys.get("ingest"), article)

@@ -1,7 +1,5 @@
 package org.commentguard.hardening;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -32,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every acknowledged comment must be there exactly once, with its audit entry, queue item and webhook events, and
  * no row may be half-written. Runs with {@code -Dcommentguard.long-tests=true} after {@code package}.
  */
-@Tag("long")
+@LongTest
 class Kill9DurabilityTest {
 
     private static final int WRITERS = 8;
@@ -43,11 +41,6 @@ class Kill9DurabilityTest {
             "The council should publish the full cost estimate first.",
             "What a load of crap, this city never learns.",
             "I ride the line every day and it is a real improvement.");
-
-    @BeforeAll
-    static void enabled() {
-        ServiceProcess.assumeLongTestsEnabled();
-    }
 
     @Test
     void everyAcknowledgedCommentSurvivesKillNineOfTheServiceAndOfItsDatabaseExactlyOnceAndComplete()

@@ -14,8 +14,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
  * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) as a child process on a loopback port, for the
  * long tests: started with its own environment, its output in a log file, and stopped gently or with SIGKILL.
@@ -35,18 +33,14 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Skips the calling test unless {@code -Dcommentguard.long-tests=true} is given and the jar is built. */
-    static void assumeLongTestsEnabled() {
-        assumeTrue(Boolean.getBoolean("commentguard.long-tests"),
-                "long tests run with -Dcommentguard.long-tests=true (see README, Proof under load and faults)");
-        assumeTrue(Files.isRegularFile(JAR), "package the service first: ./mvnw -B -DskipTests package");
-    }
-
     /**
      * Starts the service with the given environment on a free port and waits until it is ready. Database settings
      * the calling shell may carry are dropped, so only {@code env} decides embedded versus external.
      */
     static ServiceProcess start(String name, Map<String, String> env) throws Exception {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: package the service first (./mvnw -B -DskipTests package)");
+        }
         int port = freePort();
         Path log = Path.of("target", "hardening", name + ".log");
         Files.createDirectories(log.getParent());

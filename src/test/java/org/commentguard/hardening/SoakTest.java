@@ -1,7 +1,5 @@
 package org.commentguard.hardening;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -50,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Runs with {@code -Dcommentguard.long-tests=true}; {@code -Dcommentguard.soak.minutes} (default 5) sets the
  * length and {@code -Dcommentguard.soak.scale} (default 1.0) multiplies every rate.
  */
-@Tag("long")
+@LongTest
 class SoakTest {
 
     private static final double MINUTES = Double.parseDouble(System.getProperty("commentguard.soak.minutes", "5"));
@@ -97,11 +95,6 @@ class SoakTest {
     /** Every request as {seconds into the run it was due, nanoseconds from due to done}, for the timeline. */
     private final ConcurrentLinkedQueue<long[]> timeline = new ConcurrentLinkedQueue<>();
     private long runStart;
-
-    @BeforeAll
-    static void enabled() {
-        ServiceProcess.assumeLongTestsEnabled();
-    }
 
     @Test
     void minutesOfMixedTrafficLeaveNoErrorsNoHeapGrowthAndNothingLostOrDecidedTwice()

@@ -1,7 +1,5 @@
 package org.commentguard.hardening;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -24,7 +22,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Two service instances on one external PostgreSQL: comments are ingested through both at once while moderators on
@@ -33,23 +30,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code -Dcommentguard.scaleout.postgres} (default {@code 127.0.0.1:5432}, user postgres) and drops it afterwards.
  * Runs with {@code -Dcommentguard.long-tests=true} after {@code package}.
  */
-@Tag("long")
+@LongTest(needsPostgres = true)
 class TwoInstancesTest {
 
-    private static final String SERVER = System.getProperty("commentguard.scaleout.postgres", "127.0.0.1:5432");
+    private static final String SERVER = LongTest.POSTGRES;
     private static final int WRITERS = 8;
     private static final int COMMENTS_PER_WRITER = 40;
     private static final int RACES = 20;
-
-    @BeforeAll
-    static void enabled() {
-        ServiceProcess.assumeLongTestsEnabled();
-        try (Connection ignored = admin()) {
-            // reachable
-        } catch (Exception e) {
-            assumeTrue(false, "no PostgreSQL at " + SERVER + ": " + e.getMessage());
-        }
-    }
 
     @Test
     void twoInstancesShareIngestionAndTheQueueWithoutDoubleClaimsOrLosses() throws Exception {
