@@ -79,7 +79,12 @@ final class Hostile {
             case 0 -> a.ingest();
             case 1 -> a.moderator();
             case 2 -> sites.b().keyFor(role == null ? "ingest" : role);
-            case 3 -> "cg_" + (role == null ? "ingest" : role) + "_" + randomAlnum(40);
+            case 3 -> "cg_" + switch (role == null ? "ingest" : role) {
+                case "ingest" -> "ing";
+                case "moderator" -> "mod";
+                case "admin" -> "adm";
+                default -> role;
+            } + "_" + randomAlnum(40);
             case 4 -> a.revokedIngest();
             case 5 -> ADMIN_KEY.substring(0, ADMIN_KEY.length() - 1) + "f";
             case 6 -> "' OR 1=1 --";

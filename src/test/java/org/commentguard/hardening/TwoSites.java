@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.commentguard.testing.Api.as;
 
 /**
- * Two sites, each with one key per role, an article, a comment waiting in the review queue and a webhook. Every
+ * Two sites, each with one key per role, a revoked key, an article, a comment waiting in the review queue, a webhook
+ * and a spare webhook that the fuzz test may delete. Every
  * text a site stores carries its own marker, so an answer to one site that contains the other's marker is a leak.
  */
 record TwoSites(Site a, Site b, Snapshot aBefore) {
@@ -20,7 +21,7 @@ record TwoSites(Site a, Site b, Snapshot aBefore) {
     /** One site's keys and resource ids. */
     record Site(String id, String admin, String ingest, String moderator, String ingestKeyId, String article,
                 String commentId, String commentExternalId, String itemId, String webhookId, String author,
-                String marker, String revokedKey) {
+                String marker, String revokedKey, String revokedKeyId, String spareWebhookId) {
 
         String keyFor(String role) {
             if (role == null) {
@@ -43,17 +44,24 @@ record TwoSites(Site a, Site b, Snapshot aBefore) {
             return revokedKey;
         }
 
-        /** Values for the path placeholders of {@link BadInputFuzzTest.Endpoint}. */
+        /** {@link #ids()}'s value of this kind, URL-encoded. */
+        String encodedId(String kind) {
+            return BadInputFuzzTest.encode(ids().get(kind));
+        }
+
+        /** Valid values for the path and query parameters of {@link Endpoints.Endpoint}, by kind of value. */
         Map<String, String> ids() {
             Map<String, String> ids = new java.util.LinkedHashMap<>();
-            ids.put("ingest", ingest);
-            ids.put("articleNew", "art-" + UUID.randomUUID());
             ids.put("article", article);
             ids.put("comment", commentId);
             ids.put("item", itemId);
             ids.put("author", author);
             ids.put("site", id);
             ids.put("webhook", webhookId);
+            // Revoking the revoked key again and deleting the spare webhook leave the site usable for the run.
+            ids.put("key", revokedKeyId);
+            ids.put("spareWebhook", spareWebhookId);
+            ids.put("word", "spam");
             ids.put("limit", "10");
             ids.put("status", "all");
             ids.put("sort", "priority");
@@ -64,9 +72,9 @@ record TwoSites(Site a, Site b, Snapshot aBefore) {
         }
     }
 
-    /** What another site must never change: A's comment, queue item, webhook, keys and policy. */
+    /** What another site must never change: A's comment, queue item, webhooks, keys and policy. */
     record Snapshot(String text, String status, String claimedBy, boolean webhookActive, boolean webhookDeleted,
-                    List<Boolean> keysActive, int policyVersion) {
+                    boolean spareWebhookDeleted, List<Boolean> keysActive, int policyVersion) {
 
         static Snapshot of(Site s) {
             ExtractableResponse<Response> comment = as(s.ingest()).get("/api/v1/comments/" + s.commentId())
@@ -75,12 +83,14 @@ record TwoSites(Site a, Site b, Snapshot aBefore) {
                     .then().statusCode(200).extract();
             ExtractableResponse<Response> hook = as(s.admin()).get("/api/v1/webhooks/" + s.webhookId())
                     .then().statusCode(200).extract();
+            boolean spareDeleted = as(s.admin()).get("/api/v1/webhooks/" + s.spareWebhookId())
+                    .then().statusCode(200).extract().path("deleted");
             List<Boolean> keys = as(s.admin()).get("/api/v1/sites/" + s.id() + "/keys")
                     .then().statusCode(200).extract().path("active");
             int version = as(s.admin()).get("/api/v1/sites/" + s.id() + "/policy")
                     .then().statusCode(200).extract().path("version");
             return new Snapshot(comment.path("text"), comment.path("status"), item.path("claimedBy"),
-                    hook.path("active"), hook.path("deleted"), keys, version);
+                    hook.path("active"), hook.path("deleted"), spareDeleted, keys, version);
         }
     }
 
@@ -123,10 +133,15 @@ record TwoSites(Site a, Site b, Snapshot aBefore) {
                 .post("/api/v1/comments").then().statusCode(201).extract().path("id");
         String itemId = as(moderator).get("/api/v1/queue?status=all&limit=10").then().statusCode(200)
                 .extract().path("items[0].id");
-        String webhookId = as(site.adminKey()).body(Map.of("url", "http://127.0.0.1:9/" + marker,
+        String webhookId = webhook(site, marker);
+        String spareWebhookId = webhook(site, marker);
+        return new Site(site.id(), site.adminKey(), ingest, moderator, ingestKeyId, article, commentId, externalId,
+                itemId, webhookId, author, marker, revoked, revokedId, spareWebhookId);
+    }
+
+    private static String webhook(Api.TestSite site, String marker) {
+        return as(site.adminKey()).body(Map.of("url", "http://127.0.0.1:9/" + marker,
                         "eventTypes", List.of("comment.decided")))
                 .post("/api/v1/webhooks").then().statusCode(201).extract().path("endpoint.id");
-        return new Site(site.id(), site.adminKey(), ingest, moderator, ingestKeyId, article, commentId, externalId,
-                itemId, webhookId, author, marker, revoked);
     }
 }
