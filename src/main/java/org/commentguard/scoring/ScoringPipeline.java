@@ -101,6 +101,11 @@ public class ScoringPipeline {
             if (signal == null) {
                 throw new IllegalStateException("scorer returned no signal");
             }
+            // A NaN is a broken model, not a probability: it fails this scorer like an exception would, instead of
+            // failing the whole comment when the scores are merged.
+            if (signal.scores().values().stream().anyMatch(v -> v != null && v.isNaN())) {
+                throw new IllegalStateException("scorer produced NaN");
+            }
             if (meters != null) {
                 timers.get(scorer.id()).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                 // Reasons are a fixed vocabulary per scorer (never comment text), so the tag stays bounded.

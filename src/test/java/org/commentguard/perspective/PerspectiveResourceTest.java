@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -66,7 +67,11 @@ class PerspectiveResourceTest {
     void answersToxicityRequestFromCoralsDefaultModel() {
         post("analyze", coralAnalyzeBody("You are a stupid worthless idiot and everyone hates you", "TOXICITY"))
                 .then().statusCode(200)
-                .body("attributeScores.TOXICITY.summaryScore.value", notNullValue());
+                .body("attributeScores.TOXICITY.summaryScore.value", greaterThan(0.8f));
+        post("analyze", coralAnalyzeBody("The new bus schedule starts on Monday, thanks for the clear summary.",
+                "TOXICITY"))
+                .then().statusCode(200)
+                .body("attributeScores.TOXICITY.summaryScore.value", lessThan(0.1f));
     }
 
     @Test
@@ -95,7 +100,11 @@ class PerspectiveResourceTest {
                 + "talks on tariffs, soybeans and intellectual property as negotiators met in Beijing.\"}]},"
                 + "\"requestedAttributes\":{\"OFF_TOPIC\":{}}}";
         post("analyze", body).then().statusCode(200)
-                .body("attributeScores.OFF_TOPIC.summaryScore.value", notNullValue());
+                .body("attributeScores.OFF_TOPIC.summaryScore.value", greaterThan(0.7f));
+        String onTopic = body.replace("Buy gold and silver now, the dollar is finished!",
+                "Soybean farmers need these tariff talks in Beijing to end the trade dispute.");
+        post("analyze", onTopic).then().statusCode(200)
+                .body("attributeScores.OFF_TOPIC.summaryScore.value", lessThan(0.3f));
     }
 
     @Test

@@ -146,6 +146,17 @@ class ScoringPipelineTest {
     }
 
     @Test
+    void scorerProducingNaNDegradesToNullWithReasonInsteadOfFailingTheComment() {
+        ScoringPipeline pipeline = new ScoringPipeline(List.of(new Fixed("spam", "spam", Double.NaN, Set.of()),
+                new Fixed("profanity", "profanity", 0.2, Set.of())));
+        ScoreResult result = pipeline.score(ScoringContext.of("hello"));
+        assertThat(result.score("spam")).isNull();
+        assertThat(result.score("profanity")).isEqualTo(0.2);
+        assertThat(result.reasons()).contains("spam.failed").doesNotContain("spam.hit");
+        assertThat(result.spans()).extracting(Span::attribute).containsExactly("profanity");
+    }
+
+    @Test
     void outOfRangeScoresAreClampedToProbabilities() {
         ScoringPipeline pipeline = new ScoringPipeline(List.of(new Fixed("spam", "spam", 1.7, Set.of())));
         assertThat(pipeline.score(ScoringContext.of("x")).score("spam")).isEqualTo(1.0);

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Asserts the held-out metrics stated in {@code models/offtopic/MODEL_CARD.md}, end to end through the scorer, on the
@@ -22,6 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OffTopicCalibrationEvaluationTest {
 
     private static final long SEED = 20180501L;
+    /**
+     * ROC-AUC on 100-200 comments moves by about 0.005 per comment pair that changes rank; float embeddings differ
+     * slightly between CPU kinds, so a couple of swaps are allowed.
+     */
+    private static final double CARD_TOLERANCE = 0.01;
 
     private static CalibrationData.Split split;
     private static List<CalibrationData.Pair> heldOut;
@@ -53,19 +59,21 @@ class OffTopicCalibrationEvaluationTest {
 
     @Test
     void shippedCalibrationSeparatesOwnFromOtherArticleOnHeldOutArticles() {
-        // Issue #4 asks for >= 0.85; the card states the measured value.
-        assertThat(auc(p -> p.label() == 1, p -> !p.source().startsWith("own-"))).isGreaterThanOrEqualTo(0.95);
+        // Issue #4 asks for >= 0.85; the card (and the README) state the measured 0.9777.
+        assertThat(auc(p -> p.label() == 1, p -> !p.source().startsWith("own-")))
+                .isCloseTo(0.9777, within(CARD_TOLERANCE));
     }
 
     @Test
     void shippedCalibrationSeparatesOwnFromANeighbouringArticleOfTheSameGroup() {
-        assertThat(auc(p -> p.label() == 1, p -> p.source().equals("other-same-group"))).isGreaterThanOrEqualTo(0.92);
+        assertThat(auc(p -> p.label() == 1, p -> p.source().equals("other-same-group")))
+                .isCloseTo(0.9768, within(CARD_TOLERANCE));
     }
 
     @Test
     void shippedCalibrationRanksOnTopicAboveOffTopicCommentsUnderTheirOwnArticle() {
         assertThat(auc(p -> p.label() == 1, p -> p.label() == 0 && p.source().startsWith("own-")))
-                .isGreaterThanOrEqualTo(0.90);
+                .isCloseTo(0.9633, within(CARD_TOLERANCE));
     }
 
     /** ROC-AUC of the pairs {@code positive} picks against those {@code negative} picks, ties counted half. */

@@ -146,8 +146,16 @@ class OffTopicScorerTest {
         List<Map<String, Object>> closest = (List<Map<String, Object>>) s.details().get("closestSentences");
         assertThat(closest).isNotEmpty().hasSizeLessThanOrEqualTo(3);
         assertThat(closest.get(0).get("text").toString()).containsIgnoringCase("Made in China 2025");
-        assertThat(closest.get(0)).containsAnyOf(Map.entry("text", closest.get(0).get("text")));
-        assertThat(closest.get(0).keySet()).containsAnyOf("similarity", "wordOverlap");
+        // Each entry quotes a sentence of the article and carries one measure (meaning or shared words), best first.
+        String measure = closest.get(0).containsKey("similarity") ? "similarity" : "wordOverlap";
+        double previous = Double.POSITIVE_INFINITY;
+        for (Map<String, Object> sentence : closest) {
+            assertThat(tradeWar.title() + "\n" + tradeWar.body()).contains(sentence.get("text").toString());
+            assertThat(sentence).containsOnlyKeys("text", measure);
+            double value = (Double) sentence.get(measure);
+            assertThat(value).isPositive().isLessThanOrEqualTo(previous);
+            previous = value;
+        }
     }
 
     @Test

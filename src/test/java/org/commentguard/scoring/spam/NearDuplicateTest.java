@@ -11,8 +11,22 @@ class NearDuplicateTest {
             + "cost of the new parking garage downtown.";
 
     @Test
-    void identicalTextsHaveIdenticalFingerprints() {
-        assertThat(NearDuplicate.fingerprint(LONG)).isEqualTo(NearDuplicate.fingerprint(LONG));
+    void aRepostWithAOneWordEditLiesWithinTheThresholdAndADifferentCommentFarOutside() {
+        // Written out separately, not derived from LONG, so that nothing is compared with itself.
+        String repost = "The council voted last night to close the public library on Sundays, citing a budget "
+                + "shortfall of two million dollars, but residents say the savings are small compared with the cost "
+                + "of the new parking garage downtown.";
+        String different = "The council voted last night to keep the public pool open in August, because the "
+                + "heat wave drove record crowds and the lifeguards agreed to extra shifts without overtime pay.";
+        long original = NearDuplicate.fingerprint(LONG);
+        int toRepost = NearDuplicate.distance(original, NearDuplicate.fingerprint(repost));
+        int toDifferent = NearDuplicate.distance(original, NearDuplicate.fingerprint(different));
+
+        assertThat(toRepost).isPositive().isLessThanOrEqualTo(NearDuplicate.DEFAULT_MAX_DISTANCE);
+        // Unrelated 64-bit SimHashes differ in about 32 bits; sharing an opening clause must not pull them close.
+        assertThat(toDifferent).isGreaterThan(NearDuplicate.CANDIDATE_DISTANCE);
+        assertThat(NearDuplicate.isNearDuplicate(LONG, repost)).isTrue();
+        assertThat(NearDuplicate.isNearDuplicate(LONG, different)).isFalse();
     }
 
     @Test

@@ -92,10 +92,17 @@ public final class ProfanityLexiconBuilder {
             String prefix = f[0].startsWith("=") ? "=" : "";
             rules.add(new String[] {prefix + TextNormalizer.canonical(f[0].substring(prefix.length())), f[1].trim()});
         }
+        Set<String> plain = new LinkedHashSet<>();
+        for (String term : raw) {
+            if (isPlain(term)) {
+                plain.add(TextNormalizer.canonical(term));
+            }
+        }
         Map<String, LexiconEntry> blocks = new TreeMap<>();
         for (String term : raw) {
             String c = TextNormalizer.canonical(term);
-            if (c.length() < 2 || c.indexOf('*') >= 0 || exclude.contains(c) || lostChars(term, c)) {
+            if (c.length() < 2 || c.indexOf('*') >= 0 || exclude.contains(c) || lostChars(term, c)
+                    || misdecoded(term, c, plain)) {
                 continue;
             }
             blocks.put(c, LexiconEntry.block(c, severity(c, rules), anywhere.contains(c)));
@@ -135,6 +142,28 @@ public final class ProfanityLexiconBuilder {
             }
         }
         return canonical.replace(" ", "").length() < kept;
+    }
+
+    /**
+     * Whether an upstream single word written with leet or symbols decodes to a word that no list spells in plain
+     * letters. The lexicon keeps a disguised spelling only as what the normaliser decodes it to; when no list has
+     * that word, the normaliser did not recover what the list meant: "l3itch" ("l3" for "B") decodes to the
+     * surname Leitch, "v1gra" to "vigra", "masterb8" to "masterbb". Phrases are left alone: their digits are
+     * numbers ("2 girls 1 cup").
+     */
+    static boolean misdecoded(String raw, String canonical, Set<String> plain) {
+        return !isPlain(raw) && canonical.indexOf(' ') < 0 && !plain.contains(canonical);
+    }
+
+    /** Letters, spaces and hyphens only: a spelling that is not a disguise. */
+    private static boolean isPlain(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char ch = raw.charAt(i);
+            if (!Character.isLetter(ch) && ch != ' ' && ch != '-') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Every term of the upstream lists, lower-cased, before curation. */

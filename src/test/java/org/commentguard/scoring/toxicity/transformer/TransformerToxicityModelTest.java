@@ -105,16 +105,28 @@ class TransformerToxicityModelTest {
     }
 
     @Test
-    void givesTheSameProbabilitiesAloneAndInAList() {
-        List<String> texts = List.of("short", "You are an idiot.", "A much longer sentence about the city budget, "
-                + "the schools, the roads and the way the council spends money every single year.", "");
+    void aTextScoresTheSameWhateverItIsListedWithThoughAPaddedBatchWouldShiftIt() {
+        String target = "You are an idiot.";
+        String longNeighbour = "A much longer sentence about the city budget, the schools, the roads and the way the "
+                + "council spends money every single year, written by someone who FUCKING HATES every one of them.";
+        WordPieceTokenizer tokenizer = TransformerToxicityModel.loadShippedTokenizer();
+        int[] targetIds = tokenizer.encode(target, model.maxLength());
+        int[] neighbourIds = tokenizer.encode(longNeighbour, model.maxLength());
 
-        List<ToxicityProbabilities> batch = model.predictSentences(texts);
-
-        for (int i = 0; i < texts.size(); i++) {
-            ToxicityProbabilities alone = model.predict(texts.get(i));
-            assertThat(batch.get(i)).isEqualTo(alone);
+        // The model itself is not neighbour-independent: run as one padded batch, the int8 activation scale is
+        // shared with the neighbour, and the target's logits move. This is what the assertions below guard against.
+        float[] aloneLogits = model.run(new int[][] {targetIds})[0];
+        float[] batchedLogits = model.run(new int[][] {targetIds, neighbourIds})[0];
+        double shift = 0;
+        for (int j = 0; j < aloneLogits.length; j++) {
+            shift = Math.max(shift, Math.abs(aloneLogits[j] - batchedLogits[j]));
         }
+        assertThat(shift).as("largest logit shift in a padded batch").isGreaterThan(1e-4);
+
+        ToxicityProbabilities alone = model.predictSentences(List.of(target)).get(0);
+        assertThat(model.predictSentences(List.of(longNeighbour, target)).get(1)).isEqualTo(alone);
+        assertThat(model.predictSentences(List.of("short", "", target, longNeighbour)).get(2)).isEqualTo(alone);
+        assertThat(alone.insult()).isGreaterThan(0.5);
     }
 
     @Test
