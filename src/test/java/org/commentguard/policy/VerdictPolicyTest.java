@@ -26,7 +26,7 @@ class VerdictPolicyTest {
             Attributes.PROFANITY, new Thresholds(0.6, 0.97),
             Attributes.SPAM, new Thresholds(0.7, 0.95)),
             List.of("scumbag"), List.of("lawsuit"), List.of("darn"), List.of("hell"),
-            ModerationMode.POST_MODERATION, 3, 20, 0.85, REVIEW, REVIEW, FailureAction.FAIL_CLOSED);
+            ModerationMode.POST_MODERATION, 3, 20, 0.85, REVIEW, REVIEW, FailureAction.FAIL_CLOSED, List.of("en"));
 
     static final AuthorState REGULAR = new AuthorState(5, 0, false, false, false, false);
 
@@ -47,7 +47,7 @@ class VerdictPolicyTest {
     static SitePolicy with(ModerationMode mode, FailureAction failure, PolicyAction offTopic) {
         return new SitePolicy(BASE.version(), BASE.thresholds(), BASE.blockTerms(), BASE.reviewTerms(),
                 BASE.censorTerms(), BASE.allowTerms(), mode, BASE.newAuthorApprovals(), BASE.trustedAfterApprovals(),
-                BASE.offTopicThreshold(), offTopic, BASE.unsupportedLanguageAction(), failure);
+                BASE.offTopicThreshold(), offTopic, BASE.unsupportedLanguageAction(), failure, BASE.languages());
     }
 
     static Stream<Arguments> table() {
