@@ -98,7 +98,7 @@ class ProblemResponsesTest {
                 .body("checks.find { it.name == 'models' }.data.toxicity", equalTo("toxicity-maxent@1.0.0"))
                 .body("checks.find { it.name == 'models' }.data.'toxicity.refiner'",
                         equalTo("toxicity-bge-small@1.1.0"))
-                .body("checks.find { it.name == 'models' }.data.profanity", equalTo("profanity-lexicon@1.1.0"));
+                .body("checks.find { it.name == 'models' }.data.profanity", equalTo("profanity-lexicon@1.2.0"));
     }
 
     @Test
