@@ -163,7 +163,8 @@ public class CommentIngestion {
                 config.recentLimit(), self);
         ScoringContext context = new ScoringContext(text,
                 Optional.of(new ScoringContext.ArticleText(article.title, article.cleanText)), parentText,
-                languages, new SiteScoringData(policy.scorerBlockTerms(), policy.allowTerms(), recent));
+                languages, new SiteScoringData(policy.scorerBlockTerms(), policy.allowTerms(), recent,
+                policy.languages()));
         return new Prepared(articleId, parentId, context, policy);
     }
 

@@ -23,6 +23,7 @@ import org.commentguard.scoring.ScoreResult;
 import org.commentguard.scoring.ScoringContext;
 import org.commentguard.scoring.ScoringPipeline;
 import org.commentguard.scoring.Signal;
+import org.commentguard.scoring.SiteLanguages;
 import org.commentguard.scoring.SiteScoringData;
 import org.commentguard.scoring.api.ScoreLimits;
 import org.commentguard.site.Allow;
@@ -54,9 +55,12 @@ public class PerspectiveResource {
     private final CurrentCaller caller;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final SiteLanguages siteLanguages;
 
-    public PerspectiveResource(ScoringPipeline pipeline, CurrentCaller caller, ObjectMapper mapper, Clock clock) {
+    public PerspectiveResource(ScoringPipeline pipeline, CurrentCaller caller, ObjectMapper mapper, Clock clock,
+                               SiteLanguages siteLanguages) {
         this.pipeline = pipeline;
+        this.siteLanguages = siteLanguages;
         this.caller = caller;
         this.mapper = mapper;
         this.clock = clock;
@@ -92,7 +96,7 @@ public class PerspectiveResource {
         ScoringContext context = new ScoringContext(text,
                 entries.isEmpty() ? Optional.empty() : Optional.of(new ScoringContext.ArticleText("", entries.get(0))),
                 entries.size() > 1 ? Optional.of(entries.get(1)) : Optional.empty(),
-                languages, SiteScoringData.NONE);
+                languages, SiteScoringData.languagesOnly(siteLanguages.languages(caller.get().siteId())));
         ScoreResult result = pipeline.score(context);
 
         boolean spans = Boolean.TRUE.equals(request.spanAnnotations());
@@ -112,9 +116,13 @@ public class PerspectiveResource {
                     .toList() : null;
             scores.put(attribute.name(), new AttributeScores(spanScores, Score.probability(value)));
         });
-        List<String> detected = result.language().equals(Attributes.UNDETERMINED) ? List.of()
-                : List.of(result.language());
-        return new AnalyzeResponse(scores, languages.isEmpty() ? detected : languages, detected,
+        // "languages" are those the comment was scored in (requested, or chosen from detection and the site's
+        // languages); "detectedLanguages" only what detection was confident of.
+        Map<String, Object> language = result.details().getOrDefault(Attributes.LANGUAGE_SCORER, Map.of());
+        Object confident = language.getOrDefault("detected", result.language());
+        List<String> detected = confident instanceof String d && !d.equals(Attributes.UNDETERMINED) ? List.of(d)
+                : List.of();
+        return new AnalyzeResponse(scores, languages.isEmpty() ? List.of(result.language()) : languages, detected,
                 request.clientToken());
     }
 

@@ -42,6 +42,13 @@ public interface PolicyDefaultsConfig {
     @WithDefault("FAIL_CLOSED")
     FailureAction scorerFailureAction();
 
+    /**
+     * Languages the sites' comments are written in, main one first (ISO 639-1). A comment is scored in one of them
+     * unless language detection is confident it is in another.
+     */
+    @WithDefault("en")
+    List<String> languages();
+
     Optional<List<String>> blockTerms();
 
     Optional<List<String>> reviewTerms();

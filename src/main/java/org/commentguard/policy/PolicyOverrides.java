@@ -11,10 +11,11 @@ public record PolicyOverrides(Map<String, ThresholdOverride> thresholds, List<St
                               List<String> reviewTerms, List<String> censorTerms, List<String> allowTerms,
                               ModerationMode mode, Integer newAuthorApprovals, Integer trustedAfterApprovals,
                               Double offTopicThreshold, PolicyAction offTopicAction,
-                              PolicyAction unsupportedLanguageAction, FailureAction scorerFailureAction) {
+                              PolicyAction unsupportedLanguageAction, FailureAction scorerFailureAction,
+                              List<String> languages) {
 
     public static final PolicyOverrides NONE = new PolicyOverrides(null, null, null, null, null, null, null, null,
-            null, null, null, null);
+            null, null, null, null, null);
 
     /** A partial threshold: a {@code null} side keeps the default. */
     public record ThresholdOverride(Double review, Double reject) {

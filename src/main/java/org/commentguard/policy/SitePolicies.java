@@ -9,6 +9,8 @@ import org.commentguard.audit.AuditRecord;
 import org.commentguard.comment.Json;
 import org.commentguard.platform.error.ApiProblem;
 import org.commentguard.scoring.Attributes;
+import org.commentguard.scoring.SiteLanguages;
+import org.commentguard.scoring.language.LanguageScorer;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,10 +26,13 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Startup
-public class SitePolicies {
+public class SitePolicies implements SiteLanguages {
 
     static final int MAX_TERMS = 2000;
     static final int MAX_TERM_LENGTH = 100;
+    static final int MAX_LANGUAGES = 10;
+    private static final java.util.regex.Pattern LANGUAGE_TAG =
+            java.util.regex.Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?");
 
     private final SitePolicy defaults;
     private final Clock clock;
@@ -51,6 +56,18 @@ public class SitePolicies {
     @Transactional
     public SitePolicy effective(UUID siteId) {
         return current(siteId).effective();
+    }
+
+    /** The languages of the site's policy in force now. */
+    @Override
+    @Transactional
+    public List<String> languages(UUID siteId) {
+        return effective(siteId).languages();
+    }
+
+    @Override
+    public List<String> defaultLanguages() {
+        return defaults.languages();
     }
 
     @Transactional
@@ -121,7 +138,8 @@ public class SitePolicies {
                 or(o.offTopicThreshold(), defaults.offTopicThreshold()),
                 or(o.offTopicAction(), defaults.offTopicAction()),
                 or(o.unsupportedLanguageAction(), defaults.unsupportedLanguageAction()),
-                or(o.scorerFailureAction(), defaults.scorerFailureAction()));
+                or(o.scorerFailureAction(), defaults.scorerFailureAction()),
+                or(o.languages(), defaults.languages()));
     }
 
     private static PolicyOverrides normalise(PolicyOverrides o) {
@@ -153,12 +171,37 @@ public class SitePolicies {
         if (o.offTopicThreshold() != null) {
             checkUnit(v, "offTopicThreshold", o.offTopicThreshold());
         }
+        List<String> languages = o.languages() == null ? null : languageCodes(v, "languages", o.languages());
         if (!v.isEmpty()) {
             throw problem(v);
         }
         return new PolicyOverrides(o.thresholds() == null ? null : Map.copyOf(o.thresholds()), block, review,
                 censor, allow, o.mode(), o.newAuthorApprovals(), o.trustedAfterApprovals(), o.offTopicThreshold(),
-                o.offTopicAction(), o.unsupportedLanguageAction(), o.scorerFailureAction());
+                o.offTopicAction(), o.unsupportedLanguageAction(), o.scorerFailureAction(), languages);
+    }
+
+    /**
+     * A site's languages as primary-language codes ({@code en-GB} and {@code EN} become {@code en}), without
+     * duplicates; at least one, at most {@value #MAX_LANGUAGES}.
+     */
+    private static List<String> languageCodes(List<ApiProblem.Violation> v, String field, List<String> tags) {
+        if (tags.isEmpty() || tags.size() > MAX_LANGUAGES) {
+            v.add(new ApiProblem.Violation(field, "must name between 1 and " + MAX_LANGUAGES + " languages"));
+            return List.of();
+        }
+        List<String> clean = new ArrayList<>();
+        for (int i = 0; i < tags.size(); i++) {
+            String t = tags.get(i);
+            if (t == null || !LANGUAGE_TAG.matcher(t.strip()).matches()) {
+                v.add(new ApiProblem.Violation(field + "[" + i + "]", "must be a language code such as en or en-GB"));
+            } else {
+                String code = LanguageScorer.primary(t);
+                if (!clean.contains(code)) {
+                    clean.add(code);
+                }
+            }
+        }
+        return List.copyOf(clean);
     }
 
     private static void checkUnit(List<ApiProblem.Violation> v, String field, Double value) {
@@ -221,10 +264,15 @@ public class SitePolicies {
             throw new IllegalStateException("commentguard.policy.new-author-approvals must be >= 0 and "
                     + "trusted-after-approvals >= 1");
         }
+        List<ApiProblem.Violation> badLanguages = new ArrayList<>();
+        List<String> languages = languageCodes(badLanguages, "languages", c.languages());
+        if (!badLanguages.isEmpty()) {
+            throw new IllegalStateException("commentguard.policy.languages: " + badLanguages.get(0).message());
+        }
         return new SitePolicy(0, thresholds, c.blockTerms().orElse(List.of()), c.reviewTerms().orElse(List.of()),
                 c.censorTerms().orElse(List.of()), c.allowTerms().orElse(List.of()), c.mode(),
                 c.newAuthorApprovals(), c.trustedAfterApprovals(), c.offTopicThreshold(), c.offTopicAction(),
-                c.unsupportedLanguageAction(), c.scorerFailureAction());
+                c.unsupportedLanguageAction(), c.scorerFailureAction(), languages);
     }
 
     private static <T> T or(T value, T fallback) {

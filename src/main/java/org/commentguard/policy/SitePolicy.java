@@ -15,12 +15,15 @@ import java.util.Map;
  * @param allowTerms                never flagged, whatever the scorers or other lists say
  * @param newAuthorApprovals        published comments after which an author is no longer "new"
  * @param trustedAfterApprovals     published comments (with no recent rejections) after which an author is trusted
+ * @param languages                 ISO 639-1 codes of the languages the site's comments are in, main one first: a
+ *                                  comment detection cannot confidently place elsewhere is scored in one of them
  */
 public record SitePolicy(int version, Map<String, Thresholds> thresholds, List<String> blockTerms,
                          List<String> reviewTerms, List<String> censorTerms, List<String> allowTerms,
                          ModerationMode mode, int newAuthorApprovals, int trustedAfterApprovals,
                          double offTopicThreshold, PolicyAction offTopicAction,
-                         PolicyAction unsupportedLanguageAction, FailureAction scorerFailureAction) {
+                         PolicyAction unsupportedLanguageAction, FailureAction scorerFailureAction,
+                         List<String> languages) {
 
     public SitePolicy {
         thresholds = Map.copyOf(thresholds);
@@ -28,6 +31,7 @@ public record SitePolicy(int version, Map<String, Thresholds> thresholds, List<S
         reviewTerms = List.copyOf(reviewTerms);
         censorTerms = List.copyOf(censorTerms);
         allowTerms = List.copyOf(allowTerms);
+        languages = List.copyOf(languages);
     }
 
     /** The terms scorers should treat as profanity on this site (block, review and censor lists). */

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 public final class VerdictPolicy {
 
     /** Attributes a site's allow list can silence: they are scored from word matches, not from meaning. */
-    private static final Set<String> LEXICAL = Set.of(Attributes.PROFANITY, Attributes.OBSCENE);
+    private static final Set<String> LEXICAL = Set.of(Attributes.PROFANITY, Attributes.STRONG_PROFANITY,
+            Attributes.OBSCENE);
     private static final Pattern LINK = Pattern.compile(
             "(?i)\\b(?:https?://|www\\.)\\S+|\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:com|net|org|info|biz|io|ru|cn"
                     + "|xyz|top|co|uk|de|us|ly|me|site|online|click)\\b(?:/\\S*)?");

@@ -73,9 +73,9 @@ public class ScoringPipeline {
                 lang = s;
             }
         }
-        // A language the client declared wins over detection: the site knows its audience.
+        // A language the client declared wins over detection (the language scorer, when present, says the same).
         if (!context.languages().isEmpty()) {
-            lang = context.languages().get(0).toLowerCase(java.util.Locale.ROOT);
+            lang = org.commentguard.scoring.language.LanguageScorer.primary(context.languages().get(0));
         }
         for (Scorer scorer : scorers) {
             if (!understands(scorer, lang)) {
@@ -88,7 +88,10 @@ public class ScoringPipeline {
         return ScoreResult.merge(lang, signals);
     }
 
-    /** Undetermined language is scored: short comments are usually in the site's language. */
+    /**
+     * Undetermined language is scored: short comments are usually in the site's language (only pipelines without
+     * a language scorer see it; the language scorer always names the language to score in).
+     */
     static boolean understands(Scorer scorer, String lang) {
         return scorer.languages().isEmpty() || lang.equals(Attributes.UNDETERMINED)
                 || scorer.languages().contains(lang);

@@ -9,7 +9,7 @@ const REASON_CODES = ['acceptable', 'false_positive', 'context_ok', 'toxicity', 
   'illegal', 'duplicate', 'needs_senior', 'legal', 'other'];
 const APPROVE_REASONS = ['acceptable', 'false_positive', 'context_ok'];
 const ATTRIBUTES = ['toxicity', 'severe_toxicity', 'insult', 'threat', 'identity_attack', 'obscene', 'profanity',
-  'spam', 'off_topic'];
+  'strong_profanity', 'spam', 'off_topic'];
 const EVENT_TYPES = ['comment.published', 'comment.rejected', 'comment.queued', 'comment.decided',
   'author.sanctioned'];
 // Scores at or above this on the most harmful attributes blur the text until the moderator clicks it, so nobody
@@ -772,6 +772,8 @@ async function showPolicy() {
       el('label', {}, 'Allow terms', el('textarea', { name: 'allowTerms', value: lines(o.allowTerms) }))),
     el('label', {}, 'Off-topic threshold ', num('offTopicThreshold', o.offTopicThreshold, eff.offTopicThreshold)),
     el('label', {}, 'Off-topic action ', enumSelect('offTopicAction', ['PUBLISH', 'REVIEW', 'REJECT'], o.offTopicAction)),
+    el('label', {}, 'Languages (main first, comma-separated) ', el('input', { name: 'languages',
+      value: (o.languages || []).join(', '), placeholder: (eff.languages || []).join(', ') || 'default' })),
     el('label', {}, 'Unsupported language action ', enumSelect('unsupportedLanguageAction',
       ['PUBLISH', 'REVIEW', 'REJECT'], o.unsupportedLanguageAction)),
     el('label', {}, 'Scorer failure ', enumSelect('scorerFailureAction', ['FAIL_OPEN', 'FAIL_CLOSED'], o.scorerFailureAction)),
@@ -830,6 +832,9 @@ function policyFrom(form) {
     } else if (k.endsWith('Terms')) {
       const terms = String(v).split('\n').map(t => t.trim()).filter(Boolean);
       if (terms.length) policy[k] = terms;
+    } else if (k === 'languages') {
+      const codes = String(v).split(/[\s,]+/).filter(Boolean);
+      if (codes.length) policy.languages = codes;
     } else if (['offTopicThreshold'].includes(k)) policy[k] = Number(v);
     else if (['newAuthorApprovals', 'trustedAfterApprovals'].includes(k)) policy[k] = parseInt(v, 10);
     else policy[k] = v;

@@ -90,7 +90,8 @@ class ConsoleBrowserTest {
         Map<String, Object> off = Map.of("reject", 1.01);
         site.setPolicy(Map.of("mode", "PRE_MODERATE_ALL", "offTopicAction", "REVIEW",
                 "thresholds", Map.of("toxicity", off, "severe_toxicity", off, "insult", off, "threat", off,
-                        "identity_attack", off, "obscene", off, "profanity", off, "spam", off)));
+                        "identity_attack", off, "obscene", off, "profanity", off, "strong_profanity", off,
+                        "spam", off)));
         return site;
     }
 

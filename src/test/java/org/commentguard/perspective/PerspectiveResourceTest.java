@@ -183,4 +183,15 @@ class PerspectiveResourceTest {
             return ScoreFeedback.list("clientToken", token);
         }
     }
+
+    @Test
+    void shortEnglishWithoutRequestLanguagesIsScoredInTheSiteLanguageNotRefused() {
+        // Detection alone calls this Waray; before, the answer was LANGUAGE_NOT_SUPPORTED and Coral published.
+        String body = post("analyze", "{\"comment\":{\"text\":\"Giovanni is gay and loves chunky wiener\"},"
+                + "\"requestedAttributes\":{\"TOXICITY\":{}}}").then().statusCode(200).extract().asString();
+        JsonPath json = JsonPath.from(body);
+        assertThat(json.getFloat("attributeScores.TOXICITY.summaryScore.value")).isBetween(0.0f, 1.0f);
+        assertThat(json.getList("languages")).containsExactly("en");
+        assertThat(json.getList("detectedLanguages")).isEmpty();
+    }
 }

@@ -17,8 +17,8 @@ class SitePoliciesTest {
     record Limits(double review, double reject) implements PolicyDefaultsConfig.ThresholdConfig {
     }
 
-    record Defaults(Map<String, PolicyDefaultsConfig.ThresholdConfig> thresholds, double offTopicThreshold)
-            implements PolicyDefaultsConfig {
+    record Defaults(Map<String, PolicyDefaultsConfig.ThresholdConfig> thresholds, double offTopicThreshold,
+                    List<String> languages) implements PolicyDefaultsConfig {
         @Override
         public ModerationMode mode() {
             return ModerationMode.POST_MODERATION;
@@ -71,7 +71,12 @@ class SitePoliciesTest {
     }
 
     static SitePolicies policies(Map<String, PolicyDefaultsConfig.ThresholdConfig> thresholds, double offTopic) {
-        return new SitePolicies(new Defaults(thresholds, offTopic), Clock.systemUTC(),
+        return policies(thresholds, offTopic, List.of("en"));
+    }
+
+    static SitePolicies policies(Map<String, PolicyDefaultsConfig.ThresholdConfig> thresholds, double offTopic,
+                                 List<String> languages) {
+        return new SitePolicies(new Defaults(thresholds, offTopic, languages), Clock.systemUTC(),
                 new AuditLog(Clock.systemUTC()));
     }
 
@@ -93,7 +98,7 @@ class SitePoliciesTest {
     void overridesReplaceOnlyWhatTheyName() {
         SitePolicy p = POLICIES.merge(4, new PolicyOverrides(
                 Map.of("toxicity", new PolicyOverrides.ThresholdOverride(null, 0.9)), null, List.of("lawsuit"),
-                null, null, ModerationMode.PRE_MODERATE_LINKS, null, null, null, null, null, null));
+                null, null, ModerationMode.PRE_MODERATE_LINKS, null, null, null, null, null, null, null));
         assertThat(p.version()).isEqualTo(4);
         assertThat(p.thresholds().get("toxicity")).isEqualTo(new Thresholds(0.7, 0.9));
         assertThat(p.thresholds().get("spam")).isEqualTo(new Thresholds(0.7, 0.95));
@@ -108,7 +113,7 @@ class SitePoliciesTest {
     void anAttributeWithoutDefaultCanBeSwitchedOnBySite() {
         SitePolicy p = POLICIES.propose(new PolicyOverrides(
                 Map.of("threat", new PolicyOverrides.ThresholdOverride(0.4, null)), null, null, null, null, null,
-                null, null, null, null, null, null));
+                null, null, null, null, null, null, null));
         // Without a default reject limit the step stays off (above 1).
         assertThat(p.thresholds().get("threat")).isEqualTo(new Thresholds(0.4, 1.01));
     }
@@ -117,7 +122,7 @@ class SitePoliciesTest {
     void overrideThatInvertsTheMergedLimitsIsRefused() {
         assertThatThrownBy(() -> POLICIES.propose(new PolicyOverrides(
                 Map.of("toxicity", new PolicyOverrides.ThresholdOverride(0.99, null)), null, null, null, null, null,
-                null, null, null, null, null, null)))
+                null, null, null, null, null, null, null)))
                 .isInstanceOf(ApiProblem.class)
                 .satisfies(e -> assertThat(((ApiProblem) e).violations()).extracting(ApiProblem.Violation::field)
                         .containsExactly("thresholds.toxicity"));
@@ -126,7 +131,42 @@ class SitePoliciesTest {
     @Test
     void termListsAreTrimmedAndDeduplicated() {
         SitePolicy p = POLICIES.propose(new PolicyOverrides(null, List.of(" grifter ", "grifter", "shill"), null,
-                null, null, null, null, null, null, null, null, null));
+                null, null, null, null, null, null, null, null, null, null));
         assertThat(p.blockTerms()).containsExactly("grifter", "shill");
+    }
+
+    static PolicyOverrides languages(List<String> languages) {
+        return new PolicyOverrides(null, null, null, null, null, null, null, null, null, null, null, null,
+                languages);
+    }
+
+    @Test
+    void aSiteWithoutLanguagesGetsTheServiceDefault() {
+        assertThat(POLICIES.propose(PolicyOverrides.NONE).languages()).containsExactly("en");
+        assertThat(policies(Map.of(), 0.85, List.of("de", "en")).defaults().languages()).containsExactly("de", "en");
+    }
+
+    @Test
+    void siteLanguagesAreReducedToPrimaryCodesInOrderWithoutDuplicates() {
+        assertThat(POLICIES.propose(languages(List.of("de-CH", "DE", " fr ", "en_GB"))).languages())
+                .containsExactly("de", "fr", "en");
+    }
+
+    @Test
+    void anEmptyOrMalformedLanguageListIsRefusedWithTheFieldNamed() {
+        assertThatThrownBy(() -> POLICIES.propose(languages(List.of())))
+                .isInstanceOf(ApiProblem.class)
+                .satisfies(e -> assertThat(((ApiProblem) e).violations()).extracting(ApiProblem.Violation::field)
+                        .containsExactly("languages"));
+        assertThatThrownBy(() -> POLICIES.propose(languages(java.util.Arrays.asList("en", "english!", null))))
+                .isInstanceOf(ApiProblem.class)
+                .satisfies(e -> assertThat(((ApiProblem) e).violations()).extracting(ApiProblem.Violation::field)
+                        .containsExactly("languages[1]", "languages[2]"));
+    }
+
+    @Test
+    void malformedDefaultLanguagesStopStartUp() {
+        assertThatThrownBy(() -> policies(Map.of(), 0.85, List.of("english")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("commentguard.policy.languages");
     }
 }

@@ -26,7 +26,7 @@ class VerdictPolicyTest {
             Attributes.PROFANITY, new Thresholds(0.6, 0.97),
             Attributes.SPAM, new Thresholds(0.7, 0.95)),
             List.of("scumbag"), List.of("lawsuit"), List.of("darn"), List.of("hell"),
-            ModerationMode.POST_MODERATION, 3, 20, 0.85, REVIEW, REVIEW, FailureAction.FAIL_CLOSED);
+            ModerationMode.POST_MODERATION, 3, 20, 0.85, REVIEW, REVIEW, FailureAction.FAIL_CLOSED, List.of("en"));
 
     static final AuthorState REGULAR = new AuthorState(5, 0, false, false, false, false);
 
@@ -47,7 +47,7 @@ class VerdictPolicyTest {
     static SitePolicy with(ModerationMode mode, FailureAction failure, PolicyAction offTopic) {
         return new SitePolicy(BASE.version(), BASE.thresholds(), BASE.blockTerms(), BASE.reviewTerms(),
                 BASE.censorTerms(), BASE.allowTerms(), mode, BASE.newAuthorApprovals(), BASE.trustedAfterApprovals(),
-                BASE.offTopicThreshold(), offTopic, BASE.unsupportedLanguageAction(), failure);
+                BASE.offTopicThreshold(), offTopic, BASE.unsupportedLanguageAction(), failure, BASE.languages());
     }
 
     static Stream<Arguments> table() {
@@ -160,5 +160,55 @@ class VerdictPolicyTest {
         Verdict v = VerdictPolicy.decide("x", scores(), BASE, REGULAR);
         assertThat(v.action()).isEqualTo(PUBLISH);
         assertThat(v.decisiveScore()).isNull();
+    }
+
+    /** The shipped profanity thresholds, read from application.properties so that the test follows the defaults. */
+    static SitePolicy shippedProfanityPolicy() throws java.io.IOException {
+        java.util.Properties props = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(
+                java.nio.file.Path.of("src/main/resources/application.properties"))) {
+            props.load(in);
+        }
+        Map<String, Thresholds> thresholds = new HashMap<>();
+        for (String attribute : List.of(Attributes.PROFANITY, Attributes.STRONG_PROFANITY)) {
+            String prefix = "commentguard.policy.thresholds." + attribute + ".";
+            thresholds.put(attribute, new Thresholds(Double.parseDouble(props.getProperty(prefix + "review")),
+                    Double.parseDouble(props.getProperty(prefix + "reject"))));
+        }
+        return new SitePolicy(1, thresholds, List.of(), List.of(), List.of(), List.of(),
+                ModerationMode.POST_MODERATION, 3, 20, 0.85, REVIEW, REVIEW, FailureAction.FAIL_CLOSED,
+                List.of("en"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "What a load of bollocks.|PUBLISH",
+        "Bloody hell, what a decision.|PUBLISH",
+        "Damn, this crap is a load of bollocks, bloody hell.|REVIEW",
+        "This is utter bullshit.|REVIEW",
+        "Fuck this shit, you stupid cunt.|REJECT",
+    })
+    void theDefaultPolicyPublishesMildSwearingAndHoldsOrRejectsStrongProfanity(String text, PolicyAction expected)
+            throws java.io.IOException {
+        var scorer = org.commentguard.scoring.profanity.ProfanityScorer.shipped();
+        ScoreResult result = new org.commentguard.scoring.ScoringPipeline(List.of(scorer))
+                .score(org.commentguard.scoring.ScoringContext.of(text));
+        assertThat(result.score(Attributes.PROFANITY)).isGreaterThan(0.5);
+        Verdict v = VerdictPolicy.decide(text, result, shippedProfanityPolicy(), REGULAR);
+        assertThat(v.action()).as(v.reasons().toString()).isEqualTo(expected);
+        if (expected == REJECT) {
+            assertThat(v.reasons()).contains("strong_profanity.reject");
+        }
+    }
+
+    @Test
+    void anAllowedTermSilencesStrongProfanityLikeProfanity() {
+        Span span = new Span(0, 4, Attributes.PROFANITY, 0.9, "shit", "shit", "strong");
+        ScoreResult r = new ScoreResult("en", scores(Attributes.PROFANITY, 0.9, Attributes.STRONG_PROFANITY, 0.8)
+                .scores(), List.of(span), List.of("profanity.strong"), Map.of(), Map.of(), List.of());
+        SitePolicy policy = new SitePolicy(1, Map.of(Attributes.STRONG_PROFANITY, new Thresholds(0.6, 0.97)),
+                List.of(), List.of(), List.of(), List.of("shit"), ModerationMode.POST_MODERATION, 3, 20, 0.85,
+                REVIEW, REVIEW, FailureAction.FAIL_CLOSED, List.of("en"));
+        assertThat(VerdictPolicy.decide("shit happens", r, policy, REGULAR).action()).isEqualTo(PUBLISH);
     }
 }

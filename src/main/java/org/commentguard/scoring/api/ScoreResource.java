@@ -10,8 +10,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.commentguard.platform.error.ApiProblem;
 import org.commentguard.scoring.ScoringContext;
 import org.commentguard.scoring.ScoringPipeline;
+import org.commentguard.scoring.SiteLanguages;
 import org.commentguard.scoring.SiteScoringData;
 import org.commentguard.site.Allow;
+import org.commentguard.site.CurrentCaller;
 import org.commentguard.site.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -29,16 +31,20 @@ import java.util.Optional;
 public class ScoreResource {
 
     private final ScoringPipeline pipeline;
+    private final SiteLanguages siteLanguages;
+    private final CurrentCaller caller;
 
-    public ScoreResource(ScoringPipeline pipeline) {
+    public ScoreResource(ScoringPipeline pipeline, SiteLanguages siteLanguages, CurrentCaller caller) {
         this.pipeline = pipeline;
+        this.siteLanguages = siteLanguages;
+        this.caller = caller;
     }
 
     @POST
     @Operation(summary = "Score one comment: every attribute with spans, reasons and model versions")
     public ScoreView score(@Valid @NotNull ScoreRequest request) {
         check("", request);
-        return ScoreView.of(pipeline.score(contextOf(request)));
+        return ScoreView.of(pipeline.score(contextOf(request, languages())));
     }
 
     @POST
@@ -58,9 +64,10 @@ public class ScoreResource {
         for (int i = 0; i < items.size(); i++) {
             check("items[" + i + "].", items.get(i));
         }
+        List<String> languages = languages();
         List<ScoreView> results = new ArrayList<>(items.size());
         for (ScoreRequest item : items) {
-            results.add(ScoreView.of(pipeline.score(contextOf(item))));
+            results.add(ScoreView.of(pipeline.score(contextOf(item, languages))));
         }
         return new BatchScoreRequest.BatchScoreView(results);
     }
@@ -69,12 +76,18 @@ public class ScoreResource {
         ScoreLimits.checkText(prefix + "text", request.text());
     }
 
-    static ScoringContext contextOf(ScoreRequest r) {
+    /** The calling key's site languages: a comment detection cannot place is scored in them. */
+    private List<String> languages() {
+        return siteLanguages.languages(caller.get().siteId());
+    }
+
+    static ScoringContext contextOf(ScoreRequest r, List<String> siteLanguages) {
         Optional<ScoringContext.ArticleText> article = Optional.ofNullable(r.article())
                 .filter(a -> (a.title() != null && !a.title().isBlank()) || (a.body() != null && !a.body().isBlank()))
                 .map(a -> new ScoringContext.ArticleText(a.title(), a.body()));
         Optional<String> parent = Optional.ofNullable(r.parent()).map(ScoreRequest.ParentContext::text)
                 .filter(t -> !t.isBlank());
-        return new ScoringContext(r.text(), article, parent, r.languages(), SiteScoringData.NONE);
+        return new ScoringContext(r.text(), article, parent, r.languages(),
+                SiteScoringData.languagesOnly(siteLanguages));
     }
 }

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Maps the ISO 639-3 codes OpenNLP predicts to ISO 639-1 where one exists; other codes pass through unchanged. */
-final class Iso639 {
+public final class Iso639 {
 
     private static final Map<String, String> TO_ALPHA2 = new HashMap<>();
 
@@ -36,7 +36,7 @@ final class Iso639 {
     private Iso639() {
     }
 
-    static String toAlpha2(String iso3) {
+    public static String toAlpha2(String iso3) {
         return TO_ALPHA2.getOrDefault(iso3, iso3);
     }
 }

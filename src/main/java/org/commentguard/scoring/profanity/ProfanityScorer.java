@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.commentguard.scoring.Attributes;
 import org.commentguard.scoring.Scorer;
 import org.commentguard.scoring.ScoringContext;
 import org.commentguard.scoring.Signal;
@@ -24,9 +25,12 @@ import org.commentguard.scoring.text.TextNormalizer;
  * Flags swearing, sexual vulgarity and slurs from a severity-tiered lexicon, including disguised spellings, and
  * explains each hit with a span in the original text.
  *
- * <p>Score: every match contributes its severity weight (mild 0.4, strong 0.8, slur 0.95) and the matches combine
- * as independent evidence, {@code score = 1 - Π(1 - weight_i)}: one mild word gives 0.4, two give 0.64, one strong
- * word 0.8, a slur 0.95; no match gives 0.0.
+ * <p>Two attributes. {@code profanity} is the probability that the comment contains profanity: every match
+ * contributes its tier's {@link Severity#presence()} (mild 0.75, strong 0.9, slur 0.95), so any confirmed term scores
+ * above 0.5. {@code strong_profanity} says how bad it is: only strong terms (0.8) and slurs (0.95) contribute
+ * ({@link Severity#strength()}). In both, matches combine as independent evidence,
+ * {@code score = 1 - Π(1 - weight_i)}: two mild words give 0.94 profanity and 0 strong profanity, one strong word
+ * 0.9 and 0.8; no match gives 0.0 for both. The tier of every match stays in its span and in the reasons.
  *
  * <p>Per-site terms come from {@link SiteScoringData}: {@code blockTerms} (optionally {@code term|mild},
  * {@code term|strong}, {@code term|slur}; default strong) and {@code allowTerms}. They are normalised like
@@ -37,7 +41,9 @@ import org.commentguard.scoring.text.TextNormalizer;
 public class ProfanityScorer implements Scorer {
 
     public static final String ID = "profanity";
-    public static final String ATTRIBUTE = "profanity";
+    public static final String ATTRIBUTE = Attributes.PROFANITY;
+    /** Severity as an attribute, so that a site can threshold on strong terms and slurs alone. */
+    public static final String STRONG = Attributes.STRONG_PROFANITY;
     /** Directory under {@code models/} holding the shipped lexicon. */
     public static final String MODEL_DIR = "profanity";
 
@@ -76,7 +82,7 @@ public class ProfanityScorer implements Scorer {
 
     @Override
     public List<String> attributes() {
-        return List.of(ATTRIBUTE);
+        return List.of(ATTRIBUTE, STRONG);
     }
 
     @Override
@@ -95,14 +101,16 @@ public class ProfanityScorer implements Scorer {
         List<Span> spans = new ArrayList<>(matches.size());
         Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
         double clean = 1.0;
+        double mildOrClean = 1.0;
         for (TermMatch m : matches) {
             Severity s = m.entry().severity();
             int b = text.originalBegin(m.canonicalBegin(), m.canonicalEnd());
             int e = text.originalEnd(m.canonicalBegin(), m.canonicalEnd());
-            spans.add(new Span(b, e, ATTRIBUTE, s.weight(), text.original().substring(b, e), m.entry().term(),
+            spans.add(new Span(b, e, ATTRIBUTE, s.presence(), text.original().substring(b, e), m.entry().term(),
                     s.label()));
             counts.merge(s, 1, Integer::sum);
-            clean *= 1.0 - s.weight();
+            clean *= 1.0 - s.presence();
+            mildOrClean *= 1.0 - s.strength();
         }
         List<String> reasons = new ArrayList<>();
         Map<String, Object> details = new LinkedHashMap<>();
@@ -115,6 +123,7 @@ public class ProfanityScorer implements Scorer {
         }
         Map<String, Double> scores = new LinkedHashMap<>();
         scores.put(ATTRIBUTE, 1.0 - clean);
+        scores.put(STRONG, 1.0 - mildOrClean);
         return new Signal(ID, model, scores, spans, reasons, details, null);
     }
 

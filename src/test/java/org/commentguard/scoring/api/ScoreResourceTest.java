@@ -146,4 +146,28 @@ class ScoreResourceTest {
         score(Map.of("text", "The council should publish the full budget before the vote, not after it."))
                 .statusCode(200).body("scores.spam", lessThan(0.2f));
     }
+
+    @Test
+    void shortEnglishThatDetectionMisreadsIsScoredInTheSiteLanguage() {
+        // OpenNLP alone calls this Waray; the site's language (English by default) wins when detection is unsure.
+        score(Map.of("text", "Giovanni is gay and loves chunky wiener"))
+                .statusCode(200)
+                .body("language", equalTo("en"))
+                .body("scores.toxicity", notNullValue())
+                .body("reasons", hasItem("language.uncertain"));
+    }
+
+    @Test
+    void aSiteDeclaringGermanGetsGermanExplicitlyUnsupportedByTheEnglishToxicityModel() {
+        Api.TestSite site = Api.newSite();
+        as(site.adminKey()).body(Map.of("languages", List.of("de")))
+                .put("/api/v1/sites/" + site.id() + "/policy").then().statusCode(200)
+                .body("effective.languages", equalTo(List.of("de")));
+        as(site.key("ingest")).body(Map.of("text", "Stimmt genau, das sehe ich auch so."))
+                .post("/api/v1/score").then().statusCode(200)
+                .body("language", equalTo("de"))
+                .body("scores.toxicity", nullValue())
+                .body("scores.profanity", notNullValue())
+                .body("reasons", hasItem("toxicity.language_unsupported"));
+    }
 }

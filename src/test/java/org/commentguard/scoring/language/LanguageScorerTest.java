@@ -40,8 +40,10 @@ class LanguageScorerTest {
         "No estoy de acuerdo con el autor, la economía no funciona así.|es",
     })
     void detectsTheLanguageOfASentenceAsAnIso6391Code(String text, String expected) {
-        Signal signal = scorer.score(ScoringContext.of(text));
-        assertThat(signal.details()).containsEntry("language", expected);
+        // Declared for a site of the same language: detection is confident, the site prior plays no part.
+        Signal signal = scorer.score(new ScoringContext(text, null, null, List.of(),
+                org.commentguard.scoring.SiteScoringData.languagesOnly(List.of(expected))));
+        assertThat(signal.details()).containsEntry("language", expected).containsEntry("detected", expected);
         assertThat((Double) signal.details().get("languageConfidence")).isBetween(LanguageScorer.MIN_CONFIDENCE, 1.0);
         assertThat(signal.reasons()).isEmpty();
         assertThat(signal.scores()).isEmpty();
@@ -54,17 +56,52 @@ class LanguageScorerTest {
     @ParameterizedTest
     @ValueSource(strings = {"ok thanks", "lol", "Check out my channel", "THIS IS FUCKING EXPLODING",
             "@jim https://example.com/a/very/long/path/that/is/not/language 👍", ""})
-    void saysUndeterminedInsteadOfGuessingOnShortOrAmbiguousTexts(String text) {
+    void assumesTheSiteLanguageInsteadOfGuessingOnShortTexts(String text) {
         Signal signal = scorer.score(ScoringContext.of(text));
-        assertThat(signal.details()).containsEntry("language", "und");
-        assertThat(signal.reasons()).containsExactly("language.undetermined");
+        assertThat(signal.details()).containsEntry("detected", "und").containsEntry("language", "en")
+                .containsEntry("source", "site");
+        assertThat(signal.reasons()).contains("language.undetermined");
     }
 
     @Test
     void ignoresLinksAndMentionsWhenDetecting() {
-        Signal signal = scorer.score(ScoringContext.of(
-                "@hans_m https://www.example.com/english-words-here Das stimmt leider, die Mieten sind viel zu hoch."));
-        assertThat(signal.details()).containsEntry("language", "de");
+        Signal signal = scorer.score(ScoringContext.of("@hans_m https://www.example.com/english-words-here Das stimmt "
+                + "leider, die Mieten in der Stadt sind viel zu hoch geworden."));
+        assertThat(signal.details()).containsEntry("language", "de").containsEntry("source", "detected");
+    }
+
+    @Test
+    void aDeclaredLanguageWinsAndIsReducedToItsPrimaryCode() {
+        ScoringContext context = new ScoringContext("Die Regierung hat heute neue Zölle auf Stahlimporte angekündigt.",
+                null, null, List.of("en-GB"), null);
+        Signal signal = scorer.score(context);
+        assertThat(signal.details()).containsEntry("language", "en").containsEntry("source", "declared")
+                .containsEntry("detected", "de");
+        assertThat(signal.reasons()).isEmpty();
+    }
+
+    @Test
+    void theSitePriorOnlyMovesTextsDetectionIsUnsureAbout() {
+        String german = "Die Regierung hat heute neue Zölle auf Stahlimporte angekündigt.";
+        LanguageScorer.Detection englishSite = scorer.detect(german, List.of("en"));
+        LanguageScorer.Detection germanSite = scorer.detect(german, List.of("de"));
+        assertThat(englishSite.best()).isEqualTo("de");
+        assertThat(englishSite.confident()).isTrue();
+        assertThat(germanSite.confidence()).isGreaterThanOrEqualTo(englishSite.confidence());
+    }
+
+    @Test
+    void posteriorIsAProbabilityDistributionThatFavoursTheSiteLanguages() {
+        opennlp.tools.langdetect.Language[] flat = {new opennlp.tools.langdetect.Language("lat", 0.02),
+            new opennlp.tools.langdetect.Language("eng", 0.019), new opennlp.tools.langdetect.Language("deu", 0.01)};
+        double[] none = LanguageScorer.posterior(flat, List.of("en"), LanguageScorer.SHARPNESS,
+                LanguageScorer.uniformPrior(List.of("en"), flat.length));
+        double[] site = LanguageScorer.posterior(flat, List.of("en"), LanguageScorer.SHARPNESS,
+                LanguageScorer.SITE_PRIOR);
+        assertThat(none[0] + none[1] + none[2]).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(site[0] + site[1] + site[2]).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(none[0]).isGreaterThan(none[1]);
+        assertThat(site[1]).isGreaterThan(site[0]);
     }
 
     @Test

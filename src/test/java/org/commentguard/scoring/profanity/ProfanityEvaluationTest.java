@@ -73,4 +73,63 @@ class ProfanityEvaluationTest {
         assertThat(words).hasSize(1_828);
         assertThat(flagged).isZero();
     }
+
+    private static List<LexiconEntry> shippedEntries() throws IOException {
+        try (InputStream in = Files.newInputStream(Path.of("models/profanity/lexicon.tsv"))) {
+            return ProfanityLexicon.parse(in);
+        }
+    }
+
+    private static java.util.Map<String, Severity> tiers() throws IOException {
+        // Confirmed terms: block entries the lexicon does not also allow ("spunky" is both, so it is not profanity).
+        List<LexiconEntry> entries = shippedEntries();
+        java.util.Set<String> allowed = new java.util.HashSet<>();
+        entries.stream().filter(LexiconEntry::allow).forEach(e -> allowed.add(e.term()));
+        java.util.Map<String, Severity> tiers = new java.util.HashMap<>();
+        entries.stream().filter(e -> !e.allow() && !allowed.contains(e.term()))
+                .forEach(e -> tiers.put(e.term(), e.severity()));
+        return tiers;
+    }
+
+    @Test
+    void everyLexiconTermScoresAsProfanityAndOnlyStrongTiersAsStrongProfanity() throws IOException {
+        java.util.Map<String, Severity> tiers = tiers();
+        assertThat(tiers.values()).contains(Severity.MILD, Severity.STRONG, Severity.SLUR);
+        List<String> failures = new ArrayList<>();
+        tiers.forEach((term, tier) -> {
+            Signal s = SCORER.score(ScoringContext.of("well " + term + " then"));
+            double profanity = s.scores().get("profanity");
+            double strong = s.scores().get("strong_profanity");
+            boolean strongTier = tier != Severity.MILD;
+            if (profanity < 0.5 || (strongTier ? strong < 0.5 : strong >= 0.5)) {
+                failures.add(tier.label() + " " + term + ": profanity " + profanity + ", strong " + strong);
+            }
+        });
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void everyCaughtDisguiseOfAMildTermScoresAtLeastHalf() throws IOException {
+        java.util.Map<String, Severity> tiers = tiers();
+        int mild = 0;
+        int caught = 0;
+        List<String> low = new ArrayList<>();
+        for (String row : lines("disguised.tsv")) {
+            String[] f = row.split("\t");
+            if (tiers.get(f[1]) != Severity.MILD) {
+                continue;
+            }
+            mild++;
+            Signal s = SCORER.score(ScoringContext.of(f[2]));
+            if (!s.spans().isEmpty()) {
+                caught++;
+                if (s.scores().get("profanity") < 0.5) {
+                    low.add(row);
+                }
+            }
+        }
+        assertThat(mild).isGreaterThan(500);
+        assertThat((double) caught / mild).isGreaterThanOrEqualTo(0.99);
+        assertThat(low).isEmpty();
+    }
 }

@@ -94,16 +94,32 @@ class ProfanityScorerTest {
     }
 
     @Test
-    void combinesSeverityWeightsAsIndependentEvidence() {
+    void combinesPresenceAndStrengthAsIndependentEvidence() {
+        double mildPresence = Severity.MILD.presence();
+        double strongPresence = Severity.STRONG.presence();
         Signal mild = score("damn");
-        assertThat(mild.scores().get("profanity")).isCloseTo(0.4, within(1e-9));
+        assertThat(mild.scores().get("profanity")).isCloseTo(mildPresence, within(1e-9));
+        assertThat(mild.scores().get("strong_profanity")).isEqualTo(0.0);
         assertThat(mild.reasons()).containsExactly("profanity.mild");
         Signal two = score("damn this crap");
-        assertThat(two.scores().get("profanity")).isCloseTo(1 - 0.6 * 0.6, within(1e-9));
+        assertThat(two.scores().get("profanity")).isCloseTo(1 - Math.pow(1 - mildPresence, 2), within(1e-9));
+        assertThat(two.scores().get("strong_profanity")).isEqualTo(0.0);
         Signal mixed = score("damn, fuck");
-        assertThat(mixed.scores().get("profanity")).isCloseTo(1 - 0.6 * 0.2, within(1e-9));
+        assertThat(mixed.scores().get("profanity"))
+                .isCloseTo(1 - (1 - mildPresence) * (1 - strongPresence), within(1e-9));
+        assertThat(mixed.scores().get("strong_profanity")).isCloseTo(Severity.STRONG.strength(), within(1e-9));
         assertThat(mixed.reasons()).containsExactly("profanity.strong", "profanity.mild");
         assertThat(mixed.spans()).extracting(Span::severity).containsExactly("mild", "strong");
+    }
+
+    @Test
+    void everyTierMeansProfanityIsPresentAndOnlyStrongTiersCountAsStrong() {
+        assertThat(Severity.values()).allSatisfy(s -> assertThat(s.presence()).isGreaterThan(0.5));
+        assertThat(Severity.MILD.strength()).isZero();
+        assertThat(Severity.STRONG.strength()).isGreaterThan(0.5);
+        assertThat(Severity.SLUR.strength()).isGreaterThan(Severity.STRONG.strength());
+        // Strong profanity is a kind of profanity: never more likely than profanity itself.
+        assertThat(Severity.values()).allSatisfy(s -> assertThat(s.strength()).isLessThanOrEqualTo(s.presence()));
     }
 
     @Test
@@ -111,13 +127,14 @@ class ProfanityScorerTest {
         Signal s = score("you f@gg0t");
         assertThat(s.spans()).extracting(Span::severity).containsExactly("slur");
         assertThat(s.reasons()).containsExactly("profanity.slur");
-        assertThat(s.scores().get("profanity")).isCloseTo(0.95, within(1e-9));
+        assertThat(s.scores().get("profanity")).isCloseTo(Severity.SLUR.presence(), within(1e-9));
+        assertThat(s.scores().get("strong_profanity")).isCloseTo(Severity.SLUR.strength(), within(1e-9));
     }
 
     @Test
     void scoresCleanTextZeroWithNoReasons() {
         Signal s = score("A thoughtful comment about trade policy.");
-        assertThat(s.scores()).containsEntry("profanity", 0.0);
+        assertThat(s.scores()).containsEntry("profanity", 0.0).containsEntry("strong_profanity", 0.0);
         assertThat(s.spans()).isEmpty();
         assertThat(s.reasons()).isEmpty();
         assertThat(s.error()).isNull();
@@ -128,7 +145,7 @@ class ProfanityScorerTest {
         assertThat(SHIPPED.model()).matches("profanity-lexicon@\\d+\\.\\d+\\.\\d+");
         assertThat(score("x").model()).isEqualTo(SHIPPED.model());
         assertThat(SHIPPED.id()).isEqualTo("profanity");
-        assertThat(SHIPPED.attributes()).containsExactly("profanity");
+        assertThat(SHIPPED.attributes()).containsExactly("profanity", "strong_profanity");
     }
 
     @Test
