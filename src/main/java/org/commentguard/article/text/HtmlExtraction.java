@@ -59,6 +59,7 @@ final class HtmlExtraction {
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…:;\"”»’')\\]]$");
     private static final Pattern BYLINE = Pattern.compile("(?iu)^(by|von|por|par|di|door|av|af)\\s+\\p{Lu}.*");
     private static final Pattern COMMA = Pattern.compile("[,，、،]");
+    private static final Pattern QUOTES = Pattern.compile("[\"“”„«»'‘’]");
 
     static CleanArticle extract(String html) {
         Document doc = Jsoup.parse(html == null ? "" : html);
@@ -399,7 +400,7 @@ final class HtmlExtraction {
 
     /** Comparison key: case, quotes and spacing do not make two lines different. */
     private static String key(String s) {
-        return HtmlBlocks.collapse(s).toLowerCase(Locale.ROOT).replaceAll("[\"“”„«»'‘’]", "");
+        return QUOTES.matcher(HtmlBlocks.collapse(s).toLowerCase(Locale.ROOT)).replaceAll("");
     }
 
     private static String firstNonBlank(String... values) {

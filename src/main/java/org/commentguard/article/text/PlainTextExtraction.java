@@ -32,6 +32,12 @@ final class PlainTextExtraction {
             "(?iu).*\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\s*-\\s*\\d{1,2}:\\d{2}\\s*(permalink)?$|.*\\bpermalink$"
                     + "|^in reply to\\b.*");
 
+    /**
+     * "2 hours ago - World": a story's own dateline stands above its text, so one after the story's text belongs to
+     * the next item of a teaser list.
+     */
+    private static final Pattern RELATIVE_DATELINE = Pattern.compile("(?iu)^\\d+ (minutes?|hours?|days?) ago\\b");
+
     /** A photo credit or a dateline ("3 hours ago", "Updated …"): page furniture, but not a promo. */
     private static final Pattern CREDIT_OR_DATELINE = Pattern.compile(
             "(?iu)^(photo|photos|illustration|image)s?\\s*:|^\\d+ (minutes?|hours?|days?) ago\\b|^updated\\b");
@@ -70,7 +76,8 @@ final class PlainTextExtraction {
             String l = lines.get(i);
             // Only after some article text: a "Comments" link in the page header must not end the article.
             if (i > 0 && hasBodyBefore(lines, drop, i)
-                    && (END_OF_ARTICLE.matcher(l).matches() || COMMENT_HEADER.matcher(l).matches())) {
+                    && (END_OF_ARTICLE.matcher(l).matches() || COMMENT_HEADER.matcher(l).matches()
+                    || RELATIVE_DATELINE.matcher(l).find())) {
                 end = i;
                 break;
             }
@@ -90,7 +97,10 @@ final class PlainTextExtraction {
         }
         // Before the story starts, a line between two furniture lines is part of the same promotion block.
         for (int i = 1; i < end - 1 && !hasBodyBefore(lines, drop, i); i++) {
-            if (!drop[i] && drop[i - 1] && drop[i + 1] && lines.get(i).length() <= 200) {
+            String before = lines.get(i - 1);
+            boolean promoBefore = drop[i - 1] && Boilerplate.isFurnitureLine(before)
+                    && !CREDIT_OR_DATELINE.matcher(before).find() && !INLINE_CREDIT.matcher(before).find();
+            if (!drop[i] && promoBefore && drop[i + 1] && lines.get(i).length() <= 200) {
                 drop[i] = true;
             }
         }
@@ -123,6 +133,9 @@ final class PlainTextExtraction {
                 if (!drop[i] && !lines.get(i).equals(title)) {
                     kept.add(lines.get(i));
                 }
+            }
+            if (kept.isEmpty()) {
+                kept.addAll(lines);
             }
             removed.removeAll(kept);
         }

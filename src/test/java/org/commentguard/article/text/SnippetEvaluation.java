@@ -18,12 +18,12 @@ import java.util.function.Function;
  * all snippets of a split. Matching is on normalised text (NFKC, lower case, typographic quotes and dashes folded,
  * whitespace collapsed).
  */
-final class SnippetEvaluation {
+public final class SnippetEvaluation {
 
     static final String BASE = "/article-eval/";
 
     /** One annotated page. */
-    record Page(String split, String name, String html, String title, List<String> keep, List<String> drop) {
+    public record Page(String split, String name, String html, String title, List<String> keep, List<String> drop) {
     }
 
     /** What an extractor produced for a page. */
@@ -78,7 +78,7 @@ final class SnippetEvaluation {
         return pages;
     }
 
-    static Page page(String split, String name) {
+    public static Page page(String split, String name) {
         String html = read(BASE + split + "/" + name + ".html");
         String title = "";
         List<String> keep = new ArrayList<>();
@@ -138,7 +138,7 @@ final class SnippetEvaluation {
         return new Output(a.title(), a.body());
     }
 
-    static String normalise(String s) {
+    public static String normalise(String s) {
         String n = Normalizer.normalize(s == null ? "" : s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
                 .replaceAll("[‘’‚‛′`]", "'").replaceAll("[“”„‟″«»]", "\"").replaceAll("[‐‑‒–—―]", "-");
         return n.replaceAll("[\\s\\u00a0\\u200b]+", " ").strip();
@@ -149,7 +149,7 @@ final class SnippetEvaluation {
      * inflated, the way tag-manager scripts, mega-menus and endless "more stories" rails inflate real pages. The
      * story itself is unchanged, so the page's annotations still apply; the teasers it adds are furniture.
      */
-    static String inflate(String html, int targetBytes) {
+    public static String inflate(String html, int targetBytes) {
         StringBuilder menu = new StringBuilder("<div class=\"mega-menu\"><ul>");
         StringBuilder rail = new StringBuilder("<div class=\"more-stories\"><h3>More stories</h3><ul>");
         StringBuilder scripts = new StringBuilder();
