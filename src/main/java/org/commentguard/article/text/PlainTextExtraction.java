@@ -33,7 +33,7 @@ final class PlainTextExtraction {
                     + "|^in reply to\\b.*");
 
     /**
-     * "2 hours ago - World": a story's own dateline stands above its text, so one after the story's text belongs to
+     * "5 hours ago - Sport": a story's own dateline stands above its text, so one after the story's text belongs to
      * the next item of a teaser list.
      */
     private static final Pattern RELATIVE_DATELINE = Pattern.compile("(?iu)^\\d+ (minutes?|hours?|days?) ago\\b");
@@ -42,7 +42,7 @@ final class PlainTextExtraction {
     private static final Pattern CREDIT_OR_DATELINE = Pattern.compile(
             "(?iu)^(photo|photos|illustration|image)s?\\s*:|^\\d+ (minutes?|hours?|days?) ago\\b|^updated\\b");
 
-    /** A caption that carries its credit on the same line: "... in Washington. Photo: Name/Agency". */
+    /** A caption that carries its credit on the same line: "... at the harbour. Photo: Name/Agency". */
     private static final Pattern INLINE_CREDIT = Pattern.compile("(?iu)\\b(photo|photos|illustration|image)s?:\\s*\\S");
 
     /** "Name Surname / Agency" or "AGENCY/Name": the shape of a photo credit line. */
@@ -142,7 +142,7 @@ final class PlainTextExtraction {
         return new CleanArticle(title == null ? "" : title, String.join("\n\n", kept), removed);
     }
 
-    /** The words of a line without its capitalised words and numbers: "Want the top Denver news?" → "want the top news?". */
+    /** A line without its capitalised words and numbers: "Weather for Leeds today" → "weather for today". */
     private static String template(String l) {
         StringBuilder sb = new StringBuilder();
         String[] words = l.split("\\s+");
