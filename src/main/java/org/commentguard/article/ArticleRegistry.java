@@ -70,24 +70,14 @@ public class ArticleRegistry {
     }
 
     /**
-     * The text off-topic scoring compares comments against: the page with its boilerplate (newsletter sign-ups,
-     * "More from …", related-story teasers, photo credits, comment threads) removed, whether it came as HTML or as
-     * a plain-text dump of the page.
+     * The text off-topic scoring compares comments against: the page with its boilerplate (navigation, newsletter
+     * sign-ups, related-story teasers, photo credits, comment threads) removed, whether it came as HTML or as a
+     * plain-text dump of the page. The extractor never returns an empty body for a page that shows text; a page that
+     * shows none has no article text.
      */
     private String cleanText(String raw, boolean html) {
         CleanArticle clean = html ? extractor.fromHtml(raw) : extractor.fromPlainText(raw);
         String body = clean.body().strip();
-        if (!body.isEmpty()) {
-            return body;
-        }
-        // A page the heuristics reduce to nothing (a stub, a short note) is still the site's article: keep its
-        // text, block by block, without markup.
-        if (!html) {
-            return raw.strip();
-        }
-        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(raw);
-        doc.select("script, style, noscript, template, svg, head").remove();
-        String blocks = String.join("\n", doc.select("p, h1, h2, h3, h4, h5, h6, li, blockquote, td").eachText());
-        return blocks.isBlank() ? doc.text().strip() : blocks.strip();
+        return body.isEmpty() && !html ? raw.strip() : body;
     }
 }

@@ -43,7 +43,7 @@ class CommentApiTest {
                                 + "clean</p><p>text</p></body></html>"))
                 .put("/api/v1/articles/" + id).then().statusCode(200)
                 .body("id", equalTo(first)).body("title", equalTo("New title"))
-                .body("text", equalTo("Fresh & clean\ntext"));
+                .body("text", equalTo("Fresh & clean\n\ntext"));
         as(site.moderator()).get("/api/v1/articles/" + id).then().statusCode(200).body("title", equalTo("New title"));
         Moderation.TestSite other = Moderation.newSite();
         as(other.ingest()).get("/api/v1/articles/" + id).then().statusCode(404)

@@ -27,12 +27,19 @@ public class JsonStrictness implements ObjectMapperCustomizer {
     /** Far deeper than any legitimate request; 10,000-deep nesting is refused before it costs stack. */
     static final int MAX_NESTING = 64;
 
+    /**
+     * The longest string any request may carry: above an article page's HTML limit (6,000,000 characters), so that a
+     * page just over it is told so by validation. Every other string field has its own, far smaller {@code @Size}
+     * limit, and the 1 MiB body limit of the other routes bounds them before parsing.
+     */
+    public static final int MAX_STRING_CHARS = 7_000_000;
+
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_NESTING)
                 .maxNumberLength(64)
-                .maxStringLength(1_000_000)
+                .maxStringLength(MAX_STRING_CHARS)
                 .build());
         // A repeated key is ambiguous (which one wins differs between parsers) and trips Jackson's record binding
         // into a server-side InvalidDefinitionException; refuse it as malformed JSON.

@@ -18,14 +18,21 @@ import java.util.List;
 @ApplicationScoped
 public class RouterProblems {
 
+    /** Article registration carries whole pages; every other route carries comments, ids and settings. */
+    static final String ARTICLE_ROUTE = "/api/v1/articles/";
+
     private final ObjectMapper mapper;
     private final long maxBodyBytes;
+    private final long maxArticleBodyBytes;
 
     public RouterProblems(ObjectMapper mapper,
                           @ConfigProperty(name = "commentguard.http.max-request-bytes", defaultValue = "1048576")
-                          long maxBodyBytes) {
+                          long maxBodyBytes,
+                          @ConfigProperty(name = "commentguard.http.max-article-request-bytes", defaultValue = "8388608")
+                          long maxArticleBodyBytes) {
         this.mapper = mapper;
         this.maxBodyBytes = maxBodyBytes;
+        this.maxArticleBodyBytes = maxArticleBodyBytes;
     }
 
     void install(@Observes Router router) {
@@ -33,10 +40,11 @@ public class RouterProblems {
         // (quarkus.http.limits.max-body-size, set higher) still guards chunked bodies that announce no length.
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
-            if (length != null && exceeds(length)) {
+            long limit = limitFor(ctx.request().method().name(), ctx.request().path());
+            if (length != null && exceeds(length, limit)) {
                 ctx.response().putHeader("Connection", "close");
                 write(ctx, 413, "payload_too_large", "Payload too large",
-                        "The request body exceeds " + maxBodyBytes + " bytes");
+                        "The request body exceeds " + limit + " bytes");
             } else {
                 ctx.next();
             }
@@ -51,9 +59,19 @@ public class RouterProblems {
                 "The request could not be read"));
     }
 
-    private boolean exceeds(String contentLength) {
+    /**
+     * Real article pages run to several megabytes (inline scripts, mega-menus, endless teaser rails), so registering
+     * one gets its own limit; comments and everything else keep the small one.
+     */
+    long limitFor(String method, String path) {
+        boolean article = "PUT".equals(method) && path != null && path.startsWith(ARTICLE_ROUTE)
+                && path.length() > ARTICLE_ROUTE.length();
+        return article ? maxArticleBodyBytes : maxBodyBytes;
+    }
+
+    private static boolean exceeds(String contentLength, long limit) {
         try {
-            return Long.parseLong(contentLength.trim()) > maxBodyBytes;
+            return Long.parseLong(contentLength.trim()) > limit;
         } catch (NumberFormatException e) {
             return false;
         }
