@@ -97,7 +97,7 @@ class ProblemResponsesTest {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'models' }.data.toxicity", equalTo("toxicity-maxent@1.0.0"))
                 .body("checks.find { it.name == 'models' }.data.'toxicity.refiner'",
-                        equalTo("toxicity-bge-small@1.1.0"))
+                        equalTo("toxicity-bge-small@1.1.1"))
                 .body("checks.find { it.name == 'models' }.data.profanity", equalTo("profanity-lexicon@1.1.0"));
     }
 
