@@ -341,8 +341,12 @@ def export_onnx(model, path):
 
 def quantize(float_path, int8_path):
     from onnxruntime.quantization import QuantType, quantize_dynamic
+    from to_u8u8 import to_u8u8
     quantize_dynamic(float_path, int8_path, weight_type=QuantType.QInt8, per_channel=True)
     mp = onnx.load(int8_path)
+    # Store the int8 weights as uint8 (same values): u8 x u8 products are exact on every x86 CPU, where u8 x s8
+    # saturates on CPUs without VNNI and would give those machines other scores (see to_u8u8.py).
+    to_u8u8(mp)
     if mp.ir_version > 9:
         mp.ir_version = 9
     onnx.save(mp, int8_path)

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.commentguard.testing.Api.ADMIN_KEY;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -97,8 +98,10 @@ class ProblemResponsesTest {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'models' }.data.toxicity", equalTo("toxicity-maxent@1.0.0"))
                 .body("checks.find { it.name == 'models' }.data.'toxicity.refiner'",
-                        equalTo("toxicity-bge-small@1.1.0"))
-                .body("checks.find { it.name == 'models' }.data.profanity", equalTo("profanity-lexicon@1.2.0"));
+                        equalTo("toxicity-bge-small@1.1.1"))
+                .body("checks.find { it.name == 'models' }.data.profanity", equalTo("profanity-lexicon@1.2.0"))
+                .body("checks.find { it.name == 'models' }.data.'onnxruntime.cpu'",
+                        matchesPattern("amx|avx512-vnni|avx-vnni|avx512|avx2|sse4\\.1|sse2"));
     }
 
     @Test

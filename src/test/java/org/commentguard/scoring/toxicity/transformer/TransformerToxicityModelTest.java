@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.commentguard.scoring.model.Agreement;
+import org.commentguard.scoring.model.CpuAgreement;
+import org.commentguard.scoring.model.CpuKernels;
 import org.commentguard.scoring.model.ModelArtifact;
 import org.commentguard.scoring.training.Csv;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +27,12 @@ class TransformerToxicityModelTest {
 
     /** sha256 of eval_sample.csv: the metrics below are only meaningful on exactly this sample. */
     private static final String SAMPLE_SHA256 = "1f2a22415217f86bd28cc69f3f6c300bd4e8c4599504bb4aa709fa55347215a2";
+
+    /**
+     * Scores are reproducible to within this (absolute probability) on x86-64 CPUs with AVX2 or later: the stated
+     * rule of the model card, measured between AVX-512 VNNI (native) and AVX2 (emulated) as max 0.027, p99 0.005.
+     */
+    static final double MAX_CROSS_CPU_DIFFERENCE = 0.05;
 
     private static TransformerToxicityModel model;
     private static List<List<String>> sample;
@@ -51,28 +60,38 @@ class TransformerToxicityModelTest {
     @Test
     void reproducesThePythonOnnxruntimeProbabilitiesOnThePinnedSample() {
         // The Python reference ran padded batches of 64 and Java runs one text per call; int8 activations are
-        // quantized with one scale per call, so the two differ slightly, row by row, but not systematically
-        // (measured for 1.1.0: mean 0.004, p99 0.063, max 0.14, same decision at 0.5 on 297/300 rows).
-        double[] diffs = new double[sample.size() * 6];
-        int agree = 0;
-        for (int i = 0; i < sample.size(); i++) {
-            for (int j = 0; j < 6; j++) {
-                double expected = Double.parseDouble(sample.get(i).get(9 + j));
-                double actual = predicted.get(i).get(ToxicityProbabilities.LABELS.get(j));
-                diffs[i * 6 + j] = Math.abs(actual - expected);
-                if (j == 0 && (actual >= 0.5) == (expected >= 0.5)) {
-                    agree++;
-                }
+        // quantized with one scale per call, so the two differ slightly, row by row, but not systematically.
+        // Measured for 1.1.1 (u8 x u8) with identical results on AVX-512 VNNI (native) and on AVX2 and SSE4.1
+        // (emulated): mean 0.0040, p99 0.063, max 0.14, same decision at 0.5 on 297/300 rows. The bounds leave room
+        // for that noise only: the old u8 x s8 model measured p99 0.089 and max 0.24 on an AVX2-only CPU.
+        Agreement vsPython = Agreement.of(CpuAgreement.flatten(predicted), CpuAgreement.pythonProbabilities(sample),
+                6, 0.5);
+        System.out.println("java vs python on " + CpuKernels.instructionSet() + ": " + vsPython);
+        assertThat(sample).hasSize(300);
+        assertThat(vsPython.mean()).as("mean |java - python| probability").isLessThan(0.006);
+        assertThat(vsPython.p99()).as("p99 |java - python| probability").isLessThan(0.07);
+        assertThat(vsPython.max()).as("max |java - python| probability").isLessThan(0.16);
+        assertThat(vsPython.sameDecision()).as("same toxicity decision at 0.5").isGreaterThanOrEqualTo(296);
+    }
+
+    @Test
+    void reproducesThePinnedJavaProbabilitiesOnEveryX86InstructionSet() {
+        // java_reference.tsv holds this model's probabilities, one text per call, written by CpuAgreement --write.
+        // u8 x u8 int8 products are exact on every x86 kernel, so only float rounding in the non-integer layers can
+        // differ between instruction sets: MAX_CROSS_CPU_DIFFERENCE is the stated guarantee (see the model card).
+        double[] actual = CpuAgreement.flatten(predicted);
+        double[] pinned = CpuAgreement.toxicityReference();
+        Agreement vsJava = Agreement.of(actual, pinned, 6, 0.5);
+        System.out.println("java vs pinned java on " + CpuKernels.instructionSet() + ": " + vsJava);
+        assertThat(vsJava.n()).isEqualTo(sample.size() * 6);
+        assertThat(vsJava.max()).as("max |java - pinned java| probability").isLessThanOrEqualTo(MAX_CROSS_CPU_DIFFERENCE);
+        assertThat(vsJava.p99()).as("p99 |java - pinned java| probability").isLessThanOrEqualTo(0.01);
+        // A decision can only differ for a score inside the tolerance band around the threshold.
+        for (int i = 0; i < actual.length; i++) {
+            if (Math.abs(pinned[i] - 0.5) > MAX_CROSS_CPU_DIFFERENCE) {
+                assertThat(actual[i] >= 0.5).as("decision at 0.5, value %d", i).isEqualTo(pinned[i] >= 0.5);
             }
         }
-        Arrays.sort(diffs);
-        double mean = Arrays.stream(diffs).average().orElseThrow();
-        System.out.printf("java vs python: mean %.4f p99 %.4f max %.4f agreement@0.5 %d/%d%n", mean,
-                diffs[(int) (diffs.length * 0.99)], diffs[diffs.length - 1], agree, sample.size());
-        assertThat(sample).hasSize(300);
-        assertThat(mean).as("mean |java - python| probability").isLessThan(0.01);
-        assertThat(diffs[(int) (diffs.length * 0.99)]).as("p99 |java - python| probability").isLessThan(0.08);
-        assertThat(agree).as("same toxicity decision at 0.5").isGreaterThanOrEqualTo(294);
     }
 
     @Test
@@ -131,7 +150,7 @@ class TransformerToxicityModelTest {
 
     @Test
     void carriesTheModelVersion() {
-        assertThat(model.modelId()).isEqualTo("toxicity-bge-small@1.1.0");
+        assertThat(model.modelId()).isEqualTo("toxicity-bge-small@1.1.1");
     }
 
     private double auc(List<ToxicityProbabilities> predicted, int label) {
