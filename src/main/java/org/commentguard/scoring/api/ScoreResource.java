@@ -8,19 +8,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.commentguard.platform.error.ApiProblem;
+import org.commentguard.quota.RequestScoring;
 import org.commentguard.scoring.ScoringContext;
-import org.commentguard.scoring.ScoringPipeline;
 import org.commentguard.scoring.SiteScoringData;
 import org.commentguard.site.Allow;
 import org.commentguard.site.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Stateless scoring: nothing about the comment is stored. */
+/**
+ * Stateless scoring: nothing about the comment is stored. Scoring runs on the fair scheduler under the caller's
+ * quotas and deadline ({@link RequestScoring}).
+ */
 @Path("/api/v1/score")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -28,17 +30,17 @@ import java.util.Optional;
 @Allow(Role.INGEST)
 public class ScoreResource {
 
-    private final ScoringPipeline pipeline;
+    private final RequestScoring scoring;
 
-    public ScoreResource(ScoringPipeline pipeline) {
-        this.pipeline = pipeline;
+    public ScoreResource(RequestScoring scoring) {
+        this.scoring = scoring;
     }
 
     @POST
     @Operation(summary = "Score one comment: every attribute with spans, reasons and model versions")
     public ScoreView score(@Valid @NotNull ScoreRequest request) {
         check("", request);
-        return ScoreView.of(pipeline.score(contextOf(request)));
+        return ScoreView.of(scoring.one(contextOf(request)));
     }
 
     @POST
@@ -58,10 +60,9 @@ public class ScoreResource {
         for (int i = 0; i < items.size(); i++) {
             check("items[" + i + "].", items.get(i));
         }
-        List<ScoreView> results = new ArrayList<>(items.size());
-        for (ScoreRequest item : items) {
-            results.add(ScoreView.of(pipeline.score(contextOf(item))));
-        }
+        // Each item is its own unit of work: the batch spreads over every scoring worker.
+        List<ScoreView> results = scoring.batch(items.stream().map(ScoreResource::contextOf).toList()).stream()
+                .map(ScoreView::of).toList();
         return new BatchScoreRequest.BatchScoreView(results);
     }
 
