@@ -13,10 +13,18 @@ public class RateLimitFilter {
 
     private final RateLimiter limiter;
     private final CurrentCaller current;
+    private final RequestScoring scoring;
 
-    public RateLimitFilter(RateLimiter limiter, CurrentCaller current) {
+    public RateLimitFilter(RateLimiter limiter, CurrentCaller current, RequestScoring scoring) {
         this.limiter = limiter;
         this.current = current;
+        this.scoring = scoring;
+    }
+
+    /** First of all filters: scoring deadlines count from here. */
+    @ServerRequestFilter(preMatching = true, priority = Integer.MIN_VALUE)
+    public void arrived() {
+        scoring.arrived();
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Scoring on behalf of the current API request: the caller's site and key, and the deadline of the endpoint kind,
- * tightened by the client's {@value #DEADLINE_HEADER} header when it asks for less.
+ * tightened by the client's {@value #DEADLINE_HEADER} header when it asks for less. The deadline counts from the
+ * request's arrival ({@link RateLimitFilter}), so time spent reading the body and authenticating is included.
  */
 @RequestScoped
 public class RequestScoring {
@@ -26,6 +27,7 @@ public class RequestScoring {
     private final CurrentCaller caller;
     private final QuotaConfig config;
     private final HttpServerRequest request;
+    private long arrived = System.nanoTime();
 
     public RequestScoring(ScoringScheduler scheduler, CurrentCaller caller, QuotaConfig config,
                           HttpServerRequest request) {
@@ -33,6 +35,11 @@ public class RequestScoring {
         this.caller = caller;
         this.config = config;
         this.request = request;
+    }
+
+    /** Marks the request's arrival; the deadline counts from here (else from this bean's first use). */
+    void arrived() {
+        arrived = System.nanoTime();
     }
 
     /** One comment for a client waiting on it ({@code /api/v1/score}, Perspective analyze). */
@@ -52,7 +59,8 @@ public class RequestScoring {
 
     private List<ScoreResult> run(List<ScoringContext> contexts, Duration configured) {
         Caller c = caller.get();
-        return scheduler.scoreAll(c.site(), c.keyId().orElse(null), contexts, deadline(configured));
+        Duration left = deadline(configured).minusNanos(System.nanoTime() - arrived);
+        return scheduler.scoreAll(c.site(), c.keyId().orElse(null), contexts, left.isNegative() ? Duration.ZERO : left);
     }
 
     private Duration deadline(Duration configured) {

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.commentguard.audit.Acting;
 import org.commentguard.audit.AuditLog;
@@ -68,11 +69,19 @@ public class SiteQuotas {
     @Transactional
     public StoredQuota replace(UUID siteId, QuotaOverrides overrides, Acting acting) {
         QuotaOverrides clean = validate(overrides == null ? QuotaOverrides.NONE : overrides);
-        SiteQuota row = SiteQuota.<SiteQuota>findByIdOptional(siteId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+        SiteQuota row = SiteQuota.<SiteQuota>findByIdOptional(siteId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseGet(() -> new SiteQuota(siteId));
         QuotaOverrides before = row.updatedAt == null ? QuotaOverrides.NONE : row.overrides();
         row.replace(clean, clock.instant(), acting.actor());
-        row.persist();
+        try {
+            row.persistAndFlush();
+        } catch (RuntimeException e) {
+            // Two first-time PUTs raced to insert the row; the row lock serialises every later one.
+            if (org.commentguard.comment.Constraints.isUniqueViolation(e)) {
+                throw ApiProblem.conflict("quota_changed", "The quota was changed concurrently; read it and retry");
+            }
+            throw e;
+        }
         audit.append(new AuditRecord(siteId, null, null, null, acting, "quota.updated", before, clean, null, null,
                 null));
         limits.invalidate(siteId);

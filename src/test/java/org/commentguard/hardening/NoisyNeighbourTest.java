@@ -191,6 +191,9 @@ class NoisyNeighbourTest {
             SiteB siteB = new SiteB(service.base(), b.get("ingest"), article);
             // Warm-up (JIT, model sessions), not measured.
             siteB.run("warm-up", 15);
+            System.out.printf(Locale.ROOT, "noisy: warm-up refusals of site B (cold JIT, not asserted): %d%n",
+                    siteB.failures.size());
+            siteB.failures.clear();
             String loadBefore = loadAverage();
             Map<String, long[]> quiet = siteB.run("quiet", QUIET_SECONDS);
 
@@ -281,6 +284,8 @@ class NoisyNeighbourTest {
             ServiceProcess.EmbeddedData data = ServiceProcess.EmbeddedData.fresh("batch-" + workers);
             Map<String, String> env = new HashMap<>(data.env());
             env.put("COMMENTGUARD_QUOTA_WORKERS", Integer.toString(workers));
+            // Throughput, not shedding, is measured here: a batch is never refused for its deadline.
+            env.put("COMMENTGUARD_QUOTA_BATCH_DEADLINE", "PT300S");
             try (ServiceProcess service = ServiceProcess.start("batch-" + workers, env)) {
                 ApiClient api = new ApiClient(service.base());
                 String key = api.newSite("Batch site", "ingest").get("ingest");
