@@ -17,11 +17,11 @@ import org.commentguard.policy.SitePolicies;
 import org.commentguard.policy.SitePolicy;
 import org.commentguard.policy.Verdict;
 import org.commentguard.policy.VerdictPolicy;
+import org.commentguard.quota.RequestScoring;
 import org.commentguard.review.ReviewItem;
 import org.commentguard.review.ReviewQueue;
 import org.commentguard.scoring.ScoreResult;
 import org.commentguard.scoring.ScoringContext;
-import org.commentguard.scoring.ScoringPipeline;
 import org.commentguard.scoring.Signal;
 import org.commentguard.scoring.SiteScoringData;
 import org.commentguard.scoring.api.ScoreLimits;
@@ -48,7 +48,7 @@ public class CommentIngestion {
     private static final Logger LOG = Logger.getLogger(CommentIngestion.class);
     private static final UUID NO_COMMENT = new UUID(0, 0);
 
-    private final ScoringPipeline pipeline;
+    private final RequestScoring scoring;
     private final SitePolicies policies;
     private final ReviewQueue queue;
     private final AuditLog audit;
@@ -57,9 +57,9 @@ public class CommentIngestion {
     private final CommentConfig config;
     private final Clock clock;
 
-    public CommentIngestion(ScoringPipeline pipeline, SitePolicies policies, ReviewQueue queue, AuditLog audit,
+    public CommentIngestion(RequestScoring scoring, SitePolicies policies, ReviewQueue queue, AuditLog audit,
                             Webhooks webhooks, AuthorHistory history, CommentConfig config, Clock clock) {
-        this.pipeline = pipeline;
+        this.scoring = scoring;
         this.policies = policies;
         this.queue = queue;
         this.audit = audit;
@@ -84,7 +84,8 @@ public class CommentIngestion {
             return new Ingested(earlier.get(), false);
         }
         Prepared p = QuarkusTransaction.requiringNew().call(() -> prepare(siteId, r, NO_COMMENT));
-        ScoreResult result = pipeline.score(p.context());
+        // Shedding refuses here (503 overloaded, 429 quotas), before anything is stored: the client retries.
+        ScoreResult result = scoring.ingest(p.context());
         try {
             return new Ingested(QuarkusTransaction.requiringNew().call(
                     () -> store(siteId, externalId, r, p, result, acting)), true);
@@ -105,7 +106,7 @@ public class CommentIngestion {
                     .orElseThrow(() -> ApiProblem.notFound("Comment " + commentId));
             return prepare(siteId, c.articleId, c.parentId, text, List.of(), c.id);
         });
-        ScoreResult result = pipeline.score(p.context());
+        ScoreResult result = scoring.ingest(p.context());
         return QuarkusTransaction.requiringNew().call(() -> {
             Comment c = Comment.<Comment>findByIdOptional(commentId, LockModeType.PESSIMISTIC_WRITE)
                     .filter(x -> x.siteId.equals(siteId))

@@ -18,10 +18,10 @@ import org.commentguard.perspective.PerspectiveRequests.SuggestScoreRequest;
 import org.commentguard.perspective.PerspectiveRequests.SuggestScoreResponse;
 import org.commentguard.perspective.PerspectiveRequests.TextEntry;
 import org.commentguard.platform.error.ApiProblem;
+import org.commentguard.quota.RequestScoring;
 import org.commentguard.scoring.Attributes;
 import org.commentguard.scoring.ScoreResult;
 import org.commentguard.scoring.ScoringContext;
-import org.commentguard.scoring.ScoringPipeline;
 import org.commentguard.scoring.Signal;
 import org.commentguard.scoring.SiteLanguages;
 import org.commentguard.scoring.SiteScoringData;
@@ -51,15 +51,15 @@ import java.util.Optional;
 @Allow(value = Role.INGEST, keyInQuery = true)
 public class PerspectiveResource {
 
-    private final ScoringPipeline pipeline;
+    private final RequestScoring scoring;
     private final CurrentCaller caller;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final SiteLanguages siteLanguages;
 
-    public PerspectiveResource(ScoringPipeline pipeline, CurrentCaller caller, ObjectMapper mapper, Clock clock,
+    public PerspectiveResource(RequestScoring scoring, CurrentCaller caller, ObjectMapper mapper, Clock clock,
                                SiteLanguages siteLanguages) {
-        this.pipeline = pipeline;
+        this.scoring = scoring;
         this.siteLanguages = siteLanguages;
         this.caller = caller;
         this.mapper = mapper;
@@ -97,7 +97,8 @@ public class PerspectiveResource {
                 entries.isEmpty() ? Optional.empty() : Optional.of(new ScoringContext.ArticleText("", entries.get(0))),
                 entries.size() > 1 ? Optional.of(entries.get(1)) : Optional.empty(),
                 languages, SiteScoringData.languagesOnly(siteLanguages.languages(caller.get().siteId())));
-        ScoreResult result = pipeline.score(context);
+        // Refusals (quotas, deadline) answer Google's RESOURCE_EXHAUSTED / UNAVAILABLE, which Coral handles.
+        ScoreResult result = scoring.one(context);
 
         boolean spans = Boolean.TRUE.equals(request.spanAnnotations());
         Map<String, AttributeScores> scores = new LinkedHashMap<>();

@@ -8,8 +8,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.commentguard.platform.error.ApiProblem;
+import org.commentguard.quota.RequestScoring;
 import org.commentguard.scoring.ScoringContext;
-import org.commentguard.scoring.ScoringPipeline;
 import org.commentguard.scoring.SiteLanguages;
 import org.commentguard.scoring.SiteScoringData;
 import org.commentguard.site.Allow;
@@ -18,11 +18,13 @@ import org.commentguard.site.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Stateless scoring: nothing about the comment is stored. */
+/**
+ * Stateless scoring: nothing about the comment is stored. Scoring runs on the fair scheduler under the caller's
+ * quotas and deadline ({@link RequestScoring}).
+ */
 @Path("/api/v1/score")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -30,12 +32,12 @@ import java.util.Optional;
 @Allow(Role.INGEST)
 public class ScoreResource {
 
-    private final ScoringPipeline pipeline;
+    private final RequestScoring scoring;
     private final SiteLanguages siteLanguages;
     private final CurrentCaller caller;
 
-    public ScoreResource(ScoringPipeline pipeline, SiteLanguages siteLanguages, CurrentCaller caller) {
-        this.pipeline = pipeline;
+    public ScoreResource(RequestScoring scoring, SiteLanguages siteLanguages, CurrentCaller caller) {
+        this.scoring = scoring;
         this.siteLanguages = siteLanguages;
         this.caller = caller;
     }
@@ -44,7 +46,7 @@ public class ScoreResource {
     @Operation(summary = "Score one comment: every attribute with spans, reasons and model versions")
     public ScoreView score(@Valid @NotNull ScoreRequest request) {
         check("", request);
-        return ScoreView.of(pipeline.score(contextOf(request, languages())));
+        return ScoreView.of(scoring.one(contextOf(request, languages())));
     }
 
     @POST
@@ -64,11 +66,10 @@ public class ScoreResource {
         for (int i = 0; i < items.size(); i++) {
             check("items[" + i + "].", items.get(i));
         }
+        // Each item is its own unit of work: the batch spreads over every scoring worker.
         List<String> languages = languages();
-        List<ScoreView> results = new ArrayList<>(items.size());
-        for (ScoreRequest item : items) {
-            results.add(ScoreView.of(pipeline.score(contextOf(item, languages))));
-        }
+        List<ScoreView> results = scoring.batch(items.stream().map(item -> contextOf(item, languages)).toList())
+                .stream().map(ScoreView::of).toList();
         return new BatchScoreRequest.BatchScoreView(results);
     }
 

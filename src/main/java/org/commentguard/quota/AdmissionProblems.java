@@ -1,0 +1,21 @@
+package org.commentguard.quota;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Response;
+import org.commentguard.platform.error.ProblemMappers;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Answers refused requests like every other {@code ApiProblem} (problem+json, or Google's error shape with
+ * {@code RESOURCE_EXHAUSTED} / {@code UNAVAILABLE} on {@code /v1alpha1/}), plus the {@code Retry-After} header.
+ */
+public class AdmissionProblems {
+
+    private final ProblemMappers problems = new ProblemMappers();
+
+    @ServerExceptionMapper
+    public Response refused(AdmissionRefusedException e, HttpServerRequest request) {
+        return Response.fromResponse(problems.apiProblem(e, request))
+                .header("Retry-After", Long.toString(e.retryAfterSeconds())).build();
+    }
+}

@@ -1,0 +1,37 @@
+package org.commentguard.quota;
+
+import jakarta.ws.rs.Priorities;
+import org.commentguard.site.Caller;
+import org.commentguard.site.CurrentCaller;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Applies the request rate quotas to every request of a site key, right after authentication and before the body
+ * is read. The platform administrator is not limited (it creates sites and sets their quotas).
+ */
+public class RateLimitFilter {
+
+    private final RateLimiter limiter;
+    private final CurrentCaller current;
+    private final RequestScoring scoring;
+
+    public RateLimitFilter(RateLimiter limiter, CurrentCaller current, RequestScoring scoring) {
+        this.limiter = limiter;
+        this.current = current;
+        this.scoring = scoring;
+    }
+
+    /** First of all filters: scoring deadlines count from here. */
+    @ServerRequestFilter(preMatching = true, priority = Integer.MIN_VALUE)
+    public void arrived() {
+        scoring.arrived();
+    }
+
+    @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
+    public void limit() {
+        Caller caller = current.get();
+        if (!caller.isPlatformAdmin()) {
+            limiter.admit(caller.siteId().orElseThrow(), caller.keyId().orElseThrow());
+        }
+    }
+}
