@@ -146,6 +146,9 @@ final class Endpoints {
             Map.entry("GET /api/v1/sites/{id}/keys", Specifics.of(ADMIN)),
             Map.entry("DELETE /api/v1/sites/{id}/keys/{keyId}", Specifics.of(ADMIN)),
             Map.entry("GET /api/v1/sites/{id}/policy", Specifics.of(ADMIN)),
+            Map.entry("GET /api/v1/sites/{id}/quota", Specifics.of(ADMIN)),
+            // An empty override (the defaults): a valid body must not throttle the rest of the run.
+            Map.entry("PUT /api/v1/sites/{id}/quota", Specifics.of(Auth.apiKey("platform")).body(s -> map())),
             Map.entry("PUT /api/v1/sites/{id}/policy", Specifics.of(ADMIN).body(s -> map(
                     "thresholds", map("toxicity", map("review", 0.6, "reject", 0.9)),
                     "blockTerms", List.of("grifter"), "mode", "PRE_MODERATE_ALL"))),

@@ -1,7 +1,5 @@
 package org.commentguard.hardening;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -48,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Runs with {@code -Dcommentguard.long-tests=true}; {@code -Dcommentguard.noisy.quiet-seconds} (default 30) and
  * {@code -Dcommentguard.noisy.flood-seconds} (default 60) set the phases.
  */
-@Tag("long")
+@LongTest
 class NoisyNeighbourTest {
 
     private static final int QUIET_SECONDS = Integer.getInteger("commentguard.noisy.quiet-seconds", 30);
@@ -72,11 +70,6 @@ class NoisyNeighbourTest {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newCachedThreadPool()).build();
-
-    @BeforeAll
-    static void enabled() {
-        ServiceProcess.assumeLongTestsEnabled();
-    }
 
     record Answer(int status, long nanos, String retryAfter, String body) {
     }
