@@ -28,6 +28,7 @@ import javax.crypto.spec.SecretKeySpec;
  * send time. Coral's default phase timeout is 200 ms (its admin form's default; allowed 100–10,000 ms).
  *
  * <pre>java src/bench/CoralPhaseBench.java BASE_URL PLATFORM_ADMIN_KEY RATE SECONDS CSV:COLUMN[:LABEL]...</pre>
+ * {@code -Dmax=N} measures at most the first N comments of each set one at a time (default: all).
  */
 public class CoralPhaseBench {
 
@@ -69,6 +70,7 @@ public class CoralPhaseBench {
         for (int a = 4; a < args.length; a++) {
             String[] spec = args[a].split(":");
             List<String> texts = comments(Path.of(spec[0]), spec[1]);
+            texts = texts.subList(0, Math.min(texts.size(), Integer.getInteger("max", Integer.MAX_VALUE)));
             String label = spec.length > 2 ? spec[2] : Path.of(spec[0]).getFileName().toString();
             if (texts.isEmpty()) {
                 System.out.println("== " + label + ": no comment of 600-1,000 characters");
@@ -80,6 +82,7 @@ public class CoralPhaseBench {
                 moderate(endpoint, tenant, secret, texts.get(i), "warm-" + seq[0]++);
             }
             List<Long> one = new ArrayList<>();
+            List<Long> direct = new ArrayList<>();
             Map<String, Integer> answers = new java.util.TreeMap<>();
             for (String text : texts) {
                 long t0 = System.nanoTime();
@@ -87,9 +90,19 @@ public class CoralPhaseBench {
                 one.add(System.nanoTime() - t0);
                 answers.merge(r.statusCode() == 204 ? "204" : r.body().replaceAll(".*\"status\":\"([A-Z_]+)\".*",
                         "$1"), 1, Integer::sum);
+                // The same comment through the REST API, interleaved, so both see the same machine load.
+                long t1 = System.nanoTime();
+                post(base.resolve("api/v1/comments"), ingest, "{\"externalId\":\"direct-" + seq[0]++
+                        + "\",\"articleId\":\"tram-line\",\"author\":{\"id\":\"direct-" + seq[0]
+                        + "\"},\"text\":" + js(text) + "}");
+                direct.add(System.nanoTime() - t1);
             }
             System.out.printf("== %s: %d comments, mean %.0f chars%n", label, texts.size(), mean);
             report("one at a time", one, answers);
+            report("same, POST /api/v1/comments", direct, null);
+            if (rate <= 0) {
+                continue;
+            }
 
             ConcurrentLinkedQueue<Long> fixed = new ConcurrentLinkedQueue<>();
             List<CompletableFuture<?>> pending = new ArrayList<>();

@@ -2,7 +2,8 @@
 # Latency of the Coral External Moderation Phase endpoint on 600–1,000-character comments, against a locally
 # started service (loopback only, embedded PostgreSQL in a temporary directory). See CoralPhaseBench.java.
 #
-#   src/bench/coral-bench.sh            # RATE (default 10 comments/s) for SECONDS (default 20) after the sequential run
+#   src/bench/coral-bench.sh   # RATE (default 10 comments/s) for SECONDS (default 20) after the sequential run;
+#                              # MAX (default all) comments per set one at a time
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RATE=${RATE:-10}
@@ -32,6 +33,6 @@ for _ in $(seq 180); do
   sleep 1
 done
 echo "== $(date -u +%FT%TZ) $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
-java src/bench/CoralPhaseBench.java "$BASE" "$COMMENTGUARD_ADMIN_API_KEY" "$RATE" "$SECONDS_AT_RATE" \
+java -Dmax="${MAX:-2147483647}" src/bench/CoralPhaseBench.java "$BASE" "$COMMENTGUARD_ADMIN_API_KEY" "$RATE" "$SECONDS_AT_RATE" \
   "$DATA_DIR/toxic-spans-civil-comments/data_comments.csv:comment_text:Civil Comments (toxic-spans corpus)" \
   "$DATA_DIR/kaggle-insults-impermium/test_with_solutions.csv:Comment:Kaggle insults test"
