@@ -90,8 +90,9 @@ public class CoralModeration {
                 r.comment().body());
         // Coral's parentID is Coral's own id, which Commentguard never saw (it stores Coral comments under derived
         // ids), so replies are stored without their parent. Likewise an EDIT is stored as a comment of its own.
-        // TODO(deadlines): pass Coral's phase timeout (100–10,000 ms, default 200 ms) as this call's deadline once
-        // CommentIngestion takes one; past it Coral ignores the answer anyway.
+        // Coral's phase timeout (100–10,000 ms, default 200 ms; not sent with the request) is this call's budget:
+        // past it Coral skips the phase and ignores the answer, while the comment is still stored and queued here.
+        // Where CommentIngestion takes a deadline, this is the call to give it one (per-site setting).
         CommentIngestion.Ingested ingested = ingestion.ingest(target.siteId(), new CommentRequest(externalId,
                         articleId, null, new AuthorRef(authorId, null), text, List.of()),
                 Acting.system("coral", requestId));
