@@ -55,6 +55,20 @@ public class Article extends PanacheEntityBase {
         return find("#Article.byExternalId", siteId, externalId).firstResultOptional();
     }
 
+    /**
+     * The site's article at {@code url}, exactly as registered. When several carry it (a placeholder made for an
+     * integration, then the real registration), the one with text wins, then the most recently updated.
+     */
+    public static Optional<Article> byUrl(UUID siteId, String url) {
+        // Native: the index is on md5(url) (article_site_url_idx), which HQL cannot name.
+        @SuppressWarnings("unchecked")
+        java.util.List<Article> found = getEntityManager().createNativeQuery(
+                        "SELECT * FROM article WHERE site_id = ?1 AND md5(url) = md5(?2) AND url = ?2 "
+                                + "ORDER BY (clean_text = '') ASC, updated_at DESC, id LIMIT 1", Article.class)
+                .setParameter(1, siteId).setParameter(2, url).getResultList();
+        return found.stream().findFirst();
+    }
+
     public static Optional<Article> ofSite(UUID siteId, UUID id) {
         return Article.<Article>findByIdOptional(id).filter(a -> a.siteId.equals(siteId));
     }

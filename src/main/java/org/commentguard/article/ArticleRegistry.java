@@ -9,6 +9,7 @@ import org.commentguard.platform.error.ApiProblem;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Registers articles (idempotent upsert by the site's own article id) and finds them. */
@@ -61,6 +62,29 @@ public class ArticleRegistry {
         Article article = Article.<Article>findByIdOptional(articleId).orElseThrow();
         Article.getEntityManager().refresh(article);
         return new Upserted(article, Boolean.TRUE.equals(row[1]));
+    }
+
+    /**
+     * The external id of the article a comment on {@code url} belongs to: the registered article with that URL,
+     * else a placeholder {@code placeholderId} without text (created once, concurrent calls converge on one row),
+     * so that comments on a story nobody registered are still stored and scored, just without an article to be
+     * off topic against. Registering {@code placeholderId} later with PUT gives the placeholder its text.
+     */
+    @Transactional
+    public String forUrl(UUID siteId, String url, String placeholderId) {
+        Optional<Article> registered = Article.byUrl(siteId, url);
+        if (registered.isPresent()) {
+            return registered.get().externalId;
+        }
+        Instant now = clock.instant();
+        Article.getEntityManager().createNativeQuery(
+                        "INSERT INTO article (id, site_id, external_id, title, url, body, clean_text, created_at, "
+                                + "updated_at) VALUES (?1, ?2, ?3, '', ?4, '', '', ?5, ?5) "
+                                + "ON CONFLICT (site_id, external_id) DO NOTHING")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, siteId).setParameter(3, placeholderId)
+                .setParameter(4, url).setParameter(5, now)
+                .executeUpdate();
+        return placeholderId;
     }
 
     @Transactional

@@ -28,6 +28,9 @@ public class ApiKeyFilter {
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public void authenticate(ContainerRequestContext request, ResourceInfo resource) {
+        if (noApiKey(resource)) {
+            return;
+        }
         Allow allow = allowOf(resource);
         String presented = request.getHeaderString(HEADER);
         if ((presented == null || presented.isBlank()) && allow != null && allow.keyInQuery()) {
@@ -68,6 +71,16 @@ public class ApiKeyFilter {
             sb.append(sb.isEmpty() ? "" : ", or ").append("the platform administrator key");
         }
         return sb.toString();
+    }
+
+    /** {@link NoApiKey} on the method, or on its class when the method carries no {@link Allow} of its own. */
+    private static boolean noApiKey(ResourceInfo resource) {
+        Method method = resource.getResourceMethod();
+        if (method == null) {
+            return false;
+        }
+        return method.isAnnotationPresent(NoApiKey.class) || (!method.isAnnotationPresent(Allow.class)
+                && resource.getResourceClass().isAnnotationPresent(NoApiKey.class));
     }
 
     private static Allow allowOf(ResourceInfo resource) {

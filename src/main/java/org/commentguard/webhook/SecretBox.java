@@ -13,8 +13,9 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Seals webhook signing secrets for storage with AES-GCM. The secret has to be recoverable (it signs every
- * delivery), so it cannot be hashed like an API key; encryption keeps a database dump from leaking it.
+ * Seals signing secrets (webhook endpoints', Coral's) for storage with AES-GCM. A secret has to be recoverable (it
+ * signs or verifies every request), so it cannot be hashed like an API key; encryption keeps a database dump from
+ * leaking it.
  */
 @ApplicationScoped
 public class SecretBox {
@@ -52,7 +53,7 @@ public class SecretBox {
         return new SecretKeySpec(bytes, "AES");
     }
 
-    String seal(String secret) {
+    public String seal(String secret) {
         if (key.isEmpty()) {
             return PLAIN + secret;
         }
@@ -71,7 +72,7 @@ public class SecretBox {
         }
     }
 
-    String open(String stored) {
+    public String open(String stored) {
         if (stored.startsWith(PLAIN)) {
             return stored.substring(PLAIN.length());
         }
