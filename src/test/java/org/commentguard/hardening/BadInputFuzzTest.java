@@ -52,7 +52,7 @@ class BadInputFuzzTest {
     private static final int ITERATIONS = Integer.getInteger("commentguard.fuzz.iterations", 600);
     private static final List<String> TABLES = List.of("site", "api_key", "article", "author", "site_policy",
             "comment", "review_item", "reader_report", "audit_entry", "webhook_endpoint", "webhook_delivery",
-            "score_feedback", "site_quota");
+            "score_feedback", "site_quota", "coral_integration");
 
     @TestHTTPResource("/")
     URI base;

@@ -147,6 +147,14 @@ final class Endpoints {
             Map.entry("DELETE /api/v1/sites/{id}/keys/{keyId}", Specifics.of(ADMIN)),
             Map.entry("GET /api/v1/sites/{id}/policy", Specifics.of(ADMIN)),
             Map.entry("GET /api/v1/sites/{id}/quota", Specifics.of(ADMIN)),
+            Map.entry("GET /api/v1/sites/{id}/integrations/coral", Specifics.of(ADMIN)),
+            Map.entry("PUT /api/v1/sites/{id}/integrations/coral", Specifics.of(ADMIN).body(s -> map("tenantId",
+                    "fuzz-tenant-" + s.id(), "secrets", List.of(map("secret", "ems_0123456789abcdef0123"))))),
+            Map.entry("DELETE /api/v1/sites/{id}/integrations/coral", Specifics.of(ADMIN)),
+            // Coral's phase authenticates by an HMAC of the body under a secret the site configured; the fuzz sends
+            // no signature, so every request must be a clean 401 (CoralModerationTest covers signed bad input).
+            Map.entry("POST /integrations/coral/v1/moderate", Specifics.of(Auth.publicEndpoint())),
+            Map.entry("GET /$discovery/rest", Specifics.of(Auth.publicEndpoint())),
             // An empty override (the defaults): a valid body must not throttle the rest of the run.
             Map.entry("PUT /api/v1/sites/{id}/quota", Specifics.of(Auth.apiKey("platform")).body(s -> map())),
             Map.entry("PUT /api/v1/sites/{id}/policy", Specifics.of(ADMIN).body(s -> map(
