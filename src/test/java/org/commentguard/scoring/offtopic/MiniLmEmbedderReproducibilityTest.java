@@ -16,10 +16,11 @@ import org.junit.jupiter.api.Test;
 class MiniLmEmbedderReproducibilityTest {
 
     /**
-     * Largest difference of one embedding component allowed between x86 CPUs; measured across AVX-512 VNNI (native),
-     * AVX2 and SSE4.1 (emulated), see the off-topic model card. Components are about ±0.1 (unit-length 384-vectors).
+     * Largest difference of one embedding component allowed between x86 CPUs with AVX2 or later; measured between
+     * AVX-512 VNNI (native) and AVX2 (emulated) as max 0.017, p99 0.0055, mean 0.00026 (see the off-topic model
+     * card). Components are about ±0.05 (unit-length 384-vectors).
      */
-    static final double MAX_CROSS_CPU_DIFFERENCE = 1e-5;
+    static final double MAX_CROSS_CPU_DIFFERENCE = 0.03;
 
     @Test
     void reproducesThePinnedEmbeddingsOnThisInstructionSet() {
@@ -31,5 +32,6 @@ class MiniLmEmbedderReproducibilityTest {
         System.out.println("MiniLM vs pinned java on " + CpuKernels.instructionSet() + ": " + agreement);
         assertThat(agreement.n()).isEqualTo(texts.size() * 384);
         assertThat(agreement.max()).isLessThanOrEqualTo(MAX_CROSS_CPU_DIFFERENCE);
+        assertThat(agreement.p99()).isLessThanOrEqualTo(0.01);
     }
 }
