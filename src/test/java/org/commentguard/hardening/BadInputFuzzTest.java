@@ -421,7 +421,7 @@ class BadInputFuzzTest {
                 new Endpoint("POST", "/api/v1/sites/{site}/policy/dry-run", "admin", true,
                         s -> map("policy", map("mode", "POST_MODERATION"), "limit", 20)),
                 new Endpoint("POST", "/api/v1/webhooks", "admin", true, s -> map(
-                        "url", "http://127.0.0.1:9/fuzz", "eventTypes", List.of("comment.published"))),
+                        "url", "http://receiver.invalid/fuzz", "eventTypes", List.of("comment.published"))),
                 new Endpoint("GET", "/api/v1/webhooks/{webhook}/deliveries?limit={limit}", "admin", false, null));
 
         static Map<String, Object> score(TwoSites.Site s) {

@@ -123,7 +123,7 @@ record TwoSites(Site a, Site b, Snapshot aBefore) {
                 .post("/api/v1/comments").then().statusCode(201).extract().path("id");
         String itemId = as(moderator).get("/api/v1/queue?status=all&limit=10").then().statusCode(200)
                 .extract().path("items[0].id");
-        String webhookId = as(site.adminKey()).body(Map.of("url", "http://127.0.0.1:9/" + marker,
+        String webhookId = as(site.adminKey()).body(Map.of("url", "http://receiver.invalid/" + marker,
                         "eventTypes", List.of("comment.decided")))
                 .post("/api/v1/webhooks").then().statusCode(201).extract().path("endpoint.id");
         return new Site(site.id(), site.adminKey(), ingest, moderator, ingestKeyId, article, commentId, externalId,
