@@ -4,11 +4,13 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import org.commentguard.platform.error.ApiProblem;
+import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Authenticates every API request from its {@code X-Api-Key} header and enforces {@link Allow}. Missing or
@@ -17,6 +19,8 @@ import java.util.Optional;
 public class ApiKeyFilter {
 
     public static final String HEADER = "X-Api-Key";
+    /** The log context key that carries the authenticated site's id ({@code platform} for the admin key). */
+    public static final String SITE_MDC_KEY = "siteId";
 
     private final ApiKeys keys;
     private final CurrentCaller current;
@@ -45,6 +49,8 @@ public class ApiKeyFilter {
             throw new ApiProblem(401, "invalid_api_key", "Unauthorized", "The API key is unknown or revoked");
         }
         Caller c = caller.get();
+        // Every later log line of this request names the site (the MDC lives in the request's Vert.x context).
+        MDC.put(SITE_MDC_KEY, c.siteId().map(UUID::toString).orElse("platform"));
         if (allow == null || !permits(allow, c)) {
             throw new ApiProblem(403, "forbidden", "Forbidden", allow == null
                     ? "This operation is not available to API keys"

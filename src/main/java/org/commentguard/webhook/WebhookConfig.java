@@ -54,6 +54,15 @@ public interface WebhookConfig {
     Duration requestTimeout();
 
     /**
+     * Lets webhooks reach loopback and private networks (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7), for
+     * receivers on the operator's own premises. Off by default: in a multi-tenant deployment it lets every site
+     * admin make the service call internal addresses. Link-local (cloud metadata), multicast, broadcast and
+     * unspecified addresses stay refused even when it is on.
+     */
+    @WithDefault("false")
+    boolean allowPrivateTargets();
+
+    /**
      * Base64 AES key (16, 24 or 32 bytes) that encrypts signing secrets at rest. Without it secrets are stored
      * unencrypted (still never returned by the API) and start-up logs a warning.
      */

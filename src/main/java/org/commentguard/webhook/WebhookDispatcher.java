@@ -5,11 +5,10 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import io.vertx.core.MultiMap;
+
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,14 +34,16 @@ public class WebhookDispatcher {
     private final WebhookConfig config;
     private final Webhooks webhooks;
     private final Clock clock;
-    private final HttpClient http;
+    private final WebhookTargetPolicy targets;
+    private final WebhookSender sender;
 
-    public WebhookDispatcher(WebhookConfig config, Webhooks webhooks, Clock clock) {
+    public WebhookDispatcher(WebhookConfig config, Webhooks webhooks, Clock clock, WebhookTargetPolicy targets,
+                             WebhookSender sender) {
         this.config = config;
         this.webhooks = webhooks;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(config.requestTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.targets = targets;
+        this.sender = sender;
     }
 
     @Scheduled(every = "${commentguard.webhook.dispatch-interval:2s}", delayed = "5s",
@@ -82,23 +83,27 @@ public class WebhookDispatcher {
         Integer status = null;
         String error = null;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(p.url()))
-                    .timeout(config.requestTimeout())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "Commentguard-Webhooks/1")
-                    .header("Commentguard-Event", p.eventType())
-                    .header("Commentguard-Delivery", deliveryId.toString())
-                    .header(WebhookSigner.TIMESTAMP_HEADER, Long.toString(timestamp))
-                    .header(WebhookSigner.SIGNATURE_HEADER, WebhookSigner.sign(p.secret(), timestamp, p.payload()))
-                    .POST(HttpRequest.BodyPublishers.ofString(p.payload()))
-                    .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            status = response.statusCode();
-            if (status < 200 || status >= 300) {
+            // Resolved and checked for this attempt: what the name answered at registration proves nothing now.
+            WebhookTargetPolicy.PinnedTarget target = targets.pin(p.url());
+            MultiMap headers = MultiMap.caseInsensitiveMultiMap()
+                    .add("Content-Type", "application/json")
+                    .add("User-Agent", "Commentguard-Webhooks/1")
+                    .add("Commentguard-Event", p.eventType())
+                    .add("Commentguard-Delivery", deliveryId.toString())
+                    .add(WebhookSigner.TIMESTAMP_HEADER, Long.toString(timestamp))
+                    .add(WebhookSigner.SIGNATURE_HEADER, WebhookSigner.sign(p.secret(), timestamp, p.payload()));
+            status = sender.post(target, headers, p.payload());
+            if (status >= 300 && status < 400) {
+                error = "HTTP " + status + " (redirects are not followed)";
+            } else if (status < 200 || status >= 300) {
                 error = "HTTP " + status;
             }
-        } catch (IOException | IllegalArgumentException e) {
-            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        } catch (WebhookTargetForbiddenException e) {
+            error = "target forbidden: " + e.getMessage();
+        } catch (UnknownHostException e) {
+            error = "host not found: " + e.getMessage();
+        } catch (IOException e) {
+            error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = "interrupted";

@@ -27,12 +27,14 @@ public class Webhooks {
     private final Clock clock;
     private final SecretBox box;
     private final AuditLog audit;
+    private final WebhookTargetPolicy targets;
     private final SecureRandom random = new SecureRandom();
 
-    public Webhooks(Clock clock, SecretBox box, AuditLog audit) {
+    public Webhooks(Clock clock, SecretBox box, AuditLog audit, WebhookTargetPolicy targets) {
         this.clock = clock;
         this.box = box;
         this.audit = audit;
+        this.targets = targets;
     }
 
     /** A new endpoint and its signing secret, which exists in clear only in this value. */
@@ -42,6 +44,12 @@ public class Webhooks {
     @Transactional
     public Registered register(UUID siteId, String url, List<String> eventTypes, Acting acting) {
         checkUrl(url);
+        try {
+            targets.checkRegistration(url);
+        } catch (WebhookTargetForbiddenException e) {
+            throw new ApiProblem(400, "webhook_target_forbidden", "Webhook target forbidden",
+                    "url: " + e.getMessage(), List.of(new ApiProblem.Violation("url", e.getMessage())));
+        }
         if (eventTypes == null || eventTypes.isEmpty()) {
             throw ApiProblem.invalid("eventTypes", "must name at least one of " + WebhookEvents.ALL);
         }
@@ -142,7 +150,10 @@ public class Webhooks {
         }
         try {
             URI uri = URI.create(url.strip());
-            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+            // The authority, not getHost(): URI has no host for spellings like 127.1, which the target policy
+            // must see and refuse with its own reason.
+            if (uri.getRawAuthority() == null
+                    || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
                 throw ApiProblem.invalid("url", "must be an absolute http(s) URL");
             }
         } catch (IllegalArgumentException e) {

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.commentguard.testing.Api;
 import org.commentguard.webhook.WebhookDispatcher;
 import org.commentguard.webhook.WebhookEvents;
+import org.commentguard.webhook.WebhookTargets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,8 @@ class ZeroHedgeThreadTest {
 
     @BeforeEach
     void startReceiver() throws IOException {
+        // The receiver listens on loopback, which only an operator's opt-in opens.
+        WebhookTargets.allowPrivateTargetsForThisTest();
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);

@@ -332,10 +332,10 @@ class ConsoleBrowserTest {
         // Webhooks: register one; the secret is shown once and the delivery log opens.
         driver.findElement(By.linkText("Webhooks")).click();
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.name("url")))
-                .sendKeys("http://127.0.0.1:9/hooks/commentguard");
+                .sendKeys("https://receiver.invalid/hooks/commentguard");
         driver.findElement(By.cssSelector("#app form button[type=submit]")).click();
         waiting().until(d -> !driver.findElements(By.cssSelector("#app .secret")).isEmpty());
-        assertThat(driver.findElement(By.id("webhooks")).getText()).contains("http://127.0.0.1:9/hooks/commentguard");
+        assertThat(driver.findElement(By.id("webhooks")).getText()).contains("https://receiver.invalid/hooks/commentguard");
         driver.findElement(By.linkText("Deliveries")).click();
         waiting().until(d -> driver.findElement(By.id("app")).getText().contains("Delivery log"));
         assertThat(js.executeScript("return location.hash")).asString().startsWith("#/webhooks/");

@@ -196,7 +196,7 @@ final class Endpoints {
             Map.entry("GET /api/v1/stats", Specifics.of(MODERATOR)),
             Map.entry("GET /api/v1/me", Specifics.of(INGEST)),
             Map.entry("POST /api/v1/webhooks", Specifics.of(ADMIN).body(s -> map(
-                    "url", "http://127.0.0.1:9/fuzz", "eventTypes", List.of("comment.published")))),
+                    "url", "http://receiver.invalid/fuzz", "eventTypes", List.of("comment.published")))),
             Map.entry("GET /api/v1/webhooks", Specifics.of(ADMIN)),
             Map.entry("GET /api/v1/webhooks/{id}", Specifics.of(ADMIN)),
             Map.entry("POST /api/v1/webhooks/{id}/enable", Specifics.of(ADMIN)),
@@ -479,7 +479,7 @@ final class Endpoints {
                     case "uuid" -> UUID.randomUUID().toString();
                     case "date-time" -> "2026-01-01T00:00:00Z";
                     case "date" -> "2026-01-01";
-                    case "uri", "url" -> "http://127.0.0.1:9/fuzz";
+                    case "uri", "url" -> "http://receiver.invalid/fuzz";
                     default -> "Fuzz value";
                 };
             };

@@ -59,7 +59,7 @@ class Kill9DurabilityTest {
                     Map.of("title", "Council approves tram line", "body",
                             "The city council approved the new tram line after a long debate about costs.")), 201);
             // An endpoint nobody listens on: every event stays in the outbox, so each comment's events can be counted.
-            ApiClient.require(api.post("/api/v1/webhooks", keys.get("admin"), Map.of("url", "http://127.0.0.1:9/down",
+            ApiClient.require(api.post("/api/v1/webhooks", keys.get("admin"), Map.of("url", "http://receiver.invalid/down",
                     "eventTypes", List.of("comment.published", "comment.queued", "comment.rejected"))), 201);
 
             ingestThenKill(service, keys.get("ingest"), article, acknowledged, null);

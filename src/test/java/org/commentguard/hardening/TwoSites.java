@@ -140,7 +140,7 @@ record TwoSites(Site a, Site b, Snapshot aBefore) {
     }
 
     private static String webhook(Api.TestSite site, String marker) {
-        return as(site.adminKey()).body(Map.of("url", "http://127.0.0.1:9/" + marker,
+        return as(site.adminKey()).body(Map.of("url", "http://receiver.invalid/" + marker,
                         "eventTypes", List.of("comment.decided")))
                 .post("/api/v1/webhooks").then().statusCode(201).extract().path("endpoint.id");
     }

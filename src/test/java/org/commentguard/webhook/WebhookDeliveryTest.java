@@ -56,6 +56,8 @@ class WebhookDeliveryTest {
     @BeforeEach
     void start() throws IOException {
         Moderation.useMarkerScorer();
+        // The receiver listens on loopback, which only an operator's opt-in opens.
+        WebhookTargets.allowPrivateTargetsForThisTest();
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,7 +1,9 @@
 package org.commentguard.platform.error;
 
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Priorities;
 import org.jboss.logging.MDC;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -13,6 +15,8 @@ import java.util.regex.Pattern;
 public final class RequestIds {
 
     public static final String HEADER = "X-Request-Id";
+    /** The log context key of the request id (a field of every JSON log line, {@code %X{requestId}} in text). */
+    public static final String MDC_KEY = "requestId";
     static final String CONTEXT_KEY = "commentguard.requestId";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
 
@@ -34,7 +38,18 @@ public final class RequestIds {
         if (ctx != null) {
             ctx.putLocal(CONTEXT_KEY, id);
         }
-        MDC.put("requestId", id);
+        MDC.put(MDC_KEY, id);
         return id;
+    }
+
+    /**
+     * Assigns the id as soon as a request reaches the API, so that every log line of the request carries it,
+     * not only those written after an error or an audit entry asked for it.
+     */
+    public static final class Assigner {
+        @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION - 100)
+        public void assign(HttpServerRequest request) {
+            of(request);
+        }
     }
 }
