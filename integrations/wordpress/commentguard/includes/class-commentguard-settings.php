@@ -214,7 +214,7 @@ class Commentguard_Settings {
 			'<input type="number" min="0.5" max="30" step="0.5" class="small-text" id="commentguard_timeout" name="%s[timeout]" value="%s" /> <p class="description">%s</p>',
 			esc_attr( COMMENTGUARD_OPTION ),
 			esc_attr( (string) $this->get( 'timeout' ) ),
-			esc_html__( 'A reader waits at most this long for the verdict; after it the fallback applies.', 'commentguard' )
+			esc_html__( 'Each call to the service waits at most this long; after it the fallback applies.', 'commentguard' )
 		);
 	}
 

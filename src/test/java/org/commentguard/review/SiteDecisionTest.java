@@ -58,7 +58,8 @@ class SiteDecisionTest {
                 .body("state", equalTo("decided")).body("decision", equalTo("reject"))
                 .body("decidedBy", startsWith("site:wp:editor via key:ingest-"));
         as(site.moderator()).body(Map.of("action", "approve", "reason", "acceptable"))
-                .post("/api/v1/queue/" + item + "/decision").then().statusCode(409).body("code", equalTo("already_decided"));
+                .post("/api/v1/queue/" + item + "/decision").then().statusCode(409)
+                .body("code", equalTo("already_decided"));
         Map<?, ?> entry = auditOf(site, id).getList("items", Map.class).stream()
                 .filter(e -> "comment.rejected".equals(e.get("action"))).findFirst().orElseThrow();
         assertThat((String) entry.get("actor")).startsWith("site:wp:editor via key:ingest-");
@@ -123,7 +124,8 @@ class SiteDecisionTest {
     @Test
     void aSiteDecisionIsPublishedAsADecisionEvent() {
         Moderation.TestSite site = Moderation.newSite();
-        as(site.admin()).body(Map.of("url", "https://hooks.example/commentguard", "eventTypes", List.of("comment.decided")))
+        as(site.admin()).body(Map.of("url", "http://127.0.0.1:9/site-decisions",
+                        "eventTypes", List.of("comment.decided")))
                 .post("/api/v1/webhooks").then().statusCode(201);
         String id = site.comment("u1", "Trams are a fine idea");
         as(site.ingest()).body(decision("reject", "spam", "wp:admin")).post("/api/v1/comments/" + id + "/moderation")

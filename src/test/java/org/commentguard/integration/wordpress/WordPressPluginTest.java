@@ -155,7 +155,8 @@ class WordPressPluginTest {
         assertThat(wordpress.status(civil)).isEqualTo("spam");
         String civilId = civilCg.getString("id");
         as(ingestKey).get("/api/v1/comments/" + civilId).then().statusCode(200);
-        assertThat(as(ingestKey).get("/api/v1/comments/" + civilId).jsonPath().getString("status")).isEqualTo("REJECTED");
+        assertThat(as(ingestKey).get("/api/v1/comments/" + civilId).jsonPath().getString("status"))
+                .isEqualTo("REJECTED");
         Map<?, ?> rejected = audit(moderatorKey, civilId).getList("items", Map.class).stream()
                 .filter(e -> "comment.rejected".equals(e.get("action"))).findFirst().orElseThrow();
         assertThat((String) rejected.get("actor")).startsWith("site:wp:admin via key:ingest-");

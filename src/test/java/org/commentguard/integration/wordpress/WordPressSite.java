@@ -75,11 +75,13 @@ final class WordPressSite implements AutoCloseable {
     static void assumeAvailable() throws Exception {
         String hint = " (.ci/install-wordpress.sh installs and starts what is missing)";
         assumeTrue(Files.isExecutable(PHP), "the WordPress test needs php-cli" + hint);
-        assumeTrue(Files.isRegularFile(WORDPRESS.resolve("wp-settings.php")), "the WordPress test needs Debian's wordpress package" + hint);
+        assumeTrue(Files.isRegularFile(WORDPRESS.resolve("wp-settings.php")),
+                "the WordPress test needs Debian's wordpress package" + hint);
         Process modules = new ProcessBuilder(PHP.toString(), "-m").redirectErrorStream(true).start();
         String loaded = new String(modules.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         modules.waitFor(30, TimeUnit.SECONDS);
-        assumeTrue(loaded.contains("mysqli") && loaded.contains("curl"), "the WordPress test needs php-mysql and php-curl" + hint);
+        assumeTrue(loaded.contains("mysqli") && loaded.contains("curl"),
+                "the WordPress test needs php-mysql and php-curl" + hint);
         boolean mariadb;
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", 3306), 2000);
@@ -139,7 +141,7 @@ final class WordPressSite implements AutoCloseable {
             return site;
         } catch (Exception | Error e) {
             if (server != null) {
-                server.destroyForcibly();
+                stop(server);
             }
             tool(root, "drop-db", Map.of("name", database));
             delete(root);
@@ -189,7 +191,8 @@ final class WordPressSite implements AutoCloseable {
     long postComment(long postId, String author, String email, String text) throws Exception {
         HttpResponse<String> response = reader.send(form(base().resolve("/wp-comments-post.php"), Map.of(
                 "comment", text, "author", author, "email", email, "url", "", "submit", "Post Comment",
-                "comment_post_ID", Long.toString(postId), "comment_parent", "0")), HttpResponse.BodyHandlers.ofString());
+                "comment_post_ID", Long.toString(postId), "comment_parent", "0")),
+                HttpResponse.BodyHandlers.ofString());
         String location = response.headers().firstValue("Location").orElse("");
         Matcher m = COMMENT_ID.matcher(location);
         if (response.statusCode() != 302 || !m.find()) {
@@ -201,8 +204,10 @@ final class WordPressSite implements AutoCloseable {
 
     /** Logs the admin in through wp-login.php (test cookie first, as a browser would have it). */
     void logIn() throws Exception {
-        admin.send(HttpRequest.newBuilder(base().resolve("/wp-login.php")).build(), HttpResponse.BodyHandlers.discarding());
-        HttpResponse<String> login = admin.send(form(base().resolve("/wp-login.php"), Map.of("log", ADMIN, "pwd", password,
+        admin.send(HttpRequest.newBuilder(base().resolve("/wp-login.php")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        HttpResponse<String> login = admin.send(form(base().resolve("/wp-login.php"), Map.of("log", ADMIN,
+                        "pwd", password,
                 "wp-submit", "Log In", "testcookie", "1", "redirect_to", base().resolve("/wp-admin/").toString())),
                 HttpResponse.BodyHandlers.ofString());
         if (login.statusCode() != 302) {
@@ -234,7 +239,8 @@ final class WordPressSite implements AutoCloseable {
     HttpResponse<String> saveSettings(Map<String, String> fields) throws Exception {
         Document page = adminPage("/wp-admin/options-general.php?page=commentguard");
         Map<String, String> form = new LinkedHashMap<>();
-        page.select("form[action=options.php] input[type=hidden]").forEach(i -> form.put(i.attr("name"), i.attr("value")));
+        page.select("form[action=options.php] input[type=hidden]")
+                .forEach(i -> form.put(i.attr("name"), i.attr("value")));
         page.select("form[action=options.php] select").forEach(s -> form.put(s.attr("name"),
                 s.select("option[selected]").attr("value")));
         fields.forEach((k, v) -> form.put("commentguard_settings[" + k + "]", v));
@@ -252,10 +258,7 @@ final class WordPressSite implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        server.destroy();
-        if (!server.waitFor(10, TimeUnit.SECONDS)) {
-            server.destroyForcibly();
-        }
+        stop(server);
         tool(root, "drop-db", Map.of("name", database));
         delete(root);
     }
@@ -278,8 +281,8 @@ final class WordPressSite implements AutoCloseable {
     private void awaitServing() throws Exception {
         await(() -> {
             try {
-                return reader.send(HttpRequest.newBuilder(base().resolve("/wp-login.php")).timeout(Duration.ofSeconds(5))
-                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                return reader.send(HttpRequest.newBuilder(base().resolve("/wp-login.php"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
             } catch (IOException e) {
                 return -1;
             } catch (InterruptedException e) {
@@ -292,10 +295,22 @@ final class WordPressSite implements AutoCloseable {
         }
     }
 
+    /** Stops php -S and its workers: with PHP_CLI_SERVER_WORKERS the workers are children that outlive a parent. */
+    private static void stop(Process server) throws InterruptedException {
+        List<ProcessHandle> workers = server.descendants().toList();
+        workers.forEach(ProcessHandle::destroy);
+        server.destroy();
+        if (!server.waitFor(10, TimeUnit.SECONDS)) {
+            server.destroyForcibly();
+        }
+        workers.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
     private static String config(String database, int port, SecureRandom random) {
         StringBuilder php = new StringBuilder("<?php\n// Written by WordPressPluginTest for one run.\n");
         php.append("define('DB_NAME', '").append(database).append("');\n")
-                .append("define('DB_USER', 'root');\ndefine('DB_PASSWORD', '');\ndefine('DB_HOST', '127.0.0.1:3306');\n")
+                .append("define('DB_USER', 'root');\ndefine('DB_PASSWORD', '');\n")
+                .append("define('DB_HOST', '127.0.0.1:3306');\n")
                 .append("define('DB_CHARSET', 'utf8mb4');\ndefine('DB_COLLATE', '');\n");
         for (String key : List.of("AUTH_KEY", "SECURE_AUTH_KEY", "LOGGED_IN_KEY", "NONCE_KEY", "AUTH_SALT",
                 "SECURE_AUTH_SALT", "LOGGED_IN_SALT", "NONCE_SALT")) {
@@ -304,7 +319,8 @@ final class WordPressSite implements AutoCloseable {
         }
         String home = "http://127.0.0.1:" + port;
         php.append("$table_prefix = 'wp_';\n")
-                .append("define('WP_HOME', '").append(home).append("');\ndefine('WP_SITEURL', '").append(home).append("');\n")
+                .append("define('WP_HOME', '").append(home).append("');\n")
+                .append("define('WP_SITEURL', '").append(home).append("');\n")
                 // The test runs WP-Cron itself; nothing may reach beyond this machine.
                 .append("define('DISABLE_WP_CRON', true);\ndefine('WP_HTTP_BLOCK_EXTERNAL', true);\n")
                 .append("define('AUTOMATIC_UPDATER_DISABLED', true);\ndefine('WP_DEBUG', false);\n")
