@@ -398,8 +398,6 @@ class BadInputFuzzTest {
                 new Endpoint("PUT", "/api/v1/comments/{comment}", "ingest", true, s -> map("text", "An edit.")),
                 new Endpoint("POST", "/api/v1/comments/{comment}/reports", "ingest", true,
                         s -> map("reporterId", "reader-" + UUID.randomUUID(), "reason", "spam")),
-                new Endpoint("POST", "/api/v1/comments/{comment}/moderation", "ingest", true,
-                        s -> map("action", "approve", "reason", "acceptable", "moderator", "wp:fuzz")),
                 new Endpoint("GET", "/api/v1/queue?status={status}&sort={sort}&limit={limit}&minScore={number}",
                         "moderator", false, null),
                 new Endpoint("GET", "/api/v1/queue/{item}", "moderator", false, null),
