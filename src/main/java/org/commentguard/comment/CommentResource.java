@@ -21,6 +21,7 @@ import org.commentguard.comment.CommentRequests.CommentView;
 import org.commentguard.comment.CommentRequests.EditRequest;
 import org.commentguard.comment.CommentRequests.ReportRequest;
 import org.commentguard.comment.CommentRequests.VerdictView;
+import org.commentguard.review.ModeratorActions;
 import org.commentguard.review.ReaderReports;
 import org.commentguard.site.Allow;
 import org.commentguard.site.CurrentCaller;
@@ -41,13 +42,15 @@ public class CommentResource {
     private final CommentIngestion ingestion;
     private final CommentQueries queries;
     private final ReaderReports reports;
+    private final ModeratorActions actions;
     private final CurrentCaller caller;
 
     public CommentResource(CommentIngestion ingestion, CommentQueries queries, ReaderReports reports,
-                           CurrentCaller caller) {
+                           ModeratorActions actions, CurrentCaller caller) {
         this.ingestion = ingestion;
         this.queries = queries;
         this.reports = reports;
+        this.actions = actions;
         this.caller = caller;
     }
 
@@ -96,5 +99,17 @@ public class CommentResource {
         ReaderReports.ReportResult result = reports.report(caller.get().site(), id, request.reporterId(),
                 request.reason(), Acting.of(caller.get(), http));
         return Response.status(result.duplicate() ? 200 : 201).entity(result).build();
+    }
+
+    @POST
+    @Path("/{id}/moderation")
+    @Allow(Role.INGEST)
+    @Operation(summary = "Report a decision made in the site's own moderation screen (approve or reject, with a "
+            + "reason code and the site's user); queued or not, the comment takes that status and the audit log "
+            + "records it")
+    public ModeratorActions.SiteDecisionResult moderate(@PathParam("id") UUID id,
+                                                        @NotNull ModeratorActions.SiteDecision decision,
+                                                        @Context HttpServerRequest http) {
+        return actions.decideOnSite(caller.get().site(), id, decision, Acting.of(caller.get(), http));
     }
 }

@@ -2,6 +2,7 @@ package org.commentguard.review;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.commentguard.audit.Acting;
 import org.commentguard.audit.AuditLog;
@@ -19,7 +20,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Moderator decisions on queue items: approve, reject, escalate, and undo. Each decision changes the comment,
@@ -35,6 +38,8 @@ public class ModeratorActions {
             "other");
     static final int MAX_BULK = 100;
     static final int MAX_NOTE = 2000;
+    /** A site's user name as the site's backend reports it: printable, no line breaks. */
+    private static final Pattern MODERATOR = Pattern.compile("[^\\p{Cntrl}]{1,200}");
 
     public enum Action { APPROVE, REJECT, ESCALATE }
 
@@ -100,6 +105,70 @@ public class ModeratorActions {
                 CommentEvents.state(comment), request.reason(), note, null));
         publishDecision(comment, action.name().toLowerCase(), request.reason(), acting);
         return views.item(item, now);
+    }
+
+    /**
+     * A decision a moderator made in the site's own system (a CMS's comment screen), reported by the site's
+     * backend. Only approve and reject exist there; {@code moderator} is the site's user who decided.
+     */
+    public record SiteDecision(String action, String reason, String note, String moderator) {
+    }
+
+    /**
+     * The comment after a site decision; {@code changed} is false when it already had that status (a repeated
+     * report changes and records nothing), {@code reviewItemId} names the queue item the decision closed.
+     */
+    public record SiteDecisionResult(UUID commentId, String externalId, String status, boolean changed,
+                                     UUID reviewItemId) {
+    }
+
+    /**
+     * Applies a decision made on the site, queued or not: a comment in the queue has its item decided (whoever
+     * holds a claim on it, because the site has already acted), a comment outside it simply changes status, so a
+     * published comment that the site marks as spam becomes rejected. The audit entry's actor is the site's user
+     * acting through the key ({@code site:<moderator> via key:<label>#<id>}).
+     */
+    @Transactional
+    public SiteDecisionResult decideOnSite(UUID siteId, UUID commentId, SiteDecision request, Acting acting) {
+        if (request == null) {
+            throw ApiProblem.invalid("body", "must not be null");
+        }
+        Action action = validate(new DecisionRequest(null, request.action(), request.reason(), request.note()));
+        if (action == Action.ESCALATE) {
+            throw ApiProblem.invalid("action", "must be one of approve, reject");
+        }
+        if (request.moderator() == null || request.moderator().isBlank()
+                || !MODERATOR.matcher(request.moderator().strip()).matches()) {
+            throw ApiProblem.invalid("moderator", "must be 1 to 200 printable characters");
+        }
+        Comment comment = Comment.ofSite(siteId, commentId)
+                .orElseThrow(() -> ApiProblem.notFound("Comment " + commentId));
+        // Lock order as in decide(): the open item first, then the comment (its row is locked by the update at
+        // flush), so a queue decision and a site decision on the same comment serialise instead of deadlocking.
+        Optional<ReviewItem> open = ReviewItem.openOfComment(commentId)
+                .flatMap(i -> ReviewItem.lockedOfSite(siteId, i.id))
+                .filter(i -> i.state == ReviewItem.State.OPEN);
+        Comment.getEntityManager().refresh(comment, LockModeType.PESSIMISTIC_WRITE);
+        CommentStatus target = action == Action.APPROVE ? CommentStatus.PUBLISHED : CommentStatus.REJECTED;
+        if (open.isEmpty() && comment.status == target) {
+            return new SiteDecisionResult(comment.id, comment.externalId, comment.status.name(), false, null);
+        }
+        Instant now = clock.instant();
+        Acting onBehalf = new Acting("site:" + request.moderator().strip() + " via " + acting.actor(),
+                acting.requestId());
+        String note = blankToNull(request.note());
+        Map<String, Object> before = CommentEvents.state(comment);
+        open.ifPresent(item -> item.decide(action == Action.APPROVE ? ReviewItem.Decision.APPROVE
+                : ReviewItem.Decision.REJECT, onBehalf.actor(), request.reason(), note, comment.status, now));
+        comment.changeStatus(target, now);
+        ReaderReport.settle(comment.id, action == Action.APPROVE ? ReaderReport.Outcome.DISMISSED
+                : ReaderReport.Outcome.UPHELD);
+        UUID itemId = open.map(i -> i.id).orElse(null);
+        audit.append(new AuditRecord(siteId, comment.id, comment.authorId, itemId, onBehalf,
+                action == Action.APPROVE ? "comment.approved" : "comment.rejected", before,
+                CommentEvents.state(comment), request.reason(), note, null));
+        publishDecision(comment, action.name().toLowerCase(), request.reason(), onBehalf);
+        return new SiteDecisionResult(comment.id, comment.externalId, comment.status.name(), true, itemId);
     }
 
     /** Decides each item in its own transaction, so one conflict does not undo the others' decisions. */

@@ -251,6 +251,8 @@ class BadInputFuzzTest {
                 new String[]{"PUT", "/api/v1/comments/" + a.commentId(), b.ingest(), "{\"text\":\"hijacked\"}"},
                 new String[]{"POST", "/api/v1/comments/" + a.commentId() + "/reports", b.ingest(),
                         "{\"reporterId\":\"r1\",\"reason\":\"spam\"}"},
+                new String[]{"POST", "/api/v1/comments/" + a.commentId() + "/moderation", b.ingest(),
+                        "{\"action\":\"reject\",\"reason\":\"spam\",\"moderator\":\"wp:intruder\"}"},
                 new String[]{"GET", "/api/v1/articles/" + a.article(), b.ingest(), null},
                 new String[]{"GET", "/api/v1/queue/" + a.itemId(), b.moderator(), null},
                 new String[]{"POST", "/api/v1/queue/" + a.itemId() + "/claim", b.moderator(), null},
