@@ -23,15 +23,24 @@ public final class Params {
         }
     }
 
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     public static Instant instant(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(value.trim());
+            instant = Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw ApiProblem.invalid(field, "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
         }
+        // Instant reaches year ±1,000,000,000, PostgreSQL's timestamp does not: such a bound would fail the query.
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw ApiProblem.invalid(field, "must lie between the years 1 and 9999");
+        }
+        return instant;
     }
 
     public static Double score(String field, String value) {

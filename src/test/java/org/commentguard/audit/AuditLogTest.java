@@ -58,6 +58,9 @@ class AuditLogTest {
         as(site.moderator()).get("/api/v1/audit?from=" + Instant.now().plusSeconds(3600)).then()
                 .body("items", hasSize(0));
         as(site.moderator()).get("/api/v1/audit?from=yesterday").then().statusCode(400);
+        // A valid Instant that PostgreSQL's timestamp cannot hold (found by the fuzz test: it was a 500).
+        as(site.moderator()).get("/api/v1/audit?from=-999999999-01-01T00:00:00Z").then().statusCode(400)
+                .body("code", org.hamcrest.Matchers.equalTo("validation_failed"));
         as(site.moderator()).get("/api/v1/audit?commentId=42").then().statusCode(400);
         as(site.ingest()).get("/api/v1/audit").then().statusCode(403);
         as(Moderation.newSite().moderator()).get("/api/v1/audit?commentId=" + comment).then()
