@@ -179,6 +179,11 @@ final class Endpoints {
             Map.entry("PUT /api/v1/comments/{id}", Specifics.of(INGEST).body(s -> map("text", "An edit."))),
             Map.entry("POST /api/v1/comments/{id}/reports", Specifics.of(INGEST)
                     .body(s -> map("reporterId", "reader-" + UUID.randomUUID(), "reason", "spam"))),
+            // A site's own decision (WordPress). The body asks for the one action this endpoint refuses: an accepted
+            // decision would close site A's queued item, which the final check must find untouched (SiteDecisionTest
+            // covers accepted decisions).
+            Map.entry("POST /api/v1/comments/{id}/moderation", Specifics.of(INGEST).body(s -> map("action", "escalate",
+                    "reason", "needs_senior", "moderator", "wp:fuzz"))),
             Map.entry("GET /api/v1/queue", Specifics.of(MODERATOR)),
             Map.entry("POST /api/v1/queue/claim", Specifics.of(MODERATOR)),
             Map.entry("GET /api/v1/queue/{itemId}", Specifics.of(MODERATOR)),
