@@ -85,7 +85,7 @@ public class CommentIngestion {
         }
         Prepared p = QuarkusTransaction.requiringNew().call(() -> prepare(siteId, r, NO_COMMENT));
         // Shedding refuses here (503 overloaded, 429 quotas), before anything is stored: the client retries.
-        ScoreResult result = scoring.ingest(p.context());
+        ScoreResult result = scoring.ingest(siteId, p.context());
         try {
             return new Ingested(QuarkusTransaction.requiringNew().call(
                     () -> store(siteId, externalId, r, p, result, acting)), true);
@@ -106,7 +106,7 @@ public class CommentIngestion {
                     .orElseThrow(() -> ApiProblem.notFound("Comment " + commentId));
             return prepare(siteId, c.articleId, c.parentId, text, List.of(), c.id);
         });
-        ScoreResult result = scoring.ingest(p.context());
+        ScoreResult result = scoring.ingest(siteId, p.context());
         return QuarkusTransaction.requiringNew().call(() -> {
             Comment c = Comment.<Comment>findByIdOptional(commentId, LockModeType.PESSIMISTIC_WRITE)
                     .filter(x -> x.siteId.equals(siteId))

@@ -1,7 +1,6 @@
 package org.commentguard.quota;
 
 import jakarta.ws.rs.Priorities;
-import org.commentguard.site.Caller;
 import org.commentguard.site.CurrentCaller;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -29,9 +28,9 @@ public class RateLimitFilter {
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
     public void limit() {
-        Caller caller = current.get();
-        if (!caller.isPlatformAdmin()) {
-            limiter.admit(caller.siteId().orElseThrow(), caller.keyId().orElseThrow());
-        }
+        // Endpoints that authenticate without an API key (Coral's signed phase, the public discovery document) have
+        // no key to count here; their scoring still waits in the fair scheduler under the site's share.
+        current.find().filter(caller -> !caller.isPlatformAdmin())
+                .ifPresent(caller -> limiter.admit(caller.siteId().orElseThrow(), caller.keyId().orElseThrow()));
     }
 }

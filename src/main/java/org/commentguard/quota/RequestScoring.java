@@ -10,6 +10,7 @@ import org.commentguard.site.CurrentCaller;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Scoring on behalf of the current API request: the caller's site and key, and the deadline of the endpoint kind,
@@ -52,15 +53,23 @@ public class RequestScoring {
         return run(contexts, config.batchDeadline());
     }
 
-    /** The scoring step of ingestion or an edit; a refusal here comes before anything is stored. */
-    public ScoreResult ingest(ScoringContext context) {
-        return run(List.of(context), config.ingestDeadline()).get(0);
+    /**
+     * The scoring step of ingestion or an edit for {@code siteId}; a refusal here comes before anything is stored.
+     * The site is explicit because integrations that authenticate by signature (Coral) have no API-key caller.
+     */
+    public ScoreResult ingest(UUID siteId, ScoringContext context) {
+        UUID keyId = caller.find().flatMap(Caller::keyId).orElse(null);
+        return run(siteId, keyId, List.of(context), config.ingestDeadline()).get(0);
     }
 
     private List<ScoreResult> run(List<ScoringContext> contexts, Duration configured) {
         Caller c = caller.get();
+        return run(c.site(), c.keyId().orElse(null), contexts, configured);
+    }
+
+    private List<ScoreResult> run(UUID siteId, UUID keyId, List<ScoringContext> contexts, Duration configured) {
         Duration left = deadline(configured).minusNanos(System.nanoTime() - arrived);
-        return scheduler.scoreAll(c.site(), c.keyId().orElse(null), contexts, left.isNegative() ? Duration.ZERO : left);
+        return scheduler.scoreAll(siteId, keyId, contexts, left.isNegative() ? Duration.ZERO : left);
     }
 
     private Duration deadline(Duration configured) {

@@ -2,6 +2,8 @@ package org.commentguard.site;
 
 import jakarta.enterprise.context.RequestScoped;
 
+import java.util.Optional;
+
 /** The authenticated caller of the current request, set by {@link ApiKeyFilter} before any resource runs. */
 @RequestScoped
 public class CurrentCaller {
@@ -10,6 +12,11 @@ public class CurrentCaller {
 
     void set(Caller caller) {
         this.caller = caller;
+    }
+
+    /** The caller, or empty on endpoints that authenticate otherwise ({@link NoApiKey}). */
+    public Optional<Caller> find() {
+        return Optional.ofNullable(caller);
     }
 
     public Caller get() {

@@ -153,7 +153,12 @@ final class Endpoints {
             Map.entry("DELETE /api/v1/sites/{id}/integrations/coral", Specifics.of(ADMIN)),
             // Coral's phase authenticates by an HMAC of the body under a secret the site configured; the fuzz sends
             // no signature, so every request must be a clean 401 (CoralModerationTest covers signed bad input).
-            Map.entry("POST /integrations/coral/v1/moderate", Specifics.of(Auth.publicEndpoint())),
+            Map.entry("POST /integrations/coral/v1/moderate", Specifics.of(Auth.publicEndpoint()).body(s -> map(
+                    "action", "NEW", "comment", map("body", "Trams beat buses.", "parentID", null),
+                    "author", map("id", "coral-user-1", "role", "COMMENTER"),
+                    "story", map("id", "story-1", "url", "https://news.example/tram"),
+                    "site", map("id", "coral-site-1"), "tenantID", "fuzz-tenant-" + s.id(),
+                    "tenantDomain", "news.example"))),
             Map.entry("GET /$discovery/rest", Specifics.of(Auth.publicEndpoint())),
             // An empty override (the defaults): a valid body must not throttle the rest of the run.
             Map.entry("PUT /api/v1/sites/{id}/quota", Specifics.of(Auth.apiKey("platform")).body(s -> map())),

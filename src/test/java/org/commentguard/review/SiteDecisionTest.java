@@ -124,7 +124,7 @@ class SiteDecisionTest {
     @Test
     void aSiteDecisionIsPublishedAsADecisionEvent() {
         Moderation.TestSite site = Moderation.newSite();
-        as(site.admin()).body(Map.of("url", "http://127.0.0.1:9/site-decisions",
+        as(site.admin()).body(Map.of("url", "http://receiver.invalid/site-decisions",
                         "eventTypes", List.of("comment.decided")))
                 .post("/api/v1/webhooks").then().statusCode(201);
         String id = site.comment("u1", "Trams are a fine idea");
