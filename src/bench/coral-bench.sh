@@ -2,12 +2,12 @@
 # Latency of the Coral External Moderation Phase endpoint on 600–1,000-character comments, against a locally
 # started service (loopback only, embedded PostgreSQL in a temporary directory). See CoralPhaseBench.java.
 #
-#   src/bench/coral-bench.sh   # RATE (default 10 comments/s) for SECONDS (default 20) after the sequential run;
+#   src/bench/coral-bench.sh   # RATE (default 10 comments/s) for RATE_SECONDS (default 20) after the sequential run;
 #                              # MAX (default all) comments per set one at a time
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RATE=${RATE:-10}
-SECONDS_AT_RATE=${SECONDS:-20}
+SECONDS_AT_RATE=${RATE_SECONDS:-20}   # not SECONDS: bash counts its own run time in that variable
 DATA_DIR=${DATA_DIR:-../shared/data}
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q -DskipTests package
 
