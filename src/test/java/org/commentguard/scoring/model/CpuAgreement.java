@@ -44,12 +44,8 @@ public final class CpuAgreement {
     public static void main(String[] args) throws IOException {
         List<String> arguments = List.of(args);
         boolean write = arguments.contains("--write");
-        int only = arguments.indexOf("--only");
-        String part = only >= 0 ? arguments.get(only + 1) : "all";
-        Path resources = Path.of("src/test/resources");
-        if (write && arguments.size() > arguments.indexOf("--write") + 1 && !arguments.get(arguments.indexOf("--write") + 1).startsWith("--")) {
-            resources = Path.of(arguments.get(arguments.indexOf("--write") + 1));
-        }
+        String part = valueAfter(arguments, "--only", "all");
+        Path resources = Path.of(valueAfter(arguments, "--write", "src/test/resources"));
         System.out.printf("onnxruntime int8 kernels: %s (%s, %d cores)%n", CpuKernels.instructionSet(),
                 System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors());
         List<List<String>> sample = sample();
@@ -109,36 +105,40 @@ public final class CpuAgreement {
         return p;
     }
 
-    /** The pinned Java probabilities, row-major in label order. */
+    /** The pinned Java probabilities, row-major in label order (after each row's uid). */
     public static double[] toxicityReference() {
+        return numbers(new String(read(TOXICITY_REFERENCE), StandardCharsets.UTF_8), 1);
+    }
+
+    /** The pinned embeddings, {@link #EMBEDDED_TEXTS} rows of 384 values. */
+    public static double[] embeddingReference() {
+        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(read(EMBEDDING_REFERENCE)))) {
+            return numbers(new String(in.readAllBytes(), StandardCharsets.UTF_8), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The tab-separated numbers of a pinned table, row-major, skipping {@code #} lines and leading columns. */
+    private static double[] numbers(String table, int skipColumns) {
         List<Double> values = new ArrayList<>();
-        for (String line : new String(read(TOXICITY_REFERENCE), StandardCharsets.UTF_8).split("\n")) {
+        for (String line : table.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
             String[] cells = line.split("\t");
-            for (int j = 1; j < cells.length; j++) {
+            for (int j = skipColumns; j < cells.length; j++) {
                 values.add(Double.parseDouble(cells[j]));
             }
         }
         return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** The pinned embeddings, {@link #EMBEDDED_TEXTS} rows of 384 values. */
-    public static double[] embeddingReference() {
-        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(read(EMBEDDING_REFERENCE)))) {
-            List<Double> values = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    for (String cell : line.split("\t")) {
-                        values.add(Double.parseDouble(cell));
-                    }
-                }
-            }
-            return values.stream().mapToDouble(Double::doubleValue).toArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The argument after {@code flag}, or {@code otherwise} when the flag is absent or followed by another flag. */
+    private static String valueAfter(List<String> arguments, String flag, String otherwise) {
+        int at = arguments.indexOf(flag);
+        return at >= 0 && at + 1 < arguments.size() && !arguments.get(at + 1).startsWith("--")
+                ? arguments.get(at + 1) : otherwise;
     }
 
     /** Embeds the texts with the shipped MiniLM embedder, as the off-topic scorer loads it. */
