@@ -22,6 +22,15 @@ public interface WebhookConfig {
     @Max(1000)
     int batchSize();
 
+    /**
+     * Endpoints one instance sends to at the same time. Each endpoint's deliveries go out in order on one worker,
+     * so a receiver that is slow or hangs (up to {@link #requestTimeout()}) holds up only its own events.
+     */
+    @WithDefault("8")
+    @Min(1)
+    @Max(256)
+    int endpointWorkers();
+
     /** First retry delay; each further failure doubles it, up to {@link #backoffMax()}. */
     @WithDefault("PT5S")
     Duration backoffBase();

@@ -2,6 +2,7 @@ package org.commentguard.webhook;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -14,11 +15,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * Sends due outbox rows. Rows are claimed with {@code FOR UPDATE SKIP LOCKED} and a lease, so any number of
  * instances can run the dispatcher without sending a row twice; the HTTP call happens outside any transaction.
+ * A claimed batch is sent one endpoint per worker: an endpoint's rows go out in order, one at a time, while
+ * different endpoints (different sites) are sent in parallel, so a slow or hanging receiver delays only its own
+ * events and never another site's.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -29,13 +42,14 @@ public class WebhookDispatcher {
             + " WHERE w.status = 'PENDING' AND w.next_attempt_at <= ?2"
             + " AND (w.lease_until IS NULL OR w.lease_until < ?2) AND e.active"
             + " ORDER BY w.next_attempt_at, w.created_at LIMIT ?3 FOR UPDATE OF w SKIP LOCKED) due"
-            + " WHERE d.id = due.id RETURNING d.id";
+            + " WHERE d.id = due.id RETURNING d.id, d.endpoint_id, d.next_attempt_at, d.created_at";
 
     private final WebhookConfig config;
     private final Webhooks webhooks;
     private final Clock clock;
     private final WebhookTargetPolicy targets;
     private final WebhookSender sender;
+    private final ExecutorService workers;
 
     public WebhookDispatcher(WebhookConfig config, Webhooks webhooks, Clock clock, WebhookTargetPolicy targets,
                              WebhookSender sender) {
@@ -44,6 +58,17 @@ public class WebhookDispatcher {
         this.clock = clock;
         this.targets = targets;
         this.sender = sender;
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(config.endpointWorkers(), r -> {
+            Thread t = new Thread(r, "webhook-sender-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void close() {
+        workers.shutdownNow();
     }
 
     @Scheduled(every = "${commentguard.webhook.dispatch-interval:2s}", delayed = "5s",
@@ -56,18 +81,52 @@ public class WebhookDispatcher {
         }
     }
 
-    /** Claims and sends one batch of due deliveries; answers how many were attempted. */
+    /**
+     * Claims and sends one batch of due deliveries, and returns once every claimed row has been attempted;
+     * answers how many were attempted.
+     */
     public int dispatchDue() {
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
-        List<UUID> claimed = QuarkusTransaction.requiringNew().call(() -> WebhookDelivery.getEntityManager()
+        List<Object[]> claimed = QuarkusTransaction.requiringNew().call(() -> WebhookDelivery.getEntityManager()
                 .createNativeQuery(CLAIM)
                 .setParameter(1, now.plus(config.lease())).setParameter(2, now).setParameter(3, config.batchSize())
                 .getResultList());
-        for (UUID id : claimed) {
-            attempt(id);
+        // RETURNING gives no order: restore the claim's order (due time, then age) within each endpoint.
+        Map<Object, List<Object[]>> byEndpoint = claimed.stream()
+                .sorted(Comparator.comparing((Object[] row) -> column(row[2])).thenComparing(row -> column(row[3])))
+                .collect(Collectors.groupingBy(row -> row[1], LinkedHashMap::new, Collectors.toList()));
+        List<Callable<Void>> sends = new ArrayList<>();
+        for (List<Object[]> rows : byEndpoint.values()) {
+            sends.add(() -> {
+                for (Object[] row : rows) {
+                    attemptSafely((UUID) row[0]);
+                }
+                return null;
+            });
+        }
+        try {
+            workers.invokeAll(sends);
+        } catch (InterruptedException e) {
+            // Rows not attempted keep their lease and are retried after it expires.
+            Thread.currentThread().interrupt();
         }
         return claimed.size();
+    }
+
+    /** A timestamp column as the driver returned it; both rows of a comparison come from the same column. */
+    @SuppressWarnings("unchecked")
+    private static Comparable<Object> column(Object value) {
+        return (Comparable<Object>) value;
+    }
+
+    private void attemptSafely(UUID deliveryId) {
+        try {
+            attempt(deliveryId);
+        } catch (RuntimeException e) {
+            // One row's database failure must not stop the endpoint's other rows; this row is retried after its lease.
+            LOG.warnf(e, "Webhook delivery %s could not be attempted; it is retried after its lease", deliveryId);
+        }
     }
 
     private record Prepared(String url, String secret, String eventType, String payload) {

@@ -21,6 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
@@ -88,12 +93,26 @@ class WebhookDeliveryTest {
         return r.path("endpoint.id");
     }
 
+    /**
+     * Runs dispatch rounds until {@code done} holds. The dispatcher is global: rounds also carry other test
+     * classes' leftover deliveries, so this waits on a generous deadline rather than a round count.
+     */
     void dispatchUntil(BooleanSupplier done) throws InterruptedException {
-        for (int i = 0; i < 100 && !done.getAsBoolean(); i++) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
             dispatcher.dispatchDue();
             Thread.sleep(50);
         }
         assertThat(done.getAsBoolean()).as("dispatch finished").isTrue();
+    }
+
+    /** Waits, without dispatching, until {@code condition} holds. */
+    static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(condition.getAsBoolean()).as(what).isTrue();
     }
 
     /**
@@ -152,6 +171,52 @@ class WebhookDeliveryTest {
         assertThat(((Map<?, ?>) decided.get("data")).get("action")).isEqualTo("approve");
         as(site.admin()).get("/api/v1/webhooks/" + endpoint + "/deliveries").then()
                 .body("status.unique()", equalTo(List.of("DELIVERED"))).body("[0].attempts", equalTo(2));
+    }
+
+    @Test
+    void aReceiverThatHangsHoldsUpOnlyItsOwnEndpoint() throws Exception {
+        // Site H's receiver, a server of its own, accepts the request and then does not answer until released.
+        CountDownLatch hanging = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        HttpServer hangingServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        hangingServer.createContext("/hang", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            hanging.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        hangingServer.start();
+        ExecutorService round = Executors.newSingleThreadExecutor();
+        try {
+            Moderation.TestSite slow = Moderation.newSite();
+            Moderation.TestSite other = Moderation.newSite();
+            String[] secret = new String[1];
+            String slowEndpoint = register(slow, "http://127.0.0.1:" + hangingServer.getAddress().getPort() + "/hang",
+                    List.of("comment.published"), secret);
+            String otherEndpoint = register(other, url(), List.of("comment.published"), secret);
+            slow.comment("u", "fine");
+            other.comment("u", "fine");
+
+            Future<Integer> dispatching = round.submit(dispatcher::dispatchDue);
+            assertThat(hanging.await(60, TimeUnit.SECONDS)).as("the hanging receiver was reached").isTrue();
+            // While H's receiver still holds its request (whichever round claimed it: this one or the scheduled
+            // one), the other site's event goes out.
+            awaitTrue("other site delivered during the hang", () -> allDelivered(other, otherEndpoint));
+            assertThat(release.getCount()).isEqualTo(1);
+
+            release.countDown();
+            dispatching.get(60, TimeUnit.SECONDS);
+            awaitTrue("hanging site delivered once released", () -> allDelivered(slow, slowEndpoint));
+        } finally {
+            release.countDown();
+            round.shutdownNow();
+            hangingServer.stop(0);
+        }
     }
 
     @Test
