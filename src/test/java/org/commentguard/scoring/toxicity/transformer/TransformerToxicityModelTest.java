@@ -13,7 +13,7 @@ import org.commentguard.scoring.model.Agreement;
 import org.commentguard.scoring.model.CpuAgreement;
 import org.commentguard.scoring.model.CpuKernels;
 import org.commentguard.scoring.model.ModelArtifact;
-import org.commentguard.scoring.training.Csv;
+import org.commentguard.tools.Csv;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
