@@ -14,15 +14,12 @@ cd "$here/../../.."
 out=target/npm-profanity
 mkdir -p "$out"
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
-if [ "${REBUILD:-1}" != 0 ] || [ ! -f "$out/cp.txt" ]; then
-  ./mvnw -B -q compile dependency:build-classpath -Dmdep.outputFile="$out/cp.txt"
-fi
-java -cp "target/classes:$(cat "$out/cp.txt")" org.commentguard.scoring.profanity.tools.ProfanityComparison \
-  build "$out/inputs.tsv"
+skip_build=1
+[ "${REBUILD:-1}" != 0 ] && skip_build=0
+SKIP_BUILD=$skip_build MAVEN_OFFLINE=0 src/tools/run ProfanityComparison build "$out/inputs.tsv"
 seconds="${SECONDS_PER_FILTER:-10}"
 # Commentguard first: the table's ratios are relative to the first line.
-java -cp "target/classes:$(cat "$out/cp.txt")" org.commentguard.scoring.profanity.tools.ProfanityComparison \
-  measure "$out/inputs.tsv" "$seconds" > "$out/results.jsonl"
+SKIP_BUILD=1 src/tools/run ProfanityComparison measure "$out/inputs.tsv" "$seconds" > "$out/results.jsonl"
 node "$here/compare.mjs" measure "$out/inputs.tsv" "$seconds" >> "$out/results.jsonl"
 echo "$(nproc) cores, $(node --version), $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 node "$here/compare.mjs" table "$out/results.jsonl"

@@ -15,7 +15,7 @@ import java.util.zip.GZIPOutputStream;
 import org.commentguard.scoring.offtopic.MiniLmEmbedder;
 import org.commentguard.scoring.toxicity.transformer.ToxicityProbabilities;
 import org.commentguard.scoring.toxicity.transformer.TransformerToxicityModel;
-import org.commentguard.scoring.training.Csv;
+import org.commentguard.tools.Csv;
 
 /**
  * Prints how closely this machine reproduces the pinned outputs of the two shipped int8 models: the transformer

@@ -4,10 +4,12 @@ import org.commentguard.scoring.ScoringContext;
 import org.commentguard.scoring.ScoringContext.ArticleText;
 import org.commentguard.scoring.SiteScoringData;
 import org.commentguard.scoring.offtopic.training.CalibrationData;
+import org.commentguard.tools.BinaryMetrics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -78,19 +80,16 @@ class OffTopicCalibrationEvaluationTest {
 
     /** ROC-AUC of the pairs {@code positive} picks against those {@code negative} picks, ties counted half. */
     private static double auc(Predicate<CalibrationData.Pair> positive, Predicate<CalibrationData.Pair> negative) {
-        double wins = 0;
-        long comparisons = 0;
+        List<Double> scores = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
         for (int i = 0; i < onTopic.length; i++) {
-            if (!positive.test(heldOut.get(i))) {
-                continue;
-            }
-            for (int j = 0; j < onTopic.length; j++) {
-                if (negative.test(heldOut.get(j)) && !positive.test(heldOut.get(j))) {
-                    comparisons++;
-                    wins += onTopic[i] > onTopic[j] ? 1 : onTopic[i] == onTopic[j] ? 0.5 : 0;
-                }
+            boolean pos = positive.test(heldOut.get(i));
+            if (pos || negative.test(heldOut.get(i))) {
+                scores.add(onTopic[i]);
+                labels.add(pos ? 1 : 0);
             }
         }
-        return wins / comparisons;
+        return BinaryMetrics.rocAuc(scores.stream().mapToDouble(Double::doubleValue).toArray(),
+                labels.stream().mapToInt(Integer::intValue).toArray());
     }
 }

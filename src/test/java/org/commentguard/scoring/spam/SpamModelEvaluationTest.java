@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.commentguard.scoring.spam.training.Metrics;
 import org.commentguard.scoring.spam.training.SpamCorpus;
 import org.commentguard.scoring.spam.training.SpamModelEvaluation;
 import org.commentguard.scoring.spam.training.SpamModelFiles;
+import org.commentguard.tools.BinaryMetrics.Confusion;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +39,7 @@ class SpamModelEvaluationTest {
 
     @Test
     void youtubeHeldOutMetricsMatchTheModelCard() {
-        Metrics youtube = SpamModelEvaluation.heldOut(model, corpus).youtube();
+        Confusion youtube = SpamModelEvaluation.heldOut(model, corpus).youtube();
         assertThat(youtube.precision()).isCloseTo(0.9752, within(1e-4));
         assertThat(youtube.recall()).isCloseTo(0.9458, within(1e-4));
         assertThat(youtube.f1()).isCloseTo(0.9602, within(1e-4));
@@ -48,7 +48,7 @@ class SpamModelEvaluationTest {
 
     @Test
     void newsCommentFalsePositiveRateMatchesTheModelCard() {
-        Metrics civil = SpamModelEvaluation.heldOut(model, corpus).civil();
+        Confusion civil = SpamModelEvaluation.heldOut(model, corpus).civil();
         assertThat(civil.n()).isEqualTo(400);
         assertThat(civil.falsePositiveRate()).isCloseTo(0.0075, within(1e-4));
     }
@@ -58,7 +58,7 @@ class SpamModelEvaluationTest {
         Path shared = Path.of(System.getProperty("commentguard.shared.data",
                 Optional.ofNullable(System.getenv("COMMENTGUARD_SHARED_DATA")).orElse("../shared/data")));
         assumeTrue(Files.isDirectory(shared.resolve("sms-spam-collection")), "SMS Spam Collection not available");
-        Metrics sms = SpamModelEvaluation.sms(model, shared).orElseThrow();
+        Confusion sms = SpamModelEvaluation.sms(model, shared).orElseThrow();
         assertThat(sms.precision()).isCloseTo(0.6009, within(1e-4));
         assertThat(sms.recall()).isCloseTo(0.3548, within(1e-4));
         assertThat(sms.auc()).isCloseTo(0.8293, within(1e-4));

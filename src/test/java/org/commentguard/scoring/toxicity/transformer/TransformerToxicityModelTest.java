@@ -7,13 +7,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.commentguard.scoring.model.Agreement;
 import org.commentguard.scoring.model.CpuAgreement;
 import org.commentguard.scoring.model.CpuKernels;
 import org.commentguard.scoring.model.ModelArtifact;
-import org.commentguard.scoring.training.Csv;
+import org.commentguard.tools.BinaryMetrics;
+import org.commentguard.tools.Csv;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -154,40 +154,18 @@ class TransformerToxicityModelTest {
     }
 
     private double auc(List<ToxicityProbabilities> predicted, int label) {
-        List<double[]> pairs = new ArrayList<>();
+        List<Double> scores = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
         for (int i = 0; i < sample.size(); i++) {
             int y = Integer.parseInt(sample.get(i).get(3 + label));
             if (y >= 0) {
-                pairs.add(new double[] {predicted.get(i).get(ToxicityProbabilities.LABELS.get(label)), y});
+                scores.add(predicted.get(i).get(ToxicityProbabilities.LABELS.get(label)));
+                labels.add(y);
             }
         }
-        double auc = rocAuc(pairs);
+        double auc = BinaryMetrics.rocAuc(scores.stream().mapToDouble(Double::doubleValue).toArray(),
+                labels.stream().mapToInt(Integer::intValue).toArray());
         System.out.printf("sample ROC-AUC %s %.4f%n", ToxicityProbabilities.LABELS.get(label), auc);
         return auc;
-    }
-
-    /** Mann-Whitney ROC-AUC with tied scores counted as half. */
-    static double rocAuc(List<double[]> scoreAndLabel) {
-        double[][] a = scoreAndLabel.toArray(new double[0][]);
-        Arrays.sort(a, (x, y) -> Double.compare(x[0], y[0]));
-        double rankSumPos = 0;
-        long pos = 0;
-        int i = 0;
-        while (i < a.length) {
-            int j = i;
-            while (j + 1 < a.length && a[j + 1][0] == a[i][0]) {
-                j++;
-            }
-            double rank = (i + j) / 2.0 + 1;
-            for (int k = i; k <= j; k++) {
-                if (a[k][1] == 1) {
-                    rankSumPos += rank;
-                    pos++;
-                }
-            }
-            i = j + 1;
-        }
-        long neg = a.length - pos;
-        return (rankSumPos - pos * (pos + 1) / 2.0) / ((double) pos * neg);
     }
 }
