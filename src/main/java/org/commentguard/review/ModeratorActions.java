@@ -36,6 +36,10 @@ public class ModeratorActions {
             "toxicity", "insult", "threat", "identity_attack", "profanity", "obscene", "spam", "off_topic",
             "harassment", "misinformation", "personal_data", "illegal", "duplicate", "needs_senior", "legal",
             "other");
+    /** The reason codes that say a comment is fine after all: what an approval carries. */
+    public static final List<String> APPROVAL_REASON_CODES = List.of("acceptable", "false_positive", "context_ok");
+    /** The reason code of an escalation: the item needs a more senior moderator. */
+    public static final String ESCALATION_REASON_CODE = "needs_senior";
     static final int MAX_BULK = 100;
     static final int MAX_NOTE = 2000;
     /** A site's user name as the site's backend reports it: printable, no line breaks. */

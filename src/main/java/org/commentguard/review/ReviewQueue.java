@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
 public class ReviewQueue {
 
     static final int MAX_PAGE = 100;
+    /** The values of the list's {@code status} filter; {@code open} is the default. */
+    public static final List<String> STATUSES = List.of("open", "unclaimed", "claimed", "escalated", "decided", "all");
     private static final Pattern REASON = Pattern.compile("[a-z0-9_.]{1,60}");
     private static final String CLAIM_NEXT = "UPDATE review_item SET claimed_by = ?1, claim_expires_at = ?2 "
             + "WHERE id = (SELECT id FROM review_item WHERE site_id = ?3 AND state = 'OPEN' "
@@ -114,8 +116,7 @@ public class ReviewQueue {
             case "decided" -> sql.append(" AND r.state = 'DECIDED'");
             case "all" -> {
             }
-            default -> throw ApiProblem.invalid("status",
-                    "must be one of open, unclaimed, claimed, escalated, decided, all");
+            default -> throw ApiProblem.invalid("status", "must be one of " + String.join(", ", STATUSES));
         }
         if (f.reason() != null) {
             if (!REASON.matcher(f.reason()).matches()) {

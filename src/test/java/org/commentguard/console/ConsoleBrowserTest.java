@@ -32,6 +32,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.commentguard.testing.Api.as;
@@ -339,5 +341,60 @@ class ConsoleBrowserTest {
         driver.findElement(By.linkText("Deliveries")).click();
         waiting().until(d -> driver.findElement(By.id("app")).getText().contains("Delivery log"));
         assertThat(js.executeScript("return location.hash")).asString().startsWith("#/webhooks/");
+    }
+
+    private List<String> optionValues(By select) {
+        return new Select(waiting().until(ExpectedConditions.visibilityOfElementLocated(select))).getOptions().stream()
+                .map(o -> o.getAttribute("value")).toList();
+    }
+
+    @Test
+    void consoleOffersTheVocabularyTheApiAnswersAndAnAuthorLinksToTheirQueue() {
+        Moderation.TestSite site = queueEverythingSite();
+        String ann = site.post("voc-1", "ann", "The tram stop should move closer to the school.").path("id");
+        site.post("voc-2", "bob", "Trams are quieter than buses.");
+        JsonPath words = as(site.moderator()).get("/api/v1/vocabulary").then().statusCode(200).extract().jsonPath();
+        Function<String, List<String>> list = name -> words.getList(name, String.class);
+
+        signIn(site.moderator());
+        waiting().until(d -> items().size() == 2);
+        assertThat(optionValues(By.cssSelector("#filters select[name=status]"))).isEqualTo(list.apply("queueStatuses"));
+        assertThat(optionValues(By.cssSelector("#filters select[name=sort]"))).isEqualTo(list.apply("queueSorts"));
+        assertThat(optionValues(By.cssSelector("#filters select[name=attribute]")))
+                .isEqualTo(Stream.concat(Stream.of(""), list.apply("attributes").stream()).toList());
+        // A rejection offers every reason code but those that say the comment is fine and escalation's.
+        items().get(0).findElement(By.cssSelector("button[data-action=reject]")).click();
+        assertThat(optionValues(By.id("reason-select"))).containsExactlyInAnyOrderElementsOf(list.apply("reasonCodes")
+                .stream().filter(r -> !list.apply("approvalReasonCodes").contains(r))
+                .filter(r -> !r.equals(words.getString("escalationReasonCode"))).toList());
+        driver.findElement(By.cssSelector("#reason-dialog button[value=cancel]")).click();
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("reason-dialog")));
+
+        // The author page's actions are the vocabulary's, and its link opens the queue filtered to the author.
+        driver.get(console + "#/author/ann");
+        assertThat(optionValues(By.id("sanction-action"))).isEqualTo(list.apply("sanctionActions"));
+        driver.findElement(By.linkText("Their comments in the queue")).click();
+        waiting().until(d -> items().size() == 1 && ann.equals(items().get(0).getAttribute("data-comment-id")));
+        assertThat(new Select(driver.findElement(By.cssSelector("#filters select[name=status]")))
+                .getFirstSelectedOption().getAttribute("value")).isEqualTo("all");
+        assertThat(driver.findElement(By.cssSelector("#filters input[name=author]")).getAttribute("value"))
+                .isEqualTo("ann");
+
+        signIn(site.admin());
+        waiting().until(d -> !driver.findElements(By.cssSelector("#items")).isEmpty());
+        driver.findElement(By.linkText("Webhooks")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.name("url")));
+        assertThat(driver.findElements(By.cssSelector("#app form input[type=checkbox]")))
+                .extracting(e -> e.getAttribute("value")).isEqualTo(list.apply("eventTypes"));
+        driver.findElement(By.linkText("API keys")).click();
+        assertThat(optionValues(By.name("role"))).isEqualTo(list.apply("keyRoles"));
+        assertThat(new Select(driver.findElement(By.name("role"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("moderator");
+        driver.findElement(By.linkText("Policy")).click();
+        assertThat(optionValues(By.name("mode")))
+                .isEqualTo(Stream.concat(Stream.of(""), list.apply("moderationModes").stream()).toList());
+        assertThat(driver.findElements(By.cssSelector("#policy-form input[name$='.review']")))
+                .extracting(e -> e.getAttribute("name").replace(".review", ""))
+                .isEqualTo(list.apply("thresholdAttributes"));
     }
 }

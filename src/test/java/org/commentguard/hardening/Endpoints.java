@@ -205,6 +205,7 @@ final class Endpoints {
             Map.entry("GET /api/v1/audit", Specifics.of(MODERATOR)),
             Map.entry("GET /api/v1/stats", Specifics.of(MODERATOR)),
             Map.entry("GET /api/v1/me", Specifics.of(INGEST)),
+            Map.entry("GET /api/v1/vocabulary", Specifics.of(INGEST)),
             Map.entry("POST /api/v1/webhooks", Specifics.of(ADMIN).body(s -> map(
                     "url", "http://receiver.invalid/fuzz", "eventTypes", List.of("comment.published")))),
             Map.entry("GET /api/v1/webhooks", Specifics.of(ADMIN)),
