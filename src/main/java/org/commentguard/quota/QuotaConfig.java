@@ -71,8 +71,18 @@ public interface QuotaConfig {
     @WithDefault("PT5S")
     Duration ingestDeadline();
 
-    /** Scoring worker threads; default: one per core. */
+    /**
+     * Scoring worker threads; default: one per core plus one. With {@link #siteMaxWorkers()} at its default (the
+     * cores), one site's flood fills the cores and the extra worker stays free, so another site's comment starts at
+     * once instead of waiting for a flood's comment to finish (scoring a comment cannot be interrupted).
+     */
     OptionalInt workers();
+
+    /**
+     * Scoring workers one site may occupy at once; default: the number of cores (at most {@link #workers()}). One
+     * site alone still uses every core; the workers above it are kept for the other sites.
+     */
+    OptionalInt siteMaxWorkers();
 
     /** Comments waiting for a scoring worker, all sites together; beyond it new work is refused at once (503). */
     @WithDefault("2000")

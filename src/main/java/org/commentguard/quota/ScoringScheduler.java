@@ -11,7 +11,9 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -22,9 +24,15 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Runs all scoring work of the service on a fixed pool of worker threads (one per core by default), fed from a
- * bounded {@link FairQueue} that is fair across sites. Each comment, including each item of a batch, is its own
- * unit of work, so a batch uses every worker and another site's comment can overtake it.
+ * Runs all scoring work of the service on a fixed pool of worker threads (one per core plus one by default), fed
+ * from a bounded {@link FairQueue} that is fair across sites. Each comment, including each item of a batch, is its
+ * own unit of work, so a batch uses every core and another site's comment can overtake it.
+ *
+ * <p>Scoring a comment cannot be interrupted, so a fair order alone would still let a flood's comments hold every
+ * worker: a quiet site's single comment would wait for one of them to finish first. One site therefore occupies at
+ * most {@code site-max-workers} workers (the cores, by default) and the pool has one more: while one site floods,
+ * another site's comment starts at once on the free worker and shares the cores with the flood (the operating
+ * system time-slices them), instead of queueing behind it.
  *
  * <p>Every request has a deadline. It is refused at once ({@code 503 overloaded}) when the queue cannot finish it
  * in time, estimated from the work queued ahead of it in fair order and the measured cost per unit of work; work
@@ -40,10 +48,11 @@ public class ScoringScheduler {
     private static final Logger LOG = Logger.getLogger(ScoringScheduler.class);
     /**
      * Cost units of a comment: its length plus a fixed part, since a short comment still costs every scorer's set-up
-     * and one transformer call. One round-robin turn is worth about one 700-character comment.
+     * and one transformer call. One round-robin turn is worth one 1,000-character comment, so a quiet site's single
+     * comment of up to that length fits in the one turn that puts it ahead of the round ({@link FairQueue}).
      */
     static final long FIXED_COST = 300;
-    static final long QUANTUM = 1_000;
+    static final long QUANTUM = FIXED_COST + 1_000;
     /** First guess before anything was measured: about 45 ms for a 600-character comment, as on two busy cores. */
     private static final double INITIAL_NANOS_PER_UNIT = 50_000;
     /** Weight of the newest measurement in the running average of the cost per unit. */
@@ -54,6 +63,7 @@ public class ScoringScheduler {
     private final QuotaMetrics metrics;
     private final int maxQueued;
     private final int workers;
+    private final int siteMaxWorkers;
     private final ConcurrencySlots siteSlots = new ConcurrencySlots();
     private final ConcurrencySlots keySlots = new ConcurrencySlots();
     private final ReentrantLock lock = new ReentrantLock();
@@ -62,6 +72,8 @@ public class ScoringScheduler {
     private final List<Thread> threads = new ArrayList<>();
     // Guarded by lock.
     private long runningCost;
+    private int runningUnits;
+    private final Map<UUID, Integer> runningBySite = new HashMap<>();
     private double nanosPerUnit = INITIAL_NANOS_PER_UNIT;
     private volatile boolean stopped;
 
@@ -70,9 +82,14 @@ public class ScoringScheduler {
         this.quotas = quotas;
         this.metrics = metrics;
         this.maxQueued = config.maxQueuedItems();
-        this.workers = config.workers().orElse(Runtime.getRuntime().availableProcessors());
+        int cores = Runtime.getRuntime().availableProcessors();
+        this.workers = config.workers().orElse(cores + 1);
         if (workers < 1) {
             throw new IllegalStateException("commentguard.quota.workers must be at least 1");
+        }
+        this.siteMaxWorkers = Math.min(workers, config.siteMaxWorkers().orElse(cores));
+        if (siteMaxWorkers < 1) {
+            throw new IllegalStateException("commentguard.quota.site-max-workers must be at least 1");
         }
         for (int i = 0; i < workers; i++) {
             Thread t = new Thread(this::work, "scoring-worker-" + i);
@@ -80,7 +97,7 @@ public class ScoringScheduler {
             threads.add(t);
             t.start();
         }
-        Gauge.builder("commentguard.scoring.queue.items", this, s -> s.locked(() -> (double) s.queue.size()))
+        Gauge.builder("commentguard.scoring.queue.items", this, s -> (double) s.queuedItems())
                 .description("Comments waiting for a scoring worker").register(metrics.registry());
         Gauge.builder("commentguard.scoring.unit.cost.seconds", this, s -> s.locked(() -> s.nanosPerUnit * 1e-9
                         * (FIXED_COST + 700)))
@@ -127,7 +144,7 @@ public class ScoringScheduler {
     }
 
     private List<ScoreResult> run(UUID siteId, List<ScoringContext> contexts, long start, long due) {
-        Job job = new Job(contexts.size(), due);
+        Job job = new Job(siteId, contexts.size(), due);
         List<Unit> units = new ArrayList<>(contexts.size());
         long cost = 0;
         long largest = 0;
@@ -142,11 +159,14 @@ public class ScoringScheduler {
             if (queue.size() + units.size() > maxQueued) {
                 metrics.refused(siteId, AdmissionRefusedException.OVERLOADED);
                 throw AdmissionRefusedException.overloaded("The scoring queue is full (" + queue.size()
-                        + " comments wait); retry later", estimate(queue.cost(), largest));
+                        + " comments wait); retry later", estimate(queue.cost(), 0, largest));
             }
             // Fair order: this request finishes once its site's queue, itself, and as much of every other site's
-            // queue have been served; the work already running is on average half done.
-            Duration estimate = estimate(queue.costUntilDone(siteId, cost) + runningCost / 2, largest);
+            // queue have been served (only other new sites' first turns when the site has nothing waiting); unless a
+            // worker is free, the work already running is on average half done. One site runs on at most
+            // siteMaxWorkers workers at once.
+            long ahead = queue.costUntilDone(siteId, cost) + (runningUnits < workers ? 0 : runningCost / 2);
+            Duration estimate = estimate(ahead, queue.cost(siteId) + cost, largest);
             if (start + estimate.toNanos() > due) {
                 metrics.refused(siteId, AdmissionRefusedException.OVERLOADED);
                 throw AdmissionRefusedException.overloaded("Scoring " + units.size() + " comment"
@@ -192,12 +212,20 @@ public class ScoringScheduler {
     }
 
     /**
-     * Time to serve {@code cost} units with every worker, but no less than the largest single item (one item runs
-     * on one worker). Called with the lock held.
+     * Time to serve {@code cost} units with every worker, but no less than the site's own {@code siteCost} on the
+     * workers one site may use, nor than the largest single item (one item runs on one worker). The cost per unit is
+     * measured in wall time on a worker, so it already includes the workers sharing the cores. Called with the lock
+     * held.
      */
-    private Duration estimate(long cost, long largestItem) {
-        double nanos = Math.max(cost * nanosPerUnit / workers, largestItem * nanosPerUnit);
+    private Duration estimate(long cost, long siteCost, long largestItem) {
+        double nanos = Math.max(Math.max(cost * nanosPerUnit / workers, siteCost * nanosPerUnit / siteMaxWorkers),
+                largestItem * nanosPerUnit);
         return Duration.ofNanos((long) nanos);
+    }
+
+    /** Comments waiting for a worker. */
+    int queuedItems() {
+        return locked(queue::size);
     }
 
     private <T> T locked(java.util.function.Supplier<T> s) {
@@ -226,12 +254,14 @@ public class ScoringScheduler {
 
     /** One request: its units' results, done when all are in or one failed. */
     private static final class Job {
+        final UUID siteId;
         final long due;
         final ScoreResult[] results;
         final AtomicInteger missing;
         final CompletableFuture<List<ScoreResult>> done = new CompletableFuture<>();
 
-        Job(int size, long due) {
+        Job(UUID siteId, int size, long due) {
+            this.siteId = siteId;
             this.due = due;
             this.results = new ScoreResult[size];
             this.missing = new AtomicInteger(size);
@@ -250,10 +280,12 @@ public class ScoringScheduler {
             Unit unit;
             lock.lock();
             try {
-                while ((unit = queue.poll()) == null) {
+                while ((unit = queue.poll(this::mayRun)) == null) {
                     work.await();
                 }
                 runningCost += unit.cost;
+                runningUnits++;
+                runningBySite.merge(unit.job.siteId, 1, Integer::sum);
             } catch (InterruptedException e) {
                 return;
             } finally {
@@ -280,6 +312,9 @@ public class ScoringScheduler {
                 lock.lock();
                 try {
                     runningCost -= unit.cost;
+                    runningUnits--;
+                    // Its site may be below its limit again; this worker polls next itself, so none needs waking.
+                    runningBySite.computeIfPresent(unit.job.siteId, (site, n) -> n == 1 ? null : n - 1);
                     if (scored) {
                         nanosPerUnit += SMOOTHING * ((double) elapsed / unit.cost - nanosPerUnit);
                     }
@@ -288,6 +323,11 @@ public class ScoringScheduler {
                 }
             }
         }
+    }
+
+    /** Whether a worker may take {@code site}'s next unit: the site runs on fewer than its share of workers. */
+    private boolean mayRun(UUID site) {
+        return runningBySite.getOrDefault(site, 0) < siteMaxWorkers;
     }
 
     @PreDestroy
