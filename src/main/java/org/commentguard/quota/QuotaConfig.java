@@ -72,17 +72,18 @@ public interface QuotaConfig {
     Duration ingestDeadline();
 
     /**
-     * Scoring worker threads; default: one per core plus one. With {@link #siteMaxWorkers()} at its default (the
-     * cores), one site's flood fills the cores and the extra worker stays free, so another site's comment starts at
-     * once instead of waiting for a flood's comment to finish (scoring a comment cannot be interrupted).
+     * Scoring worker threads; default: one per core plus one. The workers beyond {@link #cores()} are spare: a
+     * flood fills the cores, and another site's comment starts at once on a spare worker instead of waiting for one
+     * of the flood's comments to finish (scoring a comment cannot be interrupted).
      */
     OptionalInt workers();
 
     /**
-     * Scoring workers one site may occupy at once; default: the number of cores (at most {@link #workers()}). One
-     * site alone still uses every core; the workers above it are kept for the other sites.
+     * Comments scored at once by sites that are already scoring; default: the available processors (at most
+     * {@link #workers()}). A site with no comment being scored may always start one on a free worker; one site
+     * alone fills every core.
      */
-    OptionalInt siteMaxWorkers();
+    OptionalInt cores();
 
     /** Comments waiting for a scoring worker, all sites together; beyond it new work is refused at once (503). */
     @WithDefault("2000")

@@ -29,10 +29,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * own unit of work, so a batch uses every core and another site's comment can overtake it.
  *
  * <p>Scoring a comment cannot be interrupted, so a fair order alone would still let a flood's comments hold every
- * worker: a quiet site's single comment would wait for one of them to finish first. One site therefore occupies at
- * most {@code site-max-workers} workers (the cores, by default) and the pool has one more: while one site floods,
- * another site's comment starts at once on the free worker and shares the cores with the flood (the operating
- * system time-slices them), instead of queueing behind it.
+ * core: a quiet site's single comment would wait for one of them to finish first. So sites that are already scoring
+ * start comments only while fewer than {@code cores} run in total, and a site with nothing being scored may always
+ * start one on a free worker (the pool has a spare one beyond the cores). While one site floods, another site's
+ * comment starts at once; the flood starts no new comment until the total is below the cores again, so the quiet
+ * site's comment shares a core with the flood only until one of the flood's running comments finishes.
  *
  * <p>Every request has a deadline. It is refused at once ({@code 503 overloaded}) when the queue cannot finish it
  * in time, estimated from the work queued ahead of it in fair order and the measured cost per unit of work; work
@@ -63,7 +64,7 @@ public class ScoringScheduler {
     private final QuotaMetrics metrics;
     private final int maxQueued;
     private final int workers;
-    private final int siteMaxWorkers;
+    private final int cores;
     private final ConcurrencySlots siteSlots = new ConcurrencySlots();
     private final ConcurrencySlots keySlots = new ConcurrencySlots();
     private final ReentrantLock lock = new ReentrantLock();
@@ -87,9 +88,9 @@ public class ScoringScheduler {
         if (workers < 1) {
             throw new IllegalStateException("commentguard.quota.workers must be at least 1");
         }
-        this.siteMaxWorkers = Math.min(workers, config.siteMaxWorkers().orElse(cores));
-        if (siteMaxWorkers < 1) {
-            throw new IllegalStateException("commentguard.quota.site-max-workers must be at least 1");
+        this.cores = Math.min(workers, config.cores().orElse(cores));
+        if (this.cores < 1) {
+            throw new IllegalStateException("commentguard.quota.cores must be at least 1");
         }
         for (int i = 0; i < workers; i++) {
             Thread t = new Thread(this::work, "scoring-worker-" + i);
@@ -159,14 +160,14 @@ public class ScoringScheduler {
             if (queue.size() + units.size() > maxQueued) {
                 metrics.refused(siteId, AdmissionRefusedException.OVERLOADED);
                 throw AdmissionRefusedException.overloaded("The scoring queue is full (" + queue.size()
-                        + " comments wait); retry later", estimate(queue.cost(), 0, largest));
+                        + " comments wait); retry later", estimate(queue.cost(), largest));
             }
             // Fair order: this request finishes once its site's queue, itself, and as much of every other site's
-            // queue have been served (only other new sites' first turns when the site has nothing waiting); unless a
-            // worker is free, the work already running is on average half done. One site runs on at most
-            // siteMaxWorkers workers at once.
-            long ahead = queue.costUntilDone(siteId, cost) + (runningUnits < workers ? 0 : runningCost / 2);
-            Duration estimate = estimate(ahead, queue.cost(siteId) + cost, largest);
+            // queue have been served (only other new sites' first turns when the site has nothing waiting); unless it
+            // may start on a free worker now, the work already running is on average half done.
+            boolean startsNow = runningUnits < workers && mayRun(siteId);
+            long ahead = queue.costUntilDone(siteId, cost) + (startsNow ? 0 : runningCost / 2);
+            Duration estimate = estimate(ahead, largest);
             if (start + estimate.toNanos() > due) {
                 metrics.refused(siteId, AdmissionRefusedException.OVERLOADED);
                 throw AdmissionRefusedException.overloaded("Scoring " + units.size() + " comment"
@@ -212,14 +213,12 @@ public class ScoringScheduler {
     }
 
     /**
-     * Time to serve {@code cost} units with every worker, but no less than the site's own {@code siteCost} on the
-     * workers one site may use, nor than the largest single item (one item runs on one worker). The cost per unit is
-     * measured in wall time on a worker, so it already includes the workers sharing the cores. Called with the lock
-     * held.
+     * Time to serve {@code cost} units on the cores, but no less than the largest single item (one item runs on one
+     * worker). The cost per unit is measured in wall time on a worker, so it includes a spare worker sharing the
+     * cores. Called with the lock held.
      */
-    private Duration estimate(long cost, long siteCost, long largestItem) {
-        double nanos = Math.max(Math.max(cost * nanosPerUnit / workers, siteCost * nanosPerUnit / siteMaxWorkers),
-                largestItem * nanosPerUnit);
+    private Duration estimate(long cost, long largestItem) {
+        double nanos = Math.max(cost * nanosPerUnit / cores, largestItem * nanosPerUnit);
         return Duration.ofNanos((long) nanos);
     }
 
@@ -313,7 +312,7 @@ public class ScoringScheduler {
                 try {
                     runningCost -= unit.cost;
                     runningUnits--;
-                    // Its site may be below its limit again; this worker polls next itself, so none needs waking.
+                    // Another unit may start now; this worker polls next itself, so none needs waking.
                     runningBySite.computeIfPresent(unit.job.siteId, (site, n) -> n == 1 ? null : n - 1);
                     if (scored) {
                         nanosPerUnit += SMOOTHING * ((double) elapsed / unit.cost - nanosPerUnit);
@@ -325,9 +324,17 @@ public class ScoringScheduler {
         }
     }
 
-    /** Whether a worker may take {@code site}'s next unit: the site runs on fewer than its share of workers. */
+    /**
+     * Whether a free worker may take {@code site}'s next unit: always when none of the site's work is being scored,
+     * else only while fewer units than the cores run in total. Called with the lock held.
+     */
     private boolean mayRun(UUID site) {
-        return runningBySite.getOrDefault(site, 0) < siteMaxWorkers;
+        return !runningBySite.containsKey(site) || runningUnits < cores;
+    }
+
+    /** Comments being scored now. */
+    int runningItems() {
+        return locked(() -> runningUnits);
     }
 
     @PreDestroy

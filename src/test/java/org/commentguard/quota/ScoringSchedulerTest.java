@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,8 +86,8 @@ class ScoringSchedulerTest {
         }
     };
 
-    private ScoringScheduler scheduler(int workers, OptionalInt siteMaxWorkers) {
-        QuotaConfig config = new Config(OptionalInt.of(workers), siteMaxWorkers);
+    private ScoringScheduler scheduler(int workers, OptionalInt cores) {
+        QuotaConfig config = new Config(OptionalInt.of(workers), cores);
         SiteQuotas quotas = new SiteQuotas(config, Clock.systemUTC(), null) {
             @Override
             public QuotaLimits limits(UUID siteId) {
@@ -123,11 +124,11 @@ class ScoringSchedulerTest {
     }
 
     @Test
-    void aQuietSitesCommentStartsOnTheWorkerAFloodingSiteMayNotTake() throws Exception {
+    void aQuietSitesCommentStartsOnTheSpareWorkerAFloodingSiteMayNotTake() throws Exception {
         scheduler(3, OptionalInt.of(2));
         Future<List<ScoreResult>> flood = submit(A, "a0", "a1", "a2", "a3", "a4", "a5");
         assertThat(List.of(nextStarted(), nextStarted())).containsExactlyInAnyOrder("a0", "a1");
-        // A holds the two workers it may have; its other four comments wait although a worker is idle.
+        // A fills the two cores; its other four comments wait although a worker is idle.
         Future<List<ScoreResult>> quiet = submit(B, "b0");
         assertThat(nextStarted()).isEqualTo("b0");
         release("b0");
@@ -141,7 +142,25 @@ class ScoringSchedulerTest {
     }
 
     @Test
-    void aSiteAloneUsesAsManyWorkersAsItMay() throws Exception {
+    void aFloodingSiteStartsNoNewCommentWhileAQuietSitesCommentSharesTheCores() throws Exception {
+        scheduler(3, OptionalInt.of(2));
+        Future<List<ScoreResult>> flood = submit(A, "a0", "a1", "a2", "a3");
+        assertThat(List.of(nextStarted(), nextStarted())).containsExactlyInAnyOrder("a0", "a1");
+        Future<List<ScoreResult>> quiet = submit(B, "b0");
+        assertThat(nextStarted()).isEqualTo("b0");
+        // a0 finishes while b0 is scored: a1 and b0 fill the two cores, so A's a2 waits.
+        release("a0");
+        waitUntil(() -> scheduler.runningItems() == 2, "a0 finished");
+        assertThat(started).isEmpty();
+        release("b0");
+        assertThat(nextStarted()).isEqualTo("a2");
+        assertThat(quiet.get(1, TimeUnit.MINUTES)).hasSize(1);
+        release("a1", "a2", "a3");
+        assertThat(flood.get(1, TimeUnit.MINUTES)).hasSize(4);
+    }
+
+    @Test
+    void aSiteAloneUsesEveryCore() throws Exception {
         scheduler(3, OptionalInt.of(3));
         Future<List<ScoreResult>> batch = submit(A, "a0", "a1", "a2", "a3");
         assertThat(List.of(nextStarted(), nextStarted(), nextStarted())).containsExactlyInAnyOrder("a0", "a1",
@@ -158,7 +177,7 @@ class ScoringSchedulerTest {
         assertThat(List.of(nextStarted(), nextStarted())).containsExactlyInAnyOrder("a0", "a1");
         Future<List<ScoreResult>> quiet = submit(B, "b0");
         // Let B's comment reach the queue (behind A's a2 and a3) before a worker frees up.
-        waitUntilQueued(3);
+        waitUntil(() -> scheduler.queuedItems() == 3, "B's comment queued");
         release("a0");
         assertThat(nextStarted()).isEqualTo("b0");
         release("a1", "a2", "a3", "b0");
@@ -167,7 +186,7 @@ class ScoringSchedulerTest {
     }
 
     @Test
-    void aSitesLimitOfWorkersIsNeverMoreThanTheWorkers() throws Exception {
+    void theCoresAreNeverMoreThanTheWorkers() throws Exception {
         scheduler(1, OptionalInt.of(4));
         Future<List<ScoreResult>> batch = submit(A, "a0", "a1");
         assertThat(nextStarted()).isEqualTo("a0");
@@ -177,18 +196,18 @@ class ScoringSchedulerTest {
         assertThat(batch.get(1, TimeUnit.MINUTES)).hasSize(2);
     }
 
-    /** Waits until {@code items} comments are queued (B's request is admitted on another thread). */
-    private void waitUntilQueued(int items) throws InterruptedException {
+    /** Waits (at most a minute, for a broken run) until the scheduler's state is {@code what}. */
+    private static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
         for (int i = 0; i < 6000; i++) {
-            if (scheduler.queuedItems() == items) {
+            if (condition.getAsBoolean()) {
                 return;
             }
             Thread.sleep(10);
         }
-        throw new AssertionError("B's comment never reached the queue");
+        throw new AssertionError("never: " + what);
     }
 
-    private record Config(OptionalInt workers, OptionalInt siteMaxWorkers) implements QuotaConfig {
+    private record Config(OptionalInt workers, OptionalInt cores) implements QuotaConfig {
         @Override
         public double siteRequestsPerSecond() {
             return 100;
