@@ -170,10 +170,10 @@ public class ScoringScheduler {
             Duration estimate = estimate(ahead, largest);
             if (start + estimate.toNanos() > due) {
                 metrics.refused(siteId, AdmissionRefusedException.OVERLOADED);
-                throw AdmissionRefusedException.overloaded("Scoring " + units.size() + " comment"
+                throw AdmissionRefusedException.tooLongForDeadline("Scoring " + units.size() + " comment"
                         + (units.size() == 1 ? "" : "s") + " would take about " + estimate.toMillis()
                         + " ms now, longer than the deadline of " + Duration.ofNanos(due - start).toMillis()
-                        + " ms; retry later", estimate);
+                        + " ms; retry later", estimate, Duration.ofNanos(start + estimate.toNanos() - due));
             }
             units.forEach(u -> queue.add(siteId, u, u.cost));
             work.signalAll();
