@@ -3,6 +3,7 @@ package org.commentguard.quota;
 import org.commentguard.platform.error.ApiProblem;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A request refused to protect the service or the other sites: {@code 429 rate_limited} or
@@ -16,6 +17,8 @@ public class AdmissionRefusedException extends ApiProblem {
     public static final String OVERLOADED = "overloaded";
 
     private final long retryAfterSeconds;
+    /** For a request refused at once as too much for its deadline: by how much the estimate overshot it. */
+    private Duration overshoot;
 
     private AdmissionRefusedException(int status, String code, String title, String detail, Duration retryAfter) {
         super(status, code, title, detail);
@@ -36,6 +39,18 @@ public class AdmissionRefusedException extends ApiProblem {
 
     static AdmissionRefusedException overloaded(String detail, Duration retryAfter) {
         return new AdmissionRefusedException(503, OVERLOADED, "Service unavailable", detail, retryAfter);
+    }
+
+    /** Refused at once because the estimate ({@code retryAfter}) is {@code overshoot} past the deadline. */
+    static AdmissionRefusedException tooLongForDeadline(String detail, Duration retryAfter, Duration overshoot) {
+        AdmissionRefusedException e = overloaded(detail, retryAfter);
+        e.overshoot = overshoot;
+        return e;
+    }
+
+    /** By how much the estimate overshot the deadline, for a request refused at once for it; else empty. */
+    Optional<Duration> overshoot() {
+        return Optional.ofNullable(overshoot);
     }
 
     public long retryAfterSeconds() {

@@ -71,8 +71,19 @@ public interface QuotaConfig {
     @WithDefault("PT5S")
     Duration ingestDeadline();
 
-    /** Scoring worker threads; default: one per core. */
+    /**
+     * Scoring worker threads; default: one per core plus one. The workers beyond {@link #cores()} are spare: a
+     * flood fills the cores, and another site's comment starts at once on a spare worker instead of waiting for one
+     * of the flood's comments to finish (scoring a comment cannot be interrupted).
+     */
     OptionalInt workers();
+
+    /**
+     * Comments scored at once by sites that are already scoring; default: the available processors (at most
+     * {@link #workers()}). A site with no comment being scored may always start one on a free worker; one site
+     * alone fills every core.
+     */
+    OptionalInt cores();
 
     /** Comments waiting for a scoring worker, all sites together; beyond it new work is refused at once (503). */
     @WithDefault("2000")

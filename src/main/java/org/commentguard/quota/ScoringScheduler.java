@@ -11,7 +11,9 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -22,9 +24,16 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Runs all scoring work of the service on a fixed pool of worker threads (one per core by default), fed from a
- * bounded {@link FairQueue} that is fair across sites. Each comment, including each item of a batch, is its own
- * unit of work, so a batch uses every worker and another site's comment can overtake it.
+ * Runs all scoring work of the service on a fixed pool of worker threads (one per core plus one by default), fed
+ * from a bounded {@link FairQueue} that is fair across sites. Each comment, including each item of a batch, is its
+ * own unit of work, so a batch uses every core and another site's comment can overtake it.
+ *
+ * <p>Scoring a comment cannot be interrupted, so a fair order alone would still let a flood's comments hold every
+ * core: a quiet site's single comment would wait for one of them to finish first. So sites that are already scoring
+ * start comments only while fewer than {@code cores} run in total, and a site with nothing being scored may always
+ * start one on a free worker (the pool has a spare one beyond the cores). While one site floods, another site's
+ * comment starts at once; the flood starts no new comment until the total is below the cores again, so the quiet
+ * site's comment shares a core with the flood only until one of the flood's running comments finishes.
  *
  * <p>Every request has a deadline. It is refused at once ({@code 503 overloaded}) when the queue cannot finish it
  * in time, estimated from the work queued ahead of it in fair order and the measured cost per unit of work; work
@@ -40,10 +49,11 @@ public class ScoringScheduler {
     private static final Logger LOG = Logger.getLogger(ScoringScheduler.class);
     /**
      * Cost units of a comment: its length plus a fixed part, since a short comment still costs every scorer's set-up
-     * and one transformer call. One round-robin turn is worth about one 700-character comment.
+     * and one transformer call. One round-robin turn is worth one 1,000-character comment, so a quiet site's single
+     * comment of up to that length fits in the one turn that puts it ahead of the round ({@link FairQueue}).
      */
     static final long FIXED_COST = 300;
-    static final long QUANTUM = 1_000;
+    static final long QUANTUM = FIXED_COST + 1_000;
     /** First guess before anything was measured: about 45 ms for a 600-character comment, as on two busy cores. */
     private static final double INITIAL_NANOS_PER_UNIT = 50_000;
     /** Weight of the newest measurement in the running average of the cost per unit. */
@@ -54,6 +64,7 @@ public class ScoringScheduler {
     private final QuotaMetrics metrics;
     private final int maxQueued;
     private final int workers;
+    private final int cores;
     private final ConcurrencySlots siteSlots = new ConcurrencySlots();
     private final ConcurrencySlots keySlots = new ConcurrencySlots();
     private final ReentrantLock lock = new ReentrantLock();
@@ -62,6 +73,8 @@ public class ScoringScheduler {
     private final List<Thread> threads = new ArrayList<>();
     // Guarded by lock.
     private long runningCost;
+    private int runningUnits;
+    private final Map<UUID, Integer> runningBySite = new HashMap<>();
     private double nanosPerUnit = INITIAL_NANOS_PER_UNIT;
     private volatile boolean stopped;
 
@@ -70,9 +83,14 @@ public class ScoringScheduler {
         this.quotas = quotas;
         this.metrics = metrics;
         this.maxQueued = config.maxQueuedItems();
-        this.workers = config.workers().orElse(Runtime.getRuntime().availableProcessors());
+        int cores = Runtime.getRuntime().availableProcessors();
+        this.workers = config.workers().orElse(cores + 1);
         if (workers < 1) {
             throw new IllegalStateException("commentguard.quota.workers must be at least 1");
+        }
+        this.cores = Math.min(workers, config.cores().orElse(cores));
+        if (this.cores < 1) {
+            throw new IllegalStateException("commentguard.quota.cores must be at least 1");
         }
         for (int i = 0; i < workers; i++) {
             Thread t = new Thread(this::work, "scoring-worker-" + i);
@@ -80,7 +98,7 @@ public class ScoringScheduler {
             threads.add(t);
             t.start();
         }
-        Gauge.builder("commentguard.scoring.queue.items", this, s -> s.locked(() -> (double) s.queue.size()))
+        Gauge.builder("commentguard.scoring.queue.items", this, s -> (double) s.queuedItems())
                 .description("Comments waiting for a scoring worker").register(metrics.registry());
         Gauge.builder("commentguard.scoring.unit.cost.seconds", this, s -> s.locked(() -> s.nanosPerUnit * 1e-9
                         * (FIXED_COST + 700)))
@@ -127,7 +145,7 @@ public class ScoringScheduler {
     }
 
     private List<ScoreResult> run(UUID siteId, List<ScoringContext> contexts, long start, long due) {
-        Job job = new Job(contexts.size(), due);
+        Job job = new Job(siteId, contexts.size(), due);
         List<Unit> units = new ArrayList<>(contexts.size());
         long cost = 0;
         long largest = 0;
@@ -145,14 +163,17 @@ public class ScoringScheduler {
                         + " comments wait); retry later", estimate(queue.cost(), largest));
             }
             // Fair order: this request finishes once its site's queue, itself, and as much of every other site's
-            // queue have been served; the work already running is on average half done.
-            Duration estimate = estimate(queue.costUntilDone(siteId, cost) + runningCost / 2, largest);
+            // queue have been served (only other new sites' first turns when the site has nothing waiting); unless it
+            // may start on a free worker now, the work already running is on average half done.
+            boolean startsNow = runningUnits < workers && mayRun(siteId);
+            long ahead = queue.costUntilDone(siteId, cost) + (startsNow ? 0 : runningCost / 2);
+            Duration estimate = estimate(ahead, largest);
             if (start + estimate.toNanos() > due) {
                 metrics.refused(siteId, AdmissionRefusedException.OVERLOADED);
-                throw AdmissionRefusedException.overloaded("Scoring " + units.size() + " comment"
+                throw AdmissionRefusedException.tooLongForDeadline("Scoring " + units.size() + " comment"
                         + (units.size() == 1 ? "" : "s") + " would take about " + estimate.toMillis()
                         + " ms now, longer than the deadline of " + Duration.ofNanos(due - start).toMillis()
-                        + " ms; retry later", estimate);
+                        + " ms; retry later", estimate, Duration.ofNanos(start + estimate.toNanos() - due));
             }
             units.forEach(u -> queue.add(siteId, u, u.cost));
             work.signalAll();
@@ -192,12 +213,18 @@ public class ScoringScheduler {
     }
 
     /**
-     * Time to serve {@code cost} units with every worker, but no less than the largest single item (one item runs
-     * on one worker). Called with the lock held.
+     * Time to serve {@code cost} units on the cores, but no less than the largest single item (one item runs on one
+     * worker). The cost per unit is measured in wall time on a worker, so it includes a spare worker sharing the
+     * cores. Called with the lock held.
      */
     private Duration estimate(long cost, long largestItem) {
-        double nanos = Math.max(cost * nanosPerUnit / workers, largestItem * nanosPerUnit);
+        double nanos = Math.max(cost * nanosPerUnit / cores, largestItem * nanosPerUnit);
         return Duration.ofNanos((long) nanos);
+    }
+
+    /** Comments waiting for a worker. */
+    int queuedItems() {
+        return locked(queue::size);
     }
 
     private <T> T locked(java.util.function.Supplier<T> s) {
@@ -226,12 +253,14 @@ public class ScoringScheduler {
 
     /** One request: its units' results, done when all are in or one failed. */
     private static final class Job {
+        final UUID siteId;
         final long due;
         final ScoreResult[] results;
         final AtomicInteger missing;
         final CompletableFuture<List<ScoreResult>> done = new CompletableFuture<>();
 
-        Job(int size, long due) {
+        Job(UUID siteId, int size, long due) {
+            this.siteId = siteId;
             this.due = due;
             this.results = new ScoreResult[size];
             this.missing = new AtomicInteger(size);
@@ -250,10 +279,12 @@ public class ScoringScheduler {
             Unit unit;
             lock.lock();
             try {
-                while ((unit = queue.poll()) == null) {
+                while ((unit = queue.poll(this::mayRun)) == null) {
                     work.await();
                 }
                 runningCost += unit.cost;
+                runningUnits++;
+                runningBySite.merge(unit.job.siteId, 1, Integer::sum);
             } catch (InterruptedException e) {
                 return;
             } finally {
@@ -280,6 +311,9 @@ public class ScoringScheduler {
                 lock.lock();
                 try {
                     runningCost -= unit.cost;
+                    runningUnits--;
+                    // Another unit may start now; this worker polls next itself, so none needs waking.
+                    runningBySite.computeIfPresent(unit.job.siteId, (site, n) -> n == 1 ? null : n - 1);
                     if (scored) {
                         nanosPerUnit += SMOOTHING * ((double) elapsed / unit.cost - nanosPerUnit);
                     }
@@ -288,6 +322,19 @@ public class ScoringScheduler {
                 }
             }
         }
+    }
+
+    /**
+     * Whether a free worker may take {@code site}'s next unit: always when none of the site's work is being scored,
+     * else only while fewer units than the cores run in total. Called with the lock held.
+     */
+    private boolean mayRun(UUID site) {
+        return !runningBySite.containsKey(site) || runningUnits < cores;
+    }
+
+    /** Comments being scored now. */
+    int runningItems() {
+        return locked(() -> runningUnits);
     }
 
     @PreDestroy

@@ -76,7 +76,11 @@ public class ApiKeys {
             return Optional.empty();
         }
         Optional<ApiKey> key = ApiKey.byHash(HexFormat.of().formatHex(digest)).filter(ApiKey::isActive);
-        key.ifPresent(k -> ApiKey.touch(k.id, clock.instant()));
+        // The UPDATE would match nothing when the loaded row was used within the precision: skip the statement (it
+        // ran on every request, a flooding client's refused ones included).
+        Instant now = clock.instant();
+        key.filter(k -> k.lastUsedAt == null || k.lastUsedAt.isBefore(now.minus(ApiKey.LAST_USED_PRECISION)))
+                .ifPresent(k -> ApiKey.touch(k.id, now));
         return key.map(Caller::siteKey);
     }
 

@@ -166,6 +166,32 @@ class QuotaApiTest {
     }
 
     @Test
+    void workJustRefusedAsTooMuchForItsDeadlineIsRefusedAgainBeforeItsBodyIsRead() throws Exception {
+        Api.TestSite site = Api.newSite();
+        String ingest = site.key("ingest");
+        // 100 comments of 8,000 characters (800 kB, under the 1 MiB body limit) cannot be scored in 1 ms: the
+        // estimate overshoots by seconds.
+        List<Map<String, String>> items = java.util.Collections.nCopies(100, Map.of("text",
+                "The tram line is late again. ".repeat(300).substring(0, 8_000)));
+        String batch = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("items", items));
+        as(ingest).header(RequestScoring.DEADLINE_HEADER, "1").body(batch).post("/api/v1/score/batch")
+                .then().statusCode(503).body("code", equalTo("overloaded"))
+                .body("detail", org.hamcrest.Matchers.containsString("would take about"));
+        // A body as long that is not even JSON is refused the same way: it was never read.
+        Response again = as(ingest).header(RequestScoring.DEADLINE_HEADER, "1").body("x".repeat(batch.length()))
+                .post("/api/v1/score/batch");
+        again.then().statusCode(503).contentType("application/problem+json").body("code", equalTo("overloaded"))
+                .body("detail", org.hamcrest.Matchers.containsString("just refused"));
+        assertThat(again.header("Retry-After")).isNotBlank();
+        // Smaller work, a longer deadline, or another key of the site go through the scheduler as usual.
+        as(ingest).body(Map.of("items", List.of(Map.of("text", TEXT)))).post("/api/v1/score/batch")
+                .then().statusCode(200);
+        as(ingest).body("x".repeat(batch.length())).post("/api/v1/score/batch").then().statusCode(400);
+        as(site.key("ingest")).header(RequestScoring.DEADLINE_HEADER, "1").body("x".repeat(batch.length()))
+                .post("/api/v1/score/batch").then().statusCode(400);
+    }
+
+    @Test
     void aMalformedDeadlineHeaderIsAClientError() {
         String ingest = Api.newSite().key("ingest");
         for (String value : List.of("soon", "0", "-5", "3600001", "1.5")) {
