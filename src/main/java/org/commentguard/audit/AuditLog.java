@@ -2,7 +2,7 @@ package org.commentguard.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.commentguard.comment.Json;
+import org.commentguard.platform.Json;
 import org.commentguard.platform.error.ApiProblem;
 
 import java.time.Clock;

@@ -6,7 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.commentguard.comment.Json;
+import org.commentguard.platform.Json;
 import org.commentguard.comment.Params;
 import org.commentguard.platform.error.ApiProblem;
 import org.commentguard.site.Allow;

@@ -5,7 +5,7 @@ import jakarta.transaction.Transactional;
 import org.commentguard.audit.Acting;
 import org.commentguard.audit.AuditLog;
 import org.commentguard.audit.AuditRecord;
-import org.commentguard.comment.Json;
+import org.commentguard.platform.Json;
 import org.commentguard.platform.error.ApiProblem;
 
 import java.net.URI;
