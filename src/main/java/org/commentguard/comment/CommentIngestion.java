@@ -11,6 +11,7 @@ import org.commentguard.author.Author;
 import org.commentguard.author.AuthorHistory;
 import org.commentguard.comment.CommentRequests.CommentRequest;
 import org.commentguard.comment.CommentRequests.VerdictView;
+import org.commentguard.platform.db.Constraints;
 import org.commentguard.platform.error.ApiProblem;
 import org.commentguard.policy.AuthorState;
 import org.commentguard.policy.SitePolicies;

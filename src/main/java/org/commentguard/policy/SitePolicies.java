@@ -95,7 +95,7 @@ public class SitePolicies implements SiteLanguages {
         try {
             row.persistAndFlush();
         } catch (RuntimeException e) {
-            if (org.commentguard.comment.Constraints.isUniqueViolation(e)) {
+            if (org.commentguard.platform.db.Constraints.isUniqueViolation(e)) {
                 throw ApiProblem.conflict("policy_changed", "The policy was changed concurrently; read it and retry");
             }
             throw e;

@@ -77,7 +77,7 @@ public class SiteQuotas {
             row.persistAndFlush();
         } catch (RuntimeException e) {
             // Two first-time PUTs raced to insert the row; the row lock serialises every later one.
-            if (org.commentguard.comment.Constraints.isUniqueViolation(e)) {
+            if (org.commentguard.platform.db.Constraints.isUniqueViolation(e)) {
                 throw ApiProblem.conflict("quota_changed", "The quota was changed concurrently; read it and retry");
             }
             throw e;

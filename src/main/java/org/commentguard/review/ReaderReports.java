@@ -10,7 +10,7 @@ import org.commentguard.author.AuthorHistory;
 import org.commentguard.comment.Comment;
 import org.commentguard.comment.CommentEvents;
 import org.commentguard.comment.CommentStatus;
-import org.commentguard.comment.Constraints;
+import org.commentguard.platform.db.Constraints;
 import org.commentguard.platform.error.ApiProblem;
 import org.commentguard.webhook.WebhookEvents;
 import org.commentguard.webhook.Webhooks;

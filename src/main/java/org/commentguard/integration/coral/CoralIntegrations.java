@@ -8,7 +8,7 @@ import jakarta.transaction.Transactional;
 import org.commentguard.audit.Acting;
 import org.commentguard.audit.AuditLog;
 import org.commentguard.audit.AuditRecord;
-import org.commentguard.comment.Constraints;
+import org.commentguard.platform.db.Constraints;
 import org.commentguard.integration.coral.CoralRequests.IntegrationRequest;
 import org.commentguard.integration.coral.CoralRequests.IntegrationView;
 import org.commentguard.integration.coral.CoralRequests.SecretInput;
