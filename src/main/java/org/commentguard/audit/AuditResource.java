@@ -7,7 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.commentguard.platform.Json;
-import org.commentguard.comment.Params;
+import org.commentguard.platform.Params;
 import org.commentguard.platform.error.ApiProblem;
 import org.commentguard.site.Allow;
 import org.commentguard.site.CurrentCaller;

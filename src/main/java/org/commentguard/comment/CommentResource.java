@@ -21,6 +21,7 @@ import org.commentguard.comment.CommentRequests.CommentView;
 import org.commentguard.comment.CommentRequests.EditRequest;
 import org.commentguard.comment.CommentRequests.ReportRequest;
 import org.commentguard.comment.CommentRequests.VerdictView;
+import org.commentguard.platform.Params;
 import org.commentguard.review.ModeratorActions;
 import org.commentguard.review.ReaderReports;
 import org.commentguard.site.Allow;
