@@ -6,6 +6,7 @@ import org.commentguard.article.Article;
 import org.commentguard.author.Author;
 import org.commentguard.comment.CommentRequests.CommentPage;
 import org.commentguard.comment.CommentRequests.CommentView;
+import org.commentguard.platform.Cursor;
 import org.commentguard.platform.error.ApiProblem;
 
 import java.time.Instant;

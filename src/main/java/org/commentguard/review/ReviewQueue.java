@@ -6,7 +6,7 @@ import org.commentguard.audit.Acting;
 import org.commentguard.audit.AuditLog;
 import org.commentguard.audit.AuditRecord;
 import org.commentguard.comment.Comment;
-import org.commentguard.comment.Cursor;
+import org.commentguard.platform.Cursor;
 import org.commentguard.platform.error.ApiProblem;
 import org.commentguard.scoring.Attributes;
 

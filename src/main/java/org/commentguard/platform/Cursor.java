@@ -1,4 +1,4 @@
-package org.commentguard.comment;
+package org.commentguard.platform;
 
 import org.commentguard.platform.error.ApiProblem;
 
