@@ -11,7 +11,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class AdmissionProblems {
 
-    private final ProblemMappers problems = new ProblemMappers();
+    private final ProblemMappers problems;
+
+    public AdmissionProblems(ProblemMappers problems) {
+        this.problems = problems;
+    }
 
     @ServerExceptionMapper
     public Response refused(AdmissionRefusedException e, HttpServerRequest request) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -31,6 +32,12 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final Instance<ErrorDialect> dialects;
+
+    public ProblemMappers(Instance<ErrorDialect> dialects) {
+        this.dialects = dialects;
+    }
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem e, HttpServerRequest request) {
@@ -191,15 +198,17 @@ public class ProblemMappers {
         return s == null ? "Error" : s.getReasonPhrase();
     }
 
-    static Response respond(int status, String code, String title, String detail, HttpServerRequest request,
-                            List<ApiProblem.Violation> violations) {
+    Response respond(int status, String code, String title, String detail, HttpServerRequest request,
+                     List<ApiProblem.Violation> violations) {
         String traceId = RequestIds.of(request);
-        if (org.commentguard.perspective.PerspectiveErrors.applies(request.path())) {
-            return Response.status(org.commentguard.perspective.PerspectiveErrors.status(status))
-                    .type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
-                    .header(RequestIds.HEADER, traceId)
-                    .entity(org.commentguard.perspective.PerspectiveErrors.body(status, code, detail))
-                    .build();
+        for (ErrorDialect dialect : dialects) {
+            if (dialect.applies(request.path())) {
+                return Response.status(dialect.status(status))
+                        .type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+                        .header(RequestIds.HEADER, traceId)
+                        .entity(dialect.body(status, code, detail))
+                        .build();
+            }
         }
         return Response.status(status)
                 .type(ProblemView.MEDIA_TYPE)
