@@ -10,7 +10,7 @@ import org.commentguard.platform.Json;
 import org.commentguard.platform.error.ApiProblem;
 import org.commentguard.scoring.Attributes;
 import org.commentguard.scoring.SiteLanguages;
-import org.commentguard.scoring.language.LanguageScorer;
+import org.commentguard.scoring.Iso639;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -195,7 +195,7 @@ public class SitePolicies implements SiteLanguages {
             if (t == null || !LANGUAGE_TAG.matcher(t.strip()).matches()) {
                 v.add(new ApiProblem.Violation(field + "[" + i + "]", "must be a language code such as en or en-GB"));
             } else {
-                String code = LanguageScorer.primary(t);
+                String code = Iso639.primary(t);
                 if (!clean.contains(code)) {
                     clean.add(code);
                 }
