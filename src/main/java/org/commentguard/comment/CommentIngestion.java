@@ -19,8 +19,6 @@ import org.commentguard.policy.SitePolicy;
 import org.commentguard.policy.Verdict;
 import org.commentguard.policy.VerdictPolicy;
 import org.commentguard.quota.RequestScoring;
-import org.commentguard.review.ReviewItem;
-import org.commentguard.review.ReviewQueue;
 import org.commentguard.scoring.ScoreResult;
 import org.commentguard.scoring.ScoringContext;
 import org.commentguard.scoring.Signal;
@@ -51,14 +49,14 @@ public class CommentIngestion {
 
     private final RequestScoring scoring;
     private final SitePolicies policies;
-    private final ReviewQueue queue;
+    private final PendingComments queue;
     private final AuditLog audit;
     private final Webhooks webhooks;
     private final AuthorHistory history;
     private final CommentConfig config;
     private final Clock clock;
 
-    public CommentIngestion(RequestScoring scoring, SitePolicies policies, ReviewQueue queue, AuditLog audit,
+    public CommentIngestion(RequestScoring scoring, SitePolicies policies, PendingComments queue, AuditLog audit,
                             Webhooks webhooks, AuthorHistory history, CommentConfig config, Clock clock) {
         this.scoring = scoring;
         this.policies = policies;
@@ -120,15 +118,15 @@ public class CommentIngestion {
             c.moderate(text, mask(text, verdict.censorRanges()), result, CommentStatus.of(verdict.action()),
                     verdict.reasons(), p.policy().version(), now);
             c.editedAt = now;
-            ReviewItem item = null;
+            UUID itemId = null;
             if (c.status == CommentStatus.PENDING) {
-                item = queue.enqueue(c, ReviewItem.Cause.EDIT, 0, state.recentRejected());
+                itemId = queue.enqueue(c, true, state.recentRejected());
             } else {
                 queue.supersede(c, acting);
             }
             audit.append(new AuditRecord(siteId, c.id, c.authorId, null, acting, "comment.edited", before, null,
                     null, null, null));
-            recordVerdict(c, item, result, verdict, p.policy(), acting.requestId());
+            recordVerdict(c, itemId, result, verdict, p.policy(), acting.requestId());
             return VerdictView.of(c);
         });
     }
@@ -180,20 +178,19 @@ public class CommentIngestion {
         c.moderate(r.text(), mask(r.text(), verdict.censorRanges()), result, CommentStatus.of(verdict.action()),
                 verdict.reasons(), p.policy().version(), now);
         c.persistAndFlush();
-        ReviewItem item = c.status == CommentStatus.PENDING
-                ? queue.enqueue(c, ReviewItem.Cause.VERDICT, 0, state.recentRejected()) : null;
-        recordVerdict(c, item, result, verdict, p.policy(), acting.requestId());
+        UUID itemId = c.status == CommentStatus.PENDING ? queue.enqueue(c, false, state.recentRejected()) : null;
+        recordVerdict(c, itemId, result, verdict, p.policy(), acting.requestId());
         LOG.debugf("Comment %s of site %s: %s %s", c.id, siteId, c.status, verdict.reasons());
         return VerdictView.of(c);
     }
 
     /** Audit entry and webhook event of an automatic verdict, in the verdict's transaction. */
-    private void recordVerdict(Comment c, ReviewItem item, ScoreResult result, Verdict verdict, SitePolicy policy,
+    private void recordVerdict(Comment c, UUID itemId, ScoreResult result, Verdict verdict, SitePolicy policy,
                                String requestId) {
         Map<String, Object> after = new LinkedHashMap<>(CommentEvents.state(c));
         after.put("scores", c.scores());
         after.put("models", result.models());
-        audit.append(new AuditRecord(c.siteId, c.id, c.authorId, item == null ? null : item.id,
+        audit.append(new AuditRecord(c.siteId, c.id, c.authorId, itemId,
                 new Acting(systemActor(result, verdict, policy), requestId), "comment.verdict", null, after,
                 verdict.reasons().isEmpty() ? null : verdict.reasons().get(0), null, policy.version()));
         String event = switch (c.status) {

@@ -6,6 +6,7 @@ import org.commentguard.audit.Acting;
 import org.commentguard.audit.AuditLog;
 import org.commentguard.audit.AuditRecord;
 import org.commentguard.comment.Comment;
+import org.commentguard.comment.PendingComments;
 import org.commentguard.platform.Cursor;
 import org.commentguard.platform.error.ApiProblem;
 import org.commentguard.scoring.Attributes;
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
  * moderators each get a different item without waiting on each other.
  */
 @ApplicationScoped
-public class ReviewQueue {
+public class ReviewQueue implements PendingComments {
 
     static final int MAX_PAGE = 100;
     private static final Pattern REASON = Pattern.compile("[a-z0-9_.]{1,60}");
@@ -79,7 +80,15 @@ public class ReviewQueue {
         return item;
     }
 
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID enqueue(Comment comment, boolean edited, long authorRecentRejections) {
+        return enqueue(comment, edited ? ReviewItem.Cause.EDIT : ReviewItem.Cause.VERDICT, 0,
+                authorRecentRejections).id;
+    }
+
     /** Closes an open item because a new automatic verdict no longer needs a moderator (the comment was edited). */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void supersede(Comment comment, Acting acting) {
         ReviewItem.openOfComment(comment.id).ifPresent(item ->
