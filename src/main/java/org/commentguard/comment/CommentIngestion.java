@@ -23,7 +23,7 @@ import org.commentguard.scoring.ScoreResult;
 import org.commentguard.scoring.ScoringContext;
 import org.commentguard.scoring.Signal;
 import org.commentguard.scoring.SiteScoringData;
-import org.commentguard.scoring.api.ScoreLimits;
+import org.commentguard.score.ScoreLimits;
 import org.commentguard.webhook.WebhookEvents;
 import org.commentguard.webhook.Webhooks;
 import org.jboss.logging.Logger;

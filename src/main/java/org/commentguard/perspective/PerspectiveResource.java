@@ -25,7 +25,7 @@ import org.commentguard.scoring.ScoringContext;
 import org.commentguard.scoring.Signal;
 import org.commentguard.scoring.SiteLanguages;
 import org.commentguard.scoring.SiteScoringData;
-import org.commentguard.scoring.api.ScoreLimits;
+import org.commentguard.score.ScoreLimits;
 import org.commentguard.site.Allow;
 import org.commentguard.site.CurrentCaller;
 import org.commentguard.site.Role;

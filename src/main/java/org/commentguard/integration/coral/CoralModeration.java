@@ -11,7 +11,7 @@ import org.commentguard.comment.CommentRequests.VerdictView;
 import org.commentguard.integration.coral.CoralRequests.ModerationRequest;
 import org.commentguard.integration.coral.CoralRequests.ModerationResponse;
 import org.commentguard.platform.error.ApiProblem;
-import org.commentguard.scoring.api.ScoreLimits;
+import org.commentguard.score.ScoreLimits;
 
 import java.io.IOException;
 import java.net.URI;
