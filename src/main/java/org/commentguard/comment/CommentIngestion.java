@@ -12,7 +12,10 @@ import org.commentguard.author.AuthorHistory;
 import org.commentguard.comment.CommentRequests.CommentRequest;
 import org.commentguard.comment.CommentRequests.VerdictView;
 import org.commentguard.platform.db.Constraints;
-import org.commentguard.platform.error.ApiProblem;
+import org.commentguard.platform.failure.Invalid;
+import org.commentguard.platform.failure.NotFound;
+import org.commentguard.platform.failure.Rejected;
+import org.commentguard.platform.failure.Violation;
 import org.commentguard.policy.AuthorState;
 import org.commentguard.policy.SitePolicies;
 import org.commentguard.policy.SitePolicy;
@@ -102,14 +105,14 @@ public class CommentIngestion {
         ScoreLimits.checkText("text", text);
         Prepared p = QuarkusTransaction.requiringNew().call(() -> {
             Comment c = Comment.ofSite(siteId, commentId)
-                    .orElseThrow(() -> ApiProblem.notFound("Comment " + commentId));
+                    .orElseThrow(() -> new NotFound("Comment " + commentId));
             return prepare(siteId, c.articleId, c.parentId, text, List.of(), c.id);
         });
         ScoreResult result = scoring.ingest(siteId, p.context());
         return QuarkusTransaction.requiringNew().call(() -> {
             Comment c = Comment.<Comment>findByIdOptional(commentId, LockModeType.PESSIMISTIC_WRITE)
                     .filter(x -> x.siteId.equals(siteId))
-                    .orElseThrow(() -> ApiProblem.notFound("Comment " + commentId));
+                    .orElseThrow(() -> new NotFound("Comment " + commentId));
             Instant now = clock.instant();
             Map<String, Object> before = CommentEvents.state(c);
             Author author = Author.findById(c.authorId);
@@ -137,16 +140,14 @@ public class CommentIngestion {
     }
 
     private Prepared prepare(UUID siteId, CommentRequest r, UUID self) {
-        Article article = Article.byExternalId(siteId, r.articleId().strip()).orElseThrow(() -> new ApiProblem(400,
-                "unknown_article", "Unknown article", "Article " + r.articleId() + " is not registered; PUT "
-                + "/api/v1/articles/{id} first", List.of(new ApiProblem.Violation("articleId", "is not registered"))));
+        Article article = Article.byExternalId(siteId, r.articleId().strip()).orElseThrow(() -> new Rejected("unknown_article", "Unknown article", "Article " + r.articleId() + " is not registered; PUT "
+                + "/api/v1/articles/{id} first", List.of(new Violation("articleId", "is not registered"))));
         UUID parentId = null;
         if (r.parentId() != null && !r.parentId().isBlank()) {
-            Comment parent = Comment.byExternalId(siteId, r.parentId().strip()).orElseThrow(() -> new ApiProblem(400,
-                    "unknown_parent", "Unknown parent", "Comment " + r.parentId() + " does not exist",
-                    List.of(new ApiProblem.Violation("parentId", "is not a stored comment"))));
+            Comment parent = Comment.byExternalId(siteId, r.parentId().strip()).orElseThrow(() -> new Rejected("unknown_parent", "Unknown parent", "Comment " + r.parentId() + " does not exist",
+                    List.of(new Violation("parentId", "is not a stored comment"))));
             if (!parent.articleId.equals(article.id)) {
-                throw ApiProblem.invalid("parentId", "belongs to another article");
+                throw new Invalid("parentId", "belongs to another article");
             }
             parentId = parent.id;
         }

@@ -8,7 +8,9 @@ import org.commentguard.audit.AuditRecord;
 import org.commentguard.comment.Comment;
 import org.commentguard.comment.PendingComments;
 import org.commentguard.platform.Cursor;
-import org.commentguard.platform.error.ApiProblem;
+import org.commentguard.platform.failure.Conflict;
+import org.commentguard.platform.failure.Invalid;
+import org.commentguard.platform.failure.NotFound;
 import org.commentguard.scoring.Attributes;
 
 import java.time.Clock;
@@ -99,7 +101,7 @@ public class ReviewQueue implements PendingComments {
     @Transactional
     public Page list(UUID siteId, Filter f, Sort sort, String cursorValue, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
-            throw ApiProblem.invalid("limit", "must be between 1 and " + MAX_PAGE);
+            throw new Invalid("limit", "must be between 1 and " + MAX_PAGE);
         }
         Instant now = clock.instant();
         // Filters are optional, so the SQL is assembled here; every value is a bound parameter.
@@ -123,12 +125,12 @@ public class ReviewQueue implements PendingComments {
             case "decided" -> sql.append(" AND r.state = 'DECIDED'");
             case "all" -> {
             }
-            default -> throw ApiProblem.invalid("status",
+            default -> throw new Invalid("status",
                     "must be one of open, unclaimed, claimed, escalated, decided, all");
         }
         if (f.reason() != null) {
             if (!REASON.matcher(f.reason()).matches()) {
-                throw ApiProblem.invalid("reason", "must be a reason code such as toxicity.review");
+                throw new Invalid("reason", "must be a reason code such as toxicity.review");
             }
             sql.append(" AND c.reasons LIKE :reason");
             // "_" is a LIKE wildcard; reason codes contain it (off_topic), so it is escaped.
@@ -144,7 +146,7 @@ public class ReviewQueue implements PendingComments {
         }
         if (f.minScore() != null || f.maxScore() != null) {
             if (f.attribute() == null || !Attributes.ALL.contains(f.attribute())) {
-                throw ApiProblem.invalid("attribute", "a score range needs an attribute, one of " + Attributes.ALL);
+                throw new Invalid("attribute", "a score range needs an attribute, one of " + Attributes.ALL);
             }
             p.put("attribute", f.attribute());
             if (f.minScore() != null) {
@@ -230,7 +232,7 @@ public class ReviewQueue implements PendingComments {
         ReviewItem.getEntityManager().refresh(item);
         if (updated == 0) {
             if (item.state != ReviewItem.State.OPEN) {
-                throw ApiProblem.conflict("already_decided", "Review item " + itemId + " is already decided");
+                throw new Conflict("already_decided", "Review item " + itemId + " is already decided");
             }
             throw new ReviewItemAlreadyClaimedException("Review item " + itemId + " is claimed by " + item.claimedBy
                     + " until " + item.claimExpiresAt);
@@ -248,14 +250,14 @@ public class ReviewQueue implements PendingComments {
         ReviewItem item = find(siteId, itemId);
         ReviewItem.getEntityManager().refresh(item);
         if (updated == 0) {
-            throw ApiProblem.conflict("not_claimed_by_you", "Review item " + itemId + " is not claimed by you");
+            throw new Conflict("not_claimed_by_you", "Review item " + itemId + " is not claimed by you");
         }
         audit.append(claimRecord(item, acting, "review.released"));
         return views.item(item, clock.instant());
     }
 
     ReviewItem find(UUID siteId, UUID itemId) {
-        return ReviewItem.ofSite(siteId, itemId).orElseThrow(() -> ApiProblem.notFound("Review item " + itemId));
+        return ReviewItem.ofSite(siteId, itemId).orElseThrow(() -> new NotFound("Review item " + itemId));
     }
 
     private AuditRecord claimRecord(ReviewItem item, Acting acting, String action) {

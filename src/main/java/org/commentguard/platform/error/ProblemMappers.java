@@ -16,6 +16,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import org.commentguard.platform.failure.Failure;
+import org.commentguard.platform.failure.Violation;
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -45,11 +47,19 @@ public class ProblemMappers {
         return respond(e.status(), e.code(), e.title(), e.getMessage(), request, e.violations());
     }
 
+    /** A service's refusal in domain words: its kind decides the status, its code and detail pass through. */
+    @ServerExceptionMapper
+    public Response failure(Failure e, HttpServerRequest request) {
+        int status = FailureStatus.of(e);
+        LOG.debugf("%d %s: %s", status, e.code(), e.getMessage());
+        return respond(status, e.code(), e.title(), e.getMessage(), request, e.violations());
+    }
+
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, HttpServerRequest request) {
-        List<ApiProblem.Violation> violations = e.getConstraintViolations().stream()
-                .map(v -> new ApiProblem.Violation(fieldOf(v), v.getMessage()))
-                .sorted(Comparator.comparing(ApiProblem.Violation::field))
+        List<Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Violation(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Violation::field))
                 .toList();
         String detail = violations.stream().map(v -> v.field() + ": " + v.message())
                 .collect(Collectors.joining("; "));
@@ -144,7 +154,7 @@ public class ProblemMappers {
             String message = e instanceof InvalidFormatException ? "has an invalid value"
                     : "has the wrong type or shape";
             return respond(400, "validation_failed", "Validation failed", field + ": " + message, request,
-                    List.of(new ApiProblem.Violation(field, message)));
+                    List.of(new Violation(field, message)));
         }
         // Never echo Jackson's message: it names Java classes.
         return respond(400, "malformed_json", "Malformed request", "The request body is not valid JSON", request,
@@ -199,7 +209,7 @@ public class ProblemMappers {
     }
 
     Response respond(int status, String code, String title, String detail, HttpServerRequest request,
-                     List<ApiProblem.Violation> violations) {
+                     List<Violation> violations) {
         String traceId = RequestIds.of(request);
         for (ErrorDialect dialect : dialects) {
             if (dialect.applies(request.path())) {
