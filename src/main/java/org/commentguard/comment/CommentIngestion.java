@@ -140,11 +140,13 @@ public class CommentIngestion {
     }
 
     private Prepared prepare(UUID siteId, CommentRequest r, UUID self) {
-        Article article = Article.byExternalId(siteId, r.articleId().strip()).orElseThrow(() -> new Rejected("unknown_article", "Unknown article", "Article " + r.articleId() + " is not registered; PUT "
+        Article article = Article.byExternalId(siteId, r.articleId().strip()).orElseThrow(() -> new Rejected(
+                "unknown_article", "Unknown article", "Article " + r.articleId() + " is not registered; PUT "
                 + "/api/v1/articles/{id} first", List.of(new Violation("articleId", "is not registered"))));
         UUID parentId = null;
         if (r.parentId() != null && !r.parentId().isBlank()) {
-            Comment parent = Comment.byExternalId(siteId, r.parentId().strip()).orElseThrow(() -> new Rejected("unknown_parent", "Unknown parent", "Comment " + r.parentId() + " does not exist",
+            Comment parent = Comment.byExternalId(siteId, r.parentId().strip()).orElseThrow(() -> new Rejected(
+                    "unknown_parent", "Unknown parent", "Comment " + r.parentId() + " does not exist",
                     List.of(new Violation("parentId", "is not a stored comment"))));
             if (!parent.articleId.equals(article.id)) {
                 throw new Invalid("parentId", "belongs to another article");
