@@ -74,7 +74,7 @@ public class ModeratorActions {
         ReviewItem item = ReviewItem.lockedOfSite(siteId, itemId)
                 .orElseThrow(() -> new NotFound("Review item " + itemId));
         if (item.state != ReviewItem.State.OPEN) {
-            throw new Conflict("already_decided", "Review item " + itemId + " is already decided");
+            throw new ReviewItemAlreadyDecidedException(itemId);
         }
         if (item.claimedByOther(acting.actor(), now)) {
             throw new ReviewItemAlreadyClaimedException("Review item " + itemId + " is claimed by "

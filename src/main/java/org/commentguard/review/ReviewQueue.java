@@ -232,7 +232,7 @@ public class ReviewQueue implements PendingComments {
         ReviewItem.getEntityManager().refresh(item);
         if (updated == 0) {
             if (item.state != ReviewItem.State.OPEN) {
-                throw new Conflict("already_decided", "Review item " + itemId + " is already decided");
+                throw new ReviewItemAlreadyDecidedException(itemId);
             }
             throw new ReviewItemAlreadyClaimedException("Review item " + itemId + " is claimed by " + item.claimedBy
                     + " until " + item.claimExpiresAt);

@@ -83,7 +83,7 @@ class ArchitectureTest {
         assertThat(SERVICE.containPackage(ROOT + ".platform")).isTrue();
         assertThat(SERVICE.contain(ApiProblem.class)).isTrue();
         assertThat(SERVICE.contain(ArchitectureTest.class)).isFalse();
-        assertThat(SERVICE.size()).isGreaterThan(200);
+        assertThat(SERVICE.size()).isGreaterThan(100);
     }
 
     @Test
