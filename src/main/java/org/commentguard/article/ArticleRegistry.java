@@ -5,7 +5,8 @@ import jakarta.transaction.Transactional;
 import org.commentguard.article.ArticleRequests.ArticleRequest;
 import org.commentguard.article.text.ArticleTextExtractor;
 import org.commentguard.article.text.CleanArticle;
-import org.commentguard.platform.error.ApiProblem;
+import org.commentguard.platform.failure.Invalid;
+import org.commentguard.platform.failure.NotFound;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -37,12 +38,12 @@ public class ArticleRegistry {
     public Upserted upsert(UUID siteId, String externalId, ArticleRequest request) {
         String id = externalId == null ? "" : externalId.strip();
         if (id.isEmpty() || id.length() > MAX_EXTERNAL_ID) {
-            throw ApiProblem.invalid("externalId", "must be 1 to " + MAX_EXTERNAL_ID + " characters");
+            throw new Invalid("externalId", "must be 1 to " + MAX_EXTERNAL_ID + " characters");
         }
         boolean hasBody = request.body() != null && !request.body().isBlank();
         boolean hasHtml = request.html() != null && !request.html().isBlank();
         if (hasBody == hasHtml) {
-            throw ApiProblem.invalid("body", "send exactly one of body (plain text) and html (the page)");
+            throw new Invalid("body", "send exactly one of body (plain text) and html (the page)");
         }
         String raw = hasBody ? request.body() : request.html();
         String clean = cleanText(raw, hasHtml);
@@ -90,7 +91,7 @@ public class ArticleRegistry {
     @Transactional
     public Article get(UUID siteId, String externalId) {
         return Article.byExternalId(siteId, externalId)
-                .orElseThrow(() -> ApiProblem.notFound("Article " + externalId));
+                .orElseThrow(() -> new NotFound("Article " + externalId));
     }
 
     /**

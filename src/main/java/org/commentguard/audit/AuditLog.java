@@ -2,8 +2,8 @@ package org.commentguard.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.commentguard.comment.Json;
-import org.commentguard.platform.error.ApiProblem;
+import org.commentguard.platform.Json;
+import org.commentguard.platform.failure.Invalid;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -39,7 +39,7 @@ public class AuditLog {
     public List<AuditEntry> search(UUID siteId, UUID commentId, String actor, Instant from, Instant to,
                                    Long afterId, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
-            throw ApiProblem.invalid("limit", "must be between 1 and " + MAX_PAGE);
+            throw new Invalid("limit", "must be between 1 and " + MAX_PAGE);
         }
         // Optional filters make a fixed named query awkward; every value is bound as a parameter.
         StringBuilder q = new StringBuilder("siteId = :site");

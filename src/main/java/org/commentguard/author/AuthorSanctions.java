@@ -5,7 +5,8 @@ import jakarta.transaction.Transactional;
 import org.commentguard.audit.Acting;
 import org.commentguard.audit.AuditLog;
 import org.commentguard.audit.AuditRecord;
-import org.commentguard.platform.error.ApiProblem;
+import org.commentguard.platform.failure.Invalid;
+import org.commentguard.platform.failure.NotFound;
 import org.commentguard.webhook.WebhookEvents;
 import org.commentguard.webhook.Webhooks;
 
@@ -51,10 +52,10 @@ public class AuthorSanctions {
         SanctionAction action = parse(request);
         Instant now = clock.instant();
         if (action == SanctionAction.SUSPEND && (request.until() == null || !request.until().isAfter(now))) {
-            throw ApiProblem.invalid("until", "a suspension needs an end in the future");
+            throw new Invalid("until", "a suspension needs an end in the future");
         }
         if (request.reason() == null || request.reason().isBlank() || request.reason().length() > 500) {
-            throw ApiProblem.invalid("reason", "must be 1 to 500 characters");
+            throw new Invalid("reason", "must be 1 to 500 characters");
         }
         Author author = find(siteId, externalId);
         Map<String, Object> before = author.sanctions();
@@ -72,7 +73,7 @@ public class AuthorSanctions {
     }
 
     private static Author find(UUID siteId, String externalId) {
-        return Author.byExternalId(siteId, externalId).orElseThrow(() -> ApiProblem.notFound("Author " + externalId));
+        return Author.byExternalId(siteId, externalId).orElseThrow(() -> new NotFound("Author " + externalId));
     }
 
     private static SanctionAction parse(SanctionRequest r) {
@@ -80,7 +81,7 @@ public class AuthorSanctions {
             String action = r.action() == null ? "" : r.action().trim();
             return SanctionAction.valueOf(action.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid("action", "must be one of " + java.util.Arrays.toString(SanctionAction.values())
+            throw new Invalid("action", "must be one of " + java.util.Arrays.toString(SanctionAction.values())
                     .toLowerCase(java.util.Locale.ROOT));
         }
     }

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import org.commentguard.platform.Json;
 import org.commentguard.scoring.ScoreResult;
 import org.commentguard.scoring.Span;
 

@@ -11,20 +11,22 @@ import org.commentguard.author.Author;
 import org.commentguard.author.AuthorHistory;
 import org.commentguard.comment.CommentRequests.CommentRequest;
 import org.commentguard.comment.CommentRequests.VerdictView;
-import org.commentguard.platform.error.ApiProblem;
+import org.commentguard.platform.db.Constraints;
+import org.commentguard.platform.failure.Invalid;
+import org.commentguard.platform.failure.NotFound;
+import org.commentguard.platform.failure.Rejected;
+import org.commentguard.platform.failure.Violation;
 import org.commentguard.policy.AuthorState;
 import org.commentguard.policy.SitePolicies;
 import org.commentguard.policy.SitePolicy;
 import org.commentguard.policy.Verdict;
 import org.commentguard.policy.VerdictPolicy;
 import org.commentguard.quota.RequestScoring;
-import org.commentguard.review.ReviewItem;
-import org.commentguard.review.ReviewQueue;
 import org.commentguard.scoring.ScoreResult;
 import org.commentguard.scoring.ScoringContext;
 import org.commentguard.scoring.Signal;
 import org.commentguard.scoring.SiteScoringData;
-import org.commentguard.scoring.api.ScoreLimits;
+import org.commentguard.score.ScoreLimits;
 import org.commentguard.webhook.WebhookEvents;
 import org.commentguard.webhook.Webhooks;
 import org.jboss.logging.Logger;
@@ -50,14 +52,14 @@ public class CommentIngestion {
 
     private final RequestScoring scoring;
     private final SitePolicies policies;
-    private final ReviewQueue queue;
+    private final PendingComments queue;
     private final AuditLog audit;
     private final Webhooks webhooks;
     private final AuthorHistory history;
     private final CommentConfig config;
     private final Clock clock;
 
-    public CommentIngestion(RequestScoring scoring, SitePolicies policies, ReviewQueue queue, AuditLog audit,
+    public CommentIngestion(RequestScoring scoring, SitePolicies policies, PendingComments queue, AuditLog audit,
                             Webhooks webhooks, AuthorHistory history, CommentConfig config, Clock clock) {
         this.scoring = scoring;
         this.policies = policies;
@@ -103,14 +105,14 @@ public class CommentIngestion {
         ScoreLimits.checkText("text", text);
         Prepared p = QuarkusTransaction.requiringNew().call(() -> {
             Comment c = Comment.ofSite(siteId, commentId)
-                    .orElseThrow(() -> ApiProblem.notFound("Comment " + commentId));
+                    .orElseThrow(() -> new NotFound("Comment " + commentId));
             return prepare(siteId, c.articleId, c.parentId, text, List.of(), c.id);
         });
         ScoreResult result = scoring.ingest(siteId, p.context());
         return QuarkusTransaction.requiringNew().call(() -> {
             Comment c = Comment.<Comment>findByIdOptional(commentId, LockModeType.PESSIMISTIC_WRITE)
                     .filter(x -> x.siteId.equals(siteId))
-                    .orElseThrow(() -> ApiProblem.notFound("Comment " + commentId));
+                    .orElseThrow(() -> new NotFound("Comment " + commentId));
             Instant now = clock.instant();
             Map<String, Object> before = CommentEvents.state(c);
             Author author = Author.findById(c.authorId);
@@ -119,15 +121,15 @@ public class CommentIngestion {
             c.moderate(text, mask(text, verdict.censorRanges()), result, CommentStatus.of(verdict.action()),
                     verdict.reasons(), p.policy().version(), now);
             c.editedAt = now;
-            ReviewItem item = null;
+            UUID itemId = null;
             if (c.status == CommentStatus.PENDING) {
-                item = queue.enqueue(c, ReviewItem.Cause.EDIT, 0, state.recentRejected());
+                itemId = queue.enqueue(c, true, state.recentRejected());
             } else {
                 queue.supersede(c, acting);
             }
             audit.append(new AuditRecord(siteId, c.id, c.authorId, null, acting, "comment.edited", before, null,
                     null, null, null));
-            recordVerdict(c, item, result, verdict, p.policy(), acting.requestId());
+            recordVerdict(c, itemId, result, verdict, p.policy(), acting.requestId());
             return VerdictView.of(c);
         });
     }
@@ -138,16 +140,16 @@ public class CommentIngestion {
     }
 
     private Prepared prepare(UUID siteId, CommentRequest r, UUID self) {
-        Article article = Article.byExternalId(siteId, r.articleId().strip()).orElseThrow(() -> new ApiProblem(400,
+        Article article = Article.byExternalId(siteId, r.articleId().strip()).orElseThrow(() -> new Rejected(
                 "unknown_article", "Unknown article", "Article " + r.articleId() + " is not registered; PUT "
-                + "/api/v1/articles/{id} first", List.of(new ApiProblem.Violation("articleId", "is not registered"))));
+                + "/api/v1/articles/{id} first", List.of(new Violation("articleId", "is not registered"))));
         UUID parentId = null;
         if (r.parentId() != null && !r.parentId().isBlank()) {
-            Comment parent = Comment.byExternalId(siteId, r.parentId().strip()).orElseThrow(() -> new ApiProblem(400,
+            Comment parent = Comment.byExternalId(siteId, r.parentId().strip()).orElseThrow(() -> new Rejected(
                     "unknown_parent", "Unknown parent", "Comment " + r.parentId() + " does not exist",
-                    List.of(new ApiProblem.Violation("parentId", "is not a stored comment"))));
+                    List.of(new Violation("parentId", "is not a stored comment"))));
             if (!parent.articleId.equals(article.id)) {
-                throw ApiProblem.invalid("parentId", "belongs to another article");
+                throw new Invalid("parentId", "belongs to another article");
             }
             parentId = parent.id;
         }
@@ -179,20 +181,19 @@ public class CommentIngestion {
         c.moderate(r.text(), mask(r.text(), verdict.censorRanges()), result, CommentStatus.of(verdict.action()),
                 verdict.reasons(), p.policy().version(), now);
         c.persistAndFlush();
-        ReviewItem item = c.status == CommentStatus.PENDING
-                ? queue.enqueue(c, ReviewItem.Cause.VERDICT, 0, state.recentRejected()) : null;
-        recordVerdict(c, item, result, verdict, p.policy(), acting.requestId());
+        UUID itemId = c.status == CommentStatus.PENDING ? queue.enqueue(c, false, state.recentRejected()) : null;
+        recordVerdict(c, itemId, result, verdict, p.policy(), acting.requestId());
         LOG.debugf("Comment %s of site %s: %s %s", c.id, siteId, c.status, verdict.reasons());
         return VerdictView.of(c);
     }
 
     /** Audit entry and webhook event of an automatic verdict, in the verdict's transaction. */
-    private void recordVerdict(Comment c, ReviewItem item, ScoreResult result, Verdict verdict, SitePolicy policy,
+    private void recordVerdict(Comment c, UUID itemId, ScoreResult result, Verdict verdict, SitePolicy policy,
                                String requestId) {
         Map<String, Object> after = new LinkedHashMap<>(CommentEvents.state(c));
         after.put("scores", c.scores());
         after.put("models", result.models());
-        audit.append(new AuditRecord(c.siteId, c.id, c.authorId, item == null ? null : item.id,
+        audit.append(new AuditRecord(c.siteId, c.id, c.authorId, itemId,
                 new Acting(systemActor(result, verdict, policy), requestId), "comment.verdict", null, after,
                 verdict.reasons().isEmpty() ? null : verdict.reasons().get(0), null, policy.version()));
         String event = switch (c.status) {

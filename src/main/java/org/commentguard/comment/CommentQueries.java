@@ -6,7 +6,8 @@ import org.commentguard.article.Article;
 import org.commentguard.author.Author;
 import org.commentguard.comment.CommentRequests.CommentPage;
 import org.commentguard.comment.CommentRequests.CommentView;
-import org.commentguard.platform.error.ApiProblem;
+import org.commentguard.platform.Cursor;
+import org.commentguard.platform.failure.NotFound;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ public class CommentQueries {
 
     @Transactional
     public CommentView get(UUID siteId, UUID id) {
-        return view(Comment.ofSite(siteId, id).orElseThrow(() -> ApiProblem.notFound("Comment " + id)));
+        return view(Comment.ofSite(siteId, id).orElseThrow(() -> new NotFound("Comment " + id)));
     }
 
     @Transactional
@@ -34,7 +35,7 @@ public class CommentQueries {
         p.put("site", siteId);
         if (articleExternalId != null && !articleExternalId.isBlank()) {
             Article article = Article.byExternalId(siteId, articleExternalId.strip())
-                    .orElseThrow(() -> ApiProblem.notFound("Article " + articleExternalId));
+                    .orElseThrow(() -> new NotFound("Article " + articleExternalId));
             q.append(" and articleId = :article");
             p.put("article", article.id);
         }

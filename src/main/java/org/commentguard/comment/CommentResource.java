@@ -19,10 +19,8 @@ import org.commentguard.comment.CommentRequests.CommentPage;
 import org.commentguard.comment.CommentRequests.CommentRequest;
 import org.commentguard.comment.CommentRequests.CommentView;
 import org.commentguard.comment.CommentRequests.EditRequest;
-import org.commentguard.comment.CommentRequests.ReportRequest;
 import org.commentguard.comment.CommentRequests.VerdictView;
-import org.commentguard.review.ModeratorActions;
-import org.commentguard.review.ReaderReports;
+import org.commentguard.platform.Params;
 import org.commentguard.site.Allow;
 import org.commentguard.site.CurrentCaller;
 import org.commentguard.site.Role;
@@ -32,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
 
-/** Comment ingestion, edits, reads and reader reports. */
+/** Comment ingestion, edits and reads; reader reports and site decisions are the review feature's. */
 @Path("/api/v1/comments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -41,16 +39,11 @@ public class CommentResource {
 
     private final CommentIngestion ingestion;
     private final CommentQueries queries;
-    private final ReaderReports reports;
-    private final ModeratorActions actions;
     private final CurrentCaller caller;
 
-    public CommentResource(CommentIngestion ingestion, CommentQueries queries, ReaderReports reports,
-                           ModeratorActions actions, CurrentCaller caller) {
+    public CommentResource(CommentIngestion ingestion, CommentQueries queries, CurrentCaller caller) {
         this.ingestion = ingestion;
         this.queries = queries;
-        this.reports = reports;
-        this.actions = actions;
         this.caller = caller;
     }
 
@@ -88,28 +81,5 @@ public class CommentResource {
     public VerdictView edit(@PathParam("id") UUID id, @Valid @NotNull EditRequest request,
                             @Context HttpServerRequest http) {
         return ingestion.edit(caller.get().site(), id, request.text(), Acting.of(caller.get(), http));
-    }
-
-    @POST
-    @Path("/{id}/reports")
-    @Allow(Role.INGEST)
-    @Operation(summary = "Report a comment on behalf of a reader; weighted reports put it back in the queue")
-    public Response report(@PathParam("id") UUID id, @Valid @NotNull ReportRequest request,
-                           @Context HttpServerRequest http) {
-        ReaderReports.ReportResult result = reports.report(caller.get().site(), id, request.reporterId(),
-                request.reason(), Acting.of(caller.get(), http));
-        return Response.status(result.duplicate() ? 200 : 201).entity(result).build();
-    }
-
-    @POST
-    @Path("/{id}/moderation")
-    @Allow(Role.INGEST)
-    @Operation(summary = "Report a decision made in the site's own moderation screen (approve or reject, with a "
-            + "reason code and the site's user); queued or not, the comment takes that status and the audit log "
-            + "records it")
-    public ModeratorActions.SiteDecisionResult moderate(@PathParam("id") UUID id,
-                                                        @NotNull ModeratorActions.SiteDecision decision,
-                                                        @Context HttpServerRequest http) {
-        return actions.decideOnSite(caller.get().site(), id, decision, Acting.of(caller.get(), http));
     }
 }

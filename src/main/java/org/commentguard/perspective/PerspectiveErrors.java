@@ -1,7 +1,5 @@
 package org.commentguard.perspective;
 
-import org.commentguard.platform.error.ApiProblem;
-
 import java.util.List;
 import java.util.Map;
 
@@ -19,11 +17,6 @@ public final class PerspectiveErrors {
 
     public static boolean applies(String path) {
         return path != null && path.startsWith(PATH_PREFIX);
-    }
-
-    /** A Perspective error with one of its documented error types (COMMENT_EMPTY, COMMENT_TOO_LONG, …). */
-    static ApiProblem of(String errorType, String message) {
-        return new ApiProblem(400, errorType, "Invalid argument", message);
     }
 
     /** The body for a failure with our status and code. */

@@ -25,7 +25,7 @@ import org.commentguard.scoring.ScoringContext;
 import org.commentguard.scoring.Signal;
 import org.commentguard.scoring.SiteLanguages;
 import org.commentguard.scoring.SiteScoringData;
-import org.commentguard.scoring.api.ScoreLimits;
+import org.commentguard.score.ScoreLimits;
 import org.commentguard.site.Allow;
 import org.commentguard.site.CurrentCaller;
 import org.commentguard.site.Role;
@@ -71,23 +71,23 @@ public class PerspectiveResource {
     @Operation(summary = "Perspective-compatible analysis")
     public AnalyzeResponse analyze(AnalyzeRequest request) {
         if (request == null) {
-            throw PerspectiveErrors.of("INVALID_ARGUMENT", "Request body is required");
+            throw error("INVALID_ARGUMENT", "Request body is required");
         }
         String text = commentText(request.comment());
         if (request.requestedAttributes() == null || request.requestedAttributes().isEmpty()) {
-            throw PerspectiveErrors.of("NO_REQUESTED_ATTRIBUTES", "No requested attributes.");
+            throw error("NO_REQUESTED_ATTRIBUTES", "No requested attributes.");
         }
         Map<PerspectiveAttribute, AttributeParameters> requested = new LinkedHashMap<>();
         request.requestedAttributes().forEach((name, params) -> {
             PerspectiveAttribute attribute = PerspectiveAttribute.named(name).orElseThrow(() ->
-                    PerspectiveErrors.of("INVALID_ARGUMENT", "Unknown attribute: " + name));
+                    error("INVALID_ARGUMENT", "Unknown attribute: " + name));
             if (params != null && params.scoreType() != null && !params.scoreType().equals("PROBABILITY")) {
-                throw PerspectiveErrors.of("INVALID_ARGUMENT", "Unsupported scoreType " + params.scoreType()
+                throw error("INVALID_ARGUMENT", "Unsupported scoreType " + params.scoreType()
                         + " for " + name + "; only PROBABILITY is available");
             }
             if (params != null && params.scoreThreshold() != null
                     && (params.scoreThreshold() < 0 || params.scoreThreshold() > 1)) {
-                throw PerspectiveErrors.of("INVALID_ARGUMENT", "scoreThreshold must be within [0, 1]");
+                throw error("INVALID_ARGUMENT", "scoreThreshold must be within [0, 1]");
             }
             requested.put(attribute, params);
         });
@@ -133,27 +133,27 @@ public class PerspectiveResource {
     @Operation(summary = "Store a suggested score as feedback for retraining")
     public SuggestScoreResponse suggestScore(SuggestScoreRequest request) {
         if (request == null) {
-            throw PerspectiveErrors.of("INVALID_ARGUMENT", "Request body is required");
+            throw error("INVALID_ARGUMENT", "Request body is required");
         }
         String text = commentText(request.comment());
         if (request.attributeScores() == null || request.attributeScores().isEmpty()) {
-            throw PerspectiveErrors.of("NO_REQUESTED_ATTRIBUTES", "No attribute scores were suggested.");
+            throw error("NO_REQUESTED_ATTRIBUTES", "No attribute scores were suggested.");
         }
         List<String> languages = languages(request.languages());
         String contextJson;
         try {
             contextJson = request.context() == null ? null : mapper.writeValueAsString(request.context());
         } catch (JsonProcessingException e) {
-            throw PerspectiveErrors.of("INVALID_ARGUMENT", "context cannot be stored");
+            throw error("INVALID_ARGUMENT", "context cannot be stored");
         }
         List<ScoreFeedback> rows = new ArrayList<>();
         request.attributeScores().forEach((name, suggested) -> {
             PerspectiveAttribute attribute = PerspectiveAttribute.named(name).orElseThrow(() ->
-                    PerspectiveErrors.of("INVALID_ARGUMENT", "Unknown attribute: " + name));
+                    error("INVALID_ARGUMENT", "Unknown attribute: " + name));
             Double value = suggested == null || suggested.summaryScore() == null ? null
                     : suggested.summaryScore().value();
             if (value == null || value.isNaN() || value < 0 || value > 1) {
-                throw PerspectiveErrors.of("INVALID_ARGUMENT",
+                throw error("INVALID_ARGUMENT",
                         "attributeScores." + name + ".summaryScore.value must be within [0, 1]");
             }
             rows.add(new ScoreFeedback(caller.get().site(), attribute.attribute(), value, text, contextJson,
@@ -167,21 +167,21 @@ public class PerspectiveResource {
 
     private static String limit(String s) {
         if (s != null && s.length() > 500) {
-            throw PerspectiveErrors.of("INVALID_ARGUMENT", "communityId and clientToken are limited to 500 characters");
+            throw error("INVALID_ARGUMENT", "communityId and clientToken are limited to 500 characters");
         }
         return s;
     }
 
     private static String commentText(TextEntry comment) {
         if (comment == null || comment.text() == null || comment.text().isBlank()) {
-            throw PerspectiveErrors.of("COMMENT_EMPTY", "Comment must be non-empty.");
+            throw error("COMMENT_EMPTY", "Comment must be non-empty.");
         }
         if (comment.type() != null && !comment.type().equals("PLAIN_TEXT")) {
-            throw PerspectiveErrors.of("INVALID_ARGUMENT", "Unsupported comment type " + comment.type()
+            throw error("INVALID_ARGUMENT", "Unsupported comment type " + comment.type()
                     + "; only PLAIN_TEXT is supported");
         }
         if (comment.text().length() > ScoreLimits.MAX_TEXT_CHARS) {
-            throw PerspectiveErrors.of("COMMENT_TOO_LONG", "Comment text was too long: "
+            throw error("COMMENT_TOO_LONG", "Comment text was too long: "
                     + comment.text().length() + " characters; the limit is " + ScoreLimits.MAX_TEXT_CHARS);
         }
         return comment.text();
@@ -194,7 +194,7 @@ public class PerspectiveResource {
         List<String> out = new ArrayList<>();
         for (String l : languages) {
             if (l == null || !l.matches("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?")) {
-                throw PerspectiveErrors.of("INVALID_ARGUMENT", "Invalid language code");
+                throw error("INVALID_ARGUMENT", "Invalid language code");
             }
             // Perspective took BCP 47 tags; the models are keyed by the primary language.
             out.add(l.split("[-_]")[0].toLowerCase(java.util.Locale.ROOT));
@@ -210,7 +210,7 @@ public class PerspectiveResource {
         for (TextEntry e : context.entries()) {
             if (e != null && e.text() != null && !e.text().isBlank()) {
                 if (e.text().length() > 200_000) {
-                    throw PerspectiveErrors.of("INVALID_ARGUMENT", "A context entry exceeds 200,000 characters");
+                    throw error("INVALID_ARGUMENT", "A context entry exceeds 200,000 characters");
                 }
                 texts.add(e.text());
             }
@@ -222,16 +222,21 @@ public class PerspectiveResource {
         Optional<Signal> owner = result.signals().stream()
                 .filter(s -> s.scores().containsKey(attribute.attribute())).findFirst();
         if (owner.isPresent() && owner.get().reasons().stream().anyMatch(r -> r.endsWith(".language_unsupported"))) {
-            return PerspectiveErrors.of("LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE", "Attribute " + attribute.name()
+            return error("LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE", "Attribute " + attribute.name()
                     + " does not support request languages: " + result.language());
         }
         // An article too short to compare against is the client's context, not a failure of ours (no 503).
         boolean contextTooShort = owner.isPresent() && owner.get().reasons().contains("off_topic.no_context");
         if (attribute == PerspectiveAttribute.OFF_TOPIC && (noContext || contextTooShort)) {
-            return PerspectiveErrors.of("INVALID_ARGUMENT",
+            return error("INVALID_ARGUMENT",
                     "OFF_TOPIC needs the article (and optionally the parent comment) in context.entries");
         }
         return new ApiProblem(503, "attribute_unavailable", "Service unavailable",
                 "Attribute " + attribute.name() + " could not be scored right now");
+    }
+
+    /** A Perspective error with one of its documented error types (COMMENT_EMPTY, COMMENT_TOO_LONG, …). */
+    static ApiProblem error(String errorType, String message) {
+        return new ApiProblem(400, errorType, "Invalid argument", message);
     }
 }

@@ -1,77 +1,26 @@
 package org.commentguard.policy;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import org.commentguard.author.Author;
-import org.commentguard.author.AuthorHistory;
-import org.commentguard.comment.Comment;
-import org.commentguard.comment.CommentStatus;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * Re-runs a proposed policy over a site's most recent stored comments, using their stored scores, and reports
- * which automatic verdicts would change. Nothing is stored. Author standing is taken as it is now, which is the
- * standing the proposed policy would meet from here on.
+ * which automatic verdicts would change. Nothing is stored. The comment feature implements it, since it holds the
+ * comments and their authors' standing; the policy feature only asks.
  */
-@ApplicationScoped
-public class PolicyDryRun {
+public interface PolicyDryRun {
 
-    public static final int MAX_COMMENTS = 2000;
+    int MAX_COMMENTS = 2000;
 
-    private final SitePolicies policies;
-    private final AuthorHistory history;
-    private final Clock clock;
-
-    public PolicyDryRun(SitePolicies policies, AuthorHistory history, Clock clock) {
-        this.policies = policies;
-        this.history = history;
-        this.clock = clock;
+    record Change(UUID commentId, String externalId, String before, String after, List<String> reasonsBefore,
+                  List<String> reasonsAfter) {
     }
 
-    public record Change(UUID commentId, String externalId, String before, String after, List<String> reasonsBefore,
-                         List<String> reasonsAfter) {
+    record Report(int evaluated, int changed, Map<String, Integer> before, Map<String, Integer> after,
+                  List<Change> changes) {
     }
 
-    public record Report(int evaluated, int changed, Map<String, Integer> before, Map<String, Integer> after,
-                         List<Change> changes) {
-    }
-
-    @Transactional
-    public Report run(UUID siteId, PolicyOverrides proposed, int limit) {
-        SitePolicy policy = policies.propose(proposed);
-        Instant now = clock.instant();
-        Map<UUID, AuthorState> authors = new HashMap<>();
-        Map<String, Integer> before = counts();
-        Map<String, Integer> after = counts();
-        List<Change> changes = new ArrayList<>();
-        List<Comment> comments = Comment.latest(siteId, limit);
-        for (Comment c : comments) {
-            AuthorState state = authors.computeIfAbsent(c.authorId,
-                    id -> history.stateOf(Author.findById(id), now));
-            Verdict v = VerdictPolicy.decide(c.text, c.storedResult(), policy, state);
-            CommentStatus next = CommentStatus.of(v.action());
-            before.merge(c.autoStatus.name(), 1, Integer::sum);
-            after.merge(next.name(), 1, Integer::sum);
-            if (next != c.autoStatus) {
-                changes.add(new Change(c.id, c.externalId, c.autoStatus.name(), next.name(), c.reasons(),
-                        v.reasons()));
-            }
-        }
-        return new Report(comments.size(), changes.size(), before, after, changes);
-    }
-
-    private static Map<String, Integer> counts() {
-        Map<String, Integer> m = new java.util.LinkedHashMap<>();
-        for (CommentStatus s : CommentStatus.values()) {
-            m.put(s.name(), 0);
-        }
-        return m;
-    }
+    /** Counts of automatic statuses before and after, and every comment whose status would change. */
+    Report run(UUID siteId, PolicyOverrides proposed, int limit);
 }

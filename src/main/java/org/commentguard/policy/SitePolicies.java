@@ -6,11 +6,13 @@ import jakarta.transaction.Transactional;
 import org.commentguard.audit.Acting;
 import org.commentguard.audit.AuditLog;
 import org.commentguard.audit.AuditRecord;
-import org.commentguard.comment.Json;
-import org.commentguard.platform.error.ApiProblem;
+import org.commentguard.platform.Json;
 import org.commentguard.scoring.Attributes;
 import org.commentguard.scoring.SiteLanguages;
-import org.commentguard.scoring.language.LanguageScorer;
+import org.commentguard.scoring.Iso639;
+import org.commentguard.platform.failure.Conflict;
+import org.commentguard.platform.failure.Invalid;
+import org.commentguard.platform.failure.Violation;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -95,8 +97,8 @@ public class SitePolicies implements SiteLanguages {
         try {
             row.persistAndFlush();
         } catch (RuntimeException e) {
-            if (org.commentguard.comment.Constraints.isUniqueViolation(e)) {
-                throw ApiProblem.conflict("policy_changed", "The policy was changed concurrently; read it and retry");
+            if (org.commentguard.platform.db.Constraints.isUniqueViolation(e)) {
+                throw new Conflict("policy_changed", "The policy was changed concurrently; read it and retry");
             }
             throw e;
         }
@@ -120,11 +122,11 @@ public class SitePolicies implements SiteLanguages {
                         t.reject() != null ? t.reject() : base.reject()));
             });
         }
-        List<ApiProblem.Violation> violations = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
         thresholds.forEach((attribute, t) -> {
             String problem = t.problem();
             if (problem != null) {
-                violations.add(new ApiProblem.Violation("thresholds." + attribute, problem));
+                violations.add(new Violation("thresholds." + attribute, problem));
             }
         });
         if (!violations.isEmpty()) {
@@ -146,16 +148,16 @@ public class SitePolicies implements SiteLanguages {
         if (o == null) {
             return PolicyOverrides.NONE;
         }
-        List<ApiProblem.Violation> v = new ArrayList<>();
+        List<Violation> v = new ArrayList<>();
         if (o.thresholds() != null) {
             o.thresholds().forEach((attribute, t) -> {
                 String field = "thresholds." + attribute;
                 if (attribute.equals(Attributes.OFF_TOPIC)) {
-                    v.add(new ApiProblem.Violation(field, "off_topic is set by offTopicThreshold and offTopicAction"));
+                    v.add(new Violation(field, "off_topic is set by offTopicThreshold and offTopicAction"));
                 } else if (!Attributes.ALL.contains(attribute)) {
-                    v.add(new ApiProblem.Violation(field, "unknown attribute; known: " + Attributes.ALL));
+                    v.add(new Violation(field, "unknown attribute; known: " + Attributes.ALL));
                 } else if (t == null) {
-                    v.add(new ApiProblem.Violation(field, "must not be null"));
+                    v.add(new Violation(field, "must not be null"));
                 } else {
                     checkUnit(v, field + ".review", t.review());
                     checkUnit(v, field + ".reject", t.reject());
@@ -184,18 +186,18 @@ public class SitePolicies implements SiteLanguages {
      * A site's languages as primary-language codes ({@code en-GB} and {@code EN} become {@code en}), without
      * duplicates; at least one, at most {@value #MAX_LANGUAGES}.
      */
-    private static List<String> languageCodes(List<ApiProblem.Violation> v, String field, List<String> tags) {
+    private static List<String> languageCodes(List<Violation> v, String field, List<String> tags) {
         if (tags.isEmpty() || tags.size() > MAX_LANGUAGES) {
-            v.add(new ApiProblem.Violation(field, "must name between 1 and " + MAX_LANGUAGES + " languages"));
+            v.add(new Violation(field, "must name between 1 and " + MAX_LANGUAGES + " languages"));
             return List.of();
         }
         List<String> clean = new ArrayList<>();
         for (int i = 0; i < tags.size(); i++) {
             String t = tags.get(i);
             if (t == null || !LANGUAGE_TAG.matcher(t.strip()).matches()) {
-                v.add(new ApiProblem.Violation(field + "[" + i + "]", "must be a language code such as en or en-GB"));
+                v.add(new Violation(field + "[" + i + "]", "must be a language code such as en or en-GB"));
             } else {
-                String code = LanguageScorer.primary(t);
+                String code = Iso639.primary(t);
                 if (!clean.contains(code)) {
                     clean.add(code);
                 }
@@ -204,33 +206,33 @@ public class SitePolicies implements SiteLanguages {
         return List.copyOf(clean);
     }
 
-    private static void checkUnit(List<ApiProblem.Violation> v, String field, Double value) {
+    private static void checkUnit(List<Violation> v, String field, Double value) {
         if (value != null && (value.isNaN() || value < 0 || value > 1.01)) {
-            v.add(new ApiProblem.Violation(field, "must be between 0 and 1.01 (above 1 switches the step off)"));
+            v.add(new Violation(field, "must be between 0 and 1.01 (above 1 switches the step off)"));
         }
     }
 
-    private static void range(List<ApiProblem.Violation> v, String field, Integer value, int min, int max) {
+    private static void range(List<Violation> v, String field, Integer value, int min, int max) {
         if (value != null && (value < min || value > max)) {
-            v.add(new ApiProblem.Violation(field, "must be between " + min + " and " + max));
+            v.add(new Violation(field, "must be between " + min + " and " + max));
         }
     }
 
-    private static List<String> terms(List<ApiProblem.Violation> v, String field, List<String> terms) {
+    private static List<String> terms(List<Violation> v, String field, List<String> terms) {
         if (terms == null) {
             return null;
         }
         if (terms.size() > MAX_TERMS) {
-            v.add(new ApiProblem.Violation(field, "must hold at most " + MAX_TERMS + " terms"));
+            v.add(new Violation(field, "must hold at most " + MAX_TERMS + " terms"));
             return null;
         }
         List<String> clean = new ArrayList<>();
         for (int i = 0; i < terms.size(); i++) {
             String t = terms.get(i);
             if (t == null || t.isBlank() || TermMatcher.canonical(t).isEmpty()) {
-                v.add(new ApiProblem.Violation(field + "[" + i + "]", "must contain at least one letter"));
+                v.add(new Violation(field + "[" + i + "]", "must contain at least one letter"));
             } else if (t.length() > MAX_TERM_LENGTH) {
-                v.add(new ApiProblem.Violation(field + "[" + i + "]", "must be at most " + MAX_TERM_LENGTH
+                v.add(new Violation(field + "[" + i + "]", "must be at most " + MAX_TERM_LENGTH
                         + " characters"));
             } else if (!clean.contains(t.strip())) {
                 clean.add(t.strip());
@@ -239,9 +241,8 @@ public class SitePolicies implements SiteLanguages {
         return clean;
     }
 
-    private static ApiProblem problem(List<ApiProblem.Violation> v) {
-        return new ApiProblem(400, "validation_failed", "Validation failed",
-                String.join("; ", v.stream().map(x -> x.field() + ": " + x.message()).toList()), v);
+    private static Invalid problem(List<Violation> v) {
+        return new Invalid(String.join("; ", v.stream().map(x -> x.field() + ": " + x.message()).toList()), v);
     }
 
     private static SitePolicy defaultsOf(PolicyDefaultsConfig c) {
@@ -264,7 +265,7 @@ public class SitePolicies implements SiteLanguages {
             throw new IllegalStateException("commentguard.policy.new-author-approvals must be >= 0 and "
                     + "trusted-after-approvals >= 1");
         }
-        List<ApiProblem.Violation> badLanguages = new ArrayList<>();
+        List<Violation> badLanguages = new ArrayList<>();
         List<String> languages = languageCodes(badLanguages, "languages", c.languages());
         if (!badLanguages.isEmpty()) {
             throw new IllegalStateException("commentguard.policy.languages: " + badLanguages.get(0).message());

@@ -6,16 +6,20 @@ import org.commentguard.platform.error.ProblemMappers;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Answers refused requests like every other {@code ApiProblem} (problem+json, or Google's error shape with
+ * Answers refused requests like every other {@code Failure} (problem+json, or Google's error shape with
  * {@code RESOURCE_EXHAUSTED} / {@code UNAVAILABLE} on {@code /v1alpha1/}), plus the {@code Retry-After} header.
  */
 public class AdmissionProblems {
 
-    private final ProblemMappers problems = new ProblemMappers();
+    private final ProblemMappers problems;
+
+    public AdmissionProblems(ProblemMappers problems) {
+        this.problems = problems;
+    }
 
     @ServerExceptionMapper
     public Response refused(AdmissionRefusedException e, HttpServerRequest request) {
-        return Response.fromResponse(problems.apiProblem(e, request))
+        return Response.fromResponse(problems.failure(e, request))
                 .header("Retry-After", Long.toString(e.retryAfterSeconds())).build();
     }
 }

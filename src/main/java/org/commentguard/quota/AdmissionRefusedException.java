@@ -1,8 +1,9 @@
 package org.commentguard.quota;
 
-import org.commentguard.platform.error.ApiProblem;
+import org.commentguard.platform.failure.Failure;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Optional;
  * {@code 429 too_many_concurrent} (this caller is over its quota), {@code 503 overloaded} (the scoring queue could
  * not finish it within its deadline). The answer carries {@code Retry-After}.
  */
-public class AdmissionRefusedException extends ApiProblem {
+public class AdmissionRefusedException extends Failure {
 
     public static final String RATE_LIMITED = "rate_limited";
     public static final String TOO_MANY_CONCURRENT = "too_many_concurrent";
@@ -20,25 +21,25 @@ public class AdmissionRefusedException extends ApiProblem {
     /** For a request refused at once as too much for its deadline: by how much the estimate overshot it. */
     private Duration overshoot;
 
-    private AdmissionRefusedException(int status, String code, String title, String detail, Duration retryAfter) {
-        super(status, code, title, detail);
+    private AdmissionRefusedException(Kind kind, String code, String title, String detail, Duration retryAfter) {
+        super(kind, code, title, detail, List.of());
         // Whole seconds (RFC 9110), rounded up, at least 1: "0" would invite an immediate retry storm.
         this.retryAfterSeconds = Math.max(1, Math.min(3600, (retryAfter.toMillis() + 999) / 1000));
     }
 
     static AdmissionRefusedException rateLimited(String who, double rate, Duration retryAfter) {
-        return new AdmissionRefusedException(429, RATE_LIMITED, "Too many requests", "This " + who
+        return new AdmissionRefusedException(Kind.THROTTLED, RATE_LIMITED, "Too many requests", "This " + who
                 + " is limited to " + rate + " requests per second on this instance; retry after the time given in "
                 + "Retry-After", retryAfter);
     }
 
     static AdmissionRefusedException tooManyConcurrent(String who, int limit) {
-        return new AdmissionRefusedException(429, TOO_MANY_CONCURRENT, "Too many requests", "This " + who
+        return new AdmissionRefusedException(Kind.THROTTLED, TOO_MANY_CONCURRENT, "Too many requests", "This " + who
                 + " already has " + limit + " scoring requests in progress on this instance", Duration.ofSeconds(1));
     }
 
     static AdmissionRefusedException overloaded(String detail, Duration retryAfter) {
-        return new AdmissionRefusedException(503, OVERLOADED, "Service unavailable", detail, retryAfter);
+        return new AdmissionRefusedException(Kind.UNAVAILABLE, OVERLOADED, "Service unavailable", detail, retryAfter);
     }
 
     /** Refused at once because the estimate ({@code retryAfter}) is {@code overshoot} past the deadline. */

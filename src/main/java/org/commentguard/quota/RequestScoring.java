@@ -2,7 +2,8 @@ package org.commentguard.quota;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
-import org.commentguard.platform.error.ApiProblem;
+import org.commentguard.platform.failure.Rejected;
+import org.commentguard.platform.failure.Violation;
 import org.commentguard.scoring.ScoreResult;
 import org.commentguard.scoring.ScoringContext;
 import org.commentguard.site.Caller;
@@ -134,9 +135,9 @@ public class RequestScoring {
             return configured;
         }
         if (millis < 0) {
-            throw new ApiProblem(400, "invalid_deadline", "Bad request", DEADLINE_HEADER
+            throw new Rejected("invalid_deadline", "Bad request", DEADLINE_HEADER
                     + " must be a whole number of milliseconds between 1 and " + MAX_HEADER_MILLIS,
-                    List.of(new ApiProblem.Violation(DEADLINE_HEADER, "must be between 1 and " + MAX_HEADER_MILLIS)));
+                    List.of(new Violation(DEADLINE_HEADER, "must be between 1 and " + MAX_HEADER_MILLIS)));
         }
         Duration asked = Duration.ofMillis(millis);
         return asked.compareTo(configured) < 0 ? asked : configured;

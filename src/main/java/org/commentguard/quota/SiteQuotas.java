@@ -9,7 +9,9 @@ import jakarta.transaction.Transactional;
 import org.commentguard.audit.Acting;
 import org.commentguard.audit.AuditLog;
 import org.commentguard.audit.AuditRecord;
-import org.commentguard.platform.error.ApiProblem;
+import org.commentguard.platform.failure.Conflict;
+import org.commentguard.platform.failure.Invalid;
+import org.commentguard.platform.failure.Violation;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -77,8 +79,8 @@ public class SiteQuotas {
             row.persistAndFlush();
         } catch (RuntimeException e) {
             // Two first-time PUTs raced to insert the row; the row lock serialises every later one.
-            if (org.commentguard.comment.Constraints.isUniqueViolation(e)) {
-                throw ApiProblem.conflict("quota_changed", "The quota was changed concurrently; read it and retry");
+            if (org.commentguard.platform.db.Constraints.isUniqueViolation(e)) {
+                throw new Conflict("quota_changed", "The quota was changed concurrently; read it and retry");
             }
             throw e;
         }
@@ -100,7 +102,7 @@ public class SiteQuotas {
     }
 
     private static QuotaOverrides validate(QuotaOverrides o) {
-        List<ApiProblem.Violation> v = new ArrayList<>();
+        List<Violation> v = new ArrayList<>();
         rate(v, "siteRequestsPerSecond", o.siteRequestsPerSecond());
         range(v, "siteBurst", o.siteBurst(), MAX_BURST);
         range(v, "siteMaxConcurrent", o.siteMaxConcurrent(), MAX_CONCURRENT);
@@ -108,21 +110,20 @@ public class SiteQuotas {
         range(v, "keyBurst", o.keyBurst(), MAX_BURST);
         range(v, "keyMaxConcurrent", o.keyMaxConcurrent(), MAX_CONCURRENT);
         if (!v.isEmpty()) {
-            throw new ApiProblem(400, "validation_failed", "Validation failed",
-                    String.join("; ", v.stream().map(x -> x.field() + ": " + x.message()).toList()), v);
+            throw new Invalid(String.join("; ", v.stream().map(x -> x.field() + ": " + x.message()).toList()), v);
         }
         return o;
     }
 
-    private static void rate(List<ApiProblem.Violation> v, String field, Double value) {
+    private static void rate(List<Violation> v, String field, Double value) {
         if (value != null && (value.isNaN() || value < 0.01 || value > MAX_RATE)) {
-            v.add(new ApiProblem.Violation(field, "must be between 0.01 and " + (long) MAX_RATE));
+            v.add(new Violation(field, "must be between 0.01 and " + (long) MAX_RATE));
         }
     }
 
-    private static void range(List<ApiProblem.Violation> v, String field, Integer value, int max) {
+    private static void range(List<Violation> v, String field, Integer value, int max) {
         if (value != null && (value < 1 || value > max)) {
-            v.add(new ApiProblem.Violation(field, "must be between 1 and " + max));
+            v.add(new Violation(field, "must be between 1 and " + max));
         }
     }
 

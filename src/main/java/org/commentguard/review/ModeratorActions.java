@@ -10,9 +10,12 @@ import org.commentguard.audit.AuditRecord;
 import org.commentguard.comment.Comment;
 import org.commentguard.comment.CommentEvents;
 import org.commentguard.comment.CommentStatus;
-import org.commentguard.platform.error.ApiProblem;
 import org.commentguard.webhook.WebhookEvents;
 import org.commentguard.webhook.Webhooks;
+import org.commentguard.platform.failure.Conflict;
+import org.commentguard.platform.failure.Failure;
+import org.commentguard.platform.failure.Invalid;
+import org.commentguard.platform.failure.NotFound;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -64,8 +67,8 @@ public class ModeratorActions {
     public record DecisionRequest(UUID itemId, String action, String reason, String note) {
     }
 
-    /** One line of a bulk answer: the item view, or the problem that stopped that item. */
-    public record BulkResult(UUID itemId, int status, String code, String detail, ReviewViews.ItemView item) {
+    /** One decision of a bulk request: the decided item's view, or the failure that stopped that item. */
+    public record BulkOutcome(UUID itemId, ReviewViews.ItemView item, Failure failure) {
     }
 
     @Transactional
@@ -73,9 +76,9 @@ public class ModeratorActions {
         Action action = validate(request);
         Instant now = clock.instant();
         ReviewItem item = ReviewItem.lockedOfSite(siteId, itemId)
-                .orElseThrow(() -> ApiProblem.notFound("Review item " + itemId));
+                .orElseThrow(() -> new NotFound("Review item " + itemId));
         if (item.state != ReviewItem.State.OPEN) {
-            throw ApiProblem.conflict("already_decided", "Review item " + itemId + " is already decided");
+            throw new ReviewItemAlreadyDecidedException(itemId);
         }
         if (item.claimedByOther(acting.actor(), now)) {
             throw new ReviewItemAlreadyClaimedException("Review item " + itemId + " is claimed by "
@@ -135,18 +138,18 @@ public class ModeratorActions {
     @Transactional
     public SiteDecisionResult decideOnSite(UUID siteId, UUID commentId, SiteDecision request, Acting acting) {
         if (request == null) {
-            throw ApiProblem.invalid("body", "must not be null");
+            throw new Invalid("body", "must not be null");
         }
         Action action = validate(new DecisionRequest(null, request.action(), request.reason(), request.note()));
         if (action == Action.ESCALATE) {
-            throw ApiProblem.invalid("action", "must be one of approve, reject");
+            throw new Invalid("action", "must be one of approve, reject");
         }
         if (request.moderator() == null || request.moderator().isBlank()
                 || !MODERATOR.matcher(request.moderator().strip()).matches()) {
-            throw ApiProblem.invalid("moderator", "must be 1 to 200 printable characters");
+            throw new Invalid("moderator", "must be 1 to 200 printable characters");
         }
         Comment comment = Comment.ofSite(siteId, commentId)
-                .orElseThrow(() -> ApiProblem.notFound("Comment " + commentId));
+                .orElseThrow(() -> new NotFound("Comment " + commentId));
         // Lock order as in decide(): the open item first, then the comment (its row is locked by the update at
         // flush), so a queue decision and a site decision on the same comment serialise instead of deadlocking.
         Optional<ReviewItem> open = ReviewItem.openOfComment(commentId)
@@ -176,35 +179,32 @@ public class ModeratorActions {
     }
 
     /** Decides each item in its own transaction, so one conflict does not undo the others' decisions. */
-    public List<BulkResult> decideAll(UUID siteId, List<DecisionRequest> requests, Acting acting) {
+    public List<BulkOutcome> decideAll(UUID siteId, List<DecisionRequest> requests, Acting acting) {
         if (requests == null || requests.isEmpty()) {
-            throw ApiProblem.invalid("decisions", "must contain at least one decision");
+            throw new Invalid("decisions", "must contain at least one decision");
         }
         if (requests.size() > MAX_BULK) {
-            throw ApiProblem.invalid("decisions", "must contain at most " + MAX_BULK + " decisions");
+            throw new Invalid("decisions", "must contain at most " + MAX_BULK + " decisions");
         }
         for (int i = 0; i < requests.size(); i++) {
             DecisionRequest r = requests.get(i);
             if (r == null || r.itemId() == null) {
-                throw ApiProblem.invalid("decisions[" + i + "].itemId", "must not be null");
+                throw new Invalid("decisions[" + i + "].itemId", "must not be null");
             }
             try {
                 validate(r);
-            } catch (ApiProblem p) {
-                String prefix = "decisions[" + i + "]";
-                throw new ApiProblem(p.status(), p.code(), p.title(), prefix + ": " + p.getMessage(),
-                        p.violations().stream().map(v -> new ApiProblem.Violation(prefix + "."
-                                + v.field(), v.message())).toList());
+            } catch (Failure f) {
+                throw f.within("decisions[" + i + "]");
             }
         }
-        List<BulkResult> results = new ArrayList<>();
+        List<BulkOutcome> results = new ArrayList<>();
         for (DecisionRequest r : requests) {
             try {
                 ReviewViews.ItemView view = QuarkusTransaction.requiringNew()
                         .call(() -> decide(siteId, r.itemId(), r, acting));
-                results.add(new BulkResult(r.itemId(), 200, null, null, view));
-            } catch (ApiProblem p) {
-                results.add(new BulkResult(r.itemId(), p.status(), p.code(), p.getMessage(), null));
+                results.add(new BulkOutcome(r.itemId(), view, null));
+            } catch (Failure f) {
+                results.add(new BulkOutcome(r.itemId(), null, f));
             }
         }
         return results;
@@ -218,19 +218,19 @@ public class ModeratorActions {
     public ReviewViews.ItemView undo(UUID siteId, UUID itemId, Acting acting) {
         Instant now = clock.instant();
         ReviewItem item = ReviewItem.lockedOfSite(siteId, itemId)
-                .orElseThrow(() -> ApiProblem.notFound("Review item " + itemId));
+                .orElseThrow(() -> new NotFound("Review item " + itemId));
         if (item.state != ReviewItem.State.DECIDED || item.decision == ReviewItem.Decision.SUPERSEDED) {
-            throw ApiProblem.conflict("nothing_to_undo", "Review item " + itemId + " has no decision to undo");
+            throw new Conflict("nothing_to_undo", "Review item " + itemId + " has no decision to undo");
         }
         if (!acting.actor().equals(item.decidedBy)) {
-            throw ApiProblem.conflict("not_your_decision", "Only " + item.decidedBy + " can undo this decision");
+            throw new Conflict("not_your_decision", "Only " + item.decidedBy + " can undo this decision");
         }
         if (item.decidedAt.plus(config.undoWindow()).isBefore(now)) {
-            throw ApiProblem.conflict("undo_window_expired", "Decisions can be undone for "
+            throw new Conflict("undo_window_expired", "Decisions can be undone for "
                     + config.undoWindow().toMinutes() + " minutes");
         }
         if (ReviewItem.openOfComment(item.commentId).isPresent()) {
-            throw ApiProblem.conflict("comment_requeued", "The comment is in the queue again; decide that item");
+            throw new Conflict("comment_requeued", "The comment is in the queue again; decide that item");
         }
         Comment comment = Comment.findById(item.commentId);
         Map<String, Object> before = CommentEvents.state(comment);
@@ -259,22 +259,22 @@ public class ModeratorActions {
 
     private static Action validate(DecisionRequest r) {
         if (r.action() == null || r.action().isBlank()) {
-            throw ApiProblem.invalid("action", "must be one of approve, reject, escalate");
+            throw new Invalid("action", "must be one of approve, reject, escalate");
         }
         Action action;
         try {
             action = Action.valueOf(r.action().trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid("action", "must be one of approve, reject, escalate");
+            throw new Invalid("action", "must be one of approve, reject, escalate");
         }
         if (r.reason() == null || !REASON_CODES.contains(r.reason())) {
-            throw ApiProblem.invalid("reason", "must be one of " + REASON_CODES);
+            throw new Invalid("reason", "must be one of " + REASON_CODES);
         }
         if (r.reason().equals("other") && (r.note() == null || r.note().isBlank())) {
-            throw ApiProblem.invalid("note", "is required when the reason is other");
+            throw new Invalid("note", "is required when the reason is other");
         }
         if (r.note() != null && r.note().length() > MAX_NOTE) {
-            throw ApiProblem.invalid("note", "must be at most " + MAX_NOTE + " characters");
+            throw new Invalid("note", "must be at most " + MAX_NOTE + " characters");
         }
         return action;
     }

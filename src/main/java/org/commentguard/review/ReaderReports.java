@@ -10,8 +10,9 @@ import org.commentguard.author.AuthorHistory;
 import org.commentguard.comment.Comment;
 import org.commentguard.comment.CommentEvents;
 import org.commentguard.comment.CommentStatus;
-import org.commentguard.comment.Constraints;
-import org.commentguard.platform.error.ApiProblem;
+import org.commentguard.platform.db.Constraints;
+import org.commentguard.platform.failure.Invalid;
+import org.commentguard.platform.failure.NotFound;
 import org.commentguard.webhook.WebhookEvents;
 import org.commentguard.webhook.Webhooks;
 
@@ -60,10 +61,10 @@ public class ReaderReports {
 
     public ReportResult report(UUID siteId, UUID commentId, String reporterId, String reason, Acting acting) {
         if (reporterId == null || reporterId.isBlank() || reporterId.length() > 200) {
-            throw ApiProblem.invalid("reporterId", "must be 1 to 200 characters");
+            throw new Invalid("reporterId", "must be 1 to 200 characters");
         }
         if (reason == null || !REASONS.contains(reason)) {
-            throw ApiProblem.invalid("reason", "must be one of " + REASONS);
+            throw new Invalid("reason", "must be one of " + REASONS);
         }
         String reporter = reporterId.strip();
         try {
@@ -79,7 +80,7 @@ public class ReaderReports {
 
     private ReportResult store(UUID siteId, UUID commentId, String reporter, String reason, Acting acting) {
         Comment comment = Comment.ofSite(siteId, commentId)
-                .orElseThrow(() -> ApiProblem.notFound("Comment " + commentId));
+                .orElseThrow(() -> new NotFound("Comment " + commentId));
         var existing = ReaderReport.byReporter(commentId, reporter);
         if (existing.isPresent()) {
             return new ReportResult(existing.get().id, commentId, existing.get().weight, total(commentId), true,

@@ -1,11 +1,11 @@
 package org.commentguard.review;
 
-import org.commentguard.platform.error.ApiProblem;
+import org.commentguard.platform.failure.Conflict;
 
 /** Another moderator holds an unexpired claim on the item: {@code 409 already_claimed}. */
-public class ReviewItemAlreadyClaimedException extends ApiProblem {
+public class ReviewItemAlreadyClaimedException extends Conflict {
 
     public ReviewItemAlreadyClaimedException(String detail) {
-        super(409, "already_claimed", "Conflict", detail);
+        super("already_claimed", detail);
     }
 }

@@ -6,8 +6,11 @@ import org.commentguard.audit.Acting;
 import org.commentguard.audit.AuditLog;
 import org.commentguard.audit.AuditRecord;
 import org.commentguard.comment.Comment;
-import org.commentguard.comment.Cursor;
-import org.commentguard.platform.error.ApiProblem;
+import org.commentguard.comment.PendingComments;
+import org.commentguard.platform.Cursor;
+import org.commentguard.platform.failure.Conflict;
+import org.commentguard.platform.failure.Invalid;
+import org.commentguard.platform.failure.NotFound;
 import org.commentguard.scoring.Attributes;
 
 import java.time.Clock;
@@ -25,7 +28,7 @@ import java.util.regex.Pattern;
  * moderators each get a different item without waiting on each other.
  */
 @ApplicationScoped
-public class ReviewQueue {
+public class ReviewQueue implements PendingComments {
 
     static final int MAX_PAGE = 100;
     /** The values of the list's {@code status} filter; {@code open} is the default. */
@@ -81,7 +84,15 @@ public class ReviewQueue {
         return item;
     }
 
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID enqueue(Comment comment, boolean edited, long authorRecentRejections) {
+        return enqueue(comment, edited ? ReviewItem.Cause.EDIT : ReviewItem.Cause.VERDICT, 0,
+                authorRecentRejections).id;
+    }
+
     /** Closes an open item because a new automatic verdict no longer needs a moderator (the comment was edited). */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void supersede(Comment comment, Acting acting) {
         ReviewItem.openOfComment(comment.id).ifPresent(item ->
@@ -92,7 +103,7 @@ public class ReviewQueue {
     @Transactional
     public Page list(UUID siteId, Filter f, Sort sort, String cursorValue, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
-            throw ApiProblem.invalid("limit", "must be between 1 and " + MAX_PAGE);
+            throw new Invalid("limit", "must be between 1 and " + MAX_PAGE);
         }
         Instant now = clock.instant();
         // Filters are optional, so the SQL is assembled here; every value is a bound parameter.
@@ -116,11 +127,11 @@ public class ReviewQueue {
             case "decided" -> sql.append(" AND r.state = 'DECIDED'");
             case "all" -> {
             }
-            default -> throw ApiProblem.invalid("status", "must be one of " + String.join(", ", STATUSES));
+            default -> throw new Invalid("status", "must be one of " + String.join(", ", STATUSES));
         }
         if (f.reason() != null) {
             if (!REASON.matcher(f.reason()).matches()) {
-                throw ApiProblem.invalid("reason", "must be a reason code such as toxicity.review");
+                throw new Invalid("reason", "must be a reason code such as toxicity.review");
             }
             sql.append(" AND c.reasons LIKE :reason");
             // "_" is a LIKE wildcard; reason codes contain it (off_topic), so it is escaped.
@@ -136,7 +147,7 @@ public class ReviewQueue {
         }
         if (f.minScore() != null || f.maxScore() != null) {
             if (f.attribute() == null || !Attributes.ALL.contains(f.attribute())) {
-                throw ApiProblem.invalid("attribute", "a score range needs an attribute, one of " + Attributes.ALL);
+                throw new Invalid("attribute", "a score range needs an attribute, one of " + Attributes.ALL);
             }
             p.put("attribute", f.attribute());
             if (f.minScore() != null) {
@@ -222,7 +233,7 @@ public class ReviewQueue {
         ReviewItem.getEntityManager().refresh(item);
         if (updated == 0) {
             if (item.state != ReviewItem.State.OPEN) {
-                throw ApiProblem.conflict("already_decided", "Review item " + itemId + " is already decided");
+                throw new ReviewItemAlreadyDecidedException(itemId);
             }
             throw new ReviewItemAlreadyClaimedException("Review item " + itemId + " is claimed by " + item.claimedBy
                     + " until " + item.claimExpiresAt);
@@ -240,14 +251,14 @@ public class ReviewQueue {
         ReviewItem item = find(siteId, itemId);
         ReviewItem.getEntityManager().refresh(item);
         if (updated == 0) {
-            throw ApiProblem.conflict("not_claimed_by_you", "Review item " + itemId + " is not claimed by you");
+            throw new Conflict("not_claimed_by_you", "Review item " + itemId + " is not claimed by you");
         }
         audit.append(claimRecord(item, acting, "review.released"));
         return views.item(item, clock.instant());
     }
 
     ReviewItem find(UUID siteId, UUID itemId) {
-        return ReviewItem.ofSite(siteId, itemId).orElseThrow(() -> ApiProblem.notFound("Review item " + itemId));
+        return ReviewItem.ofSite(siteId, itemId).orElseThrow(() -> new NotFound("Review item " + itemId));
     }
 
     private AuditRecord claimRecord(ReviewItem item, Acting acting, String action) {

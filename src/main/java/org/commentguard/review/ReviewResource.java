@@ -13,7 +13,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.commentguard.audit.Acting;
-import org.commentguard.comment.Params;
+import org.commentguard.platform.Params;
+import org.commentguard.platform.error.FailureStatus;
 import org.commentguard.site.Allow;
 import org.commentguard.site.CurrentCaller;
 import org.commentguard.site.Role;
@@ -47,7 +48,17 @@ public class ReviewResource {
     public record BulkDecisions(List<ModeratorActions.DecisionRequest> decisions) {
     }
 
-    public record BulkAnswer(List<ModeratorActions.BulkResult> results) {
+    public record BulkAnswer(List<BulkResult> results) {
+    }
+
+    /** One line of a bulk answer: the item view (status 200), or the problem that stopped that item. */
+    public record BulkResult(UUID itemId, int status, String code, String detail, ReviewViews.ItemView item) {
+
+        static BulkResult of(ModeratorActions.BulkOutcome o) {
+            return o.failure() == null ? new BulkResult(o.itemId(), 200, null, null, o.item())
+                    : new BulkResult(o.itemId(), FailureStatus.of(o.failure()), o.failure().code(),
+                    o.failure().getMessage(), null);
+        }
     }
 
     @GET
@@ -111,7 +122,7 @@ public class ReviewResource {
     @Operation(summary = "Decide up to 100 items; each succeeds or fails on its own")
     public BulkAnswer decideAll(@NotNull BulkDecisions request, @Context HttpServerRequest http) {
         return new BulkAnswer(actions.decideAll(caller.get().site(), request.decisions(),
-                Acting.of(caller.get(), http)));
+                Acting.of(caller.get(), http)).stream().map(BulkResult::of).toList());
     }
 
     @POST

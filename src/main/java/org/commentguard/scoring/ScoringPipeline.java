@@ -75,7 +75,7 @@ public class ScoringPipeline {
         }
         // A language the client declared wins over detection (the language scorer, when present, says the same).
         if (!context.languages().isEmpty()) {
-            lang = org.commentguard.scoring.language.LanguageScorer.primary(context.languages().get(0));
+            lang = Iso639.primary(context.languages().get(0));
         }
         for (Scorer scorer : scorers) {
             if (!understands(scorer, lang)) {

@@ -3,7 +3,7 @@ package org.commentguard.site;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.commentguard.platform.error.ApiProblem;
+import org.commentguard.platform.failure.NotFound;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -91,7 +91,7 @@ public class ApiKeys {
 
     @Transactional
     public ApiKey revoke(UUID siteId, UUID keyId) {
-        ApiKey key = ApiKey.ofSite(siteId, keyId).orElseThrow(() -> ApiProblem.notFound("API key " + keyId));
+        ApiKey key = ApiKey.ofSite(siteId, keyId).orElseThrow(() -> new NotFound("API key " + keyId));
         key.revoke(clock.instant());
         return key;
     }

@@ -1,6 +1,7 @@
 package org.commentguard.site;
 
-import org.commentguard.platform.error.ApiProblem;
+import org.commentguard.platform.failure.Forbidden;
+import org.commentguard.platform.failure.NotFound;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -30,7 +31,7 @@ public record Caller(Optional<UUID> siteId, Optional<UUID> keyId, Optional<Role>
 
     /** The caller's site; the platform administrator has none and may not act as a site. */
     public UUID site() {
-        return siteId.orElseThrow(() -> new ApiProblem(403, "site_key_required", "Forbidden",
+        return siteId.orElseThrow(() -> new Forbidden("site_key_required",
                 "This operation acts on behalf of a site; use one of the site's API keys"));
     }
 
@@ -48,10 +49,10 @@ public record Caller(Optional<UUID> siteId, Optional<UUID> keyId, Optional<Role>
             return;
         }
         if (!siteId.get().equals(site)) {
-            throw ApiProblem.notFound("Site " + site);
+            throw new NotFound("Site " + site);
         }
         if (!role.get().grants(Role.ADMIN)) {
-            throw new ApiProblem(403, "forbidden", "Forbidden", "This operation needs a key with role admin");
+            throw new Forbidden("forbidden", "This operation needs a key with role admin");
         }
     }
 }

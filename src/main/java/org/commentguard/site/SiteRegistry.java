@@ -2,7 +2,7 @@ package org.commentguard.site;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.commentguard.platform.error.ApiProblem;
+import org.commentguard.platform.failure.NotFound;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -32,6 +32,6 @@ public class SiteRegistry {
 
     @Transactional
     public Site get(UUID id) {
-        return Site.byId(id).orElseThrow(() -> ApiProblem.notFound("Site " + id));
+        return Site.byId(id).orElseThrow(() -> new NotFound("Site " + id));
     }
 }

@@ -5,8 +5,12 @@ import jakarta.transaction.Transactional;
 import org.commentguard.audit.Acting;
 import org.commentguard.audit.AuditLog;
 import org.commentguard.audit.AuditRecord;
-import org.commentguard.comment.Json;
-import org.commentguard.platform.error.ApiProblem;
+import org.commentguard.platform.Json;
+import org.commentguard.platform.failure.Conflict;
+import org.commentguard.platform.failure.Invalid;
+import org.commentguard.platform.failure.NotFound;
+import org.commentguard.platform.failure.Rejected;
+import org.commentguard.platform.failure.Violation;
 
 import java.net.URI;
 import java.security.SecureRandom;
@@ -47,19 +51,19 @@ public class Webhooks {
         try {
             targets.checkRegistration(url);
         } catch (WebhookTargetForbiddenException e) {
-            throw new ApiProblem(400, "webhook_target_forbidden", "Webhook target forbidden",
-                    "url: " + e.getMessage(), List.of(new ApiProblem.Violation("url", e.getMessage())));
+            throw new Rejected("webhook_target_forbidden", "Webhook target forbidden",
+                    "url: " + e.getMessage(), List.of(new Violation("url", e.getMessage())));
         }
         if (eventTypes == null || eventTypes.isEmpty()) {
-            throw ApiProblem.invalid("eventTypes", "must name at least one of " + WebhookEvents.ALL);
+            throw new Invalid("eventTypes", "must name at least one of " + WebhookEvents.ALL);
         }
         for (int i = 0; i < eventTypes.size(); i++) {
             if (!WebhookEvents.ALL.contains(eventTypes.get(i))) {
-                throw ApiProblem.invalid("eventTypes[" + i + "]", "must be one of " + WebhookEvents.ALL);
+                throw new Invalid("eventTypes[" + i + "]", "must be one of " + WebhookEvents.ALL);
             }
         }
         if (WebhookEndpoint.subscribedOfSite(siteId).size() >= MAX_ENDPOINTS_PER_SITE) {
-            throw ApiProblem.conflict("too_many_webhooks", "A site has at most " + MAX_ENDPOINTS_PER_SITE
+            throw new Conflict("too_many_webhooks", "A site has at most " + MAX_ENDPOINTS_PER_SITE
                     + " webhook endpoints; delete one first");
         }
         byte[] bytes = new byte[32];
@@ -81,7 +85,7 @@ public class Webhooks {
 
     @Transactional
     public WebhookEndpoint get(UUID siteId, UUID id) {
-        return WebhookEndpoint.ofSite(siteId, id).orElseThrow(() -> ApiProblem.notFound("Webhook " + id));
+        return WebhookEndpoint.ofSite(siteId, id).orElseThrow(() -> new NotFound("Webhook " + id));
     }
 
     /** Re-enables an endpoint that was disabled after failures; its waiting deliveries go out again. */
@@ -89,7 +93,7 @@ public class Webhooks {
     public WebhookEndpoint enable(UUID siteId, UUID id, Acting acting) {
         WebhookEndpoint endpoint = get(siteId, id);
         if (endpoint.retiredAt != null) {
-            throw ApiProblem.conflict("webhook_deleted", "Webhook " + id + " was deleted; register a new one");
+            throw new Conflict("webhook_deleted", "Webhook " + id + " was deleted; register a new one");
         }
         endpoint.enable();
         audit.append(new AuditRecord(siteId, null, null, null, acting, "webhook.enabled", null,
@@ -146,7 +150,7 @@ public class Webhooks {
 
     private static void checkUrl(String url) {
         if (url == null || url.isBlank() || url.length() > 2000) {
-            throw ApiProblem.invalid("url", "must be an http(s) URL of at most 2000 characters");
+            throw new Invalid("url", "must be an http(s) URL of at most 2000 characters");
         }
         try {
             URI uri = URI.create(url.strip());
@@ -154,10 +158,10 @@ public class Webhooks {
             // must see and refuse with its own reason.
             if (uri.getRawAuthority() == null
                     || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
-                throw ApiProblem.invalid("url", "must be an absolute http(s) URL");
+                throw new Invalid("url", "must be an absolute http(s) URL");
             }
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid("url", "must be an absolute http(s) URL");
+            throw new Invalid("url", "must be an absolute http(s) URL");
         }
     }
 }

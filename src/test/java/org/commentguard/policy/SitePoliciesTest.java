@@ -1,7 +1,8 @@
 package org.commentguard.policy;
 
 import org.commentguard.audit.AuditLog;
-import org.commentguard.platform.error.ApiProblem;
+import org.commentguard.platform.failure.Invalid;
+import org.commentguard.platform.failure.Violation;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -123,8 +124,8 @@ class SitePoliciesTest {
         assertThatThrownBy(() -> POLICIES.propose(new PolicyOverrides(
                 Map.of("toxicity", new PolicyOverrides.ThresholdOverride(0.99, null)), null, null, null, null, null,
                 null, null, null, null, null, null, null)))
-                .isInstanceOf(ApiProblem.class)
-                .satisfies(e -> assertThat(((ApiProblem) e).violations()).extracting(ApiProblem.Violation::field)
+                .isInstanceOf(Invalid.class)
+                .satisfies(e -> assertThat(((Invalid) e).violations()).extracting(Violation::field)
                         .containsExactly("thresholds.toxicity"));
     }
 
@@ -155,12 +156,12 @@ class SitePoliciesTest {
     @Test
     void anEmptyOrMalformedLanguageListIsRefusedWithTheFieldNamed() {
         assertThatThrownBy(() -> POLICIES.propose(languages(List.of())))
-                .isInstanceOf(ApiProblem.class)
-                .satisfies(e -> assertThat(((ApiProblem) e).violations()).extracting(ApiProblem.Violation::field)
+                .isInstanceOf(Invalid.class)
+                .satisfies(e -> assertThat(((Invalid) e).violations()).extracting(Violation::field)
                         .containsExactly("languages"));
         assertThatThrownBy(() -> POLICIES.propose(languages(java.util.Arrays.asList("en", "english!", null))))
-                .isInstanceOf(ApiProblem.class)
-                .satisfies(e -> assertThat(((ApiProblem) e).violations()).extracting(ApiProblem.Violation::field)
+                .isInstanceOf(Invalid.class)
+                .satisfies(e -> assertThat(((Invalid) e).violations()).extracting(Violation::field)
                         .containsExactly("languages[1]", "languages[2]"));
     }
 

@@ -8,12 +8,14 @@ import jakarta.transaction.Transactional;
 import org.commentguard.audit.Acting;
 import org.commentguard.audit.AuditLog;
 import org.commentguard.audit.AuditRecord;
-import org.commentguard.comment.Constraints;
+import org.commentguard.platform.db.Constraints;
 import org.commentguard.integration.coral.CoralRequests.IntegrationRequest;
 import org.commentguard.integration.coral.CoralRequests.IntegrationView;
 import org.commentguard.integration.coral.CoralRequests.SecretInput;
 import org.commentguard.integration.coral.CoralRequests.SecretView;
-import org.commentguard.platform.error.ApiProblem;
+import org.commentguard.platform.failure.Conflict;
+import org.commentguard.platform.failure.Invalid;
+import org.commentguard.platform.failure.NotFound;
 import org.commentguard.webhook.SecretBox;
 
 import java.nio.charset.StandardCharsets;
@@ -75,18 +77,18 @@ public class CoralIntegrations {
     @Transactional
     public IntegrationView configure(UUID siteId, IntegrationRequest request, Acting acting) {
         if (request == null) {
-            throw ApiProblem.invalid("body", "must be an object with tenantId and secrets");
+            throw new Invalid("body", "must be an object with tenantId and secrets");
         }
         String tenant = id("tenantId", request.tenantId(), true);
         String coralSite = id("coralSiteId", request.coralSiteId(), false);
         String format = request.bodyFormat() == null ? "HTML"
                 : request.bodyFormat().strip().toUpperCase(Locale.ROOT);
         if (!FORMATS.contains(format)) {
-            throw ApiProblem.invalid("bodyFormat", "must be HTML or PLAIN_TEXT, as set on Coral's phase");
+            throw new Invalid("bodyFormat", "must be HTML or PLAIN_TEXT, as set on Coral's phase");
         }
         List<StoredSecret> secrets = secrets(request.secrets());
         if (CoralIntegration.takenByAnother(tenant, coralSite, siteId)) {
-            throw ApiProblem.conflict("coral_tenant_taken", "Another site already answers for this Coral tenant"
+            throw new Conflict("coral_tenant_taken", "Another site already answers for this Coral tenant"
                     + (coralSite == null ? "" : " and site") + "; each Coral request must name exactly one site");
         }
         Instant now = clock.instant();
@@ -104,7 +106,7 @@ public class CoralIntegrations {
         } catch (RuntimeException e) {
             if (Constraints.isUniqueViolation(e)) {
                 // Another site configured the same tenant at the same moment.
-                throw ApiProblem.conflict("coral_tenant_taken", "Another site already answers for this Coral tenant");
+                throw new Conflict("coral_tenant_taken", "Another site already answers for this Coral tenant");
             }
             throw e;
         }
@@ -116,14 +118,14 @@ public class CoralIntegrations {
     @Transactional
     public IntegrationView get(UUID siteId) {
         CoralIntegration c = CoralIntegration.<CoralIntegration>findByIdOptional(siteId)
-                .orElseThrow(() -> ApiProblem.notFound("Coral integration of site " + siteId));
+                .orElseThrow(() -> new NotFound("Coral integration of site " + siteId));
         return view(c, read(c.secrets), clock.instant());
     }
 
     @Transactional
     public void remove(UUID siteId, Acting acting) {
         CoralIntegration c = CoralIntegration.<CoralIntegration>findByIdOptional(siteId)
-                .orElseThrow(() -> ApiProblem.notFound("Coral integration of site " + siteId));
+                .orElseThrow(() -> new NotFound("Coral integration of site " + siteId));
         audit.append(new AuditRecord(siteId, null, null, null, acting, "coral.removed", auditState(c), null, null,
                 null, null));
         c.delete();
@@ -146,20 +148,20 @@ public class CoralIntegrations {
     private static String id(String field, String value, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
-                throw ApiProblem.invalid(field, "must not be blank");
+                throw new Invalid(field, "must not be blank");
             }
             return null;
         }
         String v = value.strip();
         if (v.length() > MAX_ID_CHARS) {
-            throw ApiProblem.invalid(field, "must be at most " + MAX_ID_CHARS + " characters");
+            throw new Invalid(field, "must be at most " + MAX_ID_CHARS + " characters");
         }
         return v;
     }
 
     private List<StoredSecret> secrets(List<SecretInput> input) {
         if (input == null || input.isEmpty() || input.size() > MAX_SECRETS) {
-            throw ApiProblem.invalid("secrets", "must list 1 to " + MAX_SECRETS + " of the phase's signing secrets");
+            throw new Invalid("secrets", "must list 1 to " + MAX_SECRETS + " of the phase's signing secrets");
         }
         Instant now = clock.instant();
         List<StoredSecret> out = new ArrayList<>();
@@ -168,22 +170,22 @@ public class CoralIntegrations {
             SecretInput s = input.get(i);
             String field = "secrets[" + i + "].secret";
             if (s == null || s.secret() == null || s.secret().isBlank()) {
-                throw ApiProblem.invalid(field, "must not be blank");
+                throw new Invalid(field, "must not be blank");
             }
             // Not stripped: Coral signs with the secret exactly as it shows it, and any change would never verify.
             String secret = s.secret();
             if (secret.length() < MIN_SECRET_CHARS || secret.length() > MAX_SECRET_CHARS
                     || !secret.equals(secret.strip())) {
-                throw ApiProblem.invalid(field, "must be " + MIN_SECRET_CHARS + " to " + MAX_SECRET_CHARS
+                throw new Invalid(field, "must be " + MIN_SECRET_CHARS + " to " + MAX_SECRET_CHARS
                         + " characters without surrounding spaces, copied from Coral's phase settings");
             }
             if (!seen.add(secret)) {
-                throw ApiProblem.invalid(field, "is listed twice");
+                throw new Invalid(field, "is listed twice");
             }
             out.add(new StoredSecret(secret, s.inactiveAt()));
         }
         if (out.stream().noneMatch(s -> s.activeAt(now))) {
-            throw ApiProblem.invalid("secrets", "at least one secret must still be active (no inactiveAt, or one in "
+            throw new Invalid("secrets", "at least one secret must still be active (no inactiveAt, or one in "
                     + "the future)");
         }
         return out;

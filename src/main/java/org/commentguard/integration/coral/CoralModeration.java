@@ -10,8 +10,9 @@ import org.commentguard.comment.CommentRequests.CommentRequest;
 import org.commentguard.comment.CommentRequests.VerdictView;
 import org.commentguard.integration.coral.CoralRequests.ModerationRequest;
 import org.commentguard.integration.coral.CoralRequests.ModerationResponse;
-import org.commentguard.platform.error.ApiProblem;
-import org.commentguard.scoring.api.ScoreLimits;
+import org.commentguard.score.ScoreLimits;
+import org.commentguard.platform.failure.Invalid;
+import org.commentguard.platform.failure.Unauthenticated;
 
 import java.io.IOException;
 import java.net.URI;
@@ -55,24 +56,24 @@ public class CoralModeration {
      */
     public Optional<ModerationResponse> moderate(byte[] body, String signature, String requestId) throws IOException {
         if (signature == null || signature.isBlank()) {
-            throw new ApiProblem(401, "unauthenticated", "Unauthorized",
+            throw new Unauthenticated("unauthenticated",
                     "Coral signs every request in the X-Coral-Signature header");
         }
         if (body == null || body.length == 0) {
-            throw ApiProblem.invalid("body", "must be Coral's moderation request");
+            throw new Invalid("body", "must be Coral's moderation request");
         }
         ModerationRequest r = mapper.readValue(body, ModerationRequest.class);
         if (r == null) {
-            throw ApiProblem.invalid("body", "must be Coral's moderation request");
+            throw new Invalid("body", "must be Coral's moderation request");
         }
         CoralIntegrations.Target target = authenticate(r, body, signature);
 
         String action = required("action", r.action(), 10);
         if (!ACTIONS.contains(action)) {
-            throw ApiProblem.invalid("action", "must be NEW or EDIT");
+            throw new Invalid("action", "must be NEW or EDIT");
         }
         if (r.comment() == null || r.comment().body() == null) {
-            throw ApiProblem.invalid("comment.body", "must be present");
+            throw new Invalid("comment.body", "must be present");
         }
         String parentId = optional("comment.parentID", r.comment().parentID(), CoralIntegrations.MAX_ID_CHARS);
         String authorId = required("author.id", r.author() == null ? null : r.author().id(),
@@ -121,13 +122,13 @@ public class CoralModeration {
         throw invalidSignature("The signature does not match any active signing secret");
     }
 
-    private static ApiProblem invalidSignature(String detail) {
-        return new ApiProblem(401, "invalid_signature", "Unauthorized", detail);
+    private static Unauthenticated invalidSignature(String detail) {
+        return new Unauthenticated("invalid_signature", detail);
     }
 
     private static String required(String field, String value, int max) {
         if (value == null || value.isBlank()) {
-            throw ApiProblem.invalid(field, "must not be blank");
+            throw new Invalid(field, "must not be blank");
         }
         return optional(field, value, max);
     }
@@ -137,7 +138,7 @@ public class CoralModeration {
             return null;
         }
         if (value.length() > max) {
-            throw ApiProblem.invalid(field, "must be at most " + max + " characters");
+            throw new Invalid(field, "must be at most " + max + " characters");
         }
         return value.strip();
     }
@@ -148,10 +149,10 @@ public class CoralModeration {
             URI uri = new URI(url);
             if (uri.getScheme() == null || uri.getHost() == null
                     || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))) {
-                throw ApiProblem.invalid("story.url", "must be an absolute http(s) URL");
+                throw new Invalid("story.url", "must be an absolute http(s) URL");
             }
         } catch (java.net.URISyntaxException e) {
-            throw ApiProblem.invalid("story.url", "must be an absolute http(s) URL");
+            throw new Invalid("story.url", "must be an absolute http(s) URL");
         }
         return url;
     }

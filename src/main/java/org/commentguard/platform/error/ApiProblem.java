@@ -1,10 +1,13 @@
 package org.commentguard.platform.error;
 
+import org.commentguard.platform.failure.Violation;
+
 import java.util.List;
 
 /**
- * A client-visible failure with a stable {@code code}. Throwing it anywhere in request handling produces an
- * {@code application/problem+json} answer with that status and code; nothing else about the server leaks.
+ * A client-visible failure with an HTTP status and a stable {@code code}, for the HTTP layer only: resources,
+ * filters and error mappers. It produces an {@code application/problem+json} answer with that status and code;
+ * nothing else about the server leaks. Services throw a {@link org.commentguard.platform.failure.Failure} instead.
  */
 public class ApiProblem extends RuntimeException {
 
@@ -56,9 +59,5 @@ public class ApiProblem extends RuntimeException {
 
     public List<Violation> violations() {
         return violations;
-    }
-
-    /** One invalid field: a JSON-pointer-like path and what is wrong with it. */
-    public record Violation(String field, String message) {
     }
 }

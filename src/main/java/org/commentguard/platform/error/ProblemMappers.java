@@ -10,11 +10,14 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import org.commentguard.platform.failure.Failure;
+import org.commentguard.platform.failure.Violation;
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -32,17 +35,31 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    private final Instance<ErrorDialect> dialects;
+
+    public ProblemMappers(Instance<ErrorDialect> dialects) {
+        this.dialects = dialects;
+    }
+
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem e, HttpServerRequest request) {
         LOG.debugf("%d %s: %s", e.status(), e.code(), e.getMessage());
         return respond(e.status(), e.code(), e.title(), e.getMessage(), request, e.violations());
     }
 
+    /** A service's refusal in domain words: its kind decides the status, its code and detail pass through. */
+    @ServerExceptionMapper
+    public Response failure(Failure e, HttpServerRequest request) {
+        int status = FailureStatus.of(e);
+        LOG.debugf("%d %s: %s", status, e.code(), e.getMessage());
+        return respond(status, e.code(), e.title(), e.getMessage(), request, e.violations());
+    }
+
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, HttpServerRequest request) {
-        List<ApiProblem.Violation> violations = e.getConstraintViolations().stream()
-                .map(v -> new ApiProblem.Violation(fieldOf(v), v.getMessage()))
-                .sorted(Comparator.comparing(ApiProblem.Violation::field))
+        List<Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Violation(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Violation::field))
                 .toList();
         String detail = violations.stream().map(v -> v.field() + ": " + v.message())
                 .collect(Collectors.joining("; "));
@@ -137,7 +154,7 @@ public class ProblemMappers {
             String message = e instanceof InvalidFormatException ? "has an invalid value"
                     : "has the wrong type or shape";
             return respond(400, "validation_failed", "Validation failed", field + ": " + message, request,
-                    List.of(new ApiProblem.Violation(field, message)));
+                    List.of(new Violation(field, message)));
         }
         // Never echo Jackson's message: it names Java classes.
         return respond(400, "malformed_json", "Malformed request", "The request body is not valid JSON", request,
@@ -191,15 +208,17 @@ public class ProblemMappers {
         return s == null ? "Error" : s.getReasonPhrase();
     }
 
-    static Response respond(int status, String code, String title, String detail, HttpServerRequest request,
-                            List<ApiProblem.Violation> violations) {
+    Response respond(int status, String code, String title, String detail, HttpServerRequest request,
+                     List<Violation> violations) {
         String traceId = RequestIds.of(request);
-        if (org.commentguard.perspective.PerspectiveErrors.applies(request.path())) {
-            return Response.status(org.commentguard.perspective.PerspectiveErrors.status(status))
-                    .type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
-                    .header(RequestIds.HEADER, traceId)
-                    .entity(org.commentguard.perspective.PerspectiveErrors.body(status, code, detail))
-                    .build();
+        for (ErrorDialect dialect : dialects) {
+            if (dialect.applies(request.path())) {
+                return Response.status(dialect.status(status))
+                        .type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+                        .header(RequestIds.HEADER, traceId)
+                        .entity(dialect.body(status, code, detail))
+                        .build();
+            }
         }
         return Response.status(status)
                 .type(ProblemView.MEDIA_TYPE)

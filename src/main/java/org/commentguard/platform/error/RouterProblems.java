@@ -6,7 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.commentguard.perspective.PerspectiveErrors;
+import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
@@ -22,15 +22,17 @@ public class RouterProblems {
     static final String ARTICLE_ROUTE = "/api/v1/articles/";
 
     private final ObjectMapper mapper;
+    private final Instance<ErrorDialect> dialects;
     private final long maxBodyBytes;
     private final long maxArticleBodyBytes;
 
-    public RouterProblems(ObjectMapper mapper,
+    public RouterProblems(ObjectMapper mapper, Instance<ErrorDialect> dialects,
                           @ConfigProperty(name = "commentguard.http.max-request-bytes", defaultValue = "1048576")
                           long maxBodyBytes,
                           @ConfigProperty(name = "commentguard.http.max-article-request-bytes", defaultValue = "8388608")
                           long maxArticleBodyBytes) {
         this.mapper = mapper;
+        this.dialects = dialects;
         this.maxBodyBytes = maxBodyBytes;
         this.maxArticleBodyBytes = maxArticleBodyBytes;
     }
@@ -83,16 +85,17 @@ public class RouterProblems {
         }
         String traceId = RequestIds.of(ctx.request());
         // Perspective clients parse Google's error shape on every /v1alpha1/ failure, oversize bodies included.
-        boolean perspective = PerspectiveErrors.applies(ctx.request().path());
+        ErrorDialect dialect = dialects.stream().filter(d -> d.applies(ctx.request().path())).findFirst()
+                .orElse(null);
         String body;
         try {
-            body = mapper.writeValueAsString(perspective ? PerspectiveErrors.body(status, code, detail)
+            body = mapper.writeValueAsString(dialect != null ? dialect.body(status, code, detail)
                     : ProblemView.of(status, code, title, detail, traceId, List.of()));
         } catch (JsonProcessingException e) {
             body = "{\"status\":" + status + ",\"code\":\"" + code + "\"}";
         }
-        ctx.response().setStatusCode(perspective ? PerspectiveErrors.status(status) : status)
-                .putHeader("Content-Type", perspective ? "application/json" : ProblemView.MEDIA_TYPE)
+        ctx.response().setStatusCode(dialect != null ? dialect.status(status) : status)
+                .putHeader("Content-Type", dialect != null ? "application/json" : ProblemView.MEDIA_TYPE)
                 .putHeader(RequestIds.HEADER, traceId)
                 .end(body);
     }

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -14,6 +13,7 @@ import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetector;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 import opennlp.tools.langdetect.ThreadSafeLanguageDetectorME;
+import org.commentguard.scoring.Iso639;
 import org.commentguard.scoring.Scorer;
 import org.commentguard.scoring.ScoringContext;
 import org.commentguard.scoring.Signal;
@@ -87,7 +87,6 @@ public class LanguageScorer implements Scorer {
 
     private static final Pattern NOISE = Pattern.compile(
             "(?i)\\b(?:https?://|www\\.)\\S+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|[@#][\\w_]+|\\b[\\w-]+(?:\\.[\\w-]+)*\\.(?:com|net|org|io|ly|co)(?:/\\S*)?");
-    private static final Pattern SUBTAG = Pattern.compile("[-_]");
 
     private final LanguageDetector detector;
     private final String modelId;
@@ -130,7 +129,7 @@ public class LanguageScorer implements Scorer {
         String language;
         String source;
         if (!context.languages().isEmpty()) {
-            language = primary(context.languages().get(0));
+            language = Iso639.primary(context.languages().get(0));
             source = "declared";
         } else if (d.confident()) {
             language = d.best();
@@ -255,14 +254,8 @@ public class LanguageScorer implements Scorer {
     }
 
     private static List<String> site(ScoringContext context) {
-        List<String> declared = context.site().languages().stream().map(LanguageScorer::primary).distinct().toList();
+        List<String> declared = context.site().languages().stream().map(Iso639::primary).distinct().toList();
         return declared.isEmpty() ? List.of(FALLBACK) : declared;
-    }
-
-    /** {@code en-GB}, {@code EN} and {@code eng} all become {@code en}: the models are keyed by primary language. */
-    public static String primary(String tag) {
-        String primary = SUBTAG.split(tag.strip(), 2)[0].toLowerCase(Locale.ROOT);
-        return Iso639.toAlpha2(primary);
     }
 
     private static double round(double v) {

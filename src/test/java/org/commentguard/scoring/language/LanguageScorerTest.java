@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.commentguard.scoring.Iso639;
 import org.commentguard.scoring.ScoringContext;
 import org.commentguard.scoring.Signal;
 import org.junit.jupiter.api.BeforeAll;

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import opennlp.tools.langdetect.Language;
-import org.commentguard.scoring.language.Iso639;
+import org.commentguard.scoring.Iso639;
 import org.commentguard.scoring.language.LanguageScorer;
 import org.commentguard.tools.Csv;
 

@@ -1,13 +1,15 @@
-package org.commentguard.scoring.language;
+package org.commentguard.scoring;
 
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Maps the ISO 639-3 codes OpenNLP predicts to ISO 639-1 where one exists; other codes pass through unchanged. */
 public final class Iso639 {
 
     private static final Map<String, String> TO_ALPHA2 = new HashMap<>();
+    private static final Pattern SUBTAG = Pattern.compile("[-_]");
 
     static {
         for (String alpha2 : Locale.getISOLanguages()) {
@@ -38,5 +40,11 @@ public final class Iso639 {
 
     public static String toAlpha2(String iso3) {
         return TO_ALPHA2.getOrDefault(iso3, iso3);
+    }
+
+    /** {@code en-GB}, {@code EN} and {@code eng} all become {@code en}: the models are keyed by primary language. */
+    public static String primary(String tag) {
+        String primary = SUBTAG.split(tag.strip(), 2)[0].toLowerCase(Locale.ROOT);
+        return toAlpha2(primary);
     }
 }

@@ -1,4 +1,4 @@
-package org.commentguard.comment;
+package org.commentguard.platform.db;
 
 import java.sql.SQLException;
 

@@ -1,4 +1,4 @@
-package org.commentguard.scoring.api;
+package org.commentguard.score;
 
 import org.commentguard.scoring.ScoreResult;
 import org.commentguard.scoring.Span;

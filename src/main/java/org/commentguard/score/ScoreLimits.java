@@ -1,6 +1,9 @@
-package org.commentguard.scoring.api;
+package org.commentguard.score;
 
-import org.commentguard.platform.error.ApiProblem;
+import org.commentguard.platform.failure.Invalid;
+import org.commentguard.platform.failure.Rejected;
+import org.commentguard.platform.failure.TooLarge;
+import org.commentguard.platform.failure.Violation;
 
 /** Input limits shared by the score, batch and Perspective endpoints. */
 public final class ScoreLimits {
@@ -16,17 +19,17 @@ public final class ScoreLimits {
     /** Rejects empty and oversize comment text with stable codes; {@code field} names it in the problem. */
     public static void checkText(String field, String text) {
         if (text == null) {
-            throw ApiProblem.invalid(field, "must not be null");
+            throw new Invalid(field, "must not be null");
         }
         if (text.isBlank()) {
-            throw new ApiProblem(400, "comment_empty", "Comment is empty",
+            throw new Rejected("comment_empty", "Comment is empty",
                     field + " must contain at least one non-whitespace character",
-                    java.util.List.of(new ApiProblem.Violation(field, "must not be blank")));
+                    java.util.List.of(new Violation(field, "must not be blank")));
         }
         if (text.length() > MAX_TEXT_CHARS) {
-            throw new ApiProblem(413, "comment_too_long", "Comment too long",
+            throw new TooLarge("comment_too_long", "Comment too long",
                     field + " has " + text.length() + " characters; the limit is " + MAX_TEXT_CHARS,
-                    java.util.List.of(new ApiProblem.Violation(field, "must be at most " + MAX_TEXT_CHARS
+                    java.util.List.of(new Violation(field, "must be at most " + MAX_TEXT_CHARS
                             + " characters")));
         }
     }

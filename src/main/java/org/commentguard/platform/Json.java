@@ -1,4 +1,4 @@
-package org.commentguard.comment;
+package org.commentguard.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

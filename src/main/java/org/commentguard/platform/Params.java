@@ -1,6 +1,6 @@
-package org.commentguard.comment;
+package org.commentguard.platform;
 
-import org.commentguard.platform.error.ApiProblem;
+import org.commentguard.platform.failure.Invalid;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -19,7 +19,7 @@ public final class Params {
         try {
             return UUID.fromString(value.trim());
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid(field, "must be a UUID");
+            throw new Invalid(field, "must be a UUID");
         }
     }
 
@@ -34,11 +34,11 @@ public final class Params {
         try {
             instant = Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw ApiProblem.invalid(field, "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+            throw new Invalid(field, "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
         }
         // Instant reaches year ±1,000,000,000, PostgreSQL's timestamp does not: such a bound would fail the query.
         if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-            throw ApiProblem.invalid(field, "must lie between the years 1 and 9999");
+            throw new Invalid(field, "must lie between the years 1 and 9999");
         }
         return instant;
     }
@@ -50,18 +50,18 @@ public final class Params {
         try {
             double d = Double.parseDouble(value.trim());
             if (Double.isNaN(d) || d < 0 || d > 1) {
-                throw ApiProblem.invalid(field, "must be a number between 0 and 1");
+                throw new Invalid(field, "must be a number between 0 and 1");
             }
             return d;
         } catch (NumberFormatException e) {
-            throw ApiProblem.invalid(field, "must be a number between 0 and 1");
+            throw new Invalid(field, "must be a number between 0 and 1");
         }
     }
 
     public static int limit(Integer value, int defaultValue, int max) {
         int v = value == null ? defaultValue : value;
         if (v < 1 || v > max) {
-            throw ApiProblem.invalid("limit", "must be between 1 and " + max);
+            throw new Invalid("limit", "must be between 1 and " + max);
         }
         return v;
     }
@@ -73,7 +73,7 @@ public final class Params {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants())
+            throw new Invalid(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants())
                     .toLowerCase(java.util.Locale.ROOT));
         }
     }

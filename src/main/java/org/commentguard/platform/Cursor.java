@@ -1,6 +1,6 @@
-package org.commentguard.comment;
+package org.commentguard.platform;
 
-import org.commentguard.platform.error.ApiProblem;
+import org.commentguard.platform.failure.Invalid;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -26,7 +26,7 @@ public record Cursor(String sortValue, UUID id) {
             int bar = s.lastIndexOf('|');
             return new Cursor(s.substring(0, bar), UUID.fromString(s.substring(bar + 1)));
         } catch (RuntimeException e) {
-            throw ApiProblem.invalid("cursor", "is not a cursor returned by this endpoint");
+            throw new Invalid("cursor", "is not a cursor returned by this endpoint");
         }
     }
 
@@ -34,7 +34,7 @@ public record Cursor(String sortValue, UUID id) {
         try {
             return Long.parseLong(sortValue);
         } catch (NumberFormatException e) {
-            throw ApiProblem.invalid("cursor", "is not a cursor returned by this endpoint");
+            throw new Invalid("cursor", "is not a cursor returned by this endpoint");
         }
     }
 
@@ -42,7 +42,7 @@ public record Cursor(String sortValue, UUID id) {
         try {
             return Double.parseDouble(sortValue);
         } catch (NumberFormatException e) {
-            throw ApiProblem.invalid("cursor", "is not a cursor returned by this endpoint");
+            throw new Invalid("cursor", "is not a cursor returned by this endpoint");
         }
     }
 }

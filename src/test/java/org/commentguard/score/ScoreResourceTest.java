@@ -1,4 +1,4 @@
-package org.commentguard.scoring.api;
+package org.commentguard.score;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;

@@ -1,4 +1,4 @@
-package org.commentguard.scoring.api;
+package org.commentguard.score;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,4 +1,4 @@
-package org.commentguard.scoring.api;
+package org.commentguard.score;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.commentguard.platform.error.ApiProblem;
+import org.commentguard.platform.failure.Violation;
 import org.commentguard.quota.RequestScoring;
 import org.commentguard.scoring.ScoringContext;
 import org.commentguard.scoring.SiteLanguages;
@@ -60,7 +61,7 @@ public class ScoreResource {
         if (items.size() > ScoreLimits.MAX_BATCH_ITEMS) {
             throw new ApiProblem(400, "batch_too_large", "Batch too large", "A batch holds at most "
                     + ScoreLimits.MAX_BATCH_ITEMS + " items; this one has " + items.size(),
-                    List.of(new ApiProblem.Violation("items", "must hold at most " + ScoreLimits.MAX_BATCH_ITEMS)));
+                    List.of(new Violation("items", "must hold at most " + ScoreLimits.MAX_BATCH_ITEMS)));
         }
         // Validate every item before scoring any, so a bad item costs nothing.
         for (int i = 0; i < items.size(); i++) {
