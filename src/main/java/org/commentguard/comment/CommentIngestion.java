@@ -13,6 +13,7 @@ import org.commentguard.comment.CommentRequests.CommentRequest;
 import org.commentguard.comment.CommentRequests.VerdictView;
 import org.commentguard.platform.error.ApiProblem;
 import org.commentguard.policy.AuthorState;
+import org.commentguard.policy.PolicySpans;
 import org.commentguard.policy.SitePolicies;
 import org.commentguard.policy.SitePolicy;
 import org.commentguard.policy.Verdict;
@@ -25,6 +26,7 @@ import org.commentguard.scoring.ScoringContext;
 import org.commentguard.scoring.Signal;
 import org.commentguard.scoring.SiteScoringData;
 import org.commentguard.scoring.api.ScoreLimits;
+import org.commentguard.scoring.profanity.ProfanityScorer;
 import org.commentguard.webhook.WebhookEvents;
 import org.commentguard.webhook.Webhooks;
 import org.jboss.logging.Logger;
@@ -56,9 +58,11 @@ public class CommentIngestion {
     private final AuthorHistory history;
     private final CommentConfig config;
     private final Clock clock;
+    private final ProfanityScorer profanity;
 
     public CommentIngestion(RequestScoring scoring, SitePolicies policies, ReviewQueue queue, AuditLog audit,
-                            Webhooks webhooks, AuthorHistory history, CommentConfig config, Clock clock) {
+                            Webhooks webhooks, AuthorHistory history, CommentConfig config, Clock clock,
+                            ProfanityScorer profanity) {
         this.scoring = scoring;
         this.policies = policies;
         this.queue = queue;
@@ -67,6 +71,7 @@ public class CommentIngestion {
         this.history = history;
         this.config = config;
         this.clock = clock;
+        this.profanity = profanity;
     }
 
     /** The verdict answer and whether this call stored the comment (false: an earlier post of the same id). */
@@ -115,7 +120,7 @@ public class CommentIngestion {
             Map<String, Object> before = CommentEvents.state(c);
             Author author = Author.findById(c.authorId);
             AuthorState state = history.stateOf(author, now);
-            Verdict verdict = VerdictPolicy.decide(text, result, p.policy(), state);
+            Verdict verdict = VerdictPolicy.decide(result, PolicySpans.of(text, p.policy(), profanity), p.policy(), state);
             c.moderate(text, mask(text, verdict.censorRanges()), result, CommentStatus.of(verdict.action()),
                     verdict.reasons(), p.policy().version(), now);
             c.editedAt = now;
@@ -174,7 +179,8 @@ public class CommentIngestion {
         Instant now = clock.instant();
         Author author = Author.findOrCreate(siteId, r.author().id().strip(), r.author().name(), now);
         AuthorState state = history.stateOf(author, now);
-        Verdict verdict = VerdictPolicy.decide(r.text(), result, p.policy(), state);
+        Verdict verdict = VerdictPolicy.decide(result, PolicySpans.of(r.text(), p.policy(), profanity), p.policy(),
+                state);
         Comment c = new Comment(siteId, externalId, p.articleId(), p.parentId(), author.id, now);
         c.moderate(r.text(), mask(r.text(), verdict.censorRanges()), result, CommentStatus.of(verdict.action()),
                 verdict.reasons(), p.policy().version(), now);

@@ -6,6 +6,7 @@ import org.commentguard.author.Author;
 import org.commentguard.author.AuthorHistory;
 import org.commentguard.comment.Comment;
 import org.commentguard.comment.CommentStatus;
+import org.commentguard.scoring.profanity.ProfanityScorer;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +19,7 @@ import java.util.UUID;
 /**
  * Re-runs a proposed policy over a site's most recent stored comments, using their stored scores, and reports
  * which automatic verdicts would change. Nothing is stored. Author standing is taken as it is now, which is the
- * standing the proposed policy would meet from here on.
+ * standing the proposed policy would meet from here on. The proposed word lists are looked for in the stored text.
  */
 @ApplicationScoped
 public class PolicyDryRun {
@@ -28,11 +29,13 @@ public class PolicyDryRun {
     private final SitePolicies policies;
     private final AuthorHistory history;
     private final Clock clock;
+    private final ProfanityScorer profanity;
 
-    public PolicyDryRun(SitePolicies policies, AuthorHistory history, Clock clock) {
+    public PolicyDryRun(SitePolicies policies, AuthorHistory history, Clock clock, ProfanityScorer profanity) {
         this.policies = policies;
         this.history = history;
         this.clock = clock;
+        this.profanity = profanity;
     }
 
     public record Change(UUID commentId, String externalId, String before, String after, List<String> reasonsBefore,
@@ -55,7 +58,8 @@ public class PolicyDryRun {
         for (Comment c : comments) {
             AuthorState state = authors.computeIfAbsent(c.authorId,
                     id -> history.stateOf(Author.findById(id), now));
-            Verdict v = VerdictPolicy.decide(c.text, c.storedResult(), policy, state);
+            Verdict v = VerdictPolicy.decide(c.storedResult(), PolicySpans.of(c.text, policy, profanity), policy,
+                    state);
             CommentStatus next = CommentStatus.of(v.action());
             before.merge(c.autoStatus.name(), 1, Integer::sum);
             after.merge(next.name(), 1, Integer::sum);

@@ -11,6 +11,7 @@ import org.commentguard.platform.error.ApiProblem;
 import org.commentguard.scoring.Attributes;
 import org.commentguard.scoring.SiteLanguages;
 import org.commentguard.scoring.language.LanguageScorer;
+import org.commentguard.scoring.text.TextNormalizer;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -227,7 +228,7 @@ public class SitePolicies implements SiteLanguages {
         List<String> clean = new ArrayList<>();
         for (int i = 0; i < terms.size(); i++) {
             String t = terms.get(i);
-            if (t == null || t.isBlank() || TermMatcher.canonical(t).isEmpty()) {
+            if (t == null || t.isBlank() || TextNormalizer.canonical(t).isEmpty()) {
                 v.add(new ApiProblem.Violation(field + "[" + i + "]", "must contain at least one letter"));
             } else if (t.length() > MAX_TERM_LENGTH) {
                 v.add(new ApiProblem.Violation(field + "[" + i + "]", "must be at most " + MAX_TERM_LENGTH

@@ -7,9 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.commentguard.scoring.Attributes;
 import org.commentguard.scoring.Scorer;
@@ -34,8 +32,8 @@ import org.commentguard.scoring.text.TextNormalizer;
  *
  * <p>Per-site terms come from {@link SiteScoringData}: {@code blockTerms} (optionally {@code term|mild},
  * {@code term|strong}, {@code term|slur}; default strong) and {@code allowTerms}. They are normalised like
- * comments, compiled into a second automaton once per distinct term list and cached, so sites change terms
- * without a rebuild.
+ * comments and compiled into a second automaton ({@link SiteTerms}) once per distinct term list and cached, so
+ * sites change terms without a rebuild; the site policy's word lists are found with the same compiled terms.
  */
 @Singleton
 public class ProfanityScorer implements Scorer {
@@ -47,12 +45,22 @@ public class ProfanityScorer implements Scorer {
     /** Directory under {@code models/} holding the shipped lexicon. */
     public static final String MODEL_DIR = "profanity";
 
-    /** Distinct site term lists are few; the bound only guards against a caller sending random lists. */
-    private static final int SITE_CACHE_LIMIT = 512;
+    /**
+     * Characters of raw terms kept compiled, over all cached sites. A site's lists are usually tens of terms, so
+     * thousands of sites fit; the bound stops a few huge lists (2,000 terms of 100 chars each) from holding memory.
+     */
+    static final int SITE_CACHE_CHARS = 400_000;
 
     private final TermMatcher lexicon;
+    /** The lexicon's allow entries alone: they protect site terms too, at the cost of a small second scan. */
+    private final TermMatcher lexiconAllows;
     private final String model;
-    private final Map<List<List<String>>, TermMatcher> siteMatchers = new ConcurrentHashMap<>();
+    /**
+     * Compiled site lists by their content, least recently used first. A policy change gives new lists and so a new
+     * key; the old entry is no longer asked for and is the first to go once the bound is reached.
+     */
+    private final LinkedHashMap<List<List<String>>, SiteTerms> siteTerms = new LinkedHashMap<>(16, 0.75f, true);
+    private int cachedChars;
 
     /** CDI path: the shipped lexicon, checksum-verified. */
     @Inject
@@ -67,6 +75,7 @@ public class ProfanityScorer implements Scorer {
     /** A scorer over any entries, e.g. a small lexicon built inline in a test. */
     public ProfanityScorer(List<LexiconEntry> entries, String model) {
         this.lexicon = TermMatcher.compile(entries);
+        this.lexiconAllows = TermMatcher.compile(entries.stream().filter(LexiconEntry::allow).toList());
         this.model = model;
     }
 
@@ -132,48 +141,37 @@ public class ProfanityScorer implements Scorer {
         if (site == null || (site.blockTerms().isEmpty() && site.allowTerms().isEmpty())) {
             return lexicon.find(text);
         }
-        return TermMatcher.find(text, List.of(lexicon, siteMatcher(site)));
+        SiteTerms terms = siteTerms(site.blockTerms(), List.of(), List.of(), site.allowTerms());
+        return TermMatcher.find(text, List.of(lexicon, terms.matcher()));
     }
 
-    private TermMatcher siteMatcher(SiteScoringData site) {
-        List<List<String>> key = List.of(site.blockTerms(), site.allowTerms());
-        TermMatcher m = siteMatchers.get(key);
-        if (m == null) {
-            if (siteMatchers.size() >= SITE_CACHE_LIMIT) {
-                siteMatchers.clear();
-            }
-            m = siteMatchers.computeIfAbsent(key, k -> compileSiteTerms(site));
-        }
-        return m;
-    }
-
-    /** Normalises and compiles a site's term lists; blank or unreadable terms are skipped. */
-    static TermMatcher compileSiteTerms(SiteScoringData site) {
-        List<LexiconEntry> entries = new ArrayList<>();
-        for (String raw : site.blockTerms()) {
-            Severity severity = Severity.STRONG;
-            String term = raw;
-            int bar = raw.lastIndexOf('|');
-            if (bar > 0) {
-                String label = raw.substring(bar + 1).trim().toUpperCase(Locale.ROOT);
-                for (Severity s : Severity.values()) {
-                    if (s.name().equals(label)) {
-                        severity = s;
-                        term = raw.substring(0, bar);
-                    }
-                }
-            }
-            String canonical = TextNormalizer.canonical(term);
-            if (!canonical.isEmpty()) {
-                entries.add(LexiconEntry.block(canonical, severity, false));
+    /**
+     * A site's word lists compiled into this lexicon's automaton, from the cache when the same lists were compiled
+     * before. Compiling runs outside the lock, so a large list never holds up other comments.
+     */
+    public SiteTerms siteTerms(List<String> block, List<String> review, List<String> censor, List<String> allow) {
+        List<List<String>> key = List.of(List.copyOf(block), List.copyOf(review), List.copyOf(censor),
+                List.copyOf(allow));
+        synchronized (siteTerms) {
+            SiteTerms cached = siteTerms.get(key);
+            if (cached != null) {
+                return cached;
             }
         }
-        for (String raw : site.allowTerms()) {
-            String canonical = TextNormalizer.canonical(raw);
-            if (!canonical.isEmpty()) {
-                entries.add(LexiconEntry.allowed(canonical));
+        SiteTerms compiled = SiteTerms.compile(lexicon, lexiconAllows, key.get(0), key.get(1), key.get(2),
+                key.get(3));
+        synchronized (siteTerms) {
+            SiteTerms raced = siteTerms.putIfAbsent(key, compiled);
+            if (raced != null) {
+                return raced;
+            }
+            cachedChars += compiled.weight();
+            var eldest = siteTerms.entrySet().iterator();
+            while (cachedChars > SITE_CACHE_CHARS && siteTerms.size() > 1) {
+                cachedChars -= eldest.next().getValue().weight();
+                eldest.remove();
             }
         }
-        return TermMatcher.compile(entries);
+        return compiled;
     }
 }

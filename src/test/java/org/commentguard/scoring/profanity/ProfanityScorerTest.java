@@ -175,6 +175,33 @@ class ProfanityScorerTest {
     }
 
     @Test
+    void compilesASitesWordListsOnceAndAgainOnlyWhenTheyChange() {
+        ProfanityScorer scorer = new ProfanityScorer(List.of(LexiconEntry.block("darn", Severity.MILD, false)), "t@1");
+        SiteTerms first = scorer.siteTerms(List.of("heck"), List.of("gosh"), List.of(), List.of());
+        assertThat(scorer.siteTerms(new java.util.ArrayList<>(List.of("heck")), List.of("gosh"), List.of(), List.of()))
+                .isSameAs(first);
+        SiteTerms changed = scorer.siteTerms(List.of("heck", "blimey"), List.of("gosh"), List.of(), List.of());
+        assertThat(changed).isNotSameAs(first);
+        assertThat(changed.find("blimey, gosh").block()).extracting(Span::text).containsExactly("blimey");
+        assertThat(first.find("blimey, gosh").block()).isEmpty();
+        assertThat(first.find("blimey, gosh").review()).extracting(Span::text).containsExactly("gosh");
+    }
+
+    @Test
+    void dropsTheLeastRecentlyUsedSiteListsWhenTheCacheIsFull() {
+        ProfanityScorer scorer = new ProfanityScorer(List.of(LexiconEntry.block("darn", Severity.MILD, false)), "t@1");
+        String big = "x".repeat(99);
+        List<String> hot = List.of("heck");
+        SiteTerms kept = scorer.siteTerms(hot, List.of(), List.of(), List.of());
+        SiteTerms evicted = scorer.siteTerms(List.of("gosh"), List.of(), List.of(), List.of());
+        for (int i = 0; i * 100 < ProfanityScorer.SITE_CACHE_CHARS; i++) {
+            assertThat(scorer.siteTerms(hot, List.of(), List.of(), List.of())).isSameAs(kept);
+            scorer.siteTerms(List.of(big + i), List.of(), List.of(), List.of());
+        }
+        assertThat(scorer.siteTerms(List.of("gosh"), List.of(), List.of(), List.of())).isNotSameAs(evicted);
+    }
+
+    @Test
     void worksWithAnInlineLexiconAndItsAllowList() {
         ProfanityScorer scorer = new ProfanityScorer(List.of(
                 LexiconEntry.block("crud", Severity.MILD, true),
