@@ -46,10 +46,13 @@ public class ProfanityScorer implements Scorer {
     public static final String MODEL_DIR = "profanity";
 
     /**
-     * Characters of raw terms kept compiled, over all cached sites. A site's lists are usually tens of terms, so
-     * thousands of sites fit; the bound stops a few huge lists (2,000 terms of 100 chars each) from holding memory.
+     * Bounds on the compiled site lists kept: how many, and how many characters of raw terms over all of them (each
+     * character costs an automaton node of about 150 bytes, so at most about 30 MB). A site's lists are usually
+     * tens of terms, so hundreds of sites fit; the second bound stops a few huge lists (a policy allows 2,000 terms
+     * of 100 chars per list) from holding memory.
      */
-    static final int SITE_CACHE_CHARS = 400_000;
+    static final int SITE_CACHE_ENTRIES = 512;
+    static final int SITE_CACHE_CHARS = 200_000;
 
     private final TermMatcher lexicon;
     /** The lexicon's allow entries alone: they protect site terms too, at the cost of a small second scan. */
@@ -167,7 +170,8 @@ public class ProfanityScorer implements Scorer {
             }
             cachedChars += compiled.weight();
             var eldest = siteTerms.entrySet().iterator();
-            while (cachedChars > SITE_CACHE_CHARS && siteTerms.size() > 1) {
+            while (siteTerms.size() > 1
+                    && (cachedChars > SITE_CACHE_CHARS || siteTerms.size() > SITE_CACHE_ENTRIES)) {
                 cachedChars -= eldest.next().getValue().weight();
                 eldest.remove();
             }

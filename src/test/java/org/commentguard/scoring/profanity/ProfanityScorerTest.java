@@ -178,8 +178,8 @@ class ProfanityScorerTest {
     void compilesASitesWordListsOnceAndAgainOnlyWhenTheyChange() {
         ProfanityScorer scorer = new ProfanityScorer(List.of(LexiconEntry.block("darn", Severity.MILD, false)), "t@1");
         SiteTerms first = scorer.siteTerms(List.of("heck"), List.of("gosh"), List.of(), List.of());
-        assertThat(scorer.siteTerms(new java.util.ArrayList<>(List.of("heck")), List.of("gosh"), List.of(), List.of()))
-                .isSameAs(first);
+        List<String> sameBlock = new java.util.ArrayList<>(List.of("heck"));
+        assertThat(scorer.siteTerms(sameBlock, List.of("gosh"), List.of(), List.of())).isSameAs(first);
         SiteTerms changed = scorer.siteTerms(List.of("heck", "blimey"), List.of("gosh"), List.of(), List.of());
         assertThat(changed).isNotSameAs(first);
         assertThat(changed.find("blimey, gosh").block()).extracting(Span::text).containsExactly("blimey");
@@ -188,17 +188,24 @@ class ProfanityScorerTest {
     }
 
     @Test
-    void dropsTheLeastRecentlyUsedSiteListsWhenTheCacheIsFull() {
+    void dropsTheLeastRecentlyUsedSiteListsWhenTheCacheHoldsTooManyListsOrTooManyCharacters() {
         ProfanityScorer scorer = new ProfanityScorer(List.of(LexiconEntry.block("darn", Severity.MILD, false)), "t@1");
-        String big = "x".repeat(99);
         List<String> hot = List.of("heck");
         SiteTerms kept = scorer.siteTerms(hot, List.of(), List.of(), List.of());
-        SiteTerms evicted = scorer.siteTerms(List.of("gosh"), List.of(), List.of(), List.of());
-        for (int i = 0; i * 100 < ProfanityScorer.SITE_CACHE_CHARS; i++) {
+        SiteTerms cold = scorer.siteTerms(List.of("gosh"), List.of(), List.of(), List.of());
+        for (int i = 0; i < ProfanityScorer.SITE_CACHE_ENTRIES; i++) {
             assertThat(scorer.siteTerms(hot, List.of(), List.of(), List.of())).isSameAs(kept);
-            scorer.siteTerms(List.of(big + i), List.of(), List.of(), List.of());
+            scorer.siteTerms(List.of("term" + i), List.of(), List.of(), List.of());
         }
-        assertThat(scorer.siteTerms(List.of("gosh"), List.of(), List.of(), List.of())).isNotSameAs(evicted);
+        assertThat(scorer.siteTerms(List.of("gosh"), List.of(), List.of(), List.of())).isNotSameAs(cold);
+
+        cold = scorer.siteTerms(List.of("gosh"), List.of(), List.of(), List.of());
+        List<String> large = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "x".repeat(99) + i).toList();
+        for (int i = 0; i * 2000 <= ProfanityScorer.SITE_CACHE_CHARS; i++) {
+            assertThat(scorer.siteTerms(hot, List.of(), List.of(), List.of())).isSameAs(kept);
+            scorer.siteTerms(large, List.of("y" + i), List.of(), List.of());
+        }
+        assertThat(scorer.siteTerms(List.of("gosh"), List.of(), List.of(), List.of())).isNotSameAs(cold);
     }
 
     @Test
