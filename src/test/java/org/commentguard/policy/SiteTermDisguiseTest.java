@@ -116,6 +116,15 @@ class SiteTermDisguiseTest {
         assertThat(ingest(text, SITE).reasons()).doesNotContain("term.blocked", "term.review", "term.censored");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"what the F**CK|F**CK", "you fuckwit|fuckwit", "motherfuckers|motherfuckers",
+        "f*uck off|f*uck"})
+    void aSiteTermTheLexiconAlsoHoldsKeepsTheLexiconsSpellingsAndCompounds(String text, String surface) {
+        SitePolicy site = policy(List.of(), List.of("fuck"), List.of(), List.of());
+        assertThat(PolicySpans.of(text, site, PROFANITY).terms().review()).extracting(Span::text).contains(surface);
+        assertThat(ingest(text, site).reasons()).contains("term.review");
+    }
+
     @Test
     void anAllowTermBeatsBothTheLexiconAndTheSitesBlockTerm() {
         // Without the allow term, "hell" is a lexicon word and "skulbait" the site's block term.

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.commentguard.scoring.Attributes;
 import org.commentguard.scoring.Scorer;
@@ -57,6 +58,8 @@ public class ProfanityScorer implements Scorer {
     private final TermMatcher lexicon;
     /** The lexicon's allow entries alone: they protect site terms too, at the cost of a small second scan. */
     private final TermMatcher lexiconAllows;
+    /** The lexicon's block entries by collapsed term, the spellings a site term also takes on. */
+    private final Map<String, List<LexiconEntry>> variants;
     private final String model;
     /**
      * Compiled site lists by their content, least recently used first. A policy change gives new lists and so a new
@@ -79,6 +82,8 @@ public class ProfanityScorer implements Scorer {
     public ProfanityScorer(List<LexiconEntry> entries, String model) {
         this.lexicon = TermMatcher.compile(entries);
         this.lexiconAllows = TermMatcher.compile(entries.stream().filter(LexiconEntry::allow).toList());
+        this.variants = entries.stream().filter(e -> !e.allow())
+                .collect(Collectors.groupingBy(e -> SiteTerms.collapsed(e.term())));
         this.model = model;
     }
 
@@ -161,7 +166,7 @@ public class ProfanityScorer implements Scorer {
                 return cached;
             }
         }
-        SiteTerms compiled = SiteTerms.compile(lexicon, lexiconAllows, key.get(0), key.get(1), key.get(2),
+        SiteTerms compiled = SiteTerms.compile(lexicon, lexiconAllows, variants, key.get(0), key.get(1), key.get(2),
                 key.get(3));
         synchronized (siteTerms) {
             SiteTerms raced = siteTerms.putIfAbsent(key, compiled);

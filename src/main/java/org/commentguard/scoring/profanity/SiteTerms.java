@@ -21,7 +21,8 @@ import org.commentguard.scoring.text.TextNormalizer;
  * the lexicon's normaliser, so that a site term is caught in every disguise a lexicon term is (case, accents,
  * homoglyphs, zero-width chars, leet, masks, separators, stretched letters, English endings), with spans on the
  * original text. A site term the lexicon also holds keeps the lexicon's reach ({@code anywhere} roots match inside
- * compounds), and the lexicon's allow list protects site terms as it protects its own. Built and cached by
+ * compounds, with the lexicon's severity) and its spellings, and the lexicon's allow list protects site terms as it
+ * protects its own. Built and cached by
  * {@link ProfanityScorer#siteTerms}; immutable and thread-safe.
  */
 public final class SiteTerms {
@@ -56,14 +57,18 @@ public final class SiteTerms {
 
     /**
      * Compiles a site's lists. Block, review and censor terms may end in {@code |mild}, {@code |strong} or
-     * {@code |slur} (default strong), the severity they score with as profanity; blank or unreadable terms are
-     * skipped.
+     * {@code |slur} (default strong), the severity they score with as profanity, except that a term which is one
+     * of the lexicon's {@code anywhere} roots scores as the lexicon says, as it always has; blank or unreadable
+     * terms are skipped.
      *
      * @param lexicon       the shipped lexicon, whose {@code anywhere} flags site terms inherit
      * @param lexiconAllows the shipped allow list alone, which also protects site terms
+     * @param variants      the lexicon's block entries by {@link #collapsed} term: a site term also takes on the
+     *                      lexicon's own spellings of it ("fucck" and "fuuck" for "fuck"), which the automaton,
+     *                      reading a doubled letter as a different word, would not reach from the term alone
      */
-    static SiteTerms compile(TermMatcher lexicon, TermMatcher lexiconAllows, List<String> block,
-                             List<String> review, List<String> censor, List<String> allow) {
+    static SiteTerms compile(TermMatcher lexicon, TermMatcher lexiconAllows, Map<String, List<LexiconEntry>> variants,
+                             List<String> block, List<String> review, List<String> censor, List<String> allow) {
         List<LexiconEntry> entries = new ArrayList<>();
         Map<String, Set<Kind>> kinds = new HashMap<>();
         int weight = 0;
@@ -76,9 +81,15 @@ public final class SiteTerms {
             for (String raw : terms) {
                 weight += raw.length();
                 LexiconEntry e = blockEntry(lexicon, raw);
-                if (e != null) {
-                    entries.add(e);
-                    kinds.computeIfAbsent(e.term(), t -> EnumSet.noneOf(Kind.class)).add(kind);
+                if (e == null) {
+                    continue;
+                }
+                entries.add(e);
+                kinds.computeIfAbsent(e.term(), t -> EnumSet.noneOf(Kind.class)).add(kind);
+                // Copied as they are, so that scoring, which sees the lexicon's entry too, is unchanged.
+                for (LexiconEntry v : variants.getOrDefault(collapsed(e.term()), List.of())) {
+                    entries.add(v);
+                    kinds.computeIfAbsent(v.term(), t -> EnumSet.noneOf(Kind.class)).add(kind);
                 }
             }
         }
@@ -93,6 +104,18 @@ public final class SiteTerms {
         }
         return new SiteTerms(TermMatcher.compile(entries), lexiconAllows, Map.copyOf(kinds), Set.copyOf(allowed),
                 weight);
+    }
+
+    /** A term with every run of one letter written once ("fucck" and "fuuck" become "fuck"). */
+    static String collapsed(String term) {
+        StringBuilder sb = new StringBuilder(term.length());
+        for (int i = 0; i < term.length(); i++) {
+            char c = term.charAt(i);
+            if (i == 0 || c != term.charAt(i - 1)) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     private static LexiconEntry blockEntry(TermMatcher lexicon, String raw) {
@@ -113,7 +136,11 @@ public final class SiteTerms {
             return null;
         }
         LexiconEntry known = lexicon.entry(canonical);
-        return LexiconEntry.block(canonical, severity, known != null && !known.allow() && known.anywhere());
+        if (known != null && !known.allow() && known.anywhere()) {
+            // The lexicon's own root, severity included: scoring already preferred it over the site's word entry.
+            return known;
+        }
+        return LexiconEntry.block(canonical, severity, false);
     }
 
     /** The compiled automaton, which the profanity scorer runs beside the lexicon. */
