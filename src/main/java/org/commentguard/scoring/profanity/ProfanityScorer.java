@@ -65,7 +65,7 @@ public class ProfanityScorer implements Scorer {
      * Compiled site lists by their content, least recently used first. A policy change gives new lists and so a new
      * key; the old entry is no longer asked for and is the first to go once the bound is reached.
      */
-    private final LinkedHashMap<List<List<String>>, SiteTerms> siteTerms = new LinkedHashMap<>(16, 0.75f, true);
+    private final LinkedHashMap<ListsKey, SiteTerms> siteTerms = new LinkedHashMap<>(16, 0.75f, true);
     private int cachedChars;
 
     /** CDI path: the shipped lexicon, checksum-verified. */
@@ -158,16 +158,17 @@ public class ProfanityScorer implements Scorer {
      * before. Compiling runs outside the lock, so a large list never holds up other comments.
      */
     public SiteTerms siteTerms(List<String> block, List<String> review, List<String> censor, List<String> allow) {
-        List<List<String>> key = List.of(List.copyOf(block), List.copyOf(review), List.copyOf(censor),
+        List<List<String>> lists = List.of(List.copyOf(block), List.copyOf(review), List.copyOf(censor),
                 List.copyOf(allow));
+        ListsKey key = new ListsKey(lists, lists.hashCode());
         synchronized (siteTerms) {
             SiteTerms cached = siteTerms.get(key);
             if (cached != null) {
                 return cached;
             }
         }
-        SiteTerms compiled = SiteTerms.compile(lexicon, lexiconAllows, variants, key.get(0), key.get(1), key.get(2),
-                key.get(3));
+        SiteTerms compiled = SiteTerms.compile(lexicon, lexiconAllows, variants, lists.get(0), lists.get(1),
+                lists.get(2), lists.get(3));
         synchronized (siteTerms) {
             SiteTerms raced = siteTerms.putIfAbsent(key, compiled);
             if (raced != null) {
@@ -182,5 +183,18 @@ public class ProfanityScorer implements Scorer {
             }
         }
         return compiled;
+    }
+
+    /** A cache key whose hash, a walk over every term, is computed once and outside the cache's lock. */
+    private record ListsKey(List<List<String>> lists, int hash) {
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ListsKey k && k.hash == hash && k.lists.equals(lists);
+        }
     }
 }
