@@ -17,6 +17,7 @@ import org.commentguard.platform.failure.NotFound;
 import org.commentguard.platform.failure.Rejected;
 import org.commentguard.platform.failure.Violation;
 import org.commentguard.policy.AuthorState;
+import org.commentguard.policy.PolicySpans;
 import org.commentguard.policy.SitePolicies;
 import org.commentguard.policy.SitePolicy;
 import org.commentguard.policy.Verdict;
@@ -27,6 +28,7 @@ import org.commentguard.scoring.ScoringContext;
 import org.commentguard.scoring.Signal;
 import org.commentguard.scoring.SiteScoringData;
 import org.commentguard.score.ScoreLimits;
+import org.commentguard.scoring.profanity.ProfanityScorer;
 import org.commentguard.webhook.WebhookEvents;
 import org.commentguard.webhook.Webhooks;
 import org.jboss.logging.Logger;
@@ -58,9 +60,11 @@ public class CommentIngestion {
     private final AuthorHistory history;
     private final CommentConfig config;
     private final Clock clock;
+    private final ProfanityScorer profanity;
 
     public CommentIngestion(RequestScoring scoring, SitePolicies policies, PendingComments queue, AuditLog audit,
-                            Webhooks webhooks, AuthorHistory history, CommentConfig config, Clock clock) {
+                            Webhooks webhooks, AuthorHistory history, CommentConfig config, Clock clock,
+                            ProfanityScorer profanity) {
         this.scoring = scoring;
         this.policies = policies;
         this.queue = queue;
@@ -69,6 +73,7 @@ public class CommentIngestion {
         this.history = history;
         this.config = config;
         this.clock = clock;
+        this.profanity = profanity;
     }
 
     /** The verdict answer and whether this call stored the comment (false: an earlier post of the same id). */
@@ -117,7 +122,7 @@ public class CommentIngestion {
             Map<String, Object> before = CommentEvents.state(c);
             Author author = Author.findById(c.authorId);
             AuthorState state = history.stateOf(author, now);
-            Verdict verdict = VerdictPolicy.decide(text, result, p.policy(), state);
+            Verdict verdict = VerdictPolicy.decide(result, PolicySpans.of(text, p.policy(), profanity), p.policy(), state);
             c.moderate(text, mask(text, verdict.censorRanges()), result, CommentStatus.of(verdict.action()),
                     verdict.reasons(), p.policy().version(), now);
             c.editedAt = now;
@@ -176,7 +181,8 @@ public class CommentIngestion {
         Instant now = clock.instant();
         Author author = Author.findOrCreate(siteId, r.author().id().strip(), r.author().name(), now);
         AuthorState state = history.stateOf(author, now);
-        Verdict verdict = VerdictPolicy.decide(r.text(), result, p.policy(), state);
+        Verdict verdict = VerdictPolicy.decide(result, PolicySpans.of(r.text(), p.policy(), profanity), p.policy(),
+                state);
         Comment c = new Comment(siteId, externalId, p.articleId(), p.parentId(), author.id, now);
         c.moderate(r.text(), mask(r.text(), verdict.censorRanges()), result, CommentStatus.of(verdict.action()),
                 verdict.reasons(), p.policy().version(), now);

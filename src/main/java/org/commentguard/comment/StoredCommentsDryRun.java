@@ -7,10 +7,12 @@ import org.commentguard.author.AuthorHistory;
 import org.commentguard.policy.AuthorState;
 import org.commentguard.policy.PolicyDryRun;
 import org.commentguard.policy.PolicyOverrides;
+import org.commentguard.policy.PolicySpans;
 import org.commentguard.policy.SitePolicies;
 import org.commentguard.policy.SitePolicy;
 import org.commentguard.policy.Verdict;
 import org.commentguard.policy.VerdictPolicy;
+import org.commentguard.scoring.profanity.ProfanityScorer;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -22,7 +24,8 @@ import java.util.UUID;
 
 /**
  * The policy dry run over this site's stored comments: their stored scores, and their authors' standing as it is
- * now, which is the standing the proposed policy would meet from here on. Nothing is stored.
+ * now, which is the standing the proposed policy would meet from here on. The proposed word lists are looked for in
+ * the stored text. Nothing is stored.
  */
 @ApplicationScoped
 public class StoredCommentsDryRun implements PolicyDryRun {
@@ -30,11 +33,14 @@ public class StoredCommentsDryRun implements PolicyDryRun {
     private final SitePolicies policies;
     private final AuthorHistory history;
     private final Clock clock;
+    private final ProfanityScorer profanity;
 
-    public StoredCommentsDryRun(SitePolicies policies, AuthorHistory history, Clock clock) {
+    public StoredCommentsDryRun(SitePolicies policies, AuthorHistory history, Clock clock,
+                                ProfanityScorer profanity) {
         this.policies = policies;
         this.history = history;
         this.clock = clock;
+        this.profanity = profanity;
     }
 
     @Override
@@ -50,7 +56,8 @@ public class StoredCommentsDryRun implements PolicyDryRun {
         for (Comment c : comments) {
             AuthorState state = authors.computeIfAbsent(c.authorId,
                     id -> history.stateOf(Author.findById(id), now));
-            Verdict v = VerdictPolicy.decide(c.text, c.storedResult(), policy, state);
+            Verdict v = VerdictPolicy.decide(c.storedResult(), PolicySpans.of(c.text, policy, profanity), policy,
+                    state);
             CommentStatus next = CommentStatus.of(v.action());
             before.merge(c.autoStatus.name(), 1, Integer::sum);
             after.merge(next.name(), 1, Integer::sum);

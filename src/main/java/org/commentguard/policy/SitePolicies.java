@@ -13,6 +13,7 @@ import org.commentguard.scoring.Iso639;
 import org.commentguard.platform.failure.Conflict;
 import org.commentguard.platform.failure.Invalid;
 import org.commentguard.platform.failure.Violation;
+import org.commentguard.scoring.text.TextNormalizer;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -229,7 +230,7 @@ public class SitePolicies implements SiteLanguages {
         List<String> clean = new ArrayList<>();
         for (int i = 0; i < terms.size(); i++) {
             String t = terms.get(i);
-            if (t == null || t.isBlank() || TermMatcher.canonical(t).isEmpty()) {
+            if (t == null || t.isBlank() || TextNormalizer.canonical(t).isEmpty()) {
                 v.add(new Violation(field + "[" + i + "]", "must contain at least one letter"));
             } else if (t.length() > MAX_TERM_LENGTH) {
                 v.add(new Violation(field + "[" + i + "]", "must be at most " + MAX_TERM_LENGTH

@@ -7,9 +7,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.commentguard.scoring.Attributes;
 import org.commentguard.scoring.Scorer;
@@ -34,8 +33,8 @@ import org.commentguard.scoring.text.TextNormalizer;
  *
  * <p>Per-site terms come from {@link SiteScoringData}: {@code blockTerms} (optionally {@code term|mild},
  * {@code term|strong}, {@code term|slur}; default strong) and {@code allowTerms}. They are normalised like
- * comments, compiled into a second automaton once per distinct term list and cached, so sites change terms
- * without a rebuild.
+ * comments and compiled into a second automaton ({@link SiteTerms}) once per distinct term list and cached, so
+ * sites change terms without a rebuild; the site policy's word lists are found with the same compiled terms.
  */
 @Singleton
 public class ProfanityScorer implements Scorer {
@@ -47,12 +46,27 @@ public class ProfanityScorer implements Scorer {
     /** Directory under {@code models/} holding the shipped lexicon. */
     public static final String MODEL_DIR = "profanity";
 
-    /** Distinct site term lists are few; the bound only guards against a caller sending random lists. */
-    private static final int SITE_CACHE_LIMIT = 512;
+    /**
+     * Bounds on the compiled site lists kept: how many, and how many characters of raw terms over all of them (each
+     * character costs an automaton node of about 150 bytes, so at most about 30 MB). A site's lists are usually
+     * tens of terms, so hundreds of sites fit; the second bound stops a few huge lists (a policy allows 2,000 terms
+     * of 100 chars per list) from holding memory.
+     */
+    static final int SITE_CACHE_ENTRIES = 512;
+    static final int SITE_CACHE_CHARS = 200_000;
 
     private final TermMatcher lexicon;
+    /** The lexicon's allow entries alone: they protect site terms too, at the cost of a small second scan. */
+    private final TermMatcher lexiconAllows;
+    /** The lexicon's block entries by collapsed term, the spellings a site term also takes on. */
+    private final Map<String, List<LexiconEntry>> variants;
     private final String model;
-    private final Map<List<List<String>>, TermMatcher> siteMatchers = new ConcurrentHashMap<>();
+    /**
+     * Compiled site lists by their content, least recently used first. A policy change gives new lists and so a new
+     * key; the old entry is no longer asked for and is the first to go once the bound is reached.
+     */
+    private final LinkedHashMap<ListsKey, SiteTerms> siteTerms = new LinkedHashMap<>(16, 0.75f, true);
+    private int cachedChars;
 
     /** CDI path: the shipped lexicon, checksum-verified. */
     @Inject
@@ -67,6 +81,9 @@ public class ProfanityScorer implements Scorer {
     /** A scorer over any entries, e.g. a small lexicon built inline in a test. */
     public ProfanityScorer(List<LexiconEntry> entries, String model) {
         this.lexicon = TermMatcher.compile(entries);
+        this.lexiconAllows = TermMatcher.compile(entries.stream().filter(LexiconEntry::allow).toList());
+        this.variants = entries.stream().filter(e -> !e.allow())
+                .collect(Collectors.groupingBy(e -> SiteTerms.collapsed(e.term())));
         this.model = model;
     }
 
@@ -132,48 +149,52 @@ public class ProfanityScorer implements Scorer {
         if (site == null || (site.blockTerms().isEmpty() && site.allowTerms().isEmpty())) {
             return lexicon.find(text);
         }
-        return TermMatcher.find(text, List.of(lexicon, siteMatcher(site)));
+        SiteTerms terms = siteTerms(site.blockTerms(), List.of(), List.of(), site.allowTerms());
+        return TermMatcher.find(text, List.of(lexicon, terms.matcher()));
     }
 
-    private TermMatcher siteMatcher(SiteScoringData site) {
-        List<List<String>> key = List.of(site.blockTerms(), site.allowTerms());
-        TermMatcher m = siteMatchers.get(key);
-        if (m == null) {
-            if (siteMatchers.size() >= SITE_CACHE_LIMIT) {
-                siteMatchers.clear();
+    /**
+     * A site's word lists compiled into this lexicon's automaton, from the cache when the same lists were compiled
+     * before. Compiling runs outside the lock, so a large list never holds up other comments.
+     */
+    public SiteTerms siteTerms(List<String> block, List<String> review, List<String> censor, List<String> allow) {
+        List<List<String>> lists = List.of(List.copyOf(block), List.copyOf(review), List.copyOf(censor),
+                List.copyOf(allow));
+        ListsKey key = new ListsKey(lists, lists.hashCode());
+        synchronized (siteTerms) {
+            SiteTerms cached = siteTerms.get(key);
+            if (cached != null) {
+                return cached;
             }
-            m = siteMatchers.computeIfAbsent(key, k -> compileSiteTerms(site));
         }
-        return m;
+        SiteTerms compiled = SiteTerms.compile(lexicon, lexiconAllows, variants, lists.get(0), lists.get(1),
+                lists.get(2), lists.get(3));
+        synchronized (siteTerms) {
+            SiteTerms raced = siteTerms.putIfAbsent(key, compiled);
+            if (raced != null) {
+                return raced;
+            }
+            cachedChars += compiled.weight();
+            var eldest = siteTerms.entrySet().iterator();
+            while (siteTerms.size() > 1
+                    && (cachedChars > SITE_CACHE_CHARS || siteTerms.size() > SITE_CACHE_ENTRIES)) {
+                cachedChars -= eldest.next().getValue().weight();
+                eldest.remove();
+            }
+        }
+        return compiled;
     }
 
-    /** Normalises and compiles a site's term lists; blank or unreadable terms are skipped. */
-    static TermMatcher compileSiteTerms(SiteScoringData site) {
-        List<LexiconEntry> entries = new ArrayList<>();
-        for (String raw : site.blockTerms()) {
-            Severity severity = Severity.STRONG;
-            String term = raw;
-            int bar = raw.lastIndexOf('|');
-            if (bar > 0) {
-                String label = raw.substring(bar + 1).trim().toUpperCase(Locale.ROOT);
-                for (Severity s : Severity.values()) {
-                    if (s.name().equals(label)) {
-                        severity = s;
-                        term = raw.substring(0, bar);
-                    }
-                }
-            }
-            String canonical = TextNormalizer.canonical(term);
-            if (!canonical.isEmpty()) {
-                entries.add(LexiconEntry.block(canonical, severity, false));
-            }
+    /** A cache key whose hash, a walk over every term, is computed once and outside the cache's lock. */
+    private record ListsKey(List<List<String>> lists, int hash) {
+        @Override
+        public int hashCode() {
+            return hash;
         }
-        for (String raw : site.allowTerms()) {
-            String canonical = TextNormalizer.canonical(raw);
-            if (!canonical.isEmpty()) {
-                entries.add(LexiconEntry.allowed(canonical));
-            }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ListsKey k && k.hash == hash && k.lists.equals(lists);
         }
-        return TermMatcher.compile(entries);
     }
 }

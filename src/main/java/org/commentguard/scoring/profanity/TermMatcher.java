@@ -137,6 +137,19 @@ public final class TermMatcher {
         return entries.length;
     }
 
+    /** The entry compiled for a canonical term, or {@code null} when the automaton has none. */
+    LexiconEntry entry(String term) {
+        int node = 0;
+        for (int k = 0; k < term.length(); k++) {
+            node = child(node, term.charAt(k));
+            if (node == 0) {
+                return null;
+            }
+        }
+        int e = terminal[node];
+        return e < 0 ? null : entries[e];
+    }
+
     private static int slot(char c) {
         if (c >= 'a' && c <= 'z') {
             return c - 'a';
@@ -315,9 +328,36 @@ public final class TermMatcher {
         List<TermMatch> blocks = new ArrayList<>();
         List<int[]> allows = new ArrayList<>();
         for (TermMatcher m : matchers) {
-            collect(text, m, m.scan(text), blocks, allows);
+            Candidates c = m.candidates(text);
+            blocks.addAll(c.blocks());
+            allows.addAll(c.allows());
         }
         return resolve(blocks, allows);
+    }
+
+    /**
+     * What one automaton finds before allow terms and overlaps are applied: block matches that pass the boundary
+     * and wildcard rules, widened to whole words, and the canonical [begin, end) word ranges its allow terms
+     * protect.
+     */
+    record Candidates(List<TermMatch> blocks, List<int[]> allows) {
+    }
+
+    Candidates candidates(NormalizedText text) {
+        List<TermMatch> blocks = new ArrayList<>();
+        List<int[]> allows = new ArrayList<>();
+        collect(text, this, scan(text), blocks, allows);
+        return new Candidates(blocks, allows);
+    }
+
+    /** Whether an allowed word range holds the whole match. */
+    static boolean allowed(TermMatch m, List<int[]> allows) {
+        for (int[] a : allows) {
+            if (m.canonicalBegin() >= a[0] && m.canonicalEnd() <= a[1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<TermMatch> resolve(List<TermMatch> blocks, List<int[]> allows) {
@@ -336,10 +376,8 @@ public final class TermMatcher {
                 .thenComparingInt(TermMatch::canonicalBegin));
         outer:
         for (TermMatch m : blocks) {
-            for (int[] a : allows) {
-                if (m.canonicalBegin() >= a[0] && m.canonicalEnd() <= a[1]) {
-                    continue outer;
-                }
+            if (allowed(m, allows)) {
+                continue;
             }
             for (TermMatch k : kept) {
                 if (m.canonicalBegin() < k.canonicalEnd() && k.canonicalBegin() < m.canonicalEnd()) {

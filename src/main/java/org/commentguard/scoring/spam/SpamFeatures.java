@@ -93,213 +93,303 @@ public final class SpamFeatures {
      * @param recentCount        how many entries of {@code recentFingerprints} are valid
      */
     public Extraction extract(String text, long[] recentFingerprints, String[] recentTexts, int recentCount) {
-        int n = text.length();
-        char[] lower = new char[n];
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            lower[i] = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
-        }
-        double[] dense = new double[DENSE];
-        List<Evidence> evidence = new ArrayList<>(4);
+        Work w = new Work(text);
+        // The steps run in this order because each reads what the one before found; evidence with the same offsets
+        // keeps the order it was found in.
+        // 1. Links, e-mail addresses and phone numbers, as regions that tokenisation replaces with one token each.
+        w.findRegions();
+        // 2. Word tokens, the caps ratio and character flooding outside the regions.
+        w.tokenise();
+        // 3. Token-level rules: phrases, spelled-out domains, money and crypto pitches.
+        w.applyTokenRules();
+        // 4. Near-duplicates of the site's recent comments.
+        w.findDuplicates(recentFingerprints, recentTexts, recentCount);
+        double[] dense = w.dense();
+        int[] hashed = w.hashedNgrams();
+        double value = hashed.length == 0 ? 0 : 1 / Math.sqrt(hashed.length);
+        w.evidence.sort((a, b) -> a.begin() != b.begin() ? Integer.compare(a.begin(), b.begin())
+                : Integer.compare(a.end(), b.end()));
+        return new Extraction(dense, hashed, value, List.copyOf(w.evidence), w.duplicates, w.exact, w.capsRatio(),
+                w.referenceLinks);
+    }
 
-        // Pass 1: links, e-mail addresses and phone numbers, as regions that tokenisation will replace.
+    /** The state of one extraction, shared by its steps. */
+    private final class Work {
+        final String text;
+        final int n;
+        /** Per-character lower case, so that every index is an index into the original text. */
+        final char[] lower;
+        final List<Evidence> evidence = new ArrayList<>(4);
+
         int[] regionBegin = new int[8];
         int[] regionEnd = new int[8];
         long[] regionToken = new long[8];
-        int regions = 0;
-        int links = 0;
-        int referenceLinks = 0;
-        int shorteners = 0;
-        int emails = 0;
-        int phones = 0;
-        int i = 0;
-        while (i < n) {
-            char c = lower[i];
-            int end = -1;
-            long token = 0;
-            boolean boundary = i == 0 || !isHostChar(lower[i - 1]);
-            if (boundary && (c == 'h' || c == 'w')) {
-                int hostStart = -1;
-                if (startsWith(lower, i, "https://")) {
-                    hostStart = i + 8;
-                } else if (startsWith(lower, i, "http://")) {
-                    hostStart = i + 7;
-                } else if (startsWith(lower, i, "www.")) {
-                    hostStart = i;
-                }
-                if (hostStart >= 0) {
-                    end = urlEnd(lower, hostStart);
-                    if (end > hostStart) {
-                        String host = host(lower, hostStart, end);
-                        token = URL_TOKEN;
-                        int kind = classifyLink(host);
-                        if (kind == REFERENCE_LINK) {
-                            referenceLinks++;
-                        } else {
-                            links++;
-                            if (kind == SHORTENER) {
-                                shorteners++;
-                            }
-                            evidence.add(new Evidence(i, end, kind, kind == SHORTENER ? "link.shortener" : "link"));
-                        }
-                    } else {
-                        end = -1;
-                    }
-                }
-            }
-            if (end < 0 && c == '@') {
-                int[] email = email(lower, i);
-                if (email != null) {
-                    // The local part was already consumed as plain text; pull the region start back over it.
-                    i = email[0];
-                    end = email[1];
-                    token = EMAIL_TOKEN;
-                    emails++;
-                    evidence.add(new Evidence(i, end, EMAIL, "contact.email"));
-                }
-            }
-            if (end < 0 && boundary && isLetterOrDigitAscii(c)) {
-                int domainEnd = bareDomain(lower, i);
-                if (domainEnd > 0) {
-                    end = urlEnd(lower, domainEnd);
-                    String host = host(lower, i, end);
-                    token = URL_TOKEN;
-                    int kind = classifyLink(host);
-                    if (kind == REFERENCE_LINK) {
-                        referenceLinks++;
-                    } else {
-                        links++;
-                        if (kind == SHORTENER) {
-                            shorteners++;
-                        }
-                        evidence.add(new Evidence(i, end, kind, kind == SHORTENER ? "link.shortener" : "link"));
-                    }
-                }
-            }
-            if (end < 0 && boundary && (isDigit(c) || (c == '+' && i + 1 < n && isDigit(lower[i + 1])))
-                    && (i == 0 || lower[i - 1] != '$')) {
-                int phoneEnd = phone(lower, i);
-                if (phoneEnd > 0) {
-                    end = phoneEnd;
-                    token = PHONE_TOKEN;
-                    phones++;
-                    evidence.add(new Evidence(i, end, PHONE, "contact.phone"));
-                }
-            }
-            if (end > 0) {
-                if (regions > 0 && i < regionEnd[regions - 1]) {
-                    // An e-mail address whose local part overlaps the previous region: merge.
-                    regionEnd[regions - 1] = Math.max(regionEnd[regions - 1], end);
-                } else {
-                    if (regions == regionBegin.length) {
-                        regionBegin = java.util.Arrays.copyOf(regionBegin, regions * 2);
-                        regionEnd = java.util.Arrays.copyOf(regionEnd, regions * 2);
-                        regionToken = java.util.Arrays.copyOf(regionToken, regions * 2);
-                    }
-                    regionBegin[regions] = i;
-                    regionEnd[regions] = end;
-                    regionToken[regions] = token;
-                    regions++;
-                }
-                i = end;
-            } else {
-                i++;
-            }
-        }
+        int regions;
+        int links;
+        int referenceLinks;
+        int shorteners;
+        int emails;
+        int phones;
 
-        // Pass 2: tokens (letters/digits), caps ratio and character flooding outside the regions.
-        int cap = n / 2 + regions + 2;
-        int[] tokStart = new int[cap];
-        int[] tokEnd = new int[cap];
-        long[] tokHash = new long[cap];
-        int tokens = 0;
-        int upper = 0;
-        int letters = 0;
-        int floods = 0;
-        int region = 0;
-        i = 0;
-        while (i < n) {
-            if (region < regions && i >= regionBegin[region]) {
-                tokStart[tokens] = regionBegin[region];
-                tokEnd[tokens] = regionEnd[region];
-                tokHash[tokens++] = regionToken[region];
-                i = Math.max(i, regionEnd[region++]);
-                continue;
-            }
-            char c = text.charAt(i);
-            if (isWordChar(c)) {
-                int start = i;
-                int limit = region < regions ? regionBegin[region] : n;
-                while (i < limit) {
-                    char ch = text.charAt(i);
-                    if (ch < 128) {
-                        if (ch >= 'a' && ch <= 'z') {
-                            letters++;
-                        } else if (ch >= 'A' && ch <= 'Z') {
-                            upper++;
-                            letters++;
-                        } else if (ch < '0' || ch > '9') {
-                            break;
-                        }
-                    } else if (Character.isLetter(ch)) {
-                        letters++;
-                        if (Character.isUpperCase(ch)) {
-                            upper++;
-                        }
-                    } else if (!Character.isDigit(ch)) {
-                        break;
-                    }
-                    i++;
-                }
-                tokStart[tokens] = start;
-                tokEnd[tokens] = i;
-                tokHash[tokens++] = SpamText.hash(lower, start, i);
-                floods += floods(lower, start, i, evidence, 4);
-            } else {
-                if (c == '!' || c == '?' || c == '.' || c == '$' || c == '*') {
-                    int start = i;
-                    while (i < n && (lower[i] == '!' || lower[i] == '?' || lower[i] == '.' || lower[i] == '$'
-                            || lower[i] == '*')) {
-                        i++;
-                    }
-                    // Five or more: "..." and "?!" are ordinary punctuation, "!!!!!!!" is not.
-                    if (i - start >= 5) {
-                        floods++;
-                        evidence.add(new Evidence(start, i, FLOODING, "flooding"));
-                    }
-                } else {
-                    i++;
-                }
-            }
-        }
+        int[] tokStart;
+        int[] tokEnd;
+        long[] tokHash;
+        int tokens;
+        int upper;
+        int letters;
+        int floods;
 
-        // Token-level rules: phrases, spelled-out domains, money and crypto pitches.
-        int promos = 0;
-        int contacts = 0;
-        int money = 0;
-        int spelledDomains = 0;
+        int promos;
+        int contacts;
+        int money;
+        int spelledDomains;
         int firstAsset = -1;
         int firstPitch = -1;
-        for (int t = 0; t < tokens; t++) {
-            int info = lexicon.info(tokHash[t]);
-            SpamLexicon.Phrase phrase = info == 0 ? null : lexicon.phraseAt(info, tokHash, t, tokens);
-            if (phrase != null) {
-                int last = t + phrase.hashes().length - 1;
-                switch (phrase.family()) {
-                    case PROMO -> {
-                        promos++;
-                        evidence.add(new Evidence(tokStart[t], tokEnd[last], PROMO, "promo"));
-                    }
-                    case CONTACT -> {
-                        contacts++;
-                        evidence.add(new Evidence(tokStart[t], tokEnd[last], CONTACT, "contact"));
-                    }
-                    case MONEY -> {
-                        money++;
-                        evidence.add(new Evidence(tokStart[t], tokEnd[last], MONEY, "promo.money"));
+
+        int duplicates;
+        boolean exact;
+
+        Work(String text) {
+            this.text = text;
+            this.n = text.length();
+            this.lower = new char[n];
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                lower[i] = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
+            }
+        }
+
+        /** Step 1: one left-to-right pass over the text for links, e-mail addresses and phone numbers. */
+        void findRegions() {
+            int i = 0;
+            while (i < n) {
+                char c = lower[i];
+                boolean boundary = i == 0 || !isHostChar(lower[i - 1]);
+                int start = i;
+                int end = -1;
+                long token = 0;
+                if (boundary && (c == 'h' || c == 'w')) {
+                    end = schemeLink(i);
+                    token = URL_TOKEN;
+                }
+                if (end < 0 && c == '@') {
+                    int[] email = email(lower, i);
+                    if (email != null) {
+                        // The local part was already consumed as plain text; pull the region start back over it.
+                        start = email[0];
+                        end = email[1];
+                        token = EMAIL_TOKEN;
+                        emails++;
+                        evidence.add(new Evidence(start, end, EMAIL, "contact.email"));
                     }
                 }
+                if (end < 0 && boundary && isLetterOrDigitAscii(c)) {
+                    end = bareLink(i);
+                    token = URL_TOKEN;
+                }
+                if (end < 0 && boundary && (isDigit(c) || (c == '+' && i + 1 < n && isDigit(lower[i + 1])))
+                        && (i == 0 || lower[i - 1] != '$')) {
+                    int phoneEnd = phone(lower, i);
+                    if (phoneEnd > 0) {
+                        end = phoneEnd;
+                        token = PHONE_TOKEN;
+                        phones++;
+                        evidence.add(new Evidence(i, end, PHONE, "contact.phone"));
+                    }
+                }
+                if (end > 0) {
+                    addRegion(start, end, token);
+                    i = end;
+                } else {
+                    i++;
+                }
             }
+        }
+
+        /** A link that starts with {@code http://}, {@code https://} or {@code www.} at {@code i}; its end or -1. */
+        private int schemeLink(int i) {
+            int hostStart = -1;
+            if (startsWith(lower, i, "https://")) {
+                hostStart = i + 8;
+            } else if (startsWith(lower, i, "http://")) {
+                hostStart = i + 7;
+            } else if (startsWith(lower, i, "www.")) {
+                hostStart = i;
+            }
+            if (hostStart < 0) {
+                return -1;
+            }
+            int end = urlEnd(lower, hostStart);
+            if (end <= hostStart) {
+                return -1;
+            }
+            countLink(i, end, host(lower, hostStart, end));
+            return end;
+        }
+
+        /** A bare domain ("example.com/offer") at {@code i}; its end or -1. */
+        private int bareLink(int i) {
+            int domainEnd = bareDomain(lower, i);
+            if (domainEnd <= 0) {
+                return -1;
+            }
+            int end = urlEnd(lower, domainEnd);
+            countLink(i, end, host(lower, i, end));
+            return end;
+        }
+
+        private void countLink(int begin, int end, String host) {
+            int kind = classifyLink(host);
+            if (kind == REFERENCE_LINK) {
+                referenceLinks++;
+            } else {
+                links++;
+                if (kind == SHORTENER) {
+                    shorteners++;
+                }
+                evidence.add(new Evidence(begin, end, kind, kind == SHORTENER ? "link.shortener" : "link"));
+            }
+        }
+
+        private void addRegion(int begin, int end, long token) {
+            if (regions > 0 && begin < regionEnd[regions - 1]) {
+                // An e-mail address whose local part overlaps the previous region: merge.
+                regionEnd[regions - 1] = Math.max(regionEnd[regions - 1], end);
+                return;
+            }
+            if (regions == regionBegin.length) {
+                regionBegin = java.util.Arrays.copyOf(regionBegin, regions * 2);
+                regionEnd = java.util.Arrays.copyOf(regionEnd, regions * 2);
+                regionToken = java.util.Arrays.copyOf(regionToken, regions * 2);
+            }
+            regionBegin[regions] = begin;
+            regionEnd[regions] = end;
+            regionToken[regions] = token;
+            regions++;
+        }
+
+        /** Step 2: tokens (letters/digits; each region one token), caps ratio and flooding outside the regions. */
+        void tokenise() {
+            int cap = n / 2 + regions + 2;
+            tokStart = new int[cap];
+            tokEnd = new int[cap];
+            tokHash = new long[cap];
+            int region = 0;
+            int i = 0;
+            while (i < n) {
+                if (region < regions && i >= regionBegin[region]) {
+                    tokStart[tokens] = regionBegin[region];
+                    tokEnd[tokens] = regionEnd[region];
+                    tokHash[tokens++] = regionToken[region];
+                    i = Math.max(i, regionEnd[region++]);
+                    continue;
+                }
+                char c = text.charAt(i);
+                if (isWordChar(c)) {
+                    i = word(i, region < regions ? regionBegin[region] : n);
+                } else if (c == '!' || c == '?' || c == '.' || c == '$' || c == '*') {
+                    i = punctuationRun(i);
+                } else {
+                    i++;
+                }
+            }
+        }
+
+        /** One word token from {@code start}, counting its letters and capitals; returns where it ends. */
+        private int word(int start, int limit) {
+            int i = start;
+            while (i < limit) {
+                char ch = text.charAt(i);
+                if (ch < 128) {
+                    if (ch >= 'a' && ch <= 'z') {
+                        letters++;
+                    } else if (ch >= 'A' && ch <= 'Z') {
+                        upper++;
+                        letters++;
+                    } else if (ch < '0' || ch > '9') {
+                        break;
+                    }
+                } else if (Character.isLetter(ch)) {
+                    letters++;
+                    if (Character.isUpperCase(ch)) {
+                        upper++;
+                    }
+                } else if (!Character.isDigit(ch)) {
+                    break;
+                }
+                i++;
+            }
+            tokStart[tokens] = start;
+            tokEnd[tokens] = i;
+            tokHash[tokens++] = SpamText.hash(lower, start, i);
+            floods += floods(lower, start, i, evidence, 4);
+            return i;
+        }
+
+        /** A run of {@code ! ? . $ *} from {@code start}; returns where it ends. */
+        private int punctuationRun(int start) {
+            int i = start;
+            while (i < n && (lower[i] == '!' || lower[i] == '?' || lower[i] == '.' || lower[i] == '$'
+                    || lower[i] == '*')) {
+                i++;
+            }
+            // Five or more: "..." and "?!" are ordinary punctuation, "!!!!!!!" is not.
+            if (i - start >= 5) {
+                floods++;
+                evidence.add(new Evidence(start, i, FLOODING, "flooding"));
+            }
+            return i;
+        }
+
+        /**
+         * Step 3: the token-level rules in one pass, because a matched phrase's tokens are skipped by every rule
+         * after it.
+         */
+        void applyTokenRules() {
+            for (int t = 0; t < tokens; t++) {
+                int info = lexicon.info(tokHash[t]);
+                SpamLexicon.Phrase phrase = info == 0 ? null : lexicon.phraseAt(info, tokHash, t, tokens);
+                if (phrase != null) {
+                    phrase(phrase, t);
+                }
+                spelledDomain(t);
+                earningsClaim(t);
+                if (firstAsset < 0 && (info & SpamLexicon.ASSET) != 0) {
+                    firstAsset = t;
+                }
+                if (firstPitch < 0 && (info & SpamLexicon.PITCH) != 0) {
+                    firstPitch = t;
+                }
+                if (phrase != null) {
+                    t += skipPhrase(phrase, t);
+                }
+            }
+            if (crypto()) {
+                evidence.add(new Evidence(tokStart[firstAsset], tokEnd[firstAsset], CRYPTO, "promo.crypto"));
+                evidence.add(new Evidence(tokStart[firstPitch], tokEnd[firstPitch], CRYPTO, "promo.crypto"));
+            }
+        }
+
+        private void phrase(SpamLexicon.Phrase phrase, int t) {
+            int last = t + phrase.hashes().length - 1;
+            switch (phrase.family()) {
+                case PROMO -> {
+                    promos++;
+                    evidence.add(new Evidence(tokStart[t], tokEnd[last], PROMO, "promo"));
+                }
+                case CONTACT -> {
+                    contacts++;
+                    evidence.add(new Evidence(tokStart[t], tokEnd[last], CONTACT, "contact"));
+                }
+                case MONEY -> {
+                    money++;
+                    evidence.add(new Evidence(tokStart[t], tokEnd[last], MONEY, "promo.money"));
+                }
+            }
+        }
+
+        /** "example dot com" or "example. com": a domain spelt out to slip past link filters. */
+        private void spelledDomain(int t) {
             if (t + 2 < tokens && (lexicon.info(tokHash[t + 1]) & SpamLexicon.DOT) != 0 && isSpelledDomain(text, lower, tokStart, tokEnd, t)) {
                 spelledDomains++;
                 evidence.add(new Evidence(tokStart[t], tokEnd[t + 2], SPELLED_DOMAIN, "link.spelled"));
@@ -307,6 +397,9 @@ public final class SpamFeatures {
                 spelledDomains++;
                 evidence.add(new Evidence(tokStart[t], tokEnd[t + 1], SPELLED_DOMAIN, "link.spelled"));
             }
+        }
+
+        private void earningsClaim(int t) {
             if (isAmount(text, lower, tokStart[t], tokEnd[t])
                     || (isNumber(lower, tokStart[t], tokEnd[t]) && t + 1 < tokens
                     && (lexicon.info(tokHash[t + 1]) & SpamLexicon.CURRENCY) != 0
@@ -328,54 +421,36 @@ public final class SpamFeatures {
                     }
                 }
             }
-            if (firstAsset < 0 && (info & SpamLexicon.ASSET) != 0) {
-                firstAsset = t;
-            }
-            if (firstPitch < 0 && (info & SpamLexicon.PITCH) != 0) {
-                firstPitch = t;
-            }
-            if (phrase != null) {
-                // Do not let a shorter phrase re-match inside this one ("check out my channel" / "my channel").
-                int skip = phrase.hashes().length - 1;
-                for (int k = 1; k <= skip && t + k < tokens; k++) {
-                    int ik = lexicon.info(tokHash[t + k]);
-                    if (firstAsset < 0 && (ik & SpamLexicon.ASSET) != 0) {
-                        firstAsset = t + k;
-                    }
-                    if (firstPitch < 0 && (ik & SpamLexicon.PITCH) != 0) {
-                        firstPitch = t + k;
-                    }
+        }
+
+        /**
+         * Do not let a shorter phrase re-match inside this one ("check out my channel" / "my channel"); the skipped
+         * tokens still mark crypto assets and pitches. Returns how many tokens to skip.
+         */
+        private int skipPhrase(SpamLexicon.Phrase phrase, int t) {
+            int skip = phrase.hashes().length - 1;
+            for (int k = 1; k <= skip && t + k < tokens; k++) {
+                int ik = lexicon.info(tokHash[t + k]);
+                if (firstAsset < 0 && (ik & SpamLexicon.ASSET) != 0) {
+                    firstAsset = t + k;
                 }
-                t += skip;
+                if (firstPitch < 0 && (ik & SpamLexicon.PITCH) != 0) {
+                    firstPitch = t + k;
+                }
             }
-        }
-        boolean crypto = firstAsset >= 0 && firstPitch >= 0;
-        if (crypto) {
-            evidence.add(new Evidence(tokStart[firstAsset], tokEnd[firstAsset], CRYPTO, "promo.crypto"));
-            evidence.add(new Evidence(tokStart[firstPitch], tokEnd[firstPitch], CRYPTO, "promo.crypto"));
+            return skip;
         }
 
-        double capsRatio = letters == 0 ? 0 : (double) upper / letters;
-        int totalLinks = links + spelledDomains;
-        dense[LINK] = Math.log1p(links);
-        dense[REFERENCE_LINK] = Math.log1p(referenceLinks);
-        dense[SHORTENER] = shorteners > 0 ? 1 : 0;
-        dense[SPELLED_DOMAIN] = spelledDomains > 0 ? 1 : 0;
-        dense[EMAIL] = emails > 0 ? 1 : 0;
-        dense[PHONE] = phones > 0 ? 1 : 0;
-        dense[PROMO] = Math.log1p(promos);
-        dense[CONTACT] = Math.log1p(contacts);
-        dense[MONEY] = Math.log1p(money);
-        dense[CRYPTO] = crypto ? 1 : 0;
-        dense[SHOUTING] = letters >= MIN_LETTERS_FOR_SHOUTING ? Math.max(0, (capsRatio - 0.5) * 2) : 0;
-        dense[FLOODING] = Math.log1p(floods);
-        // Saturates around 200 words.
-        dense[LENGTH] = Math.min(1.0, Math.log1p(tokens) / Math.log(201));
-        dense[LINK_IN_SHORT_TEXT] = totalLinks > 0 ? Math.max(0, 1 - tokens / 40.0) : 0;
+        /** A crypto asset and an investment pitch anywhere in the same comment. */
+        private boolean crypto() {
+            return firstAsset >= 0 && firstPitch >= 0;
+        }
 
-        int duplicates = 0;
-        boolean exact = false;
-        if (recentCount > 0 && NearDuplicate.isComparable(text)) {
+        /** Step 4: how many recent comments this one (nearly) duplicates, verified by shingles where texts exist. */
+        void findDuplicates(long[] recentFingerprints, String[] recentTexts, int recentCount) {
+            if (recentCount <= 0 || !NearDuplicate.isComparable(text)) {
+                return;
+            }
             long fp = NearDuplicate.fingerprint(text);
             long[] shingles = null;
             for (int r = 0; r < recentCount; r++) {
@@ -405,23 +480,48 @@ public final class SpamFeatures {
                 evidence.add(new Evidence(begin, end, DUPLICATE, "duplicate"));
             }
         }
-        dense[DUPLICATE] = Math.log1p(duplicates);
 
-        // Hashed unigrams and bigrams.
-        int count = tokens == 0 ? 0 : 2 * tokens - 1;
-        int[] hashed = new int[count];
-        int k = 0;
-        for (int t = 0; t < tokens; t++) {
-            hashed[k++] = bucket(tokHash[t]);
-            if (t > 0) {
-                hashed[k++] = bucket(tokHash[t - 1] * 31 + tokHash[t] + BIGRAM_SALT);
-            }
+        double capsRatio() {
+            return letters == 0 ? 0 : (double) upper / letters;
         }
-        double value = count == 0 ? 0 : 1 / Math.sqrt(count);
-        evidence.sort((a, b) -> a.begin() != b.begin() ? Integer.compare(a.begin(), b.begin())
-                : Integer.compare(a.end(), b.end()));
-        return new Extraction(dense, hashed, value, List.copyOf(evidence), duplicates, exact, capsRatio,
-                referenceLinks);
+
+        /** The dense features from the counts the steps gathered. */
+        double[] dense() {
+            double[] dense = new double[DENSE];
+            double capsRatio = capsRatio();
+            int totalLinks = links + spelledDomains;
+            dense[LINK] = Math.log1p(links);
+            dense[REFERENCE_LINK] = Math.log1p(referenceLinks);
+            dense[SHORTENER] = shorteners > 0 ? 1 : 0;
+            dense[SPELLED_DOMAIN] = spelledDomains > 0 ? 1 : 0;
+            dense[EMAIL] = emails > 0 ? 1 : 0;
+            dense[PHONE] = phones > 0 ? 1 : 0;
+            dense[PROMO] = Math.log1p(promos);
+            dense[CONTACT] = Math.log1p(contacts);
+            dense[MONEY] = Math.log1p(money);
+            dense[CRYPTO] = crypto() ? 1 : 0;
+            dense[SHOUTING] = letters >= MIN_LETTERS_FOR_SHOUTING ? Math.max(0, (capsRatio - 0.5) * 2) : 0;
+            dense[FLOODING] = Math.log1p(floods);
+            // Saturates around 200 words.
+            dense[LENGTH] = Math.min(1.0, Math.log1p(tokens) / Math.log(201));
+            dense[LINK_IN_SHORT_TEXT] = totalLinks > 0 ? Math.max(0, 1 - tokens / 40.0) : 0;
+            dense[DUPLICATE] = Math.log1p(duplicates);
+            return dense;
+        }
+
+        /** Hashed unigrams and bigrams. */
+        int[] hashedNgrams() {
+            int count = tokens == 0 ? 0 : 2 * tokens - 1;
+            int[] hashed = new int[count];
+            int k = 0;
+            for (int t = 0; t < tokens; t++) {
+                hashed[k++] = bucket(tokHash[t]);
+                if (t > 0) {
+                    hashed[k++] = bucket(tokHash[t - 1] * 31 + tokHash[t] + BIGRAM_SALT);
+                }
+            }
+            return hashed;
+        }
     }
 
     private static int bucket(long hash) {

@@ -175,6 +175,40 @@ class ProfanityScorerTest {
     }
 
     @Test
+    void compilesASitesWordListsOnceAndAgainOnlyWhenTheyChange() {
+        ProfanityScorer scorer = new ProfanityScorer(List.of(LexiconEntry.block("darn", Severity.MILD, false)), "t@1");
+        SiteTerms first = scorer.siteTerms(List.of("heck"), List.of("gosh"), List.of(), List.of());
+        List<String> sameBlock = new java.util.ArrayList<>(List.of("heck"));
+        assertThat(scorer.siteTerms(sameBlock, List.of("gosh"), List.of(), List.of())).isSameAs(first);
+        SiteTerms changed = scorer.siteTerms(List.of("heck", "blimey"), List.of("gosh"), List.of(), List.of());
+        assertThat(changed).isNotSameAs(first);
+        assertThat(changed.find("blimey, gosh").block()).extracting(Span::text).containsExactly("blimey");
+        assertThat(first.find("blimey, gosh").block()).isEmpty();
+        assertThat(first.find("blimey, gosh").review()).extracting(Span::text).containsExactly("gosh");
+    }
+
+    @Test
+    void dropsTheLeastRecentlyUsedSiteListsWhenTheCacheHoldsTooManyListsOrTooManyCharacters() {
+        ProfanityScorer scorer = new ProfanityScorer(List.of(LexiconEntry.block("darn", Severity.MILD, false)), "t@1");
+        List<String> hot = List.of("heck");
+        SiteTerms kept = scorer.siteTerms(hot, List.of(), List.of(), List.of());
+        SiteTerms cold = scorer.siteTerms(List.of("gosh"), List.of(), List.of(), List.of());
+        for (int i = 0; i < ProfanityScorer.SITE_CACHE_ENTRIES; i++) {
+            assertThat(scorer.siteTerms(hot, List.of(), List.of(), List.of())).isSameAs(kept);
+            scorer.siteTerms(List.of("term" + i), List.of(), List.of(), List.of());
+        }
+        assertThat(scorer.siteTerms(List.of("gosh"), List.of(), List.of(), List.of())).isNotSameAs(cold);
+
+        cold = scorer.siteTerms(List.of("gosh"), List.of(), List.of(), List.of());
+        List<String> large = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "x".repeat(99) + i).toList();
+        for (int i = 0; i * 2000 <= ProfanityScorer.SITE_CACHE_CHARS; i++) {
+            assertThat(scorer.siteTerms(hot, List.of(), List.of(), List.of())).isSameAs(kept);
+            scorer.siteTerms(large, List.of("y" + i), List.of(), List.of());
+        }
+        assertThat(scorer.siteTerms(List.of("gosh"), List.of(), List.of(), List.of())).isNotSameAs(cold);
+    }
+
+    @Test
     void worksWithAnInlineLexiconAndItsAllowList() {
         ProfanityScorer scorer = new ProfanityScorer(List.of(
                 LexiconEntry.block("crud", Severity.MILD, true),
