@@ -141,7 +141,7 @@ public class SiteVerdicts {
         return new Applied(withScore(result, model.name(), p), adjust(verdict, p, s));
     }
 
-    static ScoreResult withScore(ScoreResult result, String model, double p) {
+    public static ScoreResult withScore(ScoreResult result, String model, double p) {
         Map<String, Double> scores = new LinkedHashMap<>(result.scores());
         scores.put(ATTRIBUTE, p);
         Map<String, String> models = new LinkedHashMap<>(result.models());
@@ -153,7 +153,7 @@ public class SiteVerdicts {
     }
 
     /** Stricter only: the model can queue or (when the admin allows it) reject, never publish. */
-    static Verdict adjust(Verdict verdict, double p, LearningSettings.Effective s) {
+    public static Verdict adjust(Verdict verdict, double p, LearningSettings.Effective s) {
         PolicyAction step = p >= s.siteRejectReject() ? PolicyAction.REJECT
                 : p >= s.siteRejectReview() ? PolicyAction.REVIEW : PolicyAction.PUBLISH;
         if (step == PolicyAction.PUBLISH) {
