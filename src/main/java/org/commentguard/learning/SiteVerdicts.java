@@ -196,7 +196,7 @@ public class SiteVerdicts {
         }
     }
 
-    /** Sites at the bar whose decisions since their newest model reach {@code refit-after}. */
+    /** Sites at the bar without a model, or whose decisions since their newest model reach {@code refit-after}. */
     List<UUID> sitesToRefit() {
         LearningConfig.Fit bar = settings.config().fit();
         @SuppressWarnings("unchecked")
@@ -206,7 +206,7 @@ public class SiteVerdicts {
                         + "ON m.site_id = d.site_id GROUP BY d.site_id, m.fitted HAVING count(*) >= ?1 "
                         + "AND count(*) FILTER (WHERE d.label = 'APPROVE') >= ?2 "
                         + "AND count(*) FILTER (WHERE d.label = 'REJECT') >= ?2 "
-                        + "AND count(*) FILTER (WHERE m.fitted IS NULL OR d.decided_at > m.fitted) >= ?3")
+                        + "AND (m.fitted IS NULL OR count(*) FILTER (WHERE d.decided_at > m.fitted) >= ?3)")
                 .setParameter(1, bar.minDecisions()).setParameter(2, bar.minPerOutcome())
                 .setParameter(3, bar.refitAfter()).getResultList();
         return sites;

@@ -39,6 +39,13 @@ class LearningApiTest {
     @Inject
     ModelRescoring rescoring;
 
+    @Inject
+    SiteVerdicts verdicts;
+
+    private List<UUID> sitesToRefit() {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(verdicts::sitesToRefit);
+    }
+
     @BeforeEach
     void scorer() {
         Moderation.useMarkerScorer();
@@ -169,6 +176,8 @@ class LearningApiTest {
         trainStandard(tolerant, true, 18);
         trainStandard(strict, false, 22);
 
+        // The scheduled fit would take both sites now: each has the bar and no model yet.
+        assertThat(sitesToRefit()).contains(UUID.fromString(tolerant.id()), UUID.fromString(strict.id()));
         JsonPath fitted = as(tolerant.admin()).post("/api/v1/sites/" + tolerant.id() + "/site-model/fit").then()
                 .statusCode(201).extract().jsonPath();
         assertThat(fitted.getInt("version")).isEqualTo(1);
@@ -178,6 +187,8 @@ class LearningApiTest {
         assertThat(fitted.getDouble("heldOut.agreement")).isGreaterThan(0.9);
         assertThat(fitted.getDouble("heldOut.policyAgreement")).isLessThan(0.7);
         as(strict.admin()).post("/api/v1/sites/" + strict.id() + "/site-model/fit").then().statusCode(201);
+        // Fitted, and fewer than refit-after (50) decisions since: the schedule leaves them alone.
+        assertThat(sitesToRefit()).doesNotContain(UUID.fromString(tolerant.id()), UUID.fromString(strict.id()));
         JsonPath audit = as(tolerant.moderator()).queryParam("actor", fitted.getString("createdBy"))
                 .get("/api/v1/audit").then().statusCode(200).extract().jsonPath();
         assertThat(audit.getList("items.action")).contains("site_model.fitted");
