@@ -61,10 +61,12 @@ public class CommentIngestion {
     private final CommentConfig config;
     private final Clock clock;
     private final ProfanityScorer profanity;
+    private final LearnedVerdicts learnedVerdicts;
 
     public CommentIngestion(RequestScoring scoring, SitePolicies policies, PendingComments queue, AuditLog audit,
                             Webhooks webhooks, AuthorHistory history, CommentConfig config, Clock clock,
-                            ProfanityScorer profanity) {
+                            ProfanityScorer profanity, LearnedVerdicts learnedVerdicts) {
+        this.learnedVerdicts = learnedVerdicts;
         this.scoring = scoring;
         this.policies = policies;
         this.queue = queue;
@@ -122,8 +124,11 @@ public class CommentIngestion {
             Map<String, Object> before = CommentEvents.state(c);
             Author author = Author.findById(c.authorId);
             AuthorState state = history.stateOf(author, now);
-            Verdict verdict = VerdictPolicy.decide(result, PolicySpans.of(text, p.policy(), profanity), p.policy(), state);
-            c.moderate(text, mask(text, verdict.censorRanges()), result, CommentStatus.of(verdict.action()),
+            // The site's own verdict model (when enabled) can only make the policy's verdict stricter.
+            LearnedVerdicts.Applied learned = learnedVerdicts.apply(siteId, result,
+                    VerdictPolicy.decide(result, PolicySpans.of(text, p.policy(), profanity), p.policy(), state));
+            Verdict verdict = learned.verdict();
+            c.moderate(text, mask(text, verdict.censorRanges()), learned.result(), CommentStatus.of(verdict.action()),
                     verdict.reasons(), p.policy().version(), now);
             c.editedAt = now;
             UUID itemId = null;
@@ -134,7 +139,8 @@ public class CommentIngestion {
             }
             audit.append(new AuditRecord(siteId, c.id, c.authorId, null, acting, "comment.edited", before, null,
                     null, null, null));
-            recordVerdict(c, itemId, result, verdict, p.policy(), acting.requestId());
+            recordVerdict(c, itemId, learned.result(), verdict, p.policy(), acting.requestId());
+            learnedVerdicts.offerToSample(c);
             return VerdictView.of(c);
         });
     }
@@ -181,14 +187,17 @@ public class CommentIngestion {
         Instant now = clock.instant();
         Author author = Author.findOrCreate(siteId, r.author().id().strip(), r.author().name(), now);
         AuthorState state = history.stateOf(author, now);
-        Verdict verdict = VerdictPolicy.decide(result, PolicySpans.of(r.text(), p.policy(), profanity), p.policy(),
-                state);
+        // The site's own verdict model (when enabled) can only make the policy's verdict stricter.
+        LearnedVerdicts.Applied learned = learnedVerdicts.apply(siteId, result,
+                VerdictPolicy.decide(result, PolicySpans.of(r.text(), p.policy(), profanity), p.policy(), state));
+        Verdict verdict = learned.verdict();
         Comment c = new Comment(siteId, externalId, p.articleId(), p.parentId(), author.id, now);
-        c.moderate(r.text(), mask(r.text(), verdict.censorRanges()), result, CommentStatus.of(verdict.action()),
-                verdict.reasons(), p.policy().version(), now);
+        c.moderate(r.text(), mask(r.text(), verdict.censorRanges()), learned.result(),
+                CommentStatus.of(verdict.action()), verdict.reasons(), p.policy().version(), now);
         c.persistAndFlush();
         UUID itemId = c.status == CommentStatus.PENDING ? queue.enqueue(c, false, state.recentRejected()) : null;
-        recordVerdict(c, itemId, result, verdict, p.policy(), acting.requestId());
+        recordVerdict(c, itemId, learned.result(), verdict, p.policy(), acting.requestId());
+        learnedVerdicts.offerToSample(c);
         LOG.debugf("Comment %s of site %s: %s %s", c.id, siteId, c.status, verdict.reasons());
         return VerdictView.of(c);
     }

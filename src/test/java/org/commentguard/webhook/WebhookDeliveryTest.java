@@ -103,7 +103,28 @@ class WebhookDeliveryTest {
             dispatcher.dispatchDue();
             Thread.sleep(50);
         }
-        assertThat(done.getAsBoolean()).as("dispatch finished").isTrue();
+        assertThat(done.getAsBoolean()).as("dispatch finished; deliveries still pending everywhere: %s", pending())
+                .isTrue();
+    }
+
+    /** Every delivery not yet delivered, of any site, with its last answer: what a failed wait was waiting on. */
+    List<String> pending() {
+        List<String> rows = new java.util.ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT d.status,"
+                + " d.attempts, d.last_status, d.last_error, d.next_attempt_at, d.lease_until, e.url, e.active"
+                + " FROM webhook_delivery d JOIN webhook_endpoint e ON e.id = d.endpoint_id"
+                + " WHERE d.status <> 'DELIVERED' ORDER BY d.created_at DESC LIMIT 30");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " attempts=" + rs.getInt(2) + " status=" + rs.getObject(3) + " error="
+                        + rs.getString(4) + " next=" + rs.getObject(5) + " lease=" + rs.getObject(6) + " url="
+                        + rs.getString(7) + " active=" + rs.getBoolean(8));
+            }
+        } catch (java.sql.SQLException e) {
+            rows.add("could not read: " + e.getMessage());
+        }
+        rows.add("clock=" + clock.instant());
+        return rows;
     }
 
     /** Waits, without dispatching, until {@code condition} holds. */

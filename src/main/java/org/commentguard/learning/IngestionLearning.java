@@ -1,0 +1,32 @@
+package org.commentguard.learning;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.commentguard.comment.Comment;
+import org.commentguard.comment.LearnedVerdicts;
+import org.commentguard.policy.Verdict;
+import org.commentguard.scoring.ScoreResult;
+
+import java.util.UUID;
+
+/** What ingestion asks of the learning package: the site's verdict model, and the blind quality sample. */
+@ApplicationScoped
+public class IngestionLearning implements LearnedVerdicts {
+
+    private final SiteVerdicts siteVerdicts;
+    private final QualitySamples samples;
+
+    public IngestionLearning(SiteVerdicts siteVerdicts, QualitySamples samples) {
+        this.siteVerdicts = siteVerdicts;
+        this.samples = samples;
+    }
+
+    @Override
+    public Applied apply(UUID siteId, ScoreResult result, Verdict verdict) {
+        return siteVerdicts.apply(siteId, result, verdict);
+    }
+
+    @Override
+    public void offerToSample(Comment comment) {
+        samples.consider(comment);
+    }
+}
