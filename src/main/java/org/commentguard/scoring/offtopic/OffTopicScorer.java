@@ -19,16 +19,29 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Scores how far a comment strays from its article and from the comment it replies to. {@code off_topic} is
- * {@code 1 - P(on topic)}, where a comment is on topic when it is about the article, or when it engages a parent
- * that is itself about the article:
- * {@code P(on) = 1 - (1 - P(article)) * (1 - P(engages parent) * P(parent about article))}.
- * Without an article only parent engagement counts; without both the score is {@code null}.
+ * Scores how far a comment strays from its article, from the comment it replies to and from its thread. Two stages:
+ * <ol>
+ *   <li>Relevance, as in 1.1: a comment is on topic when it is about the article, or when it engages a parent that
+ *   is itself about the article:
+ *   {@code P(on) = 1 - (1 - P(article)) * (1 - P(engages parent) * P(parent about article))}.</li>
+ *   <li>Drift ({@link DriftFeatures}, calibration 1.2.0): one logistic regression over the logit of {@code 1 - P(on)}
+ *   and signals shared vocabulary misses: whether the comment names anything the article names, names the article
+ *   and parent do not use, its similarity to the centroid of the thread's other comments relative to its siblings'
+ *   own, off-topic-almost-everywhere themes ({@link DriftThemes}: gold/crypto, investment tips, channel plugs,
+ *   money offers, site complaints) measured beyond the article's own closeness to them, and shortness. Its
+ *   probability is {@code off_topic}.</li>
+ * </ol>
+ * Without an article only parent engagement counts, and the drift stage is skipped (it was fitted on comments with an
+ * article); without either, the thread (at least
+ * {@value DriftFeatures#MIN_THREAD} siblings) stands for the article; without any of them the score is {@code null}.
  *
- * <p>Cost: at most one embedding per comment. Article sentence embeddings and parent embeddings are cached by
- * content hash. The embedding is skipped when the lexical model alone is confident the comment is on topic
- * ({@code lexical.skip_above}): shared names and content words are strong evidence for relevance, while their
- * absence is weak evidence against it, so the shortcut only ever decides "on topic".
+ * <p>Cost: at most one embedding per comment once the thread's comments are cached. Article sentence embeddings
+ * are cached by content hash, and so are comments (parents, siblings and every scored comment, which is the next
+ * comment's sibling); siblings not seen before cost one embedding each, at most {@value #MAX_THREAD}. The
+ * embedding is skipped when the lexical model alone is confident the comment is on topic
+ * ({@code lexical.skip_above}) and the comment uses no off-topic theme word the article lacks: shared names and
+ * content words are strong evidence for relevance, while their absence is weak evidence against it, so the
+ * shortcut only ever decides "on topic".
  */
 @Singleton
 public class OffTopicScorer implements Scorer {
@@ -232,7 +245,9 @@ public class OffTopicScorer implements Scorer {
             return null;
         }
         double base = 1 - onTopic;
-        if (params.drift() == null) {
+        // The drift model was fitted on comments with an article; a reply judged against its parent alone keeps
+        // the relevance score.
+        if (params.drift() == null || pArticle == null) {
             return new Assessment(base, pArticle, engaged, parentRelevance, base, null);
         }
         List<float[]> siblings = new ArrayList<>(thread.size());

@@ -52,11 +52,14 @@ public final class OffTopicDriftEvaluation {
 
         List<List<DriftData.Item>> fox = DriftData.fox(data.resolve("fox-news"),
                 data.resolve(OffTopicDriftTrainer.LABELS));
+        System.out.println("Fox News held-out articles: " + fox.get(1).stream().map(DriftData.Item::article).distinct()
+                .toList());
         report("Fox News held-out articles, annotator A", fox.get(1), drift, before, i -> true);
         report("  off_topic only vs on_topic", fox.get(1), drift, before, i -> !i.label().equals("drifting"));
         report("  drifting only vs on_topic", fox.get(1), drift, before, i -> !i.label().equals("off_topic"));
         Path b = data.resolve("fox-news/labels-annotator-b.tsv");
         if (Files.exists(b)) {
+            agreement(data.resolve(OffTopicDriftTrainer.LABELS), b);
             List<DriftData.Item> all = new ArrayList<>(DriftData.fox(data.resolve("fox-news"), b).get(1));
             report("Fox News held-out articles, annotator B's labels (shared sample items only)", all, drift, before,
                     i -> true);
@@ -68,6 +71,48 @@ public final class OffTopicDriftEvaluation {
         report("Fox News training articles (fitted on, optimistic)", fox.get(0), drift, before, i -> true);
         semEval(shared.resolve("semeval2015-task3-cqa-relevance"), drift, before);
         seedThread(seed, drift, before);
+    }
+
+    /** Raw agreement and Cohen's kappa between two annotators on the items both labelled: 3 labels, and on/not. */
+    static void agreement(Path a, Path b) throws Exception {
+        Map<String, String> first = new HashMap<>();
+        CalibrationData.tsv(a).forEach(r -> first.put(r[0], r[1]));
+        List<String[]> pairs = new ArrayList<>();
+        for (String[] r : CalibrationData.tsv(b)) {
+            if (first.containsKey(r[0])) {
+                pairs.add(new String[] {first.get(r[0]), r[1]});
+            }
+        }
+        List<String[]> binary = pairs.stream().map(p -> new String[] {on(p[0]), on(p[1])}).toList();
+        System.out.printf(Locale.ROOT, "annotators A and B on %d shared items: on_topic/drifting/off_topic agreement "
+                        + "%.3f, Cohen's kappa %.3f; on_topic vs not agreement %.3f, kappa %.3f%n", pairs.size(),
+                observed(pairs), kappa(pairs), observed(binary), kappa(binary));
+        Map<String, Integer> confusion = new java.util.TreeMap<>();
+        pairs.forEach(p -> confusion.merge("A " + p[0] + " / B " + p[1], 1, Integer::sum));
+        confusion.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-32s %3d%n", k, v));
+    }
+
+    private static String on(String label) {
+        return label.equals("on_topic") ? "on" : "not";
+    }
+
+    private static double observed(List<String[]> pairs) {
+        return pairs.stream().filter(p -> p[0].equals(p[1])).count() / (double) pairs.size();
+    }
+
+    private static double kappa(List<String[]> pairs) {
+        Map<String, Integer> ca = new HashMap<>();
+        Map<String, Integer> cb = new HashMap<>();
+        pairs.forEach(p -> {
+            ca.merge(p[0], 1, Integer::sum);
+            cb.merge(p[1], 1, Integer::sum);
+        });
+        double n = pairs.size();
+        double expected = 0;
+        for (Map.Entry<String, Integer> e : ca.entrySet()) {
+            expected += e.getValue() / n * cb.getOrDefault(e.getKey(), 0) / n;
+        }
+        return (observed(pairs) - expected) / (1 - expected);
     }
 
     private static void report(String name, List<DriftData.Item> items, OffTopicScorer drift, OffTopicScorer before,

@@ -37,7 +37,11 @@ public final class OffTopicDriftTrainer {
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "models/offtopic");
-        OffTopicParameters base = OffTopicParameters.read(Files.newInputStream(out.resolve("calibration.properties")));
+        // The drift block of an earlier run is dropped: it is what this run replaces (and may name other features).
+        String current = String.join("\n", Files.readAllLines(out.resolve("calibration.properties"),
+                StandardCharsets.UTF_8).stream().filter(l -> !l.startsWith("drift.")).toList());
+        OffTopicParameters base = OffTopicParameters.read(
+                new java.io.ByteArrayInputStream(current.getBytes(StandardCharsets.UTF_8)));
         OffTopicModel shipped = OffTopicModel.loadShipped();
         // A zero drift model makes the scorer compute the drift features; its output is not used here.
         OffTopicModel model = shipped.withParams(base.withDrift(
