@@ -31,6 +31,8 @@ import java.util.UUID;
         @NamedQuery(name = "Comment.byExternalId", query = "from Comment c where c.siteId = ?1 and c.externalId = ?2"),
         @NamedQuery(name = "Comment.recentTexts", query = "select c.text from Comment c where c.siteId = ?1 "
                 + "and c.createdAt >= ?2 and c.id <> ?3 order by c.createdAt desc, c.id desc"),
+        @NamedQuery(name = "Comment.threadTexts", query = "select c.text from Comment c where c.articleId = ?1 "
+                + "and c.status = ?2 and c.id <> ?3 order by c.createdAt desc, c.id desc"),
         @NamedQuery(name = "Comment.latest", query = "from Comment c where c.siteId = ?1 "
                 + "order by c.createdAt desc, c.id desc"),
         @NamedQuery(name = "Comment.statusCountsOfAuthor", query = "select c.status, count(c) from Comment c "
@@ -201,6 +203,19 @@ public class Comment extends PanacheEntityBase {
         return getEntityManager().createNamedQuery("Comment.recentTexts", String.class)
                 .setParameter(1, siteId).setParameter(2, since).setParameter(3, except).setMaxResults(limit)
                 .getResultList();
+    }
+
+    /**
+     * Texts of the newest published comments under an article, newest first, without {@code except}: the thread a
+     * new comment joins, for off-topic scoring.
+     */
+    public static List<String> threadTexts(UUID articleId, int limit, UUID except) {
+        if (limit == 0) {
+            return List.of();
+        }
+        return getEntityManager().createNamedQuery("Comment.threadTexts", String.class)
+                .setParameter(1, articleId).setParameter(2, CommentStatus.PUBLISHED).setParameter(3, except)
+                .setMaxResults(limit).getResultList();
     }
 
     public static List<Comment> latest(UUID siteId, int limit) {

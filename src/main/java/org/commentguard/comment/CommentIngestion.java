@@ -25,6 +25,7 @@ import org.commentguard.policy.VerdictPolicy;
 import org.commentguard.quota.RequestScoring;
 import org.commentguard.scoring.ScoreResult;
 import org.commentguard.scoring.ScoringContext;
+import org.commentguard.scoring.offtopic.OffTopicScorer;
 import org.commentguard.scoring.Signal;
 import org.commentguard.scoring.SiteScoringData;
 import org.commentguard.score.ScoreLimits;
@@ -175,10 +176,11 @@ public class CommentIngestion {
         SitePolicy policy = policies.effective(siteId);
         List<String> recent = Comment.recentTexts(siteId, clock.instant().minus(config.recentWindow()),
                 config.recentLimit(), self);
+        List<String> thread = Comment.threadTexts(articleId, OffTopicScorer.MAX_THREAD, self);
         ScoringContext context = new ScoringContext(text,
                 Optional.of(new ScoringContext.ArticleText(article.title, article.cleanText)), parentText,
                 languages, new SiteScoringData(policy.scorerBlockTerms(), policy.allowTerms(), recent,
-                policy.languages()));
+                policy.languages()), thread);
         return new Prepared(articleId, parentId, context, policy);
     }
 

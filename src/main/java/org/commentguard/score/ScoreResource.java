@@ -90,6 +90,6 @@ public class ScoreResource {
         Optional<String> parent = Optional.ofNullable(r.parent()).map(ScoreRequest.ParentContext::text)
                 .filter(t -> !t.isBlank());
         return new ScoringContext(r.text(), article, parent, r.languages(),
-                SiteScoringData.languagesOnly(siteLanguages));
+                SiteScoringData.languagesOnly(siteLanguages), r.thread());
     }
 }

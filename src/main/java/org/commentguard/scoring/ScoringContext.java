@@ -13,9 +13,11 @@ import java.util.Optional;
  * @param parent    the text of the comment it replies to, if any
  * @param languages languages the client declared, empty when it did not
  * @param site      per-site lexicon additions and the recent-comment window, {@link SiteScoringData#NONE} if none
+ * @param thread    texts of other recent comments under the same article, newest first, without this comment
+ *                  (off-topic scoring compares the comment with its siblings); empty when unknown
  */
 public record ScoringContext(String text, Optional<ArticleText> article, Optional<String> parent,
-                             List<String> languages, SiteScoringData site) {
+                             List<String> languages, SiteScoringData site, List<String> thread) {
 
     public ScoringContext {
         Objects.requireNonNull(text, "text");
@@ -23,6 +25,13 @@ public record ScoringContext(String text, Optional<ArticleText> article, Optiona
         parent = parent == null ? Optional.empty() : parent;
         languages = languages == null ? List.of() : List.copyOf(languages);
         site = site == null ? SiteScoringData.NONE : site;
+        thread = thread == null ? List.of() : List.copyOf(thread);
+    }
+
+    /** A context without the comment's thread. */
+    public ScoringContext(String text, Optional<ArticleText> article, Optional<String> parent,
+                          List<String> languages, SiteScoringData site) {
+        this(text, article, parent, languages, site, List.of());
     }
 
     public static ScoringContext of(String text) {

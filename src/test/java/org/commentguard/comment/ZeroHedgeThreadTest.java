@@ -112,6 +112,7 @@ class ZeroHedgeThreadTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void seedThreadIsModeratedReviewedAuditedAndAnnounced() throws Exception {
         Api.TestSite site = Api.newSite();
         String ingest = site.key("ingest");
@@ -161,20 +162,33 @@ class ZeroHedgeThreadTest {
         assertThat(jibje.get("status")).isNotEqualTo("PUBLISHED");
         assertThat((List<?>) jibje.get("reasons"))
                 .anySatisfy(r -> assertThat(r.toString()).matches("(strong_)?profanity\\..+"));
-        // Civil comments about the trade talks are published, including Herdee's rant about politicians, deficits
-        // and gold, which transformer 1.0.0 rejected as toxic (0.97) for naming "Mr. Trump".
-        for (String civil : List.of("Parrotile", "Posa", "Batman11", "Herdee", "giovanni_f")) {
+        // Civil comments about the trade talks are published.
+        for (String civil : List.of("Parrotile", "Posa", "Batman11", "giovanni_f")) {
             assertThat(find(verdicts, civil).get("status")).as(civil + " " + find(verdicts, civil).get("reasons"))
                     .isEqualTo("PUBLISHED");
         }
+        // Herdee's comment drifts from deficits to gold, fiat money and videos: off-topic drift (issue #18), which the
+        // default policy reviews; but not toxic, which transformer 1.0.0 wrongly called it (0.97) for naming
+        // "Mr. Trump". Jibje's gold-and-crypto advice is held for being off topic as well as for its profanity.
+        Map<String, Object> herdee = find(verdicts, "Herdee");
+        assertThat((List<Object>) herdee.get("reasons")).as("Herdee").contains("off_topic").noneSatisfy(
+                r -> assertThat(r.toString()).matches("(toxicity|severe_toxicity|insult|threat)\\..+"));
+        assertThat((List<Object>) jibje.get("reasons")).contains("off_topic");
 
-        // Queue items explain themselves: spans, and the article sentences the off-topic scorer compared against.
+        // Queue items explain themselves: spans on the words held for profanity, what an off-topic comment does not
+        // engage with, and the article sentences the off-topic scorer compared against.
         List<Map<String, Object>> queue = as(moderator).get("/api/v1/queue").then().statusCode(200).extract()
                 .jsonPath().getList("items");
         assertThat(queue).isNotEmpty().allSatisfy(item -> {
             var comment = io.restassured.path.json.JsonPath.from(new com.fasterxml.jackson.databind.ObjectMapper()
                     .writeValueAsString(item));
-            assertThat(comment.getList("comment.spans")).isNotEmpty();
+            List<String> reasons = comment.getList("comment.reasons", String.class);
+            if (reasons.stream().anyMatch(r -> r.matches("(strong_)?profanity\\..+"))) {
+                assertThat(comment.getList("comment.spans")).isNotEmpty();
+            }
+            if (reasons.contains("off_topic")) {
+                assertThat(comment.getList("comment.details.off_topic.notEngaged")).isNotEmpty();
+            }
             assertThat(comment.getList("comment.details.off_topic.closestSentences")).isNotEmpty();
         });
 

@@ -119,6 +119,30 @@ class ScoreResourceTest {
     }
 
     @Test
+    void theThreadReachesTheOffTopicScorer() {
+        List<String> thread = List.of("Soybean farmers in Iowa will pay for these tariffs.",
+                "Beijing buys its soybeans in Brazil now, the talks will not change that.",
+                "The tariff war costs farmers more than the bailout pays them.");
+        score(Map.of("text", "Buy physical gold and silver now, fiat money is finished.", "thread", thread))
+                .statusCode(200)
+                .body("scores.off_topic", notNullValue())
+                .body("details.off_topic.reference", equalTo("thread"))
+                .body("details.off_topic.drift.threadSize", equalTo(3));
+    }
+
+    @Test
+    void aThreadOverTheLimitIsValidationError() {
+        List<String> thread = new ArrayList<>();
+        for (int i = 0; i <= ScoreRequest.MAX_THREAD; i++) {
+            thread.add("comment " + i);
+        }
+        score(Map.of("text", "Tariffs again.", "thread", thread))
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("validation_failed"));
+    }
+
+    @Test
     void invalidLanguageCodeIsValidationError() {
         score(Map.of("text", "hello there", "languages", List.of("not a language")))
                 .statusCode(400).body("code", equalTo("validation_failed"));

@@ -16,8 +16,10 @@ import java.util.Objects;
  * @param params   the fitted calibration
  * @param analyzer sentence splitting and lemmas
  * @param embedder sentence embeddings
+ * @param themes   the off-topic-almost-everywhere themes, their prototypes embedded with {@code embedder}
  */
-public record OffTopicModel(String id, OffTopicParameters params, TextAnalyzer analyzer, SentenceEmbedder embedder) {
+public record OffTopicModel(String id, OffTopicParameters params, TextAnalyzer analyzer, SentenceEmbedder embedder,
+                            DriftThemes themes) {
 
     /** Directory under {@code models/} that holds the shipped calibration. */
     public static final String ARTIFACT = "offtopic";
@@ -27,6 +29,17 @@ public record OffTopicModel(String id, OffTopicParameters params, TextAnalyzer a
         Objects.requireNonNull(params, "params");
         Objects.requireNonNull(analyzer, "analyzer");
         Objects.requireNonNull(embedder, "embedder");
+        Objects.requireNonNull(themes, "themes");
+    }
+
+    /** Embeds the shipped themes' prototypes with {@code embedder} (a dozen short sentences). */
+    public OffTopicModel(String id, OffTopicParameters params, TextAnalyzer analyzer, SentenceEmbedder embedder) {
+        this(id, params, analyzer, embedder, DriftThemes.embed(embedder));
+    }
+
+    /** The same model with another calibration (the drift trainer swaps in each candidate). */
+    public OffTopicModel withParams(OffTopicParameters other) {
+        return new OffTopicModel(id, other, analyzer, embedder, themes);
     }
 
     /**

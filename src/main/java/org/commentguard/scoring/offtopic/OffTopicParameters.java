@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * The fitted calibration: three small logistic regressions over {@link RelevanceFeatures} and the thresholds
- * of the rules around them. Written by {@code OffTopicCalibrationTrainer} to
+ * The fitted calibration: three small logistic regressions over {@link RelevanceFeatures}, the drift model over
+ * {@link DriftFeatures} that turns their result into the final score, and the thresholds of the rules around them. Written by {@code OffTopicCalibrationTrainer} to
  * {@code models/offtopic/calibration.properties}.
  *
  * @param article            P(comment is about the article | features against the article)
@@ -19,9 +19,23 @@ import java.util.Properties;
  * @param lexicalSkipAbove   when {@code lexical} is at least this, the comment is on-topic without an embedding
  * @param minContentWords    comments with fewer content words carry too little evidence to be called off-topic
  * @param shortCommentCap    the highest off-topic score such a short comment can get
+ * @param drift              P(off topic | drift features), the final score; null in a calibration written before
+ *                           1.2.0 (and while the drift model is being fitted), when the score is {@code 1 - P(on)}
  */
 public record OffTopicParameters(Logistic article, Logistic parent, Logistic lexical, double lexicalSkipAbove,
-                                 int minContentWords, double shortCommentCap) {
+                                 int minContentWords, double shortCommentCap, Logistic drift) {
+
+    /** A calibration without the drift model. */
+    public OffTopicParameters(Logistic article, Logistic parent, Logistic lexical, double lexicalSkipAbove,
+                              int minContentWords, double shortCommentCap) {
+        this(article, parent, lexical, lexicalSkipAbove, minContentWords, shortCommentCap, null);
+    }
+
+    /** The same calibration with another drift model. */
+    public OffTopicParameters withDrift(Logistic fitted) {
+        return new OffTopicParameters(article, parent, lexical, lexicalSkipAbove, minContentWords, shortCommentCap,
+                fitted);
+    }
 
     /** A logistic regression: {@code sigmoid(bias + weights · x)}. */
     public record Logistic(double bias, double[] weights) {
@@ -59,7 +73,8 @@ public record OffTopicParameters(Logistic article, Logistic parent, Logistic lex
                 logistic(p, "lexical", RelevanceFeatures.LEXICAL_NAMES.toArray(String[]::new)),
                 number(p, "lexical.skip_above"),
                 (int) number(p, "short_comment.min_content_words"),
-                number(p, "short_comment.cap"));
+                number(p, "short_comment.cap"),
+                p.containsKey("drift.bias") ? logistic(p, "drift", DriftFeatures.NAMES.toArray(String[]::new)) : null);
     }
 
     /** The properties text the trainer writes; {@link #read} parses it back. */
@@ -72,6 +87,9 @@ public record OffTopicParameters(Logistic article, Logistic parent, Logistic lex
         sb.append("lexical.skip_above=").append(fmt(lexicalSkipAbove)).append('\n');
         sb.append("short_comment.min_content_words=").append(minContentWords).append('\n');
         sb.append("short_comment.cap=").append(fmt(shortCommentCap)).append('\n');
+        if (drift != null) {
+            write(sb, "drift", drift, DriftFeatures.NAMES.toArray(String[]::new));
+        }
         return sb.toString();
     }
 

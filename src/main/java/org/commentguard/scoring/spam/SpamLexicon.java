@@ -133,6 +133,15 @@ final class SpamLexicon {
 
     static final SpamLexicon DEFAULT = new SpamLexicon();
 
+    /** The phrases of one family, as written above. */
+    static List<String> phrases(Family family) {
+        return List.of(switch (family) {
+            case PROMO -> PROMO;
+            case CONTACT -> CONTACT;
+            case MONEY -> MONEY;
+        });
+    }
+
     private SpamLexicon() {
         List<Phrase> all = new ArrayList<>();
         add(all, PROMO, Family.PROMO);

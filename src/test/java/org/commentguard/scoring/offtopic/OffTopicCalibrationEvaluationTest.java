@@ -61,21 +61,21 @@ class OffTopicCalibrationEvaluationTest {
 
     @Test
     void shippedCalibrationSeparatesOwnFromOtherArticleOnHeldOutArticles() {
-        // Issue #4 asks for >= 0.85; the card (and the README) state the measured 0.9777.
+        // Issue #4 asks for >= 0.85; the card (and the README) state the measured 0.9810 (1.2.0; 0.9777 in 1.1).
         assertThat(auc(p -> p.label() == 1, p -> !p.source().startsWith("own-")))
-                .isCloseTo(0.9777, within(CARD_TOLERANCE));
+                .isCloseTo(0.9810, within(CARD_TOLERANCE));
     }
 
     @Test
     void shippedCalibrationSeparatesOwnFromANeighbouringArticleOfTheSameGroup() {
         assertThat(auc(p -> p.label() == 1, p -> p.source().equals("other-same-group")))
-                .isCloseTo(0.9768, within(CARD_TOLERANCE));
+                .isCloseTo(0.9752, within(CARD_TOLERANCE));
     }
 
     @Test
     void shippedCalibrationRanksOnTopicAboveOffTopicCommentsUnderTheirOwnArticle() {
         assertThat(auc(p -> p.label() == 1, p -> p.label() == 0 && p.source().startsWith("own-")))
-                .isCloseTo(0.9633, within(CARD_TOLERANCE));
+                .isCloseTo(0.9706, within(CARD_TOLERANCE));
     }
 
     /** ROC-AUC of the pairs {@code positive} picks against those {@code negative} picks, ties counted half. */

@@ -177,6 +177,82 @@ class OffTopicScorerTest {
         assertThat(s.reasons()).contains("off_topic.too_short");
     }
 
+    private static Signal scoreInThread(String text, ArticleText article, List<String> thread) {
+        return scorer.score(new ScoringContext(text, Optional.ofNullable(article), Optional.empty(), List.of("en"),
+                SiteScoringData.NONE, thread));
+    }
+
+    private static final List<String> TRADE_THREAD = List.of(
+            "Tariffs on Chinese steel will be paid by American importers in the end.",
+            "Xi will never give up Made in China 2025, whatever Mnuchin promises in Beijing.",
+            "The trade deficit with China is structural, the talks will not change it.",
+            "Lighthizer wants enforcement of the intellectual property rules, that is the real fight.",
+            "If the EU joins the WTO complaint, China will have to move on IP theft.");
+
+    @Test
+    void goldIsADriftThemeUnderATradeStoryButNotUnderAStoryAboutGold() {
+        String comment = "Gold and silver are the only real money, buy physical bullion before fiat paper burns.";
+        ArticleText goldStory = new ArticleText("Gold hits a record as investors flee the dollar",
+                "Gold rose to a record on Tuesday as investors bought bullion and silver, worried that central banks"
+                        + " will keep printing fiat money. Dealers said demand for physical coins and bars was the"
+                        + " highest in a decade. Silver followed gold higher.");
+
+        Signal underTrade = score(comment, tradeWar, null);
+        Signal underGold = score(comment, goldStory, null);
+
+        assertThat(offTopic(underTrade)).isGreaterThanOrEqualTo(0.5);
+        assertThat(underTrade.reasons()).contains("off_topic.drift_theme");
+        assertThat(offTopic(underGold)).isLessThan(0.5);
+        assertThat(underGold.reasons()).doesNotContain("off_topic.drift_theme");
+        assertThat(offTopic(underGold)).isLessThan(offTopic(underTrade) - 0.3);
+    }
+
+    @Test
+    void threadSignalsAreMeasuredAgainstTheSiblingsAndExplained() {
+        Signal s = scoreInThread("My grandson just started college and he loves his new dormitory and the food.",
+                tradeWar, TRADE_THREAD);
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> drift = (Map<String, Object>) s.details().get("drift");
+        assertThat(drift).containsEntry("threadSize", TRADE_THREAD.size());
+        assertThat((Double) drift.get("threadSimilarity")).isLessThan((Double) drift.get("siblingSimilarity"));
+        @SuppressWarnings("unchecked")
+        List<String> notEngaged = (List<String>) s.details().get("notEngaged");
+        assertThat(notEngaged).anySatisfy(line -> assertThat(line).contains("further from the rest of the thread"));
+        assertThat(notEngaged).anySatisfy(line -> assertThat(line).contains("none of the article's names"));
+        assertThat(offTopic(s)).isGreaterThanOrEqualTo(0.5);
+    }
+
+    @Test
+    void aCommentInTheThreadsMainstreamIsNotAThreadOutlier() {
+        Signal s = scoreInThread("China will not drop its industrial policy for a tariff truce, the deficit stays.",
+                tradeWar, TRADE_THREAD);
+
+        assertThat(s.reasons()).doesNotContain("off_topic.thread_outlier", "off_topic");
+    }
+
+    @Test
+    void withoutArticleOrParentTheThreadIsTheReference() {
+        Signal onTopic = scoreInThread("Made in China 2025 is not negotiable for Beijing, the tariffs will stay.",
+                null, TRADE_THREAD);
+        Signal offTopic = scoreInThread("Subscribe to my YouTube channel for daily videos on precious metals.",
+                null, TRADE_THREAD);
+
+        assertThat(onTopic.details()).containsEntry("reference", "thread");
+        assertThat(offTopic(offTopic)).isGreaterThan(offTopic(onTopic) + 0.3);
+    }
+
+    @Test
+    void fewerThanThreeSiblingsLeaveTheThreadOut() {
+        Signal s = scoreInThread(MADE_IN_CHINA, tradeWar, TRADE_THREAD.subList(0, 2));
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> drift = (Map<String, Object>) s.details().get("drift");
+        assertThat(drift).doesNotContainKey("threadSimilarity");
+        assertThat(scoreInThread("You should get some gold.", null, TRADE_THREAD.subList(0, 2)).reasons())
+                .containsExactly("off_topic.no_context");
+    }
+
     @Test
     void reportsItsIdAttributesAndModelVersion() {
         assertThat(scorer.id()).isEqualTo("off_topic");
