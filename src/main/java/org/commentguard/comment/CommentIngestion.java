@@ -11,6 +11,8 @@ import org.commentguard.author.Author;
 import org.commentguard.author.AuthorHistory;
 import org.commentguard.comment.CommentRequests.CommentRequest;
 import org.commentguard.comment.CommentRequests.VerdictView;
+import org.commentguard.learning.QualitySamples;
+import org.commentguard.learning.SiteVerdicts;
 import org.commentguard.platform.error.ApiProblem;
 import org.commentguard.policy.AuthorState;
 import org.commentguard.policy.SitePolicies;
@@ -56,9 +58,14 @@ public class CommentIngestion {
     private final AuthorHistory history;
     private final CommentConfig config;
     private final Clock clock;
+    private final SiteVerdicts siteVerdicts;
+    private final QualitySamples samples;
 
     public CommentIngestion(RequestScoring scoring, SitePolicies policies, ReviewQueue queue, AuditLog audit,
-                            Webhooks webhooks, AuthorHistory history, CommentConfig config, Clock clock) {
+                            Webhooks webhooks, AuthorHistory history, CommentConfig config, Clock clock,
+                            SiteVerdicts siteVerdicts, QualitySamples samples) {
+        this.siteVerdicts = siteVerdicts;
+        this.samples = samples;
         this.scoring = scoring;
         this.policies = policies;
         this.queue = queue;
@@ -115,8 +122,11 @@ public class CommentIngestion {
             Map<String, Object> before = CommentEvents.state(c);
             Author author = Author.findById(c.authorId);
             AuthorState state = history.stateOf(author, now);
-            Verdict verdict = VerdictPolicy.decide(text, result, p.policy(), state);
-            c.moderate(text, mask(text, verdict.censorRanges()), result, CommentStatus.of(verdict.action()),
+            // The site's own verdict model (when enabled) can only make the policy's verdict stricter.
+            SiteVerdicts.Applied learned = siteVerdicts.apply(siteId, result,
+                    VerdictPolicy.decide(text, result, p.policy(), state));
+            Verdict verdict = learned.verdict();
+            c.moderate(text, mask(text, verdict.censorRanges()), learned.result(), CommentStatus.of(verdict.action()),
                     verdict.reasons(), p.policy().version(), now);
             c.editedAt = now;
             ReviewItem item = null;
@@ -127,7 +137,8 @@ public class CommentIngestion {
             }
             audit.append(new AuditRecord(siteId, c.id, c.authorId, null, acting, "comment.edited", before, null,
                     null, null, null));
-            recordVerdict(c, item, result, verdict, p.policy(), acting.requestId());
+            recordVerdict(c, item, learned.result(), verdict, p.policy(), acting.requestId());
+            samples.consider(c);
             return VerdictView.of(c);
         });
     }
@@ -174,14 +185,18 @@ public class CommentIngestion {
         Instant now = clock.instant();
         Author author = Author.findOrCreate(siteId, r.author().id().strip(), r.author().name(), now);
         AuthorState state = history.stateOf(author, now);
-        Verdict verdict = VerdictPolicy.decide(r.text(), result, p.policy(), state);
+        // The site's own verdict model (when enabled) can only make the policy's verdict stricter.
+        SiteVerdicts.Applied learned = siteVerdicts.apply(siteId, result,
+                VerdictPolicy.decide(r.text(), result, p.policy(), state));
+        Verdict verdict = learned.verdict();
         Comment c = new Comment(siteId, externalId, p.articleId(), p.parentId(), author.id, now);
-        c.moderate(r.text(), mask(r.text(), verdict.censorRanges()), result, CommentStatus.of(verdict.action()),
-                verdict.reasons(), p.policy().version(), now);
+        c.moderate(r.text(), mask(r.text(), verdict.censorRanges()), learned.result(),
+                CommentStatus.of(verdict.action()), verdict.reasons(), p.policy().version(), now);
         c.persistAndFlush();
         ReviewItem item = c.status == CommentStatus.PENDING
                 ? queue.enqueue(c, ReviewItem.Cause.VERDICT, 0, state.recentRejected()) : null;
-        recordVerdict(c, item, result, verdict, p.policy(), acting.requestId());
+        recordVerdict(c, item, learned.result(), verdict, p.policy(), acting.requestId());
+        samples.consider(c);
         LOG.debugf("Comment %s of site %s: %s %s", c.id, siteId, c.status, verdict.reasons());
         return VerdictView.of(c);
     }

@@ -10,6 +10,7 @@ import org.commentguard.audit.AuditRecord;
 import org.commentguard.comment.Comment;
 import org.commentguard.comment.CommentEvents;
 import org.commentguard.comment.CommentStatus;
+import org.commentguard.learning.DecisionExamples;
 import org.commentguard.platform.error.ApiProblem;
 import org.commentguard.webhook.WebhookEvents;
 import org.commentguard.webhook.Webhooks;
@@ -52,13 +53,16 @@ public class ModeratorActions {
     private final AuditLog audit;
     private final Webhooks webhooks;
     private final ReviewViews views;
+    private final DecisionExamples examples;
 
-    public ModeratorActions(Clock clock, ReviewConfig config, AuditLog audit, Webhooks webhooks, ReviewViews views) {
+    public ModeratorActions(Clock clock, ReviewConfig config, AuditLog audit, Webhooks webhooks, ReviewViews views,
+                            DecisionExamples examples) {
         this.clock = clock;
         this.config = config;
         this.audit = audit;
         this.webhooks = webhooks;
         this.views = views;
+        this.examples = examples;
     }
 
     public record DecisionRequest(UUID itemId, String action, String reason, String note) {
@@ -92,6 +96,8 @@ public class ModeratorActions {
                 comment.changeStatus(status, now);
                 ReaderReport.settle(comment.id, action == Action.APPROVE ? ReaderReport.Outcome.DISMISSED
                         : ReaderReport.Outcome.UPHELD);
+                examples.record(comment, item.id, DecisionExamples.Source.QUEUE, action == Action.REJECT,
+                        request.reason(), acting.actor(), now);
             }
             case ESCALATE -> {
                 item.escalated = true;
@@ -168,6 +174,8 @@ public class ModeratorActions {
         ReaderReport.settle(comment.id, action == Action.APPROVE ? ReaderReport.Outcome.DISMISSED
                 : ReaderReport.Outcome.UPHELD);
         UUID itemId = open.map(i -> i.id).orElse(null);
+        examples.record(comment, itemId, DecisionExamples.Source.SITE, action == Action.REJECT, request.reason(),
+                onBehalf.actor(), now);
         audit.append(new AuditRecord(siteId, comment.id, comment.authorId, itemId, onBehalf,
                 action == Action.APPROVE ? "comment.approved" : "comment.rejected", before,
                 CommentEvents.state(comment), request.reason(), note, null));
@@ -238,6 +246,7 @@ public class ModeratorActions {
         comment.changeStatus(item.statusBefore, now);
         ReaderReport.find("commentId = ?1", comment.id).<ReaderReport>stream().forEach(r -> r.outcome = null);
         item.reopen(acting.actor(), now.plus(config.claimLease()));
+        examples.withdraw(siteId, item.id);
         audit.append(new AuditRecord(siteId, comment.id, comment.authorId, item.id, acting, "decision.undone",
                 before, CommentEvents.state(comment), undone, null, null));
         publishDecision(comment, "undo", undone, acting);

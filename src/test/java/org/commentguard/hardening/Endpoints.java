@@ -213,7 +213,20 @@ final class Endpoints {
             Map.entry("POST /api/v1/webhooks/{id}/enable", Specifics.of(ADMIN)),
             // Deleting the site's main webhook would turn the rest of the run into 404s; the spare one is for this.
             Map.entry("DELETE /api/v1/webhooks/{id}", Specifics.of(ADMIN).id("id", "spareWebhook")),
-            Map.entry("GET /api/v1/webhooks/{id}/deliveries", Specifics.of(ADMIN)));
+            Map.entry("GET /api/v1/webhooks/{id}/deliveries", Specifics.of(ADMIN)),
+            Map.entry("GET /api/v1/sites/{id}/decisions/export", Specifics.of(ADMIN)),
+            Map.entry("GET /api/v1/sites/{id}/site-model", Specifics.of(ADMIN)),
+            Map.entry("POST /api/v1/sites/{id}/site-model/fit", Specifics.of(ADMIN)),
+            Map.entry("GET /api/v1/sites/{id}/learning", Specifics.of(ADMIN)),
+            // The defaults with no sampling: a valid body must not change what the rest of the run sees.
+            Map.entry("PUT /api/v1/sites/{id}/learning", Specifics.of(ADMIN).body(s -> map("sampleShare", 0.0))),
+            Map.entry("GET /api/v1/sites/{id}/policy/advice", Specifics.of(ADMIN)),
+            Map.entry("GET /api/v1/samples", Specifics.of(MODERATOR)),
+            Map.entry("GET /api/v1/samples/{itemId}", Specifics.of(MODERATOR).id("itemId", "item")),
+            Map.entry("POST /api/v1/samples/{itemId}/decision", Specifics.of(MODERATOR).id("itemId", "item")
+                    .body(s -> map("action", "approve", "reason", "acceptable"))),
+            Map.entry("GET /api/v1/stats/learning/samples", Specifics.of(MODERATOR)),
+            Map.entry("GET /api/v1/stats/learning/identity-terms", Specifics.of(MODERATOR)));
 
     /** The kind of id a path parameter takes, from the collection segment just before it. */
     static final Map<String, String> SEGMENT_IDS = Map.of("sites", "site", "keys", "key", "articles", "article",
@@ -226,7 +239,7 @@ final class Endpoints {
             Map.entry("days", "limit"), Map.entry("status", "status"), Map.entry("sort", "sort"),
             Map.entry("cursor", "cursor"), Map.entry("minScore", "number"), Map.entry("maxScore", "number"),
             Map.entry("from", "date"), Map.entry("to", "date"), Map.entry("article", "article"),
-            Map.entry("author", "author"), Map.entry("commentId", "comment"));
+            Map.entry("author", "author"), Map.entry("commentId", "comment"), Map.entry("weeks", "limit"));
 
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}/]+)}");
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options");

@@ -44,13 +44,8 @@ public final class ToxicityDataPreparation {
     private static final int INSULT = ToxicityAttribute.INSULT.ordinal();
     private static final int IDENTITY = ToxicityAttribute.IDENTITY_ATTACK.ordinal();
 
-    /** Identity terms of the madlibs templates, longest first so "african american" wins over "african". */
-    static final List<String> IDENTITY_TERMS = List.of("african american", "middle eastern", "middle aged",
-            "african", "american", "asian", "bisexual", "black", "blind", "buddhist", "canadian", "catholic",
-            "chinese", "christian", "deaf", "elderly", "european", "female", "gay", "heterosexual", "hispanic",
-            "homosexual", "indian", "japanese", "jewish", "latina", "latino", "latinx", "lesbian", "lgbtq", "lgbt",
-            "male", "mexican", "millenial", "muslim", "nonbinary", "older", "old", "paralyzed", "protestant",
-            "queer", "sikh", "straight", "taoist", "teenage", "transgender", "trans", "white", "younger", "young");
+    /** Identity terms of the madlibs templates (the list the identity-term monitor watches too). */
+    static final List<String> IDENTITY_TERMS = org.commentguard.scoring.IdentityTerms.ALL;
 
     private ToxicityDataPreparation() {
     }
