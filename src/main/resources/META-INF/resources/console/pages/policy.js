@@ -1,8 +1,11 @@
 // Admin: the site's policy, with a dry run that must succeed before the draft can be saved. Attributes, modes and
-// actions come from GET /api/v1/vocabulary.
+// actions come from GET /api/v1/vocabulary. Next to the dry run: threshold advice from moderator decisions
+// (panels/advice.js, whose recommendation can be put into the draft) and the site verdict model (panels/sitemodel.js).
 
 import { api, errorText, session, vocabulary } from '../lib/api.js';
 import { el, jsonTable, options, render, toast } from '../lib/dom.js';
+import { advicePanel } from '../panels/advice.js';
+import { siteModelPanel } from '../panels/sitemodel.js';
 
 async function showPolicy() {
   const site = session.me.siteId;
@@ -73,7 +76,16 @@ async function showPolicy() {
       report.replaceChildren(el('p', { class: 'error', role: 'alert' }, errorText(e)));
     }
   }
-  render(el('h1', {}, 'Site policy'), form, report);
+  /** The advice's recommendation goes into the draft; like any edit, it needs a dry run before it can be saved. */
+  function tryAdvice(attribute, step, threshold) {
+    const input = form.elements[`${attribute}.${step}`];
+    if (!input) return;
+    input.value = String(threshold);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.focus();
+    toast(`Draft: ${attribute} ${step} at ${threshold}. Run the dry run to see what it changes.`);
+  }
+  render(el('h1', {}, 'Site policy'), form, report, advicePanel(site, { onTry: tryAdvice }), siteModelPanel(site));
 }
 
 function fmtCounts(m) {
