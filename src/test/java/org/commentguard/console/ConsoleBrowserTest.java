@@ -412,6 +412,13 @@ class ConsoleBrowserTest {
                 .post("/api/v1/comments/" + commentId + "/moderation").then().statusCode(200);
     }
 
+    private static void decideInQueue(Moderation.TestSite site, String commentId, String action, String reason) {
+        String item = as(site.moderator()).get("/api/v1/queue?limit=100").then().statusCode(200).extract()
+                .jsonPath().getString("items.find { it.comment.id == '" + commentId + "' }.id");
+        as(site.moderator()).body(Map.of("action", action, "reason", reason))
+                .post("/api/v1/queue/" + item + "/decision").then().statusCode(200);
+    }
+
     /** A site scored by comment markers whose every automatic verdict (up to the cap a day) is blind-sampled. */
     private static Moderation.TestSite sampleEverythingSite(int dailyCap) {
         Moderation.useMarkerScorer();
@@ -483,12 +490,8 @@ class ConsoleBrowserTest {
                     .statusCode(200);
         }
         for (int i = 0; i < 4; i++) {
-            String queued = site.comment("q" + i, "Queued " + i + " {toxicity=0.8}");
-            String item = as(site.moderator()).get("/api/v1/queue?limit=100").then().extract().jsonPath()
-                    .getString("items.find { it.comment.id == '" + queued + "' }.id");
-            as(site.moderator()).body(Map.of("action", i == 0 ? "approve" : "reject", "reason",
-                    i == 0 ? "acceptable" : "toxicity")).post("/api/v1/queue/" + item + "/decision").then()
-                    .statusCode(200);
+            decideInQueue(site, site.comment("q" + i, "Queued " + i + " {toxicity=0.8}"), i == 0 ? "approve" : "reject",
+                    i == 0 ? "acceptable" : "toxicity");
         }
         decideOnSite(site, site.comment("r0", "Rejected 0 {toxicity=0.97}"), "approve", "false_positive");
         site.comment("r1", "Rejected 1 {toxicity=0.97}");
@@ -576,6 +579,11 @@ class ConsoleBrowserTest {
         String reply = site.postReply("s-2", "s-1", "bob", "Fine words about the tram.").path("id");
         String rejected = site.post("s-3", "cat", "Awful words {insult=0.99}").path("id");
         site.post("s-4", "dan", "Queued words {insult=0.8}");
+        // Queued, so never sampled: flags on an identity term that moderators overturn, for the monitor on stats.
+        for (int i = 0; i < 5; i++) {
+            decideInQueue(site, site.comment("m" + i, "My Muslim neighbours " + i + " {identity_attack=0.6}"),
+                    "approve", "false_positive");
+        }
         JsonPath api = as(site.moderator()).get("/api/v1/samples").then().statusCode(200).extract().jsonPath();
         // Only the automatic verdicts are sampled: published and rejected, not the queued comment.
         assertThat(api.getList("items.commentId")).containsExactly(parent, reply, rejected);
@@ -651,5 +659,56 @@ class ConsoleBrowserTest {
         }
         assertThat(row.findElement(By.cssSelector("td[data-metric=rejectPrecision]")).getText()).startsWith("0 %");
         assertThat(driver.findElement(By.id("sample-quality")).getText()).contains("0 sample items wait");
+        JsonPath identity = as(site.moderator()).get("/api/v1/stats/learning/identity-terms?weeks=2").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(identity.getList("alerts.term")).containsExactly("muslim");
+        assertThat(driver.findElement(By.id("identity-alerts")).getText()).isEqualTo("Week of "
+                + identity.getString("alerts[0].week") + ": moderators overturned 5 of 5 flags on comments mentioning "
+                + "\"muslim\" (100 %, limit " + pct(identity.get("alerts[0].limit")) + ").");
+        assertThat(driver.findElement(By.cssSelector("#identity-table tr.alert[data-term=muslim]")).getText())
+                .contains("muslim 5 5 100 % 5 5");
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('sample-quality').scrollIntoView()");
+        screenshot("console-sample-quality.png");
+    }
+
+    @Test
+    void adminFitsASiteModelSeesItsHeldOutFiguresAndTurnsItOnKeepingTheOtherLearningSettings() {
+        Moderation.TestSite site = sampleEverythingSite(7);
+        // Swearing approved, insults rejected: 22 of each, above the test profile's bar of 40 with 10 of each.
+        for (int i = 0; i < 22; i++) {
+            decideInQueue(site, site.comment("p" + i, "Swearing " + i + " {profanity=0.97}"), "approve", "acceptable");
+            decideInQueue(site, site.comment("i" + i, "Insult " + i + " {insult=0.8}"), "reject", "insult");
+        }
+        signIn(site.admin());
+        waiting().until(d -> !driver.findElements(By.cssSelector("#items")).isEmpty());
+        driver.findElement(By.linkText("Policy")).click();
+        WebElement fit = waiting().until(ExpectedConditions.elementToBeClickable(By.id("site-model-fit")));
+        assertThat(driver.findElement(By.id("site-model")).getText()).contains("44 decisions so far (22 approved, "
+                + "22 rejected)").contains("No version is in use");
+        fit.click();
+        WebElement row = waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#site-model-versions tr[data-version='1']")));
+        JsonPath model = as(site.admin()).get("/api/v1/sites/" + site.id() + "/site-model").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(row.findElements(By.tagName("td")).subList(1, 7)).extracting(WebElement::getText).containsExactly(
+                "44", model.getInt("versions[0].heldOut.heldOut") + " ("
+                        + model.getInt("versions[0].heldOut.heldOutRejected") + ")",
+                pct(model.get("versions[0].heldOut.precision")), pct(model.get("versions[0].heldOut.recall")),
+                pct(model.get("versions[0].heldOut.agreement")), pct(model.get("versions[0].heldOut.policyAgreement")));
+
+        row.findElement(By.xpath(".//button[text()='Use this version']")).click();
+        driver.switchTo().alert().accept();
+        waiting().until(d -> driver.findElement(By.id("site-model-in-use")).getText().startsWith("Version 1 is in use"));
+        JsonPath learning = as(site.admin()).get("/api/v1/sites/" + site.id() + "/learning").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(learning.getInt("overrides.enabledModelVersion")).isEqualTo(1);
+        // The PUT replaces every override: the console sent the sample settings back as they were.
+        assertThat(learning.getDouble("overrides.sampleShare")).isEqualTo(1.0);
+        assertThat(learning.getInt("overrides.sampleDailyCap")).isEqualTo(7);
+
+        driver.findElement(By.xpath("//table[@id='site-model-versions']//button[text()='Stop using']")).click();
+        waiting().until(d -> driver.findElement(By.id("site-model-in-use")).getText().startsWith("No version"));
+        assertThat(as(site.admin()).get("/api/v1/sites/" + site.id() + "/learning").then().extract().jsonPath()
+                .getString("overrides.enabledModelVersion")).isNull();
     }
 }

@@ -5,7 +5,7 @@
 // shown with its evidence and can be put into the policy draft, which then needs a dry run like any other edit.
 
 import { api, errorText, query } from '../lib/api.js';
-import { el, options, svg } from '../lib/dom.js';
+import { append, el, options, svg } from '../lib/dom.js';
 
 /** Outcome, colour, and the row field counting the moderators who decided the other way (null: both ways). */
 const OUTCOMES = [
@@ -55,7 +55,8 @@ export function advicePanel(site, { onTry }) {
     const kind = step.value;
     const rec = advice.recommendation;
     const marked = rec && rec.attribute === a.attribute && rec.step === kind ? rec.to : null;
-    body.replaceChildren(
+    body.replaceChildren();
+    append(body, [
       el('p', { id: 'advice-summary' }, `${advice.comments} comments in the last ${advice.days} days, `
         + `${advice.labelled} of them decided by moderators; ${a.scored} scored for ${a.attribute}, `
         + `${a.labelled} of those decided. Current thresholds: review at ${fmtThreshold(a.current.review)}, `
@@ -68,7 +69,7 @@ export function advicePanel(site, { onTry }) {
         el('span', { style: 'background:#17213a;color:#fff' }, 'moderators decided the other way'),
         el('span', { style: `color:${PRECISION};border:1px solid ${PRECISION}` }, '— precision'),
         el('span', { style: `color:${RECALL};border:1px dashed ${RECALL}` }, '- - recall')),
-      adviceTable(a, kind, a[kind], a.current[kind], marked));
+      adviceTable(a, kind, a[kind], a.current[kind], marked)]);
   };
 
   const load = async () => {
@@ -127,7 +128,8 @@ function recommendationBox(advice, onTry) {
 
 /** Stacked outcome bars per threshold (counts, left scale) with precision and recall lines (0-100 %, right). */
 function chart(a, kind, rows, current, marked) {
-  const W = 720, H = 250, left = 34, right = 40, top = 22, bottom = 30;
+  // The band above the plot holds the markers' labels, so they never sit on a bar or a line.
+  const W = 720, H = 270, left = 34, right = 40, top = 40, bottom = 30;
   const plotW = W - left - right, plotH = H - top - bottom;
   const slot = plotW / Math.max(1, rows.length);
   const bw = Math.max(3, slot * 0.7);
@@ -142,6 +144,7 @@ function chart(a, kind, rows, current, marked) {
     + ` (the table below lists the same figures)`));
   chartSvg.append(
     svg('line', { x1: left, y1: top + plotH, x2: left + plotW, y2: top + plotH, stroke: '#d9dee7' }),
+    svg('text', { x: 0, y: top - 6 }, 'comments'), svg('text', { x: left + plotW + 4, y: top - 6 }, 'rate'),
     svg('text', { x: 0, y: top + 4 }, String(max)), svg('text', { x: 0, y: top + plotH }, '0'),
     svg('text', { x: left + plotW + 4, y: top + 4 }, '100%'), svg('text', { x: left + plotW + 4, y: top + plotH }, '0%'));
   const every = Math.ceil(rows.length / 10);
@@ -179,6 +182,9 @@ function chart(a, kind, rows, current, marked) {
       pen = 'L';
     });
     if (d) {
+      // A white halo under each line keeps it readable over the bars.
+      chartSvg.append(svg('path', { d: d.trim(), fill: 'none', stroke: '#fff', 'stroke-width': 5,
+        'stroke-opacity': 0.8 }));
       chartSvg.append(svg('path', { d: d.trim(), fill: 'none', stroke: colour, 'stroke-width': 2,
         'stroke-dasharray': dash, class: `advice-${field}` }, svg('title', {}, field)));
     }
@@ -187,10 +193,10 @@ function chart(a, kind, rows, current, marked) {
     const i = rows.findIndex(r => r.threshold === threshold);
     if (i < 0) return;
     chartSvg.append(svg('g', { id, 'data-threshold': threshold },
-      svg('line', { x1: centre(i), y1: top - 4, x2: centre(i), y2: top + plotH, stroke: colour, 'stroke-width': 2,
+      svg('line', { x1: centre(i), y1: id === 'advice-current' ? top - 2 : top - 16, x2: centre(i), y2: top + plotH, stroke: colour, 'stroke-width': 2,
         'stroke-dasharray': dash }),
-      svg('text', { x: Math.min(centre(i) + 3, W - 90), y: id === 'advice-current' ? top - 8 : top + 6,
-        style: `fill:${colour}` }, `${label} ${fmtThreshold(threshold)}`)));
+      svg('text', { x: Math.min(centre(i) + 3, W - 110), y: id === 'advice-current' ? top - 6 : top - 20,
+        style: `fill:${colour};font-weight:600` }, `${label} ${fmtThreshold(threshold)}`)));
   };
   mark(current, 'current', '#17213a', '', 'advice-current');
   if (marked !== null) mark(marked, 'recommended', '#1a7f46', '4 3', 'advice-recommended');
@@ -203,7 +209,7 @@ function chart(a, kind, rows, current, marked) {
 function adviceTable(a, kind, rows, current, marked) {
   const head = ['threshold', 'published', 'of which moderators rejected', 'queued', 'queued: moderators approved',
     'queued: moderators rejected', 'rejected', 'of which moderators approved', 'precision', 'recall'];
-  return el('div', { class: 'scroll' }, el('table', { class: 'list', id: 'advice-table' },
+  return el('div', { class: 'scroll' }, el('table', { class: 'list numbers', id: 'advice-table' },
     el('caption', {}, `${a.attribute}: ${kind} threshold varied`),
     el('tr', {}, head.map(h => el('th', { scope: 'col' }, h))),
     rows.map(r => el('tr', { 'data-threshold': r.threshold,
