@@ -22,8 +22,8 @@ import java.util.UUID;
  * one comment (features, prediction, the score added to the result, the verdict adjusted; asked: under 0.1 ms).
  * Synthetic decisions: random calibrated scores and reason flags, labelled by a hidden linear rule with 10 % noise.
  *
- * <pre>./mvnw -B -q -o -DskipTests compile
- * java -cp target/classes src/bench/SiteModelBench.java [DECISIONS=50000] [FITS=5] [COMMENTS=2000000]</pre>
+ * <pre>./mvnw -B -q -DskipTests compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp target/classes:$(cat target/cp.txt) src/bench/SiteModelBench.java [DECISIONS=50000] [FITS=5] [COMMENTS=2000000]</pre>
  */
 public class SiteModelBench {
 

@@ -75,3 +75,32 @@ CREATE TABLE identity_alert (
     created_at     TIMESTAMPTZ NOT NULL,
     PRIMARY KEY (site_id, term, week)
 );
+
+-- The model versions the service last started with, so a start with new versions can be noticed.
+CREATE TABLE model_versions_seen (
+    id       INT PRIMARY KEY CHECK (id = 1),
+    models   TEXT NOT NULL,
+    seen_at  TIMESTAMPTZ NOT NULL
+);
+
+-- Re-scoring a site's recent comments after a model change: bounded (since, at most max_comments), resumable
+-- (the keyset cursor is stored after every batch), and its verdict-flip report in the shape of the policy dry run.
+CREATE TABLE rescore_job (
+    id                 UUID PRIMARY KEY,
+    site_id            UUID NOT NULL REFERENCES site (id),
+    models_before      TEXT NOT NULL,
+    models_after       TEXT NOT NULL,
+    since              TIMESTAMPTZ NOT NULL,
+    max_comments       INT NOT NULL,
+    state              VARCHAR(20) NOT NULL CHECK (state IN ('RUNNING', 'DONE')),
+    cursor_created_at  TIMESTAMPTZ,
+    cursor_id          UUID,
+    evaluated          INT NOT NULL DEFAULT 0,
+    changed            INT NOT NULL DEFAULT 0,
+    counts_before      TEXT NOT NULL,
+    counts_after       TEXT NOT NULL,
+    changes            TEXT NOT NULL,
+    created_at         TIMESTAMPTZ NOT NULL,
+    finished_at        TIMESTAMPTZ
+);
+CREATE INDEX rescore_job_site_idx ON rescore_job (site_id, created_at DESC);

@@ -52,9 +52,10 @@ public class DecisionExamples {
                        String moderator, Instant at) {
         em().createNativeQuery("INSERT INTO decision_example (comment_id, site_id, review_item_id, source, label, "
                         + "reason, moderator, auto_status, scores, reasons, models, decided_at) "
-                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT (comment_id) DO UPDATE "
-                        + "SET review_item_id = EXCLUDED.review_item_id, source = EXCLUDED.source, label = EXCLUDED.label, "
-                        + "reason = EXCLUDED.reason, moderator = EXCLUDED.moderator, auto_status = EXCLUDED.auto_status, "
+                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+                        + "ON CONFLICT (comment_id) DO UPDATE SET review_item_id = EXCLUDED.review_item_id, "
+                        + "source = EXCLUDED.source, label = EXCLUDED.label, reason = EXCLUDED.reason, "
+                        + "moderator = EXCLUDED.moderator, auto_status = EXCLUDED.auto_status, "
                         + "scores = EXCLUDED.scores, reasons = EXCLUDED.reasons, models = EXCLUDED.models, "
                         + "decided_at = EXCLUDED.decided_at, "
                         + "seq = nextval(pg_get_serial_sequence('decision_example', 'seq'))")

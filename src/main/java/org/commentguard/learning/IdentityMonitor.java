@@ -136,8 +136,8 @@ public class IdentityMonitor {
         List<Alert> sent = new ArrayList<>();
         for (Alert a : report(siteId, 2).alerts()) {
             int inserted = Comment.getEntityManager().createNativeQuery("INSERT INTO identity_alert (site_id, term, "
-                            + "week, overturn_rate, flagged, overturned, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-                            + "ON CONFLICT DO NOTHING")
+                            + "week, overturn_rate, flagged, overturned, created_at) "
+                            + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING")
                     .setParameter(1, siteId).setParameter(2, a.term()).setParameter(3, a.week())
                     .setParameter(4, a.overturnRate()).setParameter(5, a.decidedFlagged())
                     .setParameter(6, a.overturned()).setParameter(7, clock.instant()).executeUpdate();

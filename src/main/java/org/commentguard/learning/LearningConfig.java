@@ -22,6 +22,8 @@ public interface LearningConfig {
 
     Advice advice();
 
+    Rescore rescore();
+
     /** Days after which exported examples lose their comment text; unset keeps the text (no retention limit). */
     Optional<Integer> exportTextDays();
 
@@ -83,6 +85,24 @@ public interface LearningConfig {
         /** Most comments one monitor report reads. */
         @WithDefault("50000")
         int maxComments();
+    }
+
+    interface Rescore {
+        /** Days of comments a re-scoring job covers. */
+        @WithDefault("7")
+        int days();
+
+        /** Most comments one job re-scores per site. */
+        @WithDefault("5000")
+        int maxComments();
+
+        /** Comments per step; the job's position is stored after each step, so a restart resumes there. */
+        @WithDefault("25")
+        int batch();
+
+        /** How often a step runs ({@code off} disables re-scoring). */
+        @WithDefault("10s")
+        String every();
     }
 
     interface Advice {

@@ -37,7 +37,7 @@ public class LearningSettings {
         public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null);
     }
 
-    /** The settings in force: every field filled; {@code enabledModelVersion} and {@code exportTextDays} may be null. */
+    /** The settings in force; only {@code enabledModelVersion} and {@code exportTextDays} may be null. */
     public record Effective(Integer enabledModelVersion, double siteRejectReview, double siteRejectReject,
                             double sampleShare, int sampleDailyCap, double identityOverturnLimit,
                             Integer exportTextDays) {

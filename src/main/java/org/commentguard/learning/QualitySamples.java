@@ -235,7 +235,8 @@ public class QualitySamples {
 
     private static long[] automaticVerdicts(UUID siteId, Instant from, Instant to) {
         Object[] r = (Object[]) Comment.getEntityManager().createNativeQuery("SELECT "
-                        + "count(*) FILTER (WHERE auto_status = 'PUBLISHED'), count(*) FILTER (WHERE auto_status = 'REJECTED') "
+                        + "count(*) FILTER (WHERE auto_status = 'PUBLISHED'), "
+                        + "count(*) FILTER (WHERE auto_status = 'REJECTED') "
                         + "FROM comment WHERE site_id = ?1 AND created_at >= ?2 AND created_at < ?3")
                 .setParameter(1, siteId).setParameter(2, from).setParameter(3, to).getSingleResult();
         return new long[]{((Number) r[0]).longValue(), ((Number) r[1]).longValue()};

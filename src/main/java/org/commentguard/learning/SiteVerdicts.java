@@ -201,7 +201,8 @@ public class SiteVerdicts {
         LearningConfig.Fit bar = settings.config().fit();
         @SuppressWarnings("unchecked")
         List<UUID> sites = Comment.getEntityManager().createNativeQuery("SELECT d.site_id FROM decision_example d "
-                        + "LEFT JOIN (SELECT site_id, max(created_at) AS fitted FROM site_verdict_model GROUP BY site_id) m "
+                        + "LEFT JOIN (SELECT site_id, max(created_at) AS fitted FROM site_verdict_model "
+                        + "GROUP BY site_id) m "
                         + "ON m.site_id = d.site_id GROUP BY d.site_id, m.fitted HAVING count(*) >= ?1 "
                         + "AND count(*) FILTER (WHERE d.label = 'APPROVE') >= ?2 "
                         + "AND count(*) FILTER (WHERE d.label = 'REJECT') >= ?2 "

@@ -226,7 +226,8 @@ final class Endpoints {
             Map.entry("POST /api/v1/samples/{itemId}/decision", Specifics.of(MODERATOR).id("itemId", "item")
                     .body(s -> map("action", "approve", "reason", "acceptable"))),
             Map.entry("GET /api/v1/stats/learning/samples", Specifics.of(MODERATOR)),
-            Map.entry("GET /api/v1/stats/learning/identity-terms", Specifics.of(MODERATOR)));
+            Map.entry("GET /api/v1/stats/learning/identity-terms", Specifics.of(MODERATOR)),
+            Map.entry("GET /api/v1/sites/{id}/rescoring", Specifics.of(ADMIN)));
 
     /** The kind of id a path parameter takes, from the collection segment just before it. */
     static final Map<String, String> SEGMENT_IDS = Map.of("sites", "site", "keys", "key", "articles", "article",

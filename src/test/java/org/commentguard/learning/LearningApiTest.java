@@ -36,6 +36,9 @@ class LearningApiTest {
     @Inject
     IdentityMonitor monitor;
 
+    @Inject
+    ModelRescoring rescoring;
+
     @BeforeEach
     void scorer() {
         Moderation.useMarkerScorer();
@@ -368,5 +371,42 @@ class LearningApiTest {
         clock.advance(Duration.ofDays(14));
         assertThat(as(site.moderator()).get("/api/v1/stats/learning/identity-terms?weeks=1").then().statusCode(200)
                 .extract().jsonPath().getList("weeks[0].terms")).isEmpty();
+    }
+
+    // ---- re-scoring on a model change --------------------------------------------------------------------------
+
+    @Test
+    void aStartWithNewModelVersionsRescoresTheSitesRecentCommentsAndReportsTheFlips() {
+        Moderation.TestSite site = Moderation.newSite();
+        for (int i = 0; i < 3; i++) {
+            site.comment("u" + i, "Harsh " + i + " {toxicity=0.8}");
+        }
+        String calm = site.comment("c", "Calm words");
+        // What the new versions would conclude is simulated by the site's policy moving under the stored verdicts.
+        site.setPolicy(Map.of("thresholds", Map.of("toxicity", Map.of("review", 0.9, "reject", 0.95))));
+
+        assertThat(rescoring.noticeModels(Map.of("toxicity", "marker@test-2"))).isNotEmpty();
+        assertThat(rescoring.noticeModels(Map.of("toxicity", "marker@test-2"))).isEmpty();
+        JsonPath running = as(site.admin()).get("/api/v1/sites/" + site.id() + "/rescoring").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(running.getString("[0].state")).isEqualTo("running");
+        assertThat(running.getString("[0].modelsAfter.toxicity")).isEqualTo("marker@test-2");
+        // Batches of two (test profile): each step resumes from the position the previous one stored.
+        int steps = 0;
+        while (rescoring.step() && steps < 10_000) {
+            steps++;
+        }
+        JsonPath done = as(site.admin()).get("/api/v1/sites/" + site.id() + "/rescoring").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(done.getString("[0].state")).isEqualTo("done");
+        assertThat(done.getInt("[0].report.evaluated")).isEqualTo(4);
+        assertThat(done.getInt("[0].report.changed")).isEqualTo(3);
+        assertThat(done.getInt("[0].report.before.PENDING")).isEqualTo(3);
+        assertThat(done.getInt("[0].report.after.PUBLISHED")).isEqualTo(4);
+        assertThat(done.getList("[0].report.changes.after")).containsOnly("PUBLISHED");
+        assertThat(done.getList("[0].report.changes.commentId")).doesNotContain(calm);
+        // Nothing stored changed: the report is advice, not a new verdict.
+        as(site.ingest()).get("/api/v1/comments/" + calm).then().body("status", equalTo("PUBLISHED"));
+        as(Moderation.newSite().admin()).get("/api/v1/sites/" + site.id() + "/rescoring").then().statusCode(404);
     }
 }
