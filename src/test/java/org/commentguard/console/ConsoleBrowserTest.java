@@ -6,6 +6,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.commentguard.comment.Moderation;
 import org.commentguard.comment.MutableTestClock;
+import org.commentguard.learning.ModelRescoring;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -62,6 +64,9 @@ class ConsoleBrowserTest {
 
     @Inject
     MutableTestClock clock;
+
+    @Inject
+    ModelRescoring rescoring;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -419,6 +424,11 @@ class ConsoleBrowserTest {
                 .post("/api/v1/queue/" + item + "/decision").then().statusCode(200);
     }
 
+    /** Counts per status as the flip report writes them: "PUBLISHED 1, PENDING 0, …" in the API's order. */
+    private static String counts(Map<String, Object> byStatus) {
+        return String.join(", ", byStatus.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
+    }
+
     /** A site scored by comment markers whose every automatic verdict (up to the cap a day) is blind-sampled. */
     private static Moderation.TestSite sampleEverythingSite(int dailyCap) {
         Moderation.useMarkerScorer();
@@ -710,5 +720,50 @@ class ConsoleBrowserTest {
         waiting().until(d -> driver.findElement(By.id("site-model-in-use")).getText().startsWith("No version"));
         assertThat(as(site.admin()).get("/api/v1/sites/" + site.id() + "/learning").then().extract().jsonPath()
                 .getString("overrides.enabledModelVersion")).isNull();
+    }
+
+    @Test
+    void policyPageShowsWhatReScoringAfterAModelChangeWouldDecideDifferently() {
+        Moderation.useMarkerScorer();
+        Moderation.TestSite site = Moderation.newSite();
+        String harsh = site.post("harsh-1", "ann", "Harsh words {toxicity=0.8}").path("id");
+        site.post("calm-1", "bob", "Calm words");
+        // What new versions would conclude is simulated by the site's policy moving under the stored verdicts.
+        site.setPolicy(Map.of("thresholds", Map.of("toxicity", Map.of("review", 0.9, "reject", 0.95))));
+        String version = "marker@console-" + UUID.randomUUID();
+        // The first versions ever seen only get recorded; a change after that starts the jobs.
+        if (rescoring.noticeModels(Map.of("toxicity", version)).isEmpty()) {
+            version = "marker@console-" + UUID.randomUUID();
+            assertThat(rescoring.noticeModels(Map.of("toxicity", version))).isNotEmpty();
+        }
+        signIn(site.admin());
+        waiting().until(d -> !driver.findElements(By.cssSelector("#items")).isEmpty());
+        driver.findElement(By.linkText("Policy")).click();
+        WebElement running = waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#rescoring .rescore-job[data-state=running]")));
+        assertThat(running.getText()).contains("→ " + version).contains("Running: 0 of at most");
+
+        int steps = 0;
+        while (rescoring.step() && steps < 10_000) {
+            steps++;
+        }
+        JsonPath jobs = as(site.admin()).get("/api/v1/sites/" + site.id() + "/rescoring").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(jobs.getInt("[0].report.evaluated")).isEqualTo(2);
+        assertThat(jobs.getInt("[0].report.changed")).isEqualTo(1);
+        driver.navigate().refresh();
+        WebElement done = waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#rescoring .rescore-job[data-state=done]")));
+        assertThat(done.getAttribute("data-job-id")).isEqualTo(jobs.getString("[0].id"));
+        assertThat(done.findElement(By.cssSelector("[data-role=progress]")).getText())
+                .contains("2 comments since").endsWith("re-scored, 1 would now get another verdict.");
+        Map<String, Object> before = jobs.getMap("[0].report.before");
+        Map<String, Object> after = jobs.getMap("[0].report.after");
+        assertThat(done.getText()).contains("Before: " + counts(before) + " · after: " + counts(after))
+                .contains("harsh-1 PENDING PUBLISHED")
+                .doesNotContain("calm-1");
+        // A report only: the stored verdict stays.
+        as(site.moderator()).get("/api/v1/comments/" + harsh).then()
+                .body("status", org.hamcrest.Matchers.equalTo("PENDING"));
     }
 }
