@@ -50,24 +50,27 @@ function card(item) {
       toast(`"${code}" is a reason to ${action === 'approve' ? 'reject' : 'approve'}; choose another or none.`);
       return;
     }
+    // One decision per item: the buttons wait for the answer, so a double click cannot send a second one.
+    buttons.forEach(b => { b.disabled = true; });
     const decided = await act(() => api('POST', `/api/v1/samples/${item.id}/decision`,
       { action, reason: code, applyToComment: apply.checked }));
+    buttons.forEach(b => { b.disabled = false; });
     if (!decided) return;
     state.items = state.items.filter(i => i.id !== item.id);
     draw();
     toast(`Recorded: ${decided.decision}${decided.applied ? ', and applied to the comment' : ' (the comment is unchanged)'}.`);
   };
+  const buttons = [
+    el('button', { type: 'button', class: 'approve', 'data-action': 'approve', onclick: () => decide('approve') },
+      'Approve'),
+    el('button', { type: 'button', class: 'reject', 'data-action': 'reject', onclick: () => decide('reject') },
+      'Reject')];
   return el('article', { class: 'item sample', 'data-sample-id': item.id, 'data-comment-id': item.commentId },
     el('div', { class: 'sample-body' },
       el('div', { class: 'meta' }, 'On ', el('b', {}, item.articleTitle || '–'), ` · ${fmtTime(item.createdAt)}`),
       item.parentText ? el('div', { class: 'context' }, 'In reply to: ', item.parentText) : null,
       el('div', { class: 'text', 'data-role': 'comment-text' }, item.text)),
-    el('div', { class: 'actions' },
-      el('button', { type: 'button', class: 'approve', 'data-action': 'approve', onclick: () => decide('approve') },
-        'Approve'),
-      el('button', { type: 'button', class: 'reject', 'data-action': 'reject', onclick: () => decide('reject') },
-        'Reject'),
-      reason,
+    el('div', { class: 'actions' }, buttons, reason,
       el('label', {}, apply, ' also apply to the comment')));
 }
 
