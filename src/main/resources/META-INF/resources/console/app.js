@@ -17,6 +17,7 @@ import { showSignIn } from './pages/signin.js';
 
 const PAGE_MODULES = [
   './pages/queue.js',
+  './pages/samples.js',
   './pages/audit.js',
   './pages/stats.js',
   './pages/policy.js',

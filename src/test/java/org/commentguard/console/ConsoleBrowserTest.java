@@ -3,7 +3,10 @@ package org.commentguard.console;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.commentguard.comment.Moderation;
+import org.commentguard.comment.MutableTestClock;
+import org.commentguard.learning.ModelRescoring;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,8 +33,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -55,6 +61,12 @@ class ConsoleBrowserTest {
 
     @TestHTTPResource("/console/")
     URL console;
+
+    @Inject
+    MutableTestClock clock;
+
+    @Inject
+    ModelRescoring rescoring;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -396,5 +408,371 @@ class ConsoleBrowserTest {
         assertThat(driver.findElements(By.cssSelector("#policy-form input[name$='.review']")))
                 .extracting(e -> e.getAttribute("name").replace(".review", ""))
                 .isEqualTo(list.apply("thresholdAttributes"));
+    }
+
+    // ---- learning from moderators: the advice chart and the blind sample queue -----------------------------------
+
+    private static void decideOnSite(Moderation.TestSite site, String commentId, String action, String reason) {
+        as(site.ingest()).body(Map.of("action", action, "reason", reason, "moderator", "wp:editor"))
+                .post("/api/v1/comments/" + commentId + "/moderation").then().statusCode(200);
+    }
+
+    private static void decideInQueue(Moderation.TestSite site, String commentId, String action, String reason) {
+        String item = as(site.moderator()).get("/api/v1/queue?limit=100").then().statusCode(200).extract()
+                .jsonPath().getString("items.find { it.comment.id == '" + commentId + "' }.id");
+        as(site.moderator()).body(Map.of("action", action, "reason", reason))
+                .post("/api/v1/queue/" + item + "/decision").then().statusCode(200);
+    }
+
+    private static JsonPath rescoringOf(Moderation.TestSite site) {
+        return as(site.admin()).get("/api/v1/sites/" + site.id() + "/rescoring").then().statusCode(200).extract()
+                .jsonPath();
+    }
+
+    /** Counts per status as the flip report writes them: "PUBLISHED 1, PENDING 0, …" in the API's order. */
+    private static String counts(Map<String, Object> byStatus) {
+        return String.join(", ", byStatus.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
+    }
+
+    /** A site scored by comment markers whose every automatic verdict (up to the cap a day) is blind-sampled. */
+    private static Moderation.TestSite sampleEverythingSite(int dailyCap) {
+        Moderation.useMarkerScorer();
+        Moderation.TestSite site = Moderation.newSite();
+        as(site.admin()).body(Map.of("sampleShare", 1.0, "sampleDailyCap", dailyCap))
+                .put("/api/v1/sites/" + site.id() + "/learning").then().statusCode(200);
+        return site;
+    }
+
+    /** The console's percentages: whole percent, half up, or a dash without a value. */
+    private static String pct(Object v) {
+        return v == null ? "–" : Math.round(((Number) v).doubleValue() * 100) + " %";
+    }
+
+    /** The cells the advice table shows for one API row, in its column order. */
+    private static List<String> adviceCells(Map<String, Object> row) {
+        List<String> cells = new ArrayList<>();
+        for (String k : List.of("published", "publishedButRejected", "queued", "queuedApproved", "queuedRejected",
+                "rejected", "rejectedButApproved")) {
+            cells.add(String.valueOf(row.get(k)));
+        }
+        cells.add(pct(row.get("precision")));
+        cells.add(pct(row.get("recall")));
+        return cells;
+    }
+
+    /** A number as JavaScript's String() writes it (1, 0.45), which is how the page's data attributes carry it. */
+    private static String js(Object number) {
+        return new java.math.BigDecimal(String.valueOf(number)).stripTrailingZeros().toPlainString();
+    }
+
+    private WebElement adviceRow(Object threshold) {
+        return driver.findElement(By.cssSelector("#advice-table tr[data-threshold='" + js(threshold) + "']"));
+    }
+
+    private static String threshold(Object t) {
+        return String.format(Locale.ROOT, "%.2f", ((Number) t).doubleValue());
+    }
+
+    @Test
+    void policyPageChartsTheAdviceTheApiAnswersAndPutsTheRecommendationIntoTheDraft() {
+        // Every published comment goes to the blind sample, where moderators approve the kind ones.
+        Moderation.TestSite site = sampleEverythingSite(200);
+        try {
+            // Forty days ago: outside the 30-day window, inside the 90-day one.
+            clock.advance(Duration.ofDays(-40));
+            for (int i = 0; i < 5; i++) {
+                decideOnSite(site, site.comment("old" + i, "Old mean " + i + " {toxicity=0.5}"), "reject", "toxicity");
+            }
+        } finally {
+            clock.reset();
+        }
+        // Toxicity review 0.70, reject 0.95 (the defaults): 0.5 is published, 0.8 queued, 0.97 rejected.
+        for (int i = 0; i < 12; i++) {
+            decideOnSite(site, site.comment("b" + i, "Mean " + i + " {toxicity=0.5}"), "reject", "toxicity");
+        }
+        List<String> kind = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            kind.add(site.comment("g" + i, "Kind " + i + " {toxicity=0.2}"));
+        }
+        for (int i = 0; i < 3; i++) {
+            site.comment("u" + i, "Undecided " + i + " {toxicity=0.1}");
+        }
+        JsonPath samples = as(site.moderator()).get("/api/v1/samples?limit=100").then().statusCode(200).extract()
+                .jsonPath();
+        for (String id : kind) {
+            as(site.moderator()).body(Map.of("action", "approve")).post("/api/v1/samples/"
+                    + samples.getString("items.find { it.commentId == '" + id + "' }.id") + "/decision").then()
+                    .statusCode(200);
+        }
+        for (int i = 0; i < 4; i++) {
+            decideInQueue(site, site.comment("q" + i, "Queued " + i + " {toxicity=0.8}"), i == 0 ? "approve" : "reject",
+                    i == 0 ? "acceptable" : "toxicity");
+        }
+        decideOnSite(site, site.comment("r0", "Rejected 0 {toxicity=0.97}"), "approve", "false_positive");
+        site.comment("r1", "Rejected 1 {toxicity=0.97}");
+
+        JsonPath advice = as(site.admin()).get("/api/v1/sites/" + site.id() + "/policy/advice?days=30").then()
+                .statusCode(200).extract().jsonPath();
+        String toxicity = "attributes.find { it.attribute == 'toxicity' }";
+        List<Map<String, Object>> rows = advice.getList(toxicity + ".review");
+        // The API's answer is what the seed says (so the checks below compare the page with real counts).
+        assertThat(advice.getInt("comments")).isEqualTo(33);
+        Map<String, Object> atCurrent = advice.getMap(toxicity + ".review.find { it.threshold == 0.7f }");
+        assertThat(atCurrent).containsEntry("published", 27).containsEntry("publishedButRejected", 12)
+                .containsEntry("queued", 4).containsEntry("queuedApproved", 1).containsEntry("queuedRejected", 3)
+                .containsEntry("rejected", 2).containsEntry("rejectedButApproved", 1);
+        assertThat(advice.getString("recommendation.attribute")).isEqualTo("toxicity");
+        Object proposed = advice.get("recommendation.to");
+
+        signIn(site.admin());
+        waiting().until(d -> !driver.findElements(By.cssSelector("#items")).isEmpty());
+        driver.findElement(By.linkText("Policy")).click();
+        waiting().until(d -> driver.findElements(By.cssSelector("#advice-table tr[data-threshold]")).size()
+                == rows.size());
+        assertThat(new Select(driver.findElement(By.id("advice-attribute"))).getFirstSelectedOption()
+                .getAttribute("value")).isEqualTo("toxicity");
+        assertThat(driver.findElement(By.id("advice-summary")).getText()).startsWith("33 comments in the last 30 days, "
+                + advice.getInt("labelled") + " of them decided by moderators");
+
+        // The table (the chart's text alternative) and the chart's bars show the API's rows, one for one.
+        List<WebElement> bars = driver.findElements(By.cssSelector("#advice-chart g.advice-bar"));
+        assertThat(bars).hasSize(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> row = rows.get(i);
+            WebElement tr = adviceRow(row.get("threshold"));
+            assertThat(tr.findElement(By.tagName("th")).getText()).startsWith(threshold(row.get("threshold")));
+            assertThat(tr.findElements(By.tagName("td"))).extracting(WebElement::getText)
+                    .containsExactlyElementsOf(adviceCells(row));
+            WebElement bar = bars.get(i);
+            assertThat(bar.getAttribute("data-threshold")).isEqualTo(js(row.get("threshold")));
+            assertThat(bar.findElement(By.tagName("title")).getAttribute("textContent"))
+                    .startsWith(threshold(row.get("threshold")) + ": " + row.get("published") + " published ("
+                            + row.get("publishedButRejected") + " rejected by moderators), " + row.get("queued")
+                            + " queued");
+            for (String outcome : List.of("published", "queued", "rejected")) {
+                List<WebElement> rect = bar.findElements(By.cssSelector("rect[data-outcome=" + outcome + "]"));
+                assertThat(rect).extracting(r -> r.getAttribute("data-count"))
+                        .isEqualTo((Integer) row.get(outcome) == 0 ? List.of() : List.of(String.valueOf(row.get(outcome))));
+            }
+        }
+        // The current threshold and the recommended one are marked, and the recommendation is the API's, with evidence.
+        assertThat(driver.findElement(By.id("advice-current")).getAttribute("data-threshold")).isEqualTo("0.7");
+        assertThat(adviceRow(0.7).getAttribute("class")).contains("current");
+        assertThat(driver.findElement(By.id("advice-recommended")).getAttribute("data-threshold"))
+                .isEqualTo(js(proposed));
+        assertThat(adviceRow(proposed).getText()).contains("(recommended)");
+        assertThat(driver.findElement(By.id("advice-recommendation-summary")).getText())
+                .isEqualTo(advice.getString("recommendation.summary"));
+        assertThat(driver.findElement(By.id("advice-evidence")).getText())
+                .contains("…rejected by moderators " + advice.getInt("recommendation.current.publishedButRejected")
+                        + " " + advice.getInt("recommendation.proposed.publishedButRejected"));
+        assertThat(driver.findElement(By.id("site-model")).getText())
+                .contains(as(site.admin()).get("/api/v1/sites/" + site.id() + "/site-model").then().statusCode(200)
+                        .extract().path("bar.decisions") + " decisions so far");
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('advice').scrollIntoView()");
+        screenshot("console-advice.png");
+
+        // The recommendation goes into the draft, which then needs a dry run before it can be saved.
+        driver.findElement(By.id("advice-try")).click();
+        assertThat(driver.findElement(By.name("toxicity.review")).getAttribute("value")).isEqualTo(js(proposed));
+        assertThat(driver.findElement(By.id("save-policy")).isEnabled()).isFalse();
+
+        // A 90-day window takes in the five older decisions.
+        JsonPath wide = as(site.admin()).get("/api/v1/sites/" + site.id() + "/policy/advice?days=90").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(wide.getInt("comments")).isEqualTo(38);
+        new Select(driver.findElement(By.id("advice-days"))).selectByValue("90");
+        waiting().until(d -> driver.findElement(By.id("advice-summary")).getText().startsWith("38 comments"));
+        assertThat(adviceRow(0.7).findElements(By.tagName("td"))).extracting(WebElement::getText)
+                .containsExactlyElementsOf(adviceCells(wide.getMap(toxicity + ".review.find { it.threshold == 0.7f }")));
+    }
+
+    @Test
+    void sampleQueueShowsNoScoresAndADecisionLeavesTheCommentAsItWasUnlessApplied() {
+        Moderation.TestSite site = sampleEverythingSite(10);
+        String parent = site.post("s-1", "ann", "Trams are a good idea.").path("id");
+        String reply = site.postReply("s-2", "s-1", "bob", "Fine words about the tram.").path("id");
+        String rejected = site.post("s-3", "cat", "Awful words {insult=0.99}").path("id");
+        site.post("s-4", "dan", "Queued words {insult=0.8}");
+        // Queued, so never sampled: flags on an identity term that moderators overturn, for the monitor on stats.
+        for (int i = 0; i < 5; i++) {
+            decideInQueue(site, site.comment("m" + i, "My Muslim neighbours " + i + " {identity_attack=0.6}"),
+                    "approve", "false_positive");
+        }
+        JsonPath api = as(site.moderator()).get("/api/v1/samples").then().statusCode(200).extract().jsonPath();
+        // Only the automatic verdicts are sampled: published and rejected, not the queued comment.
+        assertThat(api.getList("items.commentId")).containsExactly(parent, reply, rejected);
+        assertThat(as(site.moderator()).get("/api/v1/comments/" + rejected).then().extract().path("status")
+                .toString()).isEqualTo("REJECTED");
+
+        signIn(site.moderator());
+        waiting().until(d -> !driver.findElements(By.cssSelector("#items")).isEmpty());
+        driver.findElement(By.linkText("Blind sample")).click();
+        waiting().until(d -> driver.findElements(By.cssSelector("#samples article.sample")).size() == 3);
+        List<WebElement> cards = driver.findElements(By.cssSelector("#samples article.sample"));
+        assertThat(cards).extracting(c -> c.getAttribute("data-sample-id"))
+                .containsExactlyElementsOf(api.getList("items.id", String.class));
+        // The comment, its article and the comment it answers; nothing the service concluded.
+        assertThat(driver.findElements(By.cssSelector("#samples .scores, #samples .chip, #samples mark, "
+                + "#samples .state, #samples .bar"))).isEmpty();
+        for (int i = 0; i < 3; i++) {
+            WebElement body = cards.get(i).findElement(By.cssSelector(".sample-body"));
+            assertThat(body.findElement(By.cssSelector("[data-role=comment-text]")).getText())
+                    .isEqualTo(api.getString("items[" + i + "].text"));
+            assertThat(body.getText()).contains("Council approves new tram line")
+                    .doesNotContainIgnoringCase("published").doesNotContainIgnoringCase("rejected")
+                    .doesNotContain("insult.").doesNotContain("marker@test").doesNotContain("%");
+        }
+        assertThat(cards.get(1).findElement(By.cssSelector(".context")).getText())
+                .isEqualTo("In reply to: Trams are a good idea.");
+        screenshot("console-samples.png");
+
+        // Rejecting a published comment blind records the label; the comment stays published.
+        WebElement first = cards.get(0);
+        new Select(first.findElement(By.cssSelector("select[data-role=reason]"))).selectByValue("spam");
+        first.findElement(By.cssSelector("button[data-action=reject]")).click();
+        waiting().until(d -> driver.findElements(By.cssSelector("#samples article.sample")).size() == 2);
+        String a = api.getString("items[0].id");
+        as(site.moderator()).get("/api/v1/samples/" + a).then().statusCode(200)
+                .body("decision", org.hamcrest.Matchers.equalTo("reject"))
+                .body("reason", org.hamcrest.Matchers.equalTo("spam"))
+                .body("applied", org.hamcrest.Matchers.equalTo(false));
+        as(site.moderator()).get("/api/v1/comments/" + parent).then()
+                .body("status", org.hamcrest.Matchers.equalTo("PUBLISHED"));
+
+        // Approving the rejected comment blind leaves it rejected.
+        driver.findElement(By.cssSelector("article.sample[data-comment-id='" + rejected
+                + "'] button[data-action=approve]")).click();
+        waiting().until(d -> driver.findElements(By.cssSelector("#samples article.sample")).size() == 1);
+        as(site.moderator()).get("/api/v1/comments/" + rejected).then()
+                .body("status", org.hamcrest.Matchers.equalTo("REJECTED"));
+        assertThat(as(site.moderator()).get("/api/v1/audit?commentId=" + parent).then().extract().jsonPath()
+                .getList("items.action", String.class)).doesNotContain("comment.rejected");
+
+        // Only the explicit choice changes the comment: reject the reply and apply it.
+        WebElement last = driver.findElement(By.cssSelector("article.sample[data-comment-id='" + reply + "']"));
+        last.findElement(By.cssSelector("input[data-role=apply]")).click();
+        last.findElement(By.cssSelector("button[data-action=reject]")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("samples-empty")));
+        as(site.moderator()).get("/api/v1/comments/" + reply).then()
+                .body("status", org.hamcrest.Matchers.equalTo("REJECTED"));
+        assertThat(as(site.moderator()).get("/api/v1/samples").then().extract().jsonPath().getList("items")).isEmpty();
+
+        // The stats page shows the week's estimates with their intervals as the API reports them.
+        JsonPath quality = as(site.moderator()).get("/api/v1/stats/learning/samples?weeks=2").then().statusCode(200)
+                .extract().jsonPath();
+        String week = quality.getString("weeks[1].week");
+        assertThat(quality.getInt("weeks[1].publishAgreement.trials")).isEqualTo(2);
+        driver.findElement(By.linkText("Stats")).click();
+        WebElement row = waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#sample-quality-table tr[data-week='" + week + "']")));
+        for (String metric : List.of("publishAgreement", "rejectPrecision")) {
+            String at = "weeks[1]." + metric;
+            assertThat(row.findElement(By.cssSelector("td[data-metric=" + metric + "]")).getText())
+                    .isEqualTo(pct(quality.get(at + ".estimate")) + " (95 % CI " + pct(quality.get(at + ".low"))
+                            + "–" + pct(quality.get(at + ".high")) + ", n = " + quality.getInt(at + ".trials") + ")");
+        }
+        assertThat(row.findElement(By.cssSelector("td[data-metric=rejectPrecision]")).getText()).startsWith("0 %");
+        assertThat(driver.findElement(By.id("sample-quality")).getText()).contains("0 sample items wait");
+        JsonPath identity = as(site.moderator()).get("/api/v1/stats/learning/identity-terms?weeks=2").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(identity.getList("alerts.term")).containsExactly("muslim");
+        assertThat(driver.findElement(By.id("identity-alerts")).getText()).isEqualTo("Week of "
+                + identity.getString("alerts[0].week") + ": moderators overturned 5 of 5 flags on comments mentioning "
+                + "\"muslim\" (100 %, limit " + pct(identity.get("alerts[0].limit")) + ").");
+        assertThat(driver.findElement(By.cssSelector("#identity-table tr.alert[data-term=muslim]")).getText())
+                .contains("muslim 5 5 100 % 5 5");
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('sample-quality').scrollIntoView()");
+        screenshot("console-sample-quality.png");
+    }
+
+    @Test
+    void adminFitsASiteModelSeesItsHeldOutFiguresAndTurnsItOnKeepingTheOtherLearningSettings() {
+        Moderation.TestSite site = sampleEverythingSite(7);
+        // Swearing approved, insults rejected: 22 of each, above the test profile's bar of 40 with 10 of each.
+        for (int i = 0; i < 22; i++) {
+            decideInQueue(site, site.comment("p" + i, "Swearing " + i + " {profanity=0.97}"), "approve", "acceptable");
+            decideInQueue(site, site.comment("i" + i, "Insult " + i + " {insult=0.8}"), "reject", "insult");
+        }
+        signIn(site.admin());
+        waiting().until(d -> !driver.findElements(By.cssSelector("#items")).isEmpty());
+        driver.findElement(By.linkText("Policy")).click();
+        WebElement fit = waiting().until(ExpectedConditions.elementToBeClickable(By.id("site-model-fit")));
+        assertThat(driver.findElement(By.id("site-model")).getText()).contains("44 decisions so far (22 approved, "
+                + "22 rejected)").contains("No version is in use");
+        fit.click();
+        WebElement row = waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#site-model-versions tr[data-version='1']")));
+        JsonPath model = as(site.admin()).get("/api/v1/sites/" + site.id() + "/site-model").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(row.findElements(By.tagName("td")).subList(1, 7)).extracting(WebElement::getText).containsExactly(
+                "44", model.getInt("versions[0].heldOut.heldOut") + " ("
+                        + model.getInt("versions[0].heldOut.heldOutRejected") + ")",
+                pct(model.get("versions[0].heldOut.precision")), pct(model.get("versions[0].heldOut.recall")),
+                pct(model.get("versions[0].heldOut.agreement")), pct(model.get("versions[0].heldOut.policyAgreement")));
+
+        row.findElement(By.xpath(".//button[text()='Use this version']")).click();
+        driver.switchTo().alert().accept();
+        waiting().until(d -> driver.findElement(By.id("site-model-in-use")).getText().startsWith("Version 1 is in use"));
+        JsonPath learning = as(site.admin()).get("/api/v1/sites/" + site.id() + "/learning").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(learning.getInt("overrides.enabledModelVersion")).isEqualTo(1);
+        // The PUT replaces every override: the console sent the sample settings back as they were.
+        assertThat(learning.getDouble("overrides.sampleShare")).isEqualTo(1.0);
+        assertThat(learning.getInt("overrides.sampleDailyCap")).isEqualTo(7);
+
+        driver.findElement(By.xpath("//table[@id='site-model-versions']//button[text()='Stop using']")).click();
+        waiting().until(d -> driver.findElement(By.id("site-model-in-use")).getText().startsWith("No version"));
+        assertThat(as(site.admin()).get("/api/v1/sites/" + site.id() + "/learning").then().extract().jsonPath()
+                .getString("overrides.enabledModelVersion")).isNull();
+    }
+
+    @Test
+    void policyPageShowsWhatReScoringAfterAModelChangeWouldDecideDifferently() {
+        Moderation.useMarkerScorer();
+        Moderation.TestSite site = Moderation.newSite();
+        String harsh = site.post("harsh-1", "ann", "Harsh words {toxicity=0.8}").path("id");
+        site.post("calm-1", "bob", "Calm words");
+        // What new versions would conclude is simulated by the site's policy moving under the stored verdicts.
+        site.setPolicy(Map.of("thresholds", Map.of("toxicity", Map.of("review", 0.9, "reject", 0.95))));
+        String version = "marker@console-" + UUID.randomUUID();
+        // The first versions ever seen only get recorded; a change after that starts the jobs.
+        if (rescoring.noticeModels(Map.of("toxicity", version)).isEmpty()) {
+            version = "marker@console-" + UUID.randomUUID();
+            assertThat(rescoring.noticeModels(Map.of("toxicity", version))).isNotEmpty();
+        }
+        signIn(site.admin());
+        waiting().until(d -> !driver.findElements(By.cssSelector("#items")).isEmpty());
+        driver.findElement(By.linkText("Policy")).click();
+        WebElement running = waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#rescoring .rescore-job[data-state=running]")));
+        assertThat(running.getText()).contains("→ " + version).contains("Running: 0 of at most");
+
+        // The change started a job for every site with recent comments (other tests' too): step until this one is done.
+        JsonPath jobs = rescoringOf(site);
+        while (!"done".equals(jobs.getString("[0].state"))) {
+            boolean worked = false;
+            for (int i = 0; i < 100 && rescoring.step(); i++) {
+                worked = true;
+            }
+            assertThat(worked).as("re-scoring has work left while this site's job runs").isTrue();
+            jobs = rescoringOf(site);
+        }
+        assertThat(jobs.getInt("[0].report.evaluated")).isEqualTo(2);
+        assertThat(jobs.getInt("[0].report.changed")).isEqualTo(1);
+        driver.navigate().refresh();
+        WebElement done = waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#rescoring .rescore-job[data-state=done]")));
+        assertThat(done.getAttribute("data-job-id")).isEqualTo(jobs.getString("[0].id"));
+        assertThat(done.findElement(By.cssSelector("[data-role=progress]")).getText())
+                .contains("2 comments since").endsWith("re-scored, 1 would now get another verdict.");
+        Map<String, Object> before = jobs.getMap("[0].report.before");
+        Map<String, Object> after = jobs.getMap("[0].report.after");
+        assertThat(done.getText()).contains("Before: " + counts(before) + " · after: " + counts(after))
+                .contains("harsh-1 PENDING PUBLISHED")
+                .doesNotContain("calm-1");
+        // A report only: the stored verdict stays.
+        as(site.moderator()).get("/api/v1/comments/" + harsh).then()
+                .body("status", org.hamcrest.Matchers.equalTo("PENDING"));
     }
 }

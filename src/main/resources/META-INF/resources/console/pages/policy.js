@@ -1,8 +1,14 @@
 // Admin: the site's policy, with a dry run that must succeed before the draft can be saved. Attributes, modes and
-// actions come from GET /api/v1/vocabulary.
+// actions come from GET /api/v1/vocabulary. Next to the dry run: threshold advice from moderator decisions
+// (panels/advice.js, whose recommendation can be put into the draft), the site verdict model (panels/sitemodel.js)
+// and the verdict flips of re-scoring after model changes (panels/rescoring.js).
 
 import { api, errorText, session, vocabulary } from '../lib/api.js';
-import { el, jsonTable, options, render, toast } from '../lib/dom.js';
+import { el, options, render, toast } from '../lib/dom.js';
+import { advicePanel } from '../panels/advice.js';
+import { flipDetails } from '../panels/flips.js';
+import { rescoringPanel } from '../panels/rescoring.js';
+import { siteModelPanel } from '../panels/sitemodel.js';
 
 async function showPolicy() {
   const site = session.me.siteId;
@@ -54,10 +60,7 @@ async function showPolicy() {
       const r = await api('POST', `/api/v1/sites/${site}/policy/dry-run`, { policy: proposed, limit: 200 });
       tested = proposed;
       report.replaceChildren(el('div', { class: 'panel' }, el('h2', {}, 'Dry run'),
-        el('p', {}, `${r.evaluated} recent comments re-evaluated, ${r.changed} would change.`),
-        el('p', {}, `Before: ${fmtCounts(r.before)} · after: ${fmtCounts(r.after)}`),
-        r.changes.length ? jsonTable(r.changes.map(c => ({ comment: c.externalId, before: c.before, after: c.after,
-          reasons: (c.reasonsAfter || []).join(', ') }))) : null));
+        el('p', {}, `${r.evaluated} recent comments re-evaluated, ${r.changed} would change.`), flipDetails(r)));
       document.getElementById('save-policy').disabled = false;
     } catch (e) {
       report.replaceChildren(el('p', { class: 'error', role: 'alert' }, errorText(e)));
@@ -73,11 +76,17 @@ async function showPolicy() {
       report.replaceChildren(el('p', { class: 'error', role: 'alert' }, errorText(e)));
     }
   }
-  render(el('h1', {}, 'Site policy'), form, report);
-}
-
-function fmtCounts(m) {
-  return Object.entries(m || {}).map(([k, v]) => `${k} ${v}`).join(', ') || '–';
+  /** The advice's recommendation goes into the draft; like any edit, it needs a dry run before it can be saved. */
+  function tryAdvice(attribute, step, threshold) {
+    const input = form.elements[`${attribute}.${step}`];
+    if (!input) return;
+    input.value = String(threshold);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.focus();
+    toast(`Draft: ${attribute} ${step} at ${threshold}. Run the dry run to see what it changes.`);
+  }
+  render(el('h1', {}, 'Site policy'), form, report, advicePanel(site, { onTry: tryAdvice }), siteModelPanel(site),
+    rescoringPanel(site));
 }
 
 function policyFrom(form) {
