@@ -1,3 +1,5 @@
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,8 +19,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Latency of the Coral External Moderation Phase endpoint as Coral sees it, on 600–1,000-character comments: each
@@ -33,7 +33,8 @@ import javax.crypto.spec.SecretKeySpec;
 public class CoralPhaseBench {
 
     static final long CORAL_DEFAULT_TIMEOUT_MS = 200;
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final String STORY_URL = "https://news.example/2026/11/council-approves-tram-line";
     static final String ARTICLE = "The city council approved the new tram line on Tuesday after a long debate about "
             + "costs. Construction starts next spring and the line should open in three years. Opponents say the "
@@ -56,22 +57,37 @@ public class CoralPhaseBench {
         String site = post(base.resolve("api/v1/sites"), args[1], "{\"name\":\"Coral benchmark\"}");
         String siteId = field(site, "id");
         String admin = field(site.substring(site.indexOf("\"adminKey\"")), "key");
-        String ingest = field(post(base.resolve("api/v1/sites/" + siteId + "/keys"), admin,
-                "{\"role\":\"ingest\",\"label\":\"coral-bench\"}"), "key");
-        send("PUT", base.resolve("api/v1/articles/tram-line"), ingest, "{\"title\":\"Council approves tram line\","
-                + "\"url\":\"" + STORY_URL + "\",\"body\":\"" + ARTICLE + "\"}");
-        send("PUT", base.resolve("api/v1/sites/" + siteId + "/integrations/coral"), admin,
+        String ingest = field(
+                post(
+                        base.resolve("api/v1/sites/" + siteId + "/keys"),
+                        admin,
+                        "{\"role\":\"ingest\",\"label\":\"coral-bench\"}"),
+                "key");
+        send(
+                "PUT",
+                base.resolve("api/v1/articles/tram-line"),
+                ingest,
+                "{\"title\":\"Council approves tram line\"," + "\"url\":\"" + STORY_URL + "\",\"body\":\"" + ARTICLE
+                        + "\"}");
+        send(
+                "PUT",
+                base.resolve("api/v1/sites/" + siteId + "/integrations/coral"),
+                admin,
                 "{\"tenantId\":\"" + tenant + "\",\"secrets\":[{\"secret\":\"" + secret + "\"}]}");
 
         URI endpoint = base.resolve("integrations/coral/v1/moderate");
-        System.out.printf("== %d CPUs, %s, Coral default timeout %d ms%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), CORAL_DEFAULT_TIMEOUT_MS);
+        System.out.printf(
+                "== %d CPUs, %s, Coral default timeout %d ms%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                CORAL_DEFAULT_TIMEOUT_MS);
         int[] seq = {0};
         for (int a = 4; a < args.length; a++) {
             String[] spec = args[a].split(":");
             List<String> texts = comments(Path.of(spec[0]), spec[1]);
             texts = texts.subList(0, Math.min(texts.size(), Integer.getInteger("max", Integer.MAX_VALUE)));
-            String label = spec.length > 2 ? spec[2] : Path.of(spec[0]).getFileName().toString();
+            String label =
+                    spec.length > 2 ? spec[2] : Path.of(spec[0]).getFileName().toString();
             if (texts.isEmpty()) {
                 System.out.println("== " + label + ": no comment of 600-1,000 characters");
                 continue;
@@ -88,13 +104,18 @@ public class CoralPhaseBench {
                 long t0 = System.nanoTime();
                 HttpResponse<String> r = moderate(endpoint, tenant, secret, text, "seq-" + seq[0]++);
                 one.add(System.nanoTime() - t0);
-                answers.merge(r.statusCode() == 204 ? "204" : r.body().replaceAll(".*\"status\":\"([A-Z_]+)\".*",
-                        "$1"), 1, Integer::sum);
+                answers.merge(
+                        r.statusCode() == 204 ? "204" : r.body().replaceAll(".*\"status\":\"([A-Z_]+)\".*", "$1"),
+                        1,
+                        Integer::sum);
                 // The same comment through the REST API, interleaved, so both see the same machine load.
                 long t1 = System.nanoTime();
-                post(base.resolve("api/v1/comments"), ingest, "{\"externalId\":\"direct-" + seq[0]++
-                        + "\",\"articleId\":\"tram-line\",\"author\":{\"id\":\"direct-" + seq[0]
-                        + "\"},\"text\":" + js(text) + "}");
+                post(
+                        base.resolve("api/v1/comments"),
+                        ingest,
+                        "{\"externalId\":\"direct-" + seq[0]++
+                                + "\",\"articleId\":\"tram-line\",\"author\":{\"id\":\"direct-" + seq[0]
+                                + "\"},\"text\":" + js(text) + "}");
                 direct.add(System.nanoTime() - t1);
             }
             System.out.printf("== %s: %d comments, mean %.0f chars%n", label, texts.size(), mean);
@@ -140,10 +161,15 @@ public class CoralPhaseBench {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("User-Agent", "Coral Moderation/9.3.0")
-                .header("X-Coral-Signature", "sha256=" + HexFormat.of().formatHex(mac.doFinal(bytes)))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(endpoint)
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .header("User-Agent", "Coral Moderation/9.3.0")
+                        .header("X-Coral-Signature", "sha256=" + HexFormat.of().formatHex(mac.doFinal(bytes)))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200 && r.statusCode() != 204) {
             throw new IllegalStateException("moderation answered " + r.statusCode() + ": " + r.body());
         }
@@ -152,10 +178,21 @@ public class CoralPhaseBench {
 
     static void report(String what, List<Long> nanos, Map<String, Integer> answers) {
         long[] ms = nanos.stream().mapToLong(n -> n).sorted().toArray();
-        long over = Arrays.stream(ms).filter(n -> n > CORAL_DEFAULT_TIMEOUT_MS * 1_000_000L).count();
-        System.out.printf("   %-32s n=%d  p50 %.1f  p90 %.1f  p99 %.1f  max %.1f ms  over %d ms: %d (%.1f %%)%s%n",
-                what, ms.length, pct(ms, 50), pct(ms, 90), pct(ms, 99), ms[ms.length - 1] / 1e6,
-                CORAL_DEFAULT_TIMEOUT_MS, over, 100.0 * over / ms.length, answers == null ? "" : "  answers " + answers);
+        long over = Arrays.stream(ms)
+                .filter(n -> n > CORAL_DEFAULT_TIMEOUT_MS * 1_000_000L)
+                .count();
+        System.out.printf(
+                "   %-32s n=%d  p50 %.1f  p90 %.1f  p99 %.1f  max %.1f ms  over %d ms: %d (%.1f %%)%s%n",
+                what,
+                ms.length,
+                pct(ms, 50),
+                pct(ms, 90),
+                pct(ms, 99),
+                ms[ms.length - 1] / 1e6,
+                CORAL_DEFAULT_TIMEOUT_MS,
+                over,
+                100.0 * over / ms.length,
+                answers == null ? "" : "  answers " + answers);
     }
 
     static double pct(long[] sorted, double p) {
@@ -233,9 +270,13 @@ public class CoralPhaseBench {
     }
 
     static String send(String method, URI uri, String key, String json) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri).header("X-Api-Key", key)
-                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(uri)
+                        .header("X-Api-Key", key)
+                        .header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() >= 300) {
             throw new IllegalStateException(method + " " + uri + " answered " + r.statusCode() + ": " + r.body());
         }

@@ -40,10 +40,15 @@ public class DbCostPerComment {
         String created = call("POST", "/api/v1/sites", admin, "{\"name\":\"db cost " + UUID.randomUUID() + "\"}");
         String site = field(created.substring(created.indexOf("\"site\"")), "id");
         String siteAdmin = field(created.substring(created.indexOf("\"adminKey\"")), "key");
-        String ingest = field(call("POST", "/api/v1/sites/" + site + "/keys", siteAdmin,
-                "{\"role\":\"ingest\",\"label\":\"bench\"}"), "key");
-        call("PUT", "/api/v1/articles/bench-article", ingest, "{\"title\":\"Council approves tram line\","
-                + "\"body\":\"The city council approved the new tram line after a long debate about costs.\"}");
+        String ingest = field(
+                call("POST", "/api/v1/sites/" + site + "/keys", siteAdmin, "{\"role\":\"ingest\",\"label\":\"bench\"}"),
+                "key");
+        call(
+                "PUT",
+                "/api/v1/articles/bench-article",
+                ingest,
+                "{\"title\":\"Council approves tram line\","
+                        + "\"body\":\"The city council approved the new tram line after a long debate about costs.\"}");
         // One warm-up comment so that caches and prepared statements exist before the measurement.
         post(ingest, texts.get(0));
 
@@ -58,8 +63,10 @@ public class DbCostPerComment {
         double seconds = (System.nanoTime() - started) / 1e9;
         Map<String, Long> after = snapshot(conninfo);
 
-        System.out.printf("comments: %d (mean %.0f chars), sequential, %.1f s wall (%.0f ms per comment, scoring"
-                + " included)%n", n, (double) chars / n, seconds, seconds * 1000 / n);
+        System.out.printf(
+                "comments: %d (mean %.0f chars), sequential, %.1f s wall (%.0f ms per comment, scoring"
+                        + " included)%n",
+                n, (double) chars / n, seconds, seconds * 1000 / n);
         for (String key : after.keySet()) {
             long delta = after.get(key) - before.getOrDefault(key, 0L);
             if (delta != 0) {
@@ -96,9 +103,12 @@ public class DbCostPerComment {
     }
 
     static String call(String method, String path, String key, String body) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("X-Api-Key", key).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("X-Api-Key", key)
+                        .header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() >= 300) {
             throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + " " + r.body());
@@ -148,8 +158,10 @@ public class DbCostPerComment {
                 + " UNION ALL SELECT 'table_bytes.' || relname, pg_total_relation_size(relid) FROM pg_stat_user_tables";
         // Statistics reach pg_stat_* with a delay of up to stats_fetch_consistency/flush (about 1 s).
         Thread.sleep(1500);
-        Process p = new ProcessBuilder("psql", conninfo, "-AtF", "\t", "-c", "SELECT pg_stat_clear_snapshot()",
-                "-c", sql).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        "psql", conninfo, "-AtF", "\t", "-c", "SELECT pg_stat_clear_snapshot()", "-c", sql)
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IllegalStateException(out);

@@ -21,15 +21,17 @@ import java.util.concurrent.locks.LockSupport;
 public class FixedRateLoad {
 
     private static final String[] TEXTS = {
-            "Finally a tram line. The buses on this route are late every single morning.",
-            "You are an idiot if you think this will ever be finished on budget.",
-            "The council should publish the full cost estimate before the next vote.",
-            "What a load of crap, this city never learns from its mistakes.",
-            "Check out cheap watches at http://spam.example/deals, best prices!!!",
-            "I ride the line every day and the new timetable is a real improvement."};
-    private static final String ARTICLE = "\"article\": {\"title\": \"Council approves tram line\", \"body\": \"The city "
-            + "council approved the new tram line on Tuesday after a long debate about costs. Construction starts next "
-            + "spring and the line should open in three years. Opponents say the budget is unrealistic.\"}";
+        "Finally a tram line. The buses on this route are late every single morning.",
+        "You are an idiot if you think this will ever be finished on budget.",
+        "The council should publish the full cost estimate before the next vote.",
+        "What a load of crap, this city never learns from its mistakes.",
+        "Check out cheap watches at http://spam.example/deals, best prices!!!",
+        "I ride the line every day and the new timetable is a real improvement."
+    };
+    private static final String ARTICLE =
+            "\"article\": {\"title\": \"Council approves tram line\", \"body\": \"The city "
+                    + "council approved the new tram line on Tuesday after a long debate about costs. Construction starts next "
+                    + "spring and the line should open in three years. Opponents say the budget is unrealistic.\"}";
 
     public static void main(String[] args) throws Exception {
         if (args.length < 5) {
@@ -44,7 +46,8 @@ public class FixedRateLoad {
         String article = args.length > 5 ? args[5] : null;
         String run = Long.toString(System.currentTimeMillis(), 36);
 
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         int total = (int) Math.round(rate * seconds);
         long interval = Math.round(1e9 / rate);
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
@@ -60,28 +63,38 @@ public class FixedRateLoad {
             String text = TEXTS[i % TEXTS.length];
             String body = comments
                     ? "{\"externalId\": \"fr-" + run + "-" + i + "\", \"articleId\": \"" + article + "\", \"author\": "
-                    + "{\"id\": \"reader-" + (i % 97) + "\"}, \"text\": \"" + text + "\"}"
+                            + "{\"id\": \"reader-" + (i % 97) + "\"}, \"text\": \"" + text + "\"}"
                     : "{\"text\": \"" + text + "\", " + ARTICLE + ", \"parent\": {\"text\": \"Costs are rising.\"}}";
             HttpRequest request = HttpRequest.newBuilder(base.resolve(comments ? "/api/v1/comments" : "/api/v1/score"))
-                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                    .header("X-Api-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
-                latencies.add(System.nanoTime() - scheduled);
-                if (failure != null || response.statusCode() >= 300) {
-                    errors.incrementAndGet();
-                }
-                return null;
-            }));
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .header("X-Api-Key", key)
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+            inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .handle((response, failure) -> {
+                        latencies.add(System.nanoTime() - scheduled);
+                        if (failure != null || response.statusCode() >= 300) {
+                            errors.incrementAndGet();
+                        }
+                        return null;
+                    }));
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
         double elapsed = (System.nanoTime() - start) / 1e9;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf("%s at %.0f req/s offered for %d s: %d requests, %.1f req/s completed, %d errors%n",
-                comments ? "/api/v1/comments" : "/api/v1/score", rate, seconds, sorted.size(), sorted.size() / elapsed,
+        System.out.printf(
+                "%s at %.0f req/s offered for %d s: %d requests, %.1f req/s completed, %d errors%n",
+                comments ? "/api/v1/comments" : "/api/v1/score",
+                rate,
+                seconds,
+                sorted.size(),
+                sorted.size() / elapsed,
                 errors.get());
-        System.out.printf("latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n", pct(sorted, 0.50),
-                pct(sorted, 0.90), pct(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
+        System.out.printf(
+                "latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n",
+                pct(sorted, 0.50), pct(sorted, 0.90), pct(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
     }
 
     private static double pct(List<Long> sorted, double p) {

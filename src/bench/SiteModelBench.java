@@ -36,11 +36,18 @@ public class SiteModelBench {
         for (int i = 0; i < decisions; i++) {
             Map<String, Double> scores = scores(random);
             List<String> reasons = random.nextInt(10) == 0 ? List.of("author.new") : List.of();
-            double z = 4 * scores.get(Attributes.INSULT) - 3 * scores.get(Attributes.PROFANITY)
-                    + 2 * scores.get(Attributes.TOXICITY) - 1.5 + (reasons.isEmpty() ? 0 : 0.5);
+            double z = 4 * scores.get(Attributes.INSULT)
+                    - 3 * scores.get(Attributes.PROFANITY)
+                    + 2 * scores.get(Attributes.TOXICITY)
+                    - 1.5
+                    + (reasons.isEmpty() ? 0 : 0.5);
             boolean rejected = (z > 0) != (random.nextInt(10) == 0);
-            examples.add(new SiteVerdictTraining.Example(new UUID(random.nextLong(), random.nextLong()), scores,
-                    reasons, rejected, scores.get(Attributes.TOXICITY) >= 0.7));
+            examples.add(new SiteVerdictTraining.Example(
+                    new UUID(random.nextLong(), random.nextLong()),
+                    scores,
+                    reasons,
+                    rejected,
+                    scores.get(Attributes.TOXICITY) >= 0.7));
         }
         double[] seconds = new double[fits];
         SiteVerdictTraining.Fitted fitted = null;
@@ -50,14 +57,20 @@ public class SiteModelBench {
             seconds[f] = (System.nanoTime() - t0) / 1e9;
         }
         Arrays.sort(seconds);
-        System.out.printf(Locale.ROOT, "fit on %,d decisions: min %.3f s, median %.3f s, max %.3f s over %d fits; "
-                        + "held-out %s%n", decisions, seconds[0], seconds[fits / 2], seconds[fits - 1], fits,
+        System.out.printf(
+                Locale.ROOT,
+                "fit on %,d decisions: min %.3f s, median %.3f s, max %.3f s over %d fits; " + "held-out %s%n",
+                decisions,
+                seconds[0],
+                seconds[fits / 2],
+                seconds[fits - 1],
+                fits,
                 fitted.metrics());
 
         List<ScoreResult> results = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            results.add(new ScoreResult("en", scores(random), List.of(), List.of(), Map.of("toxicity", "t@1"),
-                    Map.of(), List.of()));
+            results.add(new ScoreResult(
+                    "en", scores(random), List.of(), List.of(), Map.of("toxicity", "t@1"), Map.of(), List.of()));
         }
         Verdict verdict = new Verdict(PolicyAction.PUBLISH, List.of(), null, List.of());
         LearningSettings.Effective settings = new LearningSettings.Effective(1, 0.5, 1.01, 0.01, 50, 0.5, null);
@@ -76,8 +89,13 @@ public class SiteModelBench {
             }
             if (round == 1) {
                 double ns = (System.nanoTime() - t0) / (double) n;
-                System.out.printf(Locale.ROOT, "apply per comment: %.0f ns (%.4f ms) over %,d comments (sink %.0f)%n",
-                        ns, ns / 1e6, n, sink);
+                System.out.printf(
+                        Locale.ROOT,
+                        "apply per comment: %.0f ns (%.4f ms) over %,d comments (sink %.0f)%n",
+                        ns,
+                        ns / 1e6,
+                        n,
+                        sink);
             }
         }
     }

@@ -16,7 +16,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "article")
 @NamedQueries({
-        @NamedQuery(name = "Article.byExternalId", query = "from Article a where a.siteId = ?1 and a.externalId = ?2")
+    @NamedQuery(name = "Article.byExternalId", query = "from Article a where a.siteId = ?1 and a.externalId = ?2")
 })
 public class Article extends PanacheEntityBase {
 
@@ -48,8 +48,7 @@ public class Article extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    protected Article() {
-    }
+    protected Article() {}
 
     public static Optional<Article> byExternalId(UUID siteId, String externalId) {
         return find("#Article.byExternalId", siteId, externalId).firstResultOptional();
@@ -62,10 +61,14 @@ public class Article extends PanacheEntityBase {
     public static Optional<Article> byUrl(UUID siteId, String url) {
         // Native: the index is on md5(url) (article_site_url_idx), which HQL cannot name.
         @SuppressWarnings("unchecked")
-        java.util.List<Article> found = getEntityManager().createNativeQuery(
+        java.util.List<Article> found = getEntityManager()
+                .createNativeQuery(
                         "SELECT * FROM article WHERE site_id = ?1 AND md5(url) = md5(?2) AND url = ?2 "
-                                + "ORDER BY (clean_text = '') ASC, updated_at DESC, id LIMIT 1", Article.class)
-                .setParameter(1, siteId).setParameter(2, url).getResultList();
+                                + "ORDER BY (clean_text = '') ASC, updated_at DESC, id LIMIT 1",
+                        Article.class)
+                .setParameter(1, siteId)
+                .setParameter(2, url)
+                .getResultList();
         return found.stream().findFirst();
     }
 

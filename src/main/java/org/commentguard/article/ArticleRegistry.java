@@ -27,8 +27,7 @@ public class ArticleRegistry {
     }
 
     /** The stored article and whether this call created it. */
-    public record Upserted(Article article, boolean created) {
-    }
+    public record Upserted(Article article, boolean created) {}
 
     /**
      * Creates or replaces the article {@code externalId} of a site. A single INSERT … ON CONFLICT makes concurrent
@@ -48,16 +47,22 @@ public class ArticleRegistry {
         String raw = hasBody ? request.body() : request.html();
         String clean = cleanText(raw, hasHtml);
         Instant now = clock.instant();
-        Object[] row = (Object[]) Article.getEntityManager().createNativeQuery(
+        Object[] row = (Object[]) Article.getEntityManager()
+                .createNativeQuery(
                         "INSERT INTO article (id, site_id, external_id, title, url, body, clean_text, created_at, "
                                 + "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) "
                                 + "ON CONFLICT (site_id, external_id) DO UPDATE SET title = excluded.title, "
                                 + "url = excluded.url, body = excluded.body, clean_text = excluded.clean_text, "
                                 + "updated_at = excluded.updated_at "
                                 + "RETURNING id, (xmax = 0) AS inserted")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, siteId).setParameter(3, id)
-                .setParameter(4, request.title().strip()).setParameter(5, request.url()).setParameter(6, raw)
-                .setParameter(7, clean).setParameter(8, now)
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, siteId)
+                .setParameter(3, id)
+                .setParameter(4, request.title().strip())
+                .setParameter(5, request.url())
+                .setParameter(6, raw)
+                .setParameter(7, clean)
+                .setParameter(8, now)
                 .getSingleResult();
         UUID articleId = (UUID) row[0];
         Article article = Article.<Article>findByIdOptional(articleId).orElseThrow();
@@ -78,20 +83,23 @@ public class ArticleRegistry {
             return registered.get().externalId;
         }
         Instant now = clock.instant();
-        Article.getEntityManager().createNativeQuery(
+        Article.getEntityManager()
+                .createNativeQuery(
                         "INSERT INTO article (id, site_id, external_id, title, url, body, clean_text, created_at, "
                                 + "updated_at) VALUES (?1, ?2, ?3, '', ?4, '', '', ?5, ?5) "
                                 + "ON CONFLICT (site_id, external_id) DO NOTHING")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, siteId).setParameter(3, placeholderId)
-                .setParameter(4, url).setParameter(5, now)
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, siteId)
+                .setParameter(3, placeholderId)
+                .setParameter(4, url)
+                .setParameter(5, now)
                 .executeUpdate();
         return placeholderId;
     }
 
     @Transactional
     public Article get(UUID siteId, String externalId) {
-        return Article.byExternalId(siteId, externalId)
-                .orElseThrow(() -> new NotFound("Article " + externalId));
+        return Article.byExternalId(siteId, externalId).orElseThrow(() -> new NotFound("Article " + externalId));
     }
 
     /**

@@ -20,19 +20,23 @@ public final class ArticleRequests {
      */
     static final int MAX_HTML_CHARS = 6_000_000;
 
-    private ArticleRequests() {
-    }
+    private ArticleRequests() {}
 
     /** Exactly one of {@code body} (plain text) and {@code html} (the page) must be given. */
     public record ArticleRequest(
             @NotBlank @Size(max = 1000) String title,
-            @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url,
-            @Size(max = MAX_BODY_CHARS) @JsonDeserialize(using = PageTextDeserializer.class) String body,
-            @Size(max = MAX_HTML_CHARS) @JsonDeserialize(using = PageTextDeserializer.class) String html) {
-    }
 
-    public record ArticleView(UUID id, String externalId, String title, String url, String text, Instant createdAt,
-                              Instant updatedAt) {
+            @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+            String url,
+
+            @Size(max = MAX_BODY_CHARS) @JsonDeserialize(using = PageTextDeserializer.class)
+            String body,
+
+            @Size(max = MAX_HTML_CHARS) @JsonDeserialize(using = PageTextDeserializer.class)
+            String html) {}
+
+    public record ArticleView(
+            UUID id, String externalId, String title, String url, String text, Instant createdAt, Instant updatedAt) {
         static ArticleView of(Article a) {
             return new ArticleView(a.id, a.externalId, a.title, a.url, a.cleanText, a.createdAt, a.updatedAt);
         }

@@ -39,7 +39,9 @@ public class ArticleResource {
     @Operation(summary = "Register or update an article (201 when new, 200 when updated)")
     public Response put(@PathParam("externalId") String externalId, @Valid @NotNull ArticleRequest request) {
         ArticleRegistry.Upserted result = articles.upsert(caller.get().site(), externalId, request);
-        return Response.status(result.created() ? 201 : 200).entity(ArticleView.of(result.article())).build();
+        return Response.status(result.created() ? 201 : 200)
+                .entity(ArticleView.of(result.article()))
+                .build();
     }
 
     @GET

@@ -62,8 +62,7 @@ public class AuditEntry extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    protected AuditEntry() {
-    }
+    protected AuditEntry() {}
 
     AuditEntry(AuditRecord r, String before, String after, Instant createdAt) {
         this.siteId = r.siteId();

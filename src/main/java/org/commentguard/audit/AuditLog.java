@@ -36,8 +36,8 @@ public class AuditLog {
 
     /** Entries of one site, oldest first, filtered by comment, actor and time range; {@code afterId} pages. */
     @Transactional
-    public List<AuditEntry> search(UUID siteId, UUID commentId, String actor, Instant from, Instant to,
-                                   Long afterId, int limit) {
+    public List<AuditEntry> search(
+            UUID siteId, UUID commentId, String actor, Instant from, Instant to, Long afterId, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new Invalid("limit", "must be between 1 and " + MAX_PAGE);
         }

@@ -35,24 +35,49 @@ public class AuditResource {
     }
 
     /** One audit entry; before/after are the stored JSON values. */
-    public record AuditView(long id, UUID commentId, UUID authorId, UUID reviewItemId, String actor, String action,
-                            JsonNode before, JsonNode after, String reason, String note, String requestId,
-                            Integer policyVersion, Instant createdAt) {
+    public record AuditView(
+            long id,
+            UUID commentId,
+            UUID authorId,
+            UUID reviewItemId,
+            String actor,
+            String action,
+            JsonNode before,
+            JsonNode after,
+            String reason,
+            String note,
+            String requestId,
+            Integer policyVersion,
+            Instant createdAt) {
         static AuditView of(AuditEntry e) {
-            return new AuditView(e.id, e.commentId, e.authorId, e.reviewItemId, e.actor, e.action,
-                    Json.tree(e.before), Json.tree(e.after), e.reason, e.note, e.requestId, e.policyVersion,
+            return new AuditView(
+                    e.id,
+                    e.commentId,
+                    e.authorId,
+                    e.reviewItemId,
+                    e.actor,
+                    e.action,
+                    Json.tree(e.before),
+                    Json.tree(e.after),
+                    e.reason,
+                    e.note,
+                    e.requestId,
+                    e.policyVersion,
                     e.createdAt);
         }
     }
 
-    public record AuditPage(List<AuditView> items, String nextCursor) {
-    }
+    public record AuditPage(List<AuditView> items, String nextCursor) {}
 
     @GET
     @Operation(summary = "Audit entries of this site, oldest first, filtered by comment, actor and time range")
-    public AuditPage search(@QueryParam("commentId") String commentId, @QueryParam("actor") String actor,
-                            @QueryParam("from") String from, @QueryParam("to") String to,
-                            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+    public AuditPage search(
+            @QueryParam("commentId") String commentId,
+            @QueryParam("actor") String actor,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
         int size = limit == null ? 100 : limit;
         Long after = null;
         if (cursor != null && !cursor.isBlank()) {
@@ -62,10 +87,21 @@ public class AuditResource {
                 throw ApiProblem.invalid("cursor", "is not a cursor returned by this endpoint");
             }
         }
-        List<AuditView> items = log.search(caller.get().site(), Params.uuid("commentId", commentId), actor,
-                Params.instant("from", from),
-                Params.instant("to", to), after, size).stream().map(AuditView::of).toList();
-        String next = items.size() == size ? String.valueOf(items.get(items.size() - 1).id()) : null;
+        List<AuditView> items = log
+                .search(
+                        caller.get().site(),
+                        Params.uuid("commentId", commentId),
+                        actor,
+                        Params.instant("from", from),
+                        Params.instant("to", to),
+                        after,
+                        size)
+                .stream()
+                .map(AuditView::of)
+                .toList();
+        String next = items.size() == size
+                ? String.valueOf(items.get(items.size() - 1).id())
+                : null;
         return new AuditPage(items, next);
     }
 }

@@ -18,7 +18,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "author")
 @NamedQueries({
-        @NamedQuery(name = "Author.byExternalId", query = "from Author a where a.siteId = ?1 and a.externalId = ?2")
+    @NamedQuery(name = "Author.byExternalId", query = "from Author a where a.siteId = ?1 and a.externalId = ?2")
 })
 public class Author extends PanacheEntityBase {
 
@@ -57,8 +57,7 @@ public class Author extends PanacheEntityBase {
     @Column(name = "sanctioned_at")
     public Instant sanctionedAt;
 
-    protected Author() {
-    }
+    protected Author() {}
 
     public static Optional<Author> byExternalId(UUID siteId, String externalId) {
         return find("#Author.byExternalId", siteId, externalId).firstResultOptional();
@@ -71,10 +70,15 @@ public class Author extends PanacheEntityBase {
     public static Author findOrCreate(UUID siteId, String externalId, String name, Instant now) {
         Optional<Author> existing = byExternalId(siteId, externalId);
         if (existing.isEmpty()) {
-            getEntityManager().createNativeQuery("INSERT INTO author (id, site_id, external_id, name, created_at) "
+            getEntityManager()
+                    .createNativeQuery("INSERT INTO author (id, site_id, external_id, name, created_at) "
                             + "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (site_id, external_id) DO NOTHING")
-                    .setParameter(1, UUID.randomUUID()).setParameter(2, siteId).setParameter(3, externalId)
-                    .setParameter(4, name).setParameter(5, now).executeUpdate();
+                    .setParameter(1, UUID.randomUUID())
+                    .setParameter(2, siteId)
+                    .setParameter(3, externalId)
+                    .setParameter(4, name)
+                    .setParameter(5, now)
+                    .executeUpdate();
             existing = byExternalId(siteId, externalId);
         }
         Author author = existing.orElseThrow();

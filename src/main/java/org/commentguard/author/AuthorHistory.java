@@ -24,7 +24,12 @@ public interface AuthorHistory {
     /** What {@link org.commentguard.policy.VerdictPolicy} needs to know about the author now. */
     default AuthorState stateOf(Author author, Instant now) {
         Counts c = counts(author, now);
-        return new AuthorState(c.published(), c.recentRejected(), author.banned, author.isSuspended(now),
-                author.alwaysPremoderate, author.trusted);
+        return new AuthorState(
+                c.published(),
+                c.recentRejected(),
+                author.banned,
+                author.isSuspended(now),
+                author.alwaysPremoderate,
+                author.trusted);
     }
 }

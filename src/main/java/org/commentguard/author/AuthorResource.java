@@ -42,11 +42,13 @@ public class AuthorResource {
 
     @POST
     @Path("/{id}")
-    @Operation(summary = "Sanction an author: ban, unban, suspend (until), unsuspend, premoderate, unpremoderate, "
-            + "trust, untrust, lift; a reason is required")
-    public AuthorSanctions.AuthorView sanction(@PathParam("id") String id,
-                                               @NotNull AuthorSanctions.SanctionRequest request,
-                                               @Context HttpServerRequest http) {
+    @Operation(
+            summary = "Sanction an author: ban, unban, suspend (until), unsuspend, premoderate, unpremoderate, "
+                    + "trust, untrust, lift; a reason is required")
+    public AuthorSanctions.AuthorView sanction(
+            @PathParam("id") String id,
+            @NotNull AuthorSanctions.SanctionRequest request,
+            @Context HttpServerRequest http) {
         return authors.sanction(caller.get().site(), id, request, Acting.of(caller.get(), http));
     }
 }

@@ -32,15 +32,26 @@ public class AuthorSanctions {
         this.webhooks = webhooks;
     }
 
-    public record AuthorView(String id, String name, Instant firstSeen, long published, long pending, long rejected,
-                             long recentComments, long recentRejected, double recentRejectionRate, boolean banned,
-                             Instant suspendedUntil, boolean suspended, boolean alwaysPremoderate, boolean trusted,
-                             String sanctionReason,
-                             String sanctionedBy, Instant sanctionedAt) {
-    }
+    public record AuthorView(
+            String id,
+            String name,
+            Instant firstSeen,
+            long published,
+            long pending,
+            long rejected,
+            long recentComments,
+            long recentRejected,
+            double recentRejectionRate,
+            boolean banned,
+            Instant suspendedUntil,
+            boolean suspended,
+            boolean alwaysPremoderate,
+            boolean trusted,
+            String sanctionReason,
+            String sanctionedBy,
+            Instant sanctionedAt) {}
 
-    public record SanctionRequest(String action, Instant until, String reason) {
-    }
+    public record SanctionRequest(String action, Instant until, String reason) {}
 
     @Transactional
     public AuthorView get(UUID siteId, String externalId) {
@@ -51,17 +62,30 @@ public class AuthorSanctions {
     public AuthorView sanction(UUID siteId, String externalId, SanctionRequest request, Acting acting) {
         SanctionAction action = parse(request);
         Instant now = clock.instant();
-        if (action == SanctionAction.SUSPEND && (request.until() == null || !request.until().isAfter(now))) {
+        if (action == SanctionAction.SUSPEND
+                && (request.until() == null || !request.until().isAfter(now))) {
             throw new Invalid("until", "a suspension needs an end in the future");
         }
-        if (request.reason() == null || request.reason().isBlank() || request.reason().length() > 500) {
+        if (request.reason() == null
+                || request.reason().isBlank()
+                || request.reason().length() > 500) {
             throw new Invalid("reason", "must be 1 to 500 characters");
         }
         Author author = find(siteId, externalId);
         Map<String, Object> before = author.sanctions();
         author.sanction(action, request.until(), request.reason().strip(), acting.actor(), now);
-        audit.append(new AuditRecord(siteId, null, author.id, null, acting, "author." + action.name().toLowerCase(),
-                before, author.sanctions(), request.reason().strip(), null, null));
+        audit.append(new AuditRecord(
+                siteId,
+                null,
+                author.id,
+                null,
+                acting,
+                "author." + action.name().toLowerCase(),
+                before,
+                author.sanctions(),
+                request.reason().strip(),
+                null,
+                null));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("authorId", author.externalId);
         data.put("action", action.name().toLowerCase());
@@ -81,16 +105,32 @@ public class AuthorSanctions {
             String action = r.action() == null ? "" : r.action().trim();
             return SanctionAction.valueOf(action.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new Invalid("action", "must be one of " + java.util.Arrays.toString(SanctionAction.values())
-                    .toLowerCase(java.util.Locale.ROOT));
+            throw new Invalid(
+                    "action",
+                    "must be one of "
+                            + java.util.Arrays.toString(SanctionAction.values()).toLowerCase(java.util.Locale.ROOT));
         }
     }
 
     private AuthorView view(Author a, Instant now) {
         AuthorHistory.Counts c = history.counts(a, now);
-        return new AuthorView(a.externalId, a.name, a.createdAt, c.published(), c.pending(), c.rejected(),
-                c.recent(), c.recentRejected(), Math.round(c.rejectionRate() * 1000.0) / 1000.0, a.banned,
-                a.suspendedUntil, a.isSuspended(now), a.alwaysPremoderate, a.trusted, a.sanctionReason, a.sanctionedBy,
+        return new AuthorView(
+                a.externalId,
+                a.name,
+                a.createdAt,
+                c.published(),
+                c.pending(),
+                c.rejected(),
+                c.recent(),
+                c.recentRejected(),
+                Math.round(c.rejectionRate() * 1000.0) / 1000.0,
+                a.banned,
+                a.suspendedUntil,
+                a.isSuspended(now),
+                a.alwaysPremoderate,
+                a.trusted,
+                a.sanctionReason,
+                a.sanctionedBy,
                 a.sanctionedAt);
     }
 }

@@ -28,31 +28,34 @@ import java.util.UUID;
 @Entity
 @Table(name = "comment")
 @NamedQueries({
-        @NamedQuery(name = "Comment.byExternalId", query = "from Comment c where c.siteId = ?1 and c.externalId = ?2"),
-        @NamedQuery(name = "Comment.recentTexts", query = "select c.text from Comment c where c.siteId = ?1 "
-                + "and c.createdAt >= ?2 and c.id <> ?3 order by c.createdAt desc, c.id desc"),
-        @NamedQuery(name = "Comment.threadTexts", query = "select c.text from Comment c where c.articleId = ?1 "
-                + "and c.status = ?2 and c.id <> ?3 order by c.createdAt desc, c.id desc"),
-        @NamedQuery(name = "Comment.latest", query = "from Comment c where c.siteId = ?1 "
-                + "order by c.createdAt desc, c.id desc"),
-        @NamedQuery(name = "Comment.statusCountsOfAuthor", query = "select c.status, count(c) from Comment c "
-                + "where c.authorId = ?1 group by c.status"),
-        @NamedQuery(name = "Comment.recentOfAuthor", query = "select count(c), "
-                + "sum(case when c.status = ?3 then 1 else 0 end) from Comment c "
-                + "where c.authorId = ?1 and c.createdAt >= ?2")
+    @NamedQuery(name = "Comment.byExternalId", query = "from Comment c where c.siteId = ?1 and c.externalId = ?2"),
+    @NamedQuery(
+            name = "Comment.recentTexts",
+            query = "select c.text from Comment c where c.siteId = ?1 "
+                    + "and c.createdAt >= ?2 and c.id <> ?3 order by c.createdAt desc, c.id desc"),
+    @NamedQuery(
+            name = "Comment.threadTexts",
+            query = "select c.text from Comment c where c.articleId = ?1 "
+                    + "and c.status = ?2 and c.id <> ?3 order by c.createdAt desc, c.id desc"),
+    @NamedQuery(
+            name = "Comment.latest",
+            query = "from Comment c where c.siteId = ?1 " + "order by c.createdAt desc, c.id desc"),
+    @NamedQuery(
+            name = "Comment.statusCountsOfAuthor",
+            query = "select c.status, count(c) from Comment c " + "where c.authorId = ?1 group by c.status"),
+    @NamedQuery(
+            name = "Comment.recentOfAuthor",
+            query = "select count(c), "
+                    + "sum(case when c.status = ?3 then 1 else 0 end) from Comment c "
+                    + "where c.authorId = ?1 and c.createdAt >= ?2")
 })
 public class Comment extends PanacheEntityBase {
 
-    private static final TypeReference<Map<String, Double>> SCORES = new TypeReference<>() {
-    };
-    private static final TypeReference<List<Span>> SPANS = new TypeReference<>() {
-    };
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
-    private static final TypeReference<Map<String, Map<String, Object>>> DETAILS = new TypeReference<>() {
-    };
-    private static final TypeReference<Map<String, String>> MODELS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Double>> SCORES = new TypeReference<>() {};
+    private static final TypeReference<List<Span>> SPANS = new TypeReference<>() {};
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<Map<String, Map<String, Object>>> DETAILS = new TypeReference<>() {};
+    private static final TypeReference<Map<String, String>> MODELS = new TypeReference<>() {};
 
     @Id
     public UUID id;
@@ -119,8 +122,7 @@ public class Comment extends PanacheEntityBase {
     @Column(name = "edited_at")
     public Instant editedAt;
 
-    protected Comment() {
-    }
+    protected Comment() {}
 
     Comment(UUID siteId, String externalId, UUID articleId, UUID parentId, UUID authorId, Instant now) {
         this.id = UUID.randomUUID();
@@ -134,8 +136,14 @@ public class Comment extends PanacheEntityBase {
     }
 
     /** Records a new automatic verdict on (new or edited) text. */
-    void moderate(String text, String displayText, ScoreResult result, CommentStatus status, List<String> reasons,
-                  int policyVersion, Instant now) {
+    void moderate(
+            String text,
+            String displayText,
+            ScoreResult result,
+            CommentStatus status,
+            List<String> reasons,
+            int policyVersion,
+            Instant now) {
         this.text = text;
         this.displayText = displayText;
         this.status = status;
@@ -200,8 +208,12 @@ public class Comment extends PanacheEntityBase {
         if (limit == 0) {
             return List.of();
         }
-        return getEntityManager().createNamedQuery("Comment.recentTexts", String.class)
-                .setParameter(1, siteId).setParameter(2, since).setParameter(3, except).setMaxResults(limit)
+        return getEntityManager()
+                .createNamedQuery("Comment.recentTexts", String.class)
+                .setParameter(1, siteId)
+                .setParameter(2, since)
+                .setParameter(3, except)
+                .setMaxResults(limit)
                 .getResultList();
     }
 
@@ -213,9 +225,13 @@ public class Comment extends PanacheEntityBase {
         if (limit == 0) {
             return List.of();
         }
-        return getEntityManager().createNamedQuery("Comment.threadTexts", String.class)
-                .setParameter(1, articleId).setParameter(2, CommentStatus.PUBLISHED).setParameter(3, except)
-                .setMaxResults(limit).getResultList();
+        return getEntityManager()
+                .createNamedQuery("Comment.threadTexts", String.class)
+                .setParameter(1, articleId)
+                .setParameter(2, CommentStatus.PUBLISHED)
+                .setParameter(3, except)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     public static List<Comment> latest(UUID siteId, int limit) {

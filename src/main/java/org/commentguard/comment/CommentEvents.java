@@ -12,8 +12,7 @@ import java.util.Map;
  */
 public final class CommentEvents {
 
-    private CommentEvents() {
-    }
+    private CommentEvents() {}
 
     public static Map<String, Object> data(Comment c) {
         Article article = Article.findById(c.articleId);

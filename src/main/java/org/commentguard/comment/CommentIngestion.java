@@ -23,12 +23,12 @@ import org.commentguard.policy.SitePolicy;
 import org.commentguard.policy.Verdict;
 import org.commentguard.policy.VerdictPolicy;
 import org.commentguard.quota.RequestScoring;
+import org.commentguard.score.ScoreLimits;
 import org.commentguard.scoring.ScoreResult;
 import org.commentguard.scoring.ScoringContext;
-import org.commentguard.scoring.offtopic.OffTopicScorer;
 import org.commentguard.scoring.Signal;
 import org.commentguard.scoring.SiteScoringData;
-import org.commentguard.score.ScoreLimits;
+import org.commentguard.scoring.offtopic.OffTopicScorer;
 import org.commentguard.scoring.profanity.ProfanityScorer;
 import org.commentguard.webhook.WebhookEvents;
 import org.commentguard.webhook.Webhooks;
@@ -64,9 +64,17 @@ public class CommentIngestion {
     private final ProfanityScorer profanity;
     private final LearnedVerdicts learnedVerdicts;
 
-    public CommentIngestion(RequestScoring scoring, SitePolicies policies, PendingComments queue, AuditLog audit,
-                            Webhooks webhooks, AuthorHistory history, CommentConfig config, Clock clock,
-                            ProfanityScorer profanity, LearnedVerdicts learnedVerdicts) {
+    public CommentIngestion(
+            RequestScoring scoring,
+            SitePolicies policies,
+            PendingComments queue,
+            AuditLog audit,
+            Webhooks webhooks,
+            AuthorHistory history,
+            CommentConfig config,
+            Clock clock,
+            ProfanityScorer profanity,
+            LearnedVerdicts learnedVerdicts) {
         this.learnedVerdicts = learnedVerdicts;
         this.scoring = scoring;
         this.policies = policies;
@@ -80,11 +88,9 @@ public class CommentIngestion {
     }
 
     /** The verdict answer and whether this call stored the comment (false: an earlier post of the same id). */
-    public record Ingested(VerdictView view, boolean created) {
-    }
+    public record Ingested(VerdictView view, boolean created) {}
 
-    private record Prepared(UUID articleId, UUID parentId, ScoringContext context, SitePolicy policy) {
-    }
+    private record Prepared(UUID articleId, UUID parentId, ScoringContext context, SitePolicy policy) {}
 
     public Ingested ingest(UUID siteId, CommentRequest r, Acting acting) {
         ScoreLimits.checkText("text", r.text());
@@ -97,12 +103,15 @@ public class CommentIngestion {
         // Shedding refuses here (503 overloaded, 429 quotas), before anything is stored: the client retries.
         ScoreResult result = scoring.ingest(siteId, p.context());
         try {
-            return new Ingested(QuarkusTransaction.requiringNew().call(
-                    () -> store(siteId, externalId, r, p, result, acting)), true);
+            return new Ingested(
+                    QuarkusTransaction.requiringNew().call(() -> store(siteId, externalId, r, p, result, acting)),
+                    true);
         } catch (RuntimeException e) {
             if (Constraints.isUniqueViolation(e)) {
                 // Two posts of the same comment raced; the first stored it and this one answers like a re-post.
-                return replay(siteId, externalId).map(v -> new Ingested(v, false)).orElseThrow(() -> e);
+                return replay(siteId, externalId)
+                        .map(v -> new Ingested(v, false))
+                        .orElseThrow(() -> e);
             }
             throw e;
         }
@@ -112,8 +121,7 @@ public class CommentIngestion {
     public VerdictView edit(UUID siteId, UUID commentId, String text, Acting acting) {
         ScoreLimits.checkText("text", text);
         Prepared p = QuarkusTransaction.requiringNew().call(() -> {
-            Comment c = Comment.ofSite(siteId, commentId)
-                    .orElseThrow(() -> new NotFound("Comment " + commentId));
+            Comment c = Comment.ofSite(siteId, commentId).orElseThrow(() -> new NotFound("Comment " + commentId));
             return prepare(siteId, c.articleId, c.parentId, text, List.of(), c.id);
         });
         ScoreResult result = scoring.ingest(siteId, p.context());
@@ -126,11 +134,19 @@ public class CommentIngestion {
             Author author = Author.findById(c.authorId);
             AuthorState state = history.stateOf(author, now);
             // The site's own verdict model (when enabled) can only make the policy's verdict stricter.
-            LearnedVerdicts.Applied learned = learnedVerdicts.apply(siteId, result,
+            LearnedVerdicts.Applied learned = learnedVerdicts.apply(
+                    siteId,
+                    result,
                     VerdictPolicy.decide(result, PolicySpans.of(text, p.policy(), profanity), p.policy(), state));
             Verdict verdict = learned.verdict();
-            c.moderate(text, mask(text, verdict.censorRanges()), learned.result(), CommentStatus.of(verdict.action()),
-                    verdict.reasons(), p.policy().version(), now);
+            c.moderate(
+                    text,
+                    mask(text, verdict.censorRanges()),
+                    learned.result(),
+                    CommentStatus.of(verdict.action()),
+                    verdict.reasons(),
+                    p.policy().version(),
+                    now);
             c.editedAt = now;
             UUID itemId = null;
             if (c.status == CommentStatus.PENDING) {
@@ -138,8 +154,8 @@ public class CommentIngestion {
             } else {
                 queue.supersede(c, acting);
             }
-            audit.append(new AuditRecord(siteId, c.id, c.authorId, null, acting, "comment.edited", before, null,
-                    null, null, null));
+            audit.append(new AuditRecord(
+                    siteId, c.id, c.authorId, null, acting, "comment.edited", before, null, null, null, null));
             recordVerdict(c, itemId, learned.result(), verdict, p.policy(), acting.requestId());
             learnedVerdicts.offerToSample(c);
             return VerdictView.of(c);
@@ -147,19 +163,25 @@ public class CommentIngestion {
     }
 
     private Optional<VerdictView> replay(UUID siteId, String externalId) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                Comment.byExternalId(siteId, externalId).map(VerdictView::of));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Comment.byExternalId(siteId, externalId).map(VerdictView::of));
     }
 
     private Prepared prepare(UUID siteId, CommentRequest r, UUID self) {
-        Article article = Article.byExternalId(siteId, r.articleId().strip()).orElseThrow(() -> new Rejected(
-                "unknown_article", "Unknown article", "Article " + r.articleId() + " is not registered; PUT "
-                + "/api/v1/articles/{id} first", List.of(new Violation("articleId", "is not registered"))));
+        Article article = Article.byExternalId(siteId, r.articleId().strip())
+                .orElseThrow(() -> new Rejected(
+                        "unknown_article",
+                        "Unknown article",
+                        "Article " + r.articleId() + " is not registered; PUT " + "/api/v1/articles/{id} first",
+                        List.of(new Violation("articleId", "is not registered"))));
         UUID parentId = null;
         if (r.parentId() != null && !r.parentId().isBlank()) {
-            Comment parent = Comment.byExternalId(siteId, r.parentId().strip()).orElseThrow(() -> new Rejected(
-                    "unknown_parent", "Unknown parent", "Comment " + r.parentId() + " does not exist",
-                    List.of(new Violation("parentId", "is not a stored comment"))));
+            Comment parent = Comment.byExternalId(siteId, r.parentId().strip())
+                    .orElseThrow(() -> new Rejected(
+                            "unknown_parent",
+                            "Unknown parent",
+                            "Comment " + r.parentId() + " does not exist",
+                            List.of(new Violation("parentId", "is not a stored comment"))));
             if (!parent.articleId.equals(article.id)) {
                 throw new Invalid("parentId", "belongs to another article");
             }
@@ -168,34 +190,46 @@ public class CommentIngestion {
         return prepare(siteId, article.id, parentId, r.text(), r.languages(), self);
     }
 
-    private Prepared prepare(UUID siteId, UUID articleId, UUID parentId, String text, List<String> languages,
-                             UUID self) {
+    private Prepared prepare(
+            UUID siteId, UUID articleId, UUID parentId, String text, List<String> languages, UUID self) {
         Article article = Article.findById(articleId);
-        Optional<String> parentText = parentId == null ? Optional.empty()
-                : Optional.of(Comment.<Comment>findById(parentId).text);
+        Optional<String> parentText =
+                parentId == null ? Optional.empty() : Optional.of(Comment.<Comment>findById(parentId).text);
         SitePolicy policy = policies.effective(siteId);
-        List<String> recent = Comment.recentTexts(siteId, clock.instant().minus(config.recentWindow()),
-                config.recentLimit(), self);
+        List<String> recent =
+                Comment.recentTexts(siteId, clock.instant().minus(config.recentWindow()), config.recentLimit(), self);
         List<String> thread = Comment.threadTexts(articleId, OffTopicScorer.MAX_THREAD, self);
-        ScoringContext context = new ScoringContext(text,
-                Optional.of(new ScoringContext.ArticleText(article.title, article.cleanText)), parentText,
-                languages, new SiteScoringData(policy.scorerBlockTerms(), policy.allowTerms(), recent,
-                policy.languages()), thread);
+        ScoringContext context = new ScoringContext(
+                text,
+                Optional.of(new ScoringContext.ArticleText(article.title, article.cleanText)),
+                parentText,
+                languages,
+                new SiteScoringData(policy.scorerBlockTerms(), policy.allowTerms(), recent, policy.languages()),
+                thread);
         return new Prepared(articleId, parentId, context, policy);
     }
 
-    private VerdictView store(UUID siteId, String externalId, CommentRequest r, Prepared p, ScoreResult result,
-                              Acting acting) {
+    private VerdictView store(
+            UUID siteId, String externalId, CommentRequest r, Prepared p, ScoreResult result, Acting acting) {
         Instant now = clock.instant();
-        Author author = Author.findOrCreate(siteId, r.author().id().strip(), r.author().name(), now);
+        Author author =
+                Author.findOrCreate(siteId, r.author().id().strip(), r.author().name(), now);
         AuthorState state = history.stateOf(author, now);
         // The site's own verdict model (when enabled) can only make the policy's verdict stricter.
-        LearnedVerdicts.Applied learned = learnedVerdicts.apply(siteId, result,
+        LearnedVerdicts.Applied learned = learnedVerdicts.apply(
+                siteId,
+                result,
                 VerdictPolicy.decide(result, PolicySpans.of(r.text(), p.policy(), profanity), p.policy(), state));
         Verdict verdict = learned.verdict();
         Comment c = new Comment(siteId, externalId, p.articleId(), p.parentId(), author.id, now);
-        c.moderate(r.text(), mask(r.text(), verdict.censorRanges()), learned.result(),
-                CommentStatus.of(verdict.action()), verdict.reasons(), p.policy().version(), now);
+        c.moderate(
+                r.text(),
+                mask(r.text(), verdict.censorRanges()),
+                learned.result(),
+                CommentStatus.of(verdict.action()),
+                verdict.reasons(),
+                p.policy().version(),
+                now);
         c.persistAndFlush();
         UUID itemId = c.status == CommentStatus.PENDING ? queue.enqueue(c, false, state.recentRejected()) : null;
         recordVerdict(c, itemId, learned.result(), verdict, p.policy(), acting.requestId());
@@ -205,14 +239,23 @@ public class CommentIngestion {
     }
 
     /** Audit entry and webhook event of an automatic verdict, in the verdict's transaction. */
-    private void recordVerdict(Comment c, UUID itemId, ScoreResult result, Verdict verdict, SitePolicy policy,
-                               String requestId) {
+    private void recordVerdict(
+            Comment c, UUID itemId, ScoreResult result, Verdict verdict, SitePolicy policy, String requestId) {
         Map<String, Object> after = new LinkedHashMap<>(CommentEvents.state(c));
         after.put("scores", c.scores());
         after.put("models", result.models());
-        audit.append(new AuditRecord(c.siteId, c.id, c.authorId, itemId,
-                new Acting(systemActor(result, verdict, policy), requestId), "comment.verdict", null, after,
-                verdict.reasons().isEmpty() ? null : verdict.reasons().get(0), null, policy.version()));
+        audit.append(new AuditRecord(
+                c.siteId,
+                c.id,
+                c.authorId,
+                itemId,
+                new Acting(systemActor(result, verdict, policy), requestId),
+                "comment.verdict",
+                null,
+                after,
+                verdict.reasons().isEmpty() ? null : verdict.reasons().get(0),
+                null,
+                policy.version()));
         String event = switch (c.status) {
             case PUBLISHED -> WebhookEvents.COMMENT_PUBLISHED;
             case PENDING -> WebhookEvents.COMMENT_QUEUED;

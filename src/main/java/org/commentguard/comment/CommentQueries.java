@@ -27,8 +27,8 @@ public class CommentQueries {
     }
 
     @Transactional
-    public CommentPage list(UUID siteId, String articleExternalId, CommentStatus status, String cursorValue,
-                            int limit) {
+    public CommentPage list(
+            UUID siteId, String articleExternalId, CommentStatus status, String cursorValue, int limit) {
         // Both filters are optional; the query is assembled from fixed fragments with bound parameters.
         StringBuilder q = new StringBuilder("siteId = :site");
         Map<String, Object> p = new HashMap<>();
@@ -47,17 +47,22 @@ public class CommentQueries {
         if (cursor != null) {
             long micros = cursor.sortLong();
             q.append(" and (createdAt < :ct or (createdAt = :ct and id < :cid))");
-            p.put("ct", Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                    Math.floorMod(micros, 1_000_000L) * 1000));
+            p.put(
+                    "ct",
+                    Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000));
             p.put("cid", cursor.id());
         }
         q.append(" order by createdAt desc, id desc");
-        List<Comment> comments = Comment.<Comment>find(q.toString(), p).page(0, limit).list();
+        List<Comment> comments =
+                Comment.<Comment>find(q.toString(), p).page(0, limit).list();
         String next = null;
         if (comments.size() == limit) {
             Comment last = comments.get(comments.size() - 1);
-            next = new Cursor(Long.toString(last.createdAt.getEpochSecond() * 1_000_000L
-                    + last.createdAt.getNano() / 1000), last.id).encode();
+            next = new Cursor(
+                            Long.toString(
+                                    last.createdAt.getEpochSecond() * 1_000_000L + last.createdAt.getNano() / 1000),
+                            last.id)
+                    .encode();
         }
         return new CommentPage(comments.stream().map(CommentQueries::view).toList(), next);
     }
@@ -66,8 +71,25 @@ public class CommentQueries {
         Article article = Article.findById(c.articleId);
         Author author = Author.findById(c.authorId);
         String parent = c.parentId == null ? null : Comment.<Comment>findById(c.parentId).externalId;
-        return new CommentView(c.id, c.externalId, article.externalId, parent, author.externalId, author.name, c.text,
-                c.displayText, c.status.name(), c.autoStatus.name(), c.reasons(), CommentRequests.rounded(c.scores()),
-                c.spans(), c.models(), c.language, c.policyVersion, c.createdAt, c.updatedAt, c.editedAt);
+        return new CommentView(
+                c.id,
+                c.externalId,
+                article.externalId,
+                parent,
+                author.externalId,
+                author.name,
+                c.text,
+                c.displayText,
+                c.status.name(),
+                c.autoStatus.name(),
+                c.reasons(),
+                CommentRequests.rounded(c.scores()),
+                c.spans(),
+                c.models(),
+                c.language,
+                c.policyVersion,
+                c.createdAt,
+                c.updatedAt,
+                c.editedAt);
     }
 }

@@ -14,12 +14,12 @@ import java.util.UUID;
 /** Request and response bodies of the comment API. */
 public final class CommentRequests {
 
-    private CommentRequests() {
-    }
+    private CommentRequests() {}
 
     /** The author as the site knows them. */
-    public record AuthorRef(@NotBlank @Size(max = 200) String id, @Size(max = 200) String name) {
-    }
+    public record AuthorRef(
+            @NotBlank @Size(max = 200) String id,
+            @Size(max = 200) String name) {}
 
     /**
      * A new comment. {@code articleId} is the article's external id (registered with PUT /api/v1/articles first);
@@ -31,33 +31,48 @@ public final class CommentRequests {
             @Size(max = 200) String parentId,
             @NotNull @Valid AuthorRef author,
             String text,
-            List<@Size(max = 20) String> languages) {
-    }
+            List<@Size(max = 20) String> languages) {}
 
-    public record EditRequest(String text) {
-    }
+    public record EditRequest(String text) {}
 
-    public record ReportRequest(String reporterId, String reason) {
-    }
+    public record ReportRequest(String reporterId, String reason) {}
 
     /** The answer to ingestion and edits: the verdict with its reasons and the scores behind it. */
-    public record VerdictView(UUID id, String externalId, String status, List<String> reasons,
-                              Map<String, Double> scores, int policyVersion) {
+    public record VerdictView(
+            UUID id,
+            String externalId,
+            String status,
+            List<String> reasons,
+            Map<String, Double> scores,
+            int policyVersion) {
         public static VerdictView of(Comment c) {
-            return new VerdictView(c.id, c.externalId, c.status.name(), c.reasons(), rounded(c.scores()),
-                    c.policyVersion);
+            return new VerdictView(
+                    c.id, c.externalId, c.status.name(), c.reasons(), rounded(c.scores()), c.policyVersion);
         }
     }
 
-    public record CommentView(UUID id, String externalId, String articleId, String parentId, String authorId,
-                              String authorName, String text, String displayText, String status, String autoStatus,
-                              List<String> reasons, Map<String, Double> scores, List<Span> spans,
-                              Map<String, String> models, String language, int policyVersion, Instant createdAt,
-                              Instant updatedAt, Instant editedAt) {
-    }
+    public record CommentView(
+            UUID id,
+            String externalId,
+            String articleId,
+            String parentId,
+            String authorId,
+            String authorName,
+            String text,
+            String displayText,
+            String status,
+            String autoStatus,
+            List<String> reasons,
+            Map<String, Double> scores,
+            List<Span> spans,
+            Map<String, String> models,
+            String language,
+            int policyVersion,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant editedAt) {}
 
-    public record CommentPage(List<CommentView> items, String nextCursor) {
-    }
+    public record CommentPage(List<CommentView> items, String nextCursor) {}
 
     static Map<String, Double> rounded(Map<String, Double> scores) {
         Map<String, Double> m = new java.util.LinkedHashMap<>();

@@ -49,12 +49,15 @@ public class CommentResource {
 
     @POST
     @Allow(Role.INGEST)
-    @Operation(summary = "Submit a comment: scored, moderated by the site policy and stored. Re-posting the same "
-            + "externalId answers the stored verdict again")
+    @Operation(
+            summary = "Submit a comment: scored, moderated by the site policy and stored. Re-posting the same "
+                    + "externalId answers the stored verdict again")
     public Response submit(@Valid @NotNull CommentRequest request, @Context HttpServerRequest http) {
-        CommentIngestion.Ingested result = ingestion.ingest(caller.get().site(), request,
-                Acting.of(caller.get(), http));
-        return Response.created(URI.create("/api/v1/comments/" + result.view().id())).entity(result.view()).build();
+        CommentIngestion.Ingested result =
+                ingestion.ingest(caller.get().site(), request, Acting.of(caller.get(), http));
+        return Response.created(URI.create("/api/v1/comments/" + result.view().id()))
+                .entity(result.view())
+                .build();
     }
 
     @GET
@@ -68,18 +71,25 @@ public class CommentResource {
     @GET
     @Allow({Role.INGEST, Role.MODERATOR})
     @Operation(summary = "List comments, newest first, by article and status, with cursor pagination")
-    public CommentPage list(@QueryParam("article") String article, @QueryParam("status") String status,
-                            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return queries.list(caller.get().site(), article, Params.enumValue("status", status, CommentStatus.class),
-                cursor, Params.limit(limit, 50, CommentQueries.MAX_PAGE));
+    public CommentPage list(
+            @QueryParam("article") String article,
+            @QueryParam("status") String status,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        return queries.list(
+                caller.get().site(),
+                article,
+                Params.enumValue("status", status, CommentStatus.class),
+                cursor,
+                Params.limit(limit, 50, CommentQueries.MAX_PAGE));
     }
 
     @PUT
     @Path("/{id}")
     @Allow(Role.INGEST)
     @Operation(summary = "Edit a comment's text: it is re-scored and re-moderated")
-    public VerdictView edit(@PathParam("id") UUID id, @Valid @NotNull EditRequest request,
-                            @Context HttpServerRequest http) {
+    public VerdictView edit(
+            @PathParam("id") UUID id, @Valid @NotNull EditRequest request, @Context HttpServerRequest http) {
         return ingestion.edit(caller.get().site(), id, request.text(), Acting.of(caller.get(), http));
     }
 }

@@ -4,7 +4,9 @@ import org.commentguard.policy.PolicyAction;
 
 /** Where a comment stands: visible, waiting for a moderator, or refused. */
 public enum CommentStatus {
-    PUBLISHED, PENDING, REJECTED;
+    PUBLISHED,
+    PENDING,
+    REJECTED;
 
     public static CommentStatus of(PolicyAction action) {
         return switch (action) {

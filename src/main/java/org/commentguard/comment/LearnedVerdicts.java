@@ -12,8 +12,7 @@ import java.util.UUID;
 public interface LearnedVerdicts {
 
     /** The score and verdict after the site's model had its say. */
-    record Applied(ScoreResult result, Verdict verdict) {
-    }
+    record Applied(ScoreResult result, Verdict verdict) {}
 
     /** The site's enabled verdict model applied to {@code verdict}; it can only make the verdict stricter. */
     Applied apply(UUID siteId, ScoreResult result, Verdict verdict);

@@ -24,17 +24,22 @@ public class StoredAuthorHistory implements AuthorHistory {
         Map<CommentStatus, Long> byStatus = new EnumMap<>(CommentStatus.class);
         List<Object[]> rows = Author.getEntityManager()
                 .createNamedQuery("Comment.statusCountsOfAuthor", Object[].class)
-                .setParameter(1, author.id).getResultList();
+                .setParameter(1, author.id)
+                .getResultList();
         for (Object[] row : rows) {
             byStatus.put((CommentStatus) row[0], (Long) row[1]);
         }
-        Object[] recent = Author.getEntityManager().createNamedQuery("Comment.recentOfAuthor", Object[].class)
-                .setParameter(1, author.id).setParameter(2, now.minus(config.authorHistoryWindow()))
+        Object[] recent = Author.getEntityManager()
+                .createNamedQuery("Comment.recentOfAuthor", Object[].class)
+                .setParameter(1, author.id)
+                .setParameter(2, now.minus(config.authorHistoryWindow()))
                 .setParameter(3, CommentStatus.REJECTED)
                 .getSingleResult();
-        return new Counts(byStatus.getOrDefault(CommentStatus.PUBLISHED, 0L),
+        return new Counts(
+                byStatus.getOrDefault(CommentStatus.PUBLISHED, 0L),
                 byStatus.getOrDefault(CommentStatus.PENDING, 0L),
-                byStatus.getOrDefault(CommentStatus.REJECTED, 0L), ((Number) recent[0]).longValue(),
+                byStatus.getOrDefault(CommentStatus.REJECTED, 0L),
+                ((Number) recent[0]).longValue(),
                 recent[1] == null ? 0 : ((Number) recent[1]).longValue());
     }
 }

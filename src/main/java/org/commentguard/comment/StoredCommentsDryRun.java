@@ -35,8 +35,7 @@ public class StoredCommentsDryRun implements PolicyDryRun {
     private final Clock clock;
     private final ProfanityScorer profanity;
 
-    public StoredCommentsDryRun(SitePolicies policies, AuthorHistory history, Clock clock,
-                                ProfanityScorer profanity) {
+    public StoredCommentsDryRun(SitePolicies policies, AuthorHistory history, Clock clock, ProfanityScorer profanity) {
         this.policies = policies;
         this.history = history;
         this.clock = clock;
@@ -54,16 +53,14 @@ public class StoredCommentsDryRun implements PolicyDryRun {
         List<Change> changes = new ArrayList<>();
         List<Comment> comments = Comment.latest(siteId, limit);
         for (Comment c : comments) {
-            AuthorState state = authors.computeIfAbsent(c.authorId,
-                    id -> history.stateOf(Author.findById(id), now));
-            Verdict v = VerdictPolicy.decide(c.storedResult(), PolicySpans.of(c.text, policy, profanity), policy,
-                    state);
+            AuthorState state = authors.computeIfAbsent(c.authorId, id -> history.stateOf(Author.findById(id), now));
+            Verdict v =
+                    VerdictPolicy.decide(c.storedResult(), PolicySpans.of(c.text, policy, profanity), policy, state);
             CommentStatus next = CommentStatus.of(v.action());
             before.merge(c.autoStatus.name(), 1, Integer::sum);
             after.merge(next.name(), 1, Integer::sum);
             if (next != c.autoStatus) {
-                changes.add(new Change(c.id, c.externalId, c.autoStatus.name(), next.name(), c.reasons(),
-                        v.reasons()));
+                changes.add(new Change(c.id, c.externalId, c.autoStatus.name(), next.name(), c.reasons(), v.reasons()));
             }
         }
         return new Report(comments.size(), changes.size(), before, after, changes);

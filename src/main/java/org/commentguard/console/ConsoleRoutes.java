@@ -30,7 +30,8 @@ public class ConsoleRoutes {
         });
         // Runs before the static handler and passes on: it only adds headers.
         router.route("/console/*").order(-1).handler(rc -> {
-            rc.response().putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+            rc.response()
+                    .putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                     .putHeader("X-Content-Type-Options", "nosniff")
                     .putHeader("Referrer-Policy", "no-referrer")
                     .putHeader("Cache-Control", "no-cache");

@@ -31,8 +31,7 @@ public class MeResource {
     }
 
     /** The caller's key: its site, role and label (never the secret). */
-    public record MeView(UUID siteId, String siteName, String role, String label, UUID keyId) {
-    }
+    public record MeView(UUID siteId, String siteName, String role, String label, UUID keyId) {}
 
     @GET
     @Allow(value = {Role.INGEST, Role.MODERATOR, Role.ADMIN})
@@ -41,7 +40,11 @@ public class MeResource {
         Caller c = caller.get();
         UUID siteId = c.site();
         Site site = Site.byId(siteId).orElseThrow(() -> ApiProblem.notFound("Site " + siteId));
-        return new MeView(siteId, site.name, c.role().orElseThrow().name().toLowerCase(), c.label(),
+        return new MeView(
+                siteId,
+                site.name,
+                c.role().orElseThrow().name().toLowerCase(),
+                c.label(),
                 c.keyId().orElseThrow());
     }
 }

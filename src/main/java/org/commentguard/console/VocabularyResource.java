@@ -49,12 +49,21 @@ public class VocabularyResource {
      * @param queueStatuses         the queue list's {@code status} filter
      * @param queueSorts            the queue list's {@code sort}
      */
-    public record VocabularyView(List<String> attributes, List<String> thresholdAttributes, List<String> reasonCodes,
-                                 List<String> approvalReasonCodes, String escalationReasonCode,
-                                 List<String> decisionActions, List<String> sanctionActions, List<String> eventTypes,
-                                 List<String> keyRoles, List<String> moderationModes, List<String> policyActions,
-                                 List<String> failureActions, List<String> queueStatuses, List<String> queueSorts) {
-    }
+    public record VocabularyView(
+            List<String> attributes,
+            List<String> thresholdAttributes,
+            List<String> reasonCodes,
+            List<String> approvalReasonCodes,
+            String escalationReasonCode,
+            List<String> decisionActions,
+            List<String> sanctionActions,
+            List<String> eventTypes,
+            List<String> keyRoles,
+            List<String> moderationModes,
+            List<String> policyActions,
+            List<String> failureActions,
+            List<String> queueStatuses,
+            List<String> queueSorts) {}
 
     private static final VocabularyView VOCABULARY = new VocabularyView(
             Attributes.ALL,
@@ -74,8 +83,9 @@ public class VocabularyResource {
 
     @GET
     @Allow(value = {Role.INGEST, Role.MODERATOR, Role.ADMIN})
-    @Operation(summary = "The service's vocabularies: attributes, reason codes, actions, event types, roles and "
-            + "policy values")
+    @Operation(
+            summary = "The service's vocabularies: attributes, reason codes, actions, event types, roles and "
+                    + "policy values")
     public VocabularyView vocabulary() {
         return VOCABULARY;
     }

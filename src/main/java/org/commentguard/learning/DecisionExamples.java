@@ -5,8 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.commentguard.comment.Comment;
-import org.commentguard.review.DecisionLabels;
 import org.commentguard.platform.Json;
+import org.commentguard.review.DecisionLabels;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,20 +24,28 @@ import java.util.UUID;
 @ApplicationScoped
 public class DecisionExamples implements DecisionLabels {
 
-    private static final TypeReference<Map<String, Double>> SCORES = new TypeReference<>() {
-    };
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
-    private static final TypeReference<Map<String, String>> MODELS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Double>> SCORES = new TypeReference<>() {};
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<Map<String, String>> MODELS = new TypeReference<>() {};
 
     /** Where the decision was made. */
     /** One exported example; {@code text} is null when the site's retention setting withholds it. */
-    public record Exported(long seq, UUID commentId, String externalId, Instant createdAt, String text,
-                           boolean textWithheld, String autoStatus, Map<String, Double> scores, List<String> reasons,
-                           Map<String, String> models, String label, String reason, String moderator, String source,
-                           Instant decidedAt) {
-    }
+    public record Exported(
+            long seq,
+            UUID commentId,
+            String externalId,
+            Instant createdAt,
+            String text,
+            boolean textWithheld,
+            String autoStatus,
+            Map<String, Double> scores,
+            List<String> reasons,
+            Map<String, String> models,
+            String label,
+            String reason,
+            String moderator,
+            String source,
+            Instant decidedAt) {}
 
     /** The site's label counts. */
     public record Counts(int approved, int rejected) {
@@ -47,8 +55,14 @@ public class DecisionExamples implements DecisionLabels {
     }
 
     @Override
-    public void record(Comment comment, UUID reviewItemId, Source source, boolean reject, String reason,
-                       String moderator, Instant at) {
+    public void record(
+            Comment comment,
+            UUID reviewItemId,
+            Source source,
+            boolean reject,
+            String reason,
+            String moderator,
+            Instant at) {
         em().createNativeQuery("INSERT INTO decision_example (comment_id, site_id, review_item_id, source, label, "
                         + "reason, moderator, auto_status, scores, reasons, models, decided_at) "
                         + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
@@ -58,25 +72,36 @@ public class DecisionExamples implements DecisionLabels {
                         + "scores = EXCLUDED.scores, reasons = EXCLUDED.reasons, models = EXCLUDED.models, "
                         + "decided_at = EXCLUDED.decided_at, "
                         + "seq = nextval(pg_get_serial_sequence('decision_example', 'seq'))")
-                .setParameter(1, comment.id).setParameter(2, comment.siteId).setParameter(3, reviewItemId)
-                .setParameter(4, source.name()).setParameter(5, reject ? "REJECT" : "APPROVE")
-                .setParameter(6, reason).setParameter(7, moderator).setParameter(8, comment.autoStatus.name())
-                .setParameter(9, Json.write(comment.scores())).setParameter(10, Json.write(comment.reasons()))
-                .setParameter(11, Json.write(comment.models())).setParameter(12, at)
+                .setParameter(1, comment.id)
+                .setParameter(2, comment.siteId)
+                .setParameter(3, reviewItemId)
+                .setParameter(4, source.name())
+                .setParameter(5, reject ? "REJECT" : "APPROVE")
+                .setParameter(6, reason)
+                .setParameter(7, moderator)
+                .setParameter(8, comment.autoStatus.name())
+                .setParameter(9, Json.write(comment.scores()))
+                .setParameter(10, Json.write(comment.reasons()))
+                .setParameter(11, Json.write(comment.models()))
+                .setParameter(12, at)
                 .executeUpdate();
     }
 
     @Override
     public void withdraw(UUID siteId, UUID reviewItemId) {
         em().createNativeQuery("DELETE FROM decision_example WHERE site_id = ?1 AND review_item_id = ?2")
-                .setParameter(1, siteId).setParameter(2, reviewItemId).executeUpdate();
+                .setParameter(1, siteId)
+                .setParameter(2, reviewItemId)
+                .executeUpdate();
     }
 
     @Transactional
     public Counts counts(UUID siteId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em().createNativeQuery("SELECT label, count(*) FROM decision_example WHERE site_id = ?1 "
-                + "GROUP BY label").setParameter(1, siteId).getResultList();
+        List<Object[]> rows = em().createNativeQuery(
+                        "SELECT label, count(*) FROM decision_example WHERE site_id = ?1 " + "GROUP BY label")
+                .setParameter(1, siteId)
+                .getResultList();
         int approved = 0;
         int rejected = 0;
         for (Object[] r : rows) {
@@ -101,15 +126,30 @@ public class DecisionExamples implements DecisionLabels {
                         + "d.auto_status, d.scores, d.reasons, d.models, d.label, d.reason, d.moderator, d.source, "
                         + "d.decided_at FROM decision_example d JOIN comment c ON c.id = d.comment_id "
                         + "WHERE d.site_id = ?1 AND d.seq > ?2 ORDER BY d.seq LIMIT ?3")
-                .setParameter(1, siteId).setParameter(2, afterSeq).setParameter(3, limit).getResultList();
+                .setParameter(1, siteId)
+                .setParameter(2, afterSeq)
+                .setParameter(3, limit)
+                .getResultList();
         List<Exported> out = new ArrayList<>();
         for (Object[] r : rows) {
             Instant created = instant(r[3]);
             boolean withheld = textSince != null && created.isBefore(textSince);
-            out.add(new Exported(((Number) r[0]).longValue(), (UUID) r[1], (String) r[2], created,
-                    withheld ? null : (String) r[4], withheld, (String) r[5], Json.read((String) r[6], SCORES),
-                    Json.read((String) r[7], STRINGS), Json.read((String) r[8], MODELS), ((String) r[9]).toLowerCase(),
-                    (String) r[10], (String) r[11], ((String) r[12]).toLowerCase(), instant(r[13])));
+            out.add(new Exported(
+                    ((Number) r[0]).longValue(),
+                    (UUID) r[1],
+                    (String) r[2],
+                    created,
+                    withheld ? null : (String) r[4],
+                    withheld,
+                    (String) r[5],
+                    Json.read((String) r[6], SCORES),
+                    Json.read((String) r[7], STRINGS),
+                    Json.read((String) r[8], MODELS),
+                    ((String) r[9]).toLowerCase(),
+                    (String) r[10],
+                    (String) r[11],
+                    ((String) r[12]).toLowerCase(),
+                    instant(r[13])));
         }
         return out;
     }
@@ -120,11 +160,17 @@ public class DecisionExamples implements DecisionLabels {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em().createNativeQuery("SELECT comment_id, scores, reasons, label, auto_status "
                         + "FROM decision_example WHERE site_id = ?1 ORDER BY decided_at DESC, comment_id LIMIT ?2")
-                .setParameter(1, siteId).setParameter(2, max).getResultList();
+                .setParameter(1, siteId)
+                .setParameter(2, max)
+                .getResultList();
         List<SiteVerdictTraining.Example> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            out.add(new SiteVerdictTraining.Example((UUID) r[0], Json.read((String) r[1], SCORES),
-                    Json.read((String) r[2], STRINGS), "REJECT".equals(r[3]), !"PUBLISHED".equals(r[4])));
+            out.add(new SiteVerdictTraining.Example(
+                    (UUID) r[0],
+                    Json.read((String) r[1], SCORES),
+                    Json.read((String) r[2], STRINGS),
+                    "REJECT".equals(r[3]),
+                    !"PUBLISHED".equals(r[4])));
         }
         return out;
     }
@@ -135,7 +181,9 @@ public class DecisionExamples implements DecisionLabels {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em().createNativeQuery("SELECT d.comment_id, d.label FROM decision_example d "
                         + "JOIN comment c ON c.id = d.comment_id WHERE d.site_id = ?1 AND c.created_at >= ?2")
-                .setParameter(1, siteId).setParameter(2, since).getResultList();
+                .setParameter(1, siteId)
+                .setParameter(2, since)
+                .getResultList();
         Map<UUID, Boolean> out = new LinkedHashMap<>();
         rows.forEach(r -> out.put((UUID) r[0], "REJECT".equals(r[1])));
         return out;

@@ -41,8 +41,12 @@ public class DecisionExportResource {
     private final CurrentCaller caller;
     private final Clock clock;
 
-    public DecisionExportResource(DecisionExamples examples, LearningSettings settings, SiteRegistry sites,
-                                  CurrentCaller caller, Clock clock) {
+    public DecisionExportResource(
+            DecisionExamples examples,
+            LearningSettings settings,
+            SiteRegistry sites,
+            CurrentCaller caller,
+            Clock clock) {
         this.examples = examples;
         this.settings = settings;
         this.sites = sites;
@@ -53,25 +57,34 @@ public class DecisionExportResource {
     @GET
     @Path("/export")
     @Produces({JSONL, "application/problem+json"})
-    @Operation(summary = "Export the site's labelled examples as JSON Lines, one decision per comment (the latest), "
-            + "in write order; a replaced label moves to the end. Comment text is null (textWithheld: true) for "
-            + "comments older than the site's exportTextDays. The next page's cursor is in X-Next-Cursor (absent on "
-            + "the last page)")
-    @APIResponse(responseCode = "200", description = "One DecisionExamples.Exported object per line",
-            headers = @Header(name = "X-Next-Cursor", description = "cursor of the next page",
-                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
-            content = @Content(mediaType = JSONL,
-                    schema = @Schema(implementation = DecisionExamples.Exported.class)))
-    public Response export(@PathParam("id") UUID id, @QueryParam("cursor") String cursor,
-                           @QueryParam("limit") Integer limit) {
+    @Operation(
+            summary = "Export the site's labelled examples as JSON Lines, one decision per comment (the latest), "
+                    + "in write order; a replaced label moves to the end. Comment text is null (textWithheld: true) for "
+                    + "comments older than the site's exportTextDays. The next page's cursor is in X-Next-Cursor (absent on "
+                    + "the last page)")
+    @APIResponse(
+            responseCode = "200",
+            description = "One DecisionExamples.Exported object per line",
+            headers =
+                    @Header(
+                            name = "X-Next-Cursor",
+                            description = "cursor of the next page",
+                            schema =
+                                    @Schema(
+                                            type =
+                                                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType
+                                                            .STRING)),
+            content = @Content(mediaType = JSONL, schema = @Schema(implementation = DecisionExamples.Exported.class)))
+    public Response export(
+            @PathParam("id") UUID id, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         caller.get().requireSiteAdmin(id);
         sites.get(id);
         Cursor after = Cursor.decode(cursor);
         int n = Params.limit(limit, 500, MAX_PAGE);
         Integer days = settings.effective(id).exportTextDays();
         Instant textSince = days == null ? null : clock.instant().minus(days, ChronoUnit.DAYS);
-        List<DecisionExamples.Exported> page = examples.export(id, after == null ? 0 : after.sortLong(), n + 1,
-                textSince);
+        List<DecisionExamples.Exported> page =
+                examples.export(id, after == null ? 0 : after.sortLong(), n + 1, textSince);
         StringBuilder body = new StringBuilder();
         page.stream().limit(n).forEach(e -> body.append(Json.write(e)).append('\n'));
         Response.ResponseBuilder answer = Response.ok(body.toString(), JSONL);

@@ -48,20 +48,23 @@ public class IdentityMonitor {
     }
 
     /** One term in one week; rates are null when there is nothing to divide by. */
-    public record TermWeek(String term, int mentions, int flagged, Double flagRate, int decidedFlagged,
-                           int overturned, Wilson.Interval overturnRate, boolean alert) {
-    }
+    public record TermWeek(
+            String term,
+            int mentions,
+            int flagged,
+            Double flagRate,
+            int decidedFlagged,
+            int overturned,
+            Wilson.Interval overturnRate,
+            boolean alert) {}
 
-    public record Week(LocalDate week, int comments, int mentioning, List<TermWeek> terms) {
-    }
+    public record Week(LocalDate week, int comments, int mentioning, List<TermWeek> terms) {}
 
-    public record Alert(LocalDate week, String term, double overturnRate, int decidedFlagged, int overturned,
-                        double limit) {
-    }
+    public record Alert(
+            LocalDate week, String term, double overturnRate, int decidedFlagged, int overturned, double limit) {}
 
-    public record Report(double overturnLimit, int minDecisions, boolean truncated, List<Week> weeks,
-                         List<Alert> alerts) {
-    }
+    public record Report(
+            double overturnLimit, int minDecisions, boolean truncated, List<Week> weeks, List<Alert> alerts) {}
 
     @Transactional
     public Report report(UUID siteId, int weekCount) {
@@ -72,10 +75,13 @@ public class IdentityMonitor {
         LocalDate first = thisWeek.minusWeeks(weekCount - 1L);
         Instant from = first.atStartOfDay(ZoneOffset.UTC).toInstant();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = Comment.getEntityManager().createNativeQuery("SELECT id, text, auto_status, created_at "
+        List<Object[]> rows = Comment.getEntityManager()
+                .createNativeQuery("SELECT id, text, auto_status, created_at "
                         + "FROM comment WHERE site_id = ?1 AND created_at >= ?2 ORDER BY created_at DESC, id DESC "
                         + "LIMIT ?3")
-                .setParameter(1, siteId).setParameter(2, from).setParameter(3, config.maxComments() + 1)
+                .setParameter(1, siteId)
+                .setParameter(2, from)
+                .setParameter(3, config.maxComments() + 1)
                 .getResultList();
         boolean truncated = rows.size() > config.maxComments();
         Map<UUID, Boolean> labels = examples.labelsSince(siteId, from);
@@ -135,12 +141,18 @@ public class IdentityMonitor {
     public List<Alert> notifyAlerts(UUID siteId) {
         List<Alert> sent = new ArrayList<>();
         for (Alert a : report(siteId, 2).alerts()) {
-            int inserted = Comment.getEntityManager().createNativeQuery("INSERT INTO identity_alert (site_id, term, "
+            int inserted = Comment.getEntityManager()
+                    .createNativeQuery("INSERT INTO identity_alert (site_id, term, "
                             + "week, overturn_rate, flagged, overturned, created_at) "
                             + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING")
-                    .setParameter(1, siteId).setParameter(2, a.term()).setParameter(3, a.week())
-                    .setParameter(4, a.overturnRate()).setParameter(5, a.decidedFlagged())
-                    .setParameter(6, a.overturned()).setParameter(7, clock.instant()).executeUpdate();
+                    .setParameter(1, siteId)
+                    .setParameter(2, a.term())
+                    .setParameter(3, a.week())
+                    .setParameter(4, a.overturnRate())
+                    .setParameter(5, a.decidedFlagged())
+                    .setParameter(6, a.overturned())
+                    .setParameter(7, clock.instant())
+                    .executeUpdate();
             if (inserted == 1) {
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("term", a.term());
@@ -156,11 +168,13 @@ public class IdentityMonitor {
         return sent;
     }
 
-    @Scheduled(every = "${commentguard.learning.identity.every:1h}", delayed = "2m",
+    @Scheduled(
+            every = "${commentguard.learning.identity.every:1h}",
+            delayed = "2m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        List<UUID> sites = QuarkusTransaction.requiringNew().call(() -> Site.<Site>listAll().stream()
-                .map(s -> s.id).toList());
+        List<UUID> sites = QuarkusTransaction.requiringNew()
+                .call(() -> Site.<Site>listAll().stream().map(s -> s.id).toList());
         for (UUID site : sites) {
             try {
                 notifyAlerts(site);

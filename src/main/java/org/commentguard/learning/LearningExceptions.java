@@ -12,8 +12,7 @@ import java.util.List;
  */
 public final class LearningExceptions {
 
-    private LearningExceptions() {
-    }
+    private LearningExceptions() {}
 
     /** A field of a request is invalid: {@code validation_failed}. */
     public static class InvalidLearningInput extends Invalid {
@@ -29,9 +28,11 @@ public final class LearningExceptions {
         public final int approved;
 
         public NotEnoughDecisions(int decisions, int approved, int rejected, int needed, int perOutcome) {
-            super("not_enough_decisions", "A site model needs at least " + needed + " decisions with " + perOutcome
-                    + " of each outcome; the site has " + decisions + " (" + approved + " approved, " + rejected
-                    + " rejected)");
+            super(
+                    "not_enough_decisions",
+                    "A site model needs at least " + needed + " decisions with " + perOutcome
+                            + " of each outcome; the site has " + decisions + " (" + approved + " approved, " + rejected
+                            + " rejected)");
             this.decisions = decisions;
             this.rejected = rejected;
             this.approved = approved;
@@ -41,7 +42,11 @@ public final class LearningExceptions {
     /** No model of that version exists for the site: {@code unknown_site_model}. */
     public static class UnknownSiteModel extends Failure {
         public UnknownSiteModel(int version) {
-            super(Kind.NOT_FOUND, "unknown_site_model", "Not found", "The site has no verdict model version " + version,
+            super(
+                    Kind.NOT_FOUND,
+                    "unknown_site_model",
+                    "Not found",
+                    "The site has no verdict model version " + version,
                     List.of());
         }
     }

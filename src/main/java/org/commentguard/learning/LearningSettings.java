@@ -31,20 +31,28 @@ public class LearningSettings {
      * @param identityOverturnLimit overturn rate above which an identity term raises an alert
      * @param exportTextDays      comment text is exported only for comments younger than this many days
      */
-    public record Overrides(Integer enabledModelVersion, Double siteRejectReview, Double siteRejectReject,
-                            Double sampleShare, Integer sampleDailyCap, Double identityOverturnLimit,
-                            Integer exportTextDays) {
+    public record Overrides(
+            Integer enabledModelVersion,
+            Double siteRejectReview,
+            Double siteRejectReject,
+            Double sampleShare,
+            Integer sampleDailyCap,
+            Double identityOverturnLimit,
+            Integer exportTextDays) {
         public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null);
     }
 
     /** The settings in force; only {@code enabledModelVersion} and {@code exportTextDays} may be null. */
-    public record Effective(Integer enabledModelVersion, double siteRejectReview, double siteRejectReject,
-                            double sampleShare, int sampleDailyCap, double identityOverturnLimit,
-                            Integer exportTextDays) {
-    }
+    public record Effective(
+            Integer enabledModelVersion,
+            double siteRejectReview,
+            double siteRejectReject,
+            double sampleShare,
+            int sampleDailyCap,
+            double identityOverturnLimit,
+            Integer exportTextDays) {}
 
-    public record View(UUID siteId, Overrides overrides, Effective effective) {
-    }
+    public record View(UUID siteId, Overrides overrides, Effective effective) {}
 
     private final LearningConfig config;
     private final Clock clock;
@@ -55,19 +63,28 @@ public class LearningSettings {
         this.clock = clock;
         this.audit = audit;
         try {
-            check(new Overrides(null, config.siteReject().review(), config.siteReject().reject(),
-                    config.sample().share(), config.sample().dailyCap(), config.identity().overturnLimit(),
+            check(new Overrides(
+                    null,
+                    config.siteReject().review(),
+                    config.siteReject().reject(),
+                    config.sample().share(),
+                    config.sample().dailyCap(),
+                    config.identity().overturnLimit(),
                     config.exportTextDays().orElse(null)));
         } catch (LearningExceptions.InvalidLearningInput e) {
             throw new IllegalStateException("commentguard.learning: " + e.getMessage());
         }
-        if (config.fit().minDecisions() < 2 || config.fit().minPerOutcome() < 1
-                || config.fit().maxExamples() < config.fit().minDecisions() || config.fit().refitAfter() < 1) {
+        if (config.fit().minDecisions() < 2
+                || config.fit().minPerOutcome() < 1
+                || config.fit().maxExamples() < config.fit().minDecisions()
+                || config.fit().refitAfter() < 1) {
             throw new IllegalStateException("commentguard.learning.fit: min-decisions >= 2, min-per-outcome >= 1, "
                     + "max-examples >= min-decisions and refit-after >= 1 are required");
         }
-        if (config.identity().minDecisions() < 1 || config.identity().maxComments() < 1
-                || config.advice().maxComments() < 1 || config.advice().minEvidence() < 1) {
+        if (config.identity().minDecisions() < 1
+                || config.identity().maxComments() < 1
+                || config.advice().maxComments() < 1
+                || config.advice().minEvidence() < 1) {
             throw new IllegalStateException("commentguard.learning: identity.min-decisions, identity.max-comments, "
                     + "advice.max-comments and advice.min-evidence must be at least 1");
         }
@@ -93,9 +110,10 @@ public class LearningSettings {
     public View replace(UUID siteId, Overrides overrides, Acting acting) {
         Overrides o = overrides == null ? Overrides.NONE : overrides;
         check(o);
-        if (o.enabledModelVersion() != null && SiteVerdictModel.of(siteId, o.enabledModelVersion()).isEmpty()) {
-            throw new LearningExceptions.InvalidLearningInput("enabledModelVersion",
-                    "the site has no verdict model version " + o.enabledModelVersion());
+        if (o.enabledModelVersion() != null
+                && SiteVerdictModel.of(siteId, o.enabledModelVersion()).isEmpty()) {
+            throw new LearningExceptions.InvalidLearningInput(
+                    "enabledModelVersion", "the site has no verdict model version " + o.enabledModelVersion());
         }
         Effective merged = merge(o);
         if (merged.siteRejectReview() > merged.siteRejectReject()) {
@@ -120,24 +138,29 @@ public class LearningSettings {
             row.persistAndFlush();
         } catch (RuntimeException e) {
             if (org.commentguard.platform.db.Constraints.isUniqueViolation(e)) {
-                throw new LearningExceptions.ConcurrentLearningChange("The learning settings were changed "
-                        + "concurrently; read them and retry");
+                throw new LearningExceptions.ConcurrentLearningChange(
+                        "The learning settings were changed " + "concurrently; read them and retry");
             }
             throw e;
         }
-        audit.append(new AuditRecord(siteId, null, null, null, acting, "learning.updated", before, o, null, null,
-                null));
+        audit.append(
+                new AuditRecord(siteId, null, null, null, acting, "learning.updated", before, o, null, null, null));
         return new View(siteId, o, merged);
     }
 
     private Effective merge(Overrides o) {
-        return new Effective(o.enabledModelVersion(),
+        return new Effective(
+                o.enabledModelVersion(),
                 or(o.siteRejectReview(), config.siteReject().review()),
                 or(o.siteRejectReject(), config.siteReject().reject()),
                 or(o.sampleShare(), config.sample().share()),
-                o.sampleDailyCap() != null ? o.sampleDailyCap() : config.sample().dailyCap(),
+                o.sampleDailyCap() != null
+                        ? o.sampleDailyCap()
+                        : config.sample().dailyCap(),
                 or(o.identityOverturnLimit(), config.identity().overturnLimit()),
-                o.exportTextDays() != null ? o.exportTextDays() : config.exportTextDays().orElse(null));
+                o.exportTextDays() != null
+                        ? o.exportTextDays()
+                        : config.exportTextDays().orElse(null));
     }
 
     private static void check(Overrides o) {
@@ -167,7 +190,13 @@ public class LearningSettings {
     }
 
     private static Overrides overridesOf(SiteLearning r) {
-        return new Overrides(r.enabledModelVersion, r.siteRejectReview, r.siteRejectReject, r.sampleShare,
-                r.sampleDailyCap, r.identityOverturnLimit, r.exportTextDays);
+        return new Overrides(
+                r.enabledModelVersion,
+                r.siteRejectReview,
+                r.siteRejectReject,
+                r.sampleShare,
+                r.sampleDailyCap,
+                r.identityOverturnLimit,
+                r.exportTextDays);
     }
 }

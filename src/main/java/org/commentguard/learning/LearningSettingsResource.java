@@ -46,11 +46,12 @@ public class LearningSettingsResource {
     }
 
     @PUT
-    @Operation(summary = "Replace the site's learning overrides (fields left out use the service defaults). "
-            + "enabledModelVersion turns the site verdict model on as attribute site_reject: it queues from "
-            + "siteRejectReview and rejects only from siteRejectReject (default 1.01: never)")
-    public LearningSettings.View put(@PathParam("id") UUID id, @NotNull LearningSettings.Overrides overrides,
-                                     @Context HttpServerRequest http) {
+    @Operation(
+            summary = "Replace the site's learning overrides (fields left out use the service defaults). "
+                    + "enabledModelVersion turns the site verdict model on as attribute site_reject: it queues from "
+                    + "siteRejectReview and rejects only from siteRejectReject (default 1.01: never)")
+    public LearningSettings.View put(
+            @PathParam("id") UUID id, @NotNull LearningSettings.Overrides overrides, @Context HttpServerRequest http) {
         check(id);
         return settings.replace(id, overrides, Acting.of(caller.get(), http));
     }

@@ -32,16 +32,18 @@ public class LearningStatsResource {
 
     @GET
     @Path("/samples")
-    @Operation(summary = "Per week (Monday, UTC): estimated precision and recall of the automatic verdicts from "
-            + "blind-sample decisions, with 95 % Wilson intervals")
+    @Operation(
+            summary = "Per week (Monday, UTC): estimated precision and recall of the automatic verdicts from "
+                    + "blind-sample decisions, with 95 % Wilson intervals")
     public QualitySamples.Quality samples(@QueryParam("weeks") Integer weeks) {
         return samples.quality(caller.get().site(), weeks(weeks));
     }
 
     @GET
     @Path("/identity-terms")
-    @Operation(summary = "Per week and identity term: mentions, flag rate, and the rate at which moderators "
-            + "overturned those flags (95 % Wilson interval), with the alerts above the site's overturn limit")
+    @Operation(
+            summary = "Per week and identity term: mentions, flag rate, and the rate at which moderators "
+                    + "overturned those flags (95 % Wilson interval), with the alerts above the site's overturn limit")
     public IdentityMonitor.Report identityTerms(@QueryParam("weeks") Integer weeks) {
         return monitor.report(caller.get().site(), weeks(weeks));
     }

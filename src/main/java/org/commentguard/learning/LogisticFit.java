@@ -11,11 +11,11 @@ public final class LogisticFit {
 
     /** Ridge penalty on the weights (not the intercept): keeps rare reason flags from getting huge weights. */
     static final double LAMBDA = 1.0;
+
     private static final int MAX_ITERATIONS = 50;
     private static final double TOLERANCE = 1e-8;
 
-    private LogisticFit() {
-    }
+    private LogisticFit() {}
 
     /**
      * Fits {@code p(y=1|x) = sigmoid(w·x + b)}.

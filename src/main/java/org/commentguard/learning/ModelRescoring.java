@@ -15,16 +15,16 @@ import org.commentguard.comment.Comment;
 import org.commentguard.comment.CommentStatus;
 import org.commentguard.platform.Json;
 import org.commentguard.policy.PolicyDryRun;
+import org.commentguard.policy.PolicySpans;
 import org.commentguard.policy.SitePolicies;
 import org.commentguard.policy.SitePolicy;
 import org.commentguard.policy.Verdict;
-import org.commentguard.policy.PolicySpans;
 import org.commentguard.policy.VerdictPolicy;
-import org.commentguard.scoring.profanity.ProfanityScorer;
 import org.commentguard.scoring.ScoreResult;
 import org.commentguard.scoring.ScoringContext;
 import org.commentguard.scoring.ScoringPipeline;
 import org.commentguard.scoring.SiteScoringData;
+import org.commentguard.scoring.profanity.ProfanityScorer;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -49,12 +49,9 @@ public class ModelRescoring {
 
     static final int MAX_CHANGES = 2000;
     private static final Logger LOG = Logger.getLogger(ModelRescoring.class);
-    private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {
-    };
-    private static final TypeReference<List<PolicyDryRun.Change>> CHANGES = new TypeReference<>() {
-    };
-    private static final TypeReference<Map<String, String>> MODELS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {};
+    private static final TypeReference<List<PolicyDryRun.Change>> CHANGES = new TypeReference<>() {};
+    private static final TypeReference<Map<String, String>> MODELS = new TypeReference<>() {};
 
     private final ScoringPipeline pipeline;
     private final SitePolicies policies;
@@ -64,8 +61,14 @@ public class ModelRescoring {
     private final Clock clock;
     private final ProfanityScorer profanity;
 
-    public ModelRescoring(ScoringPipeline pipeline, SitePolicies policies, SiteVerdicts siteVerdicts,
-                          AuthorHistory history, LearningSettings settings, Clock clock, ProfanityScorer profanity) {
+    public ModelRescoring(
+            ScoringPipeline pipeline,
+            SitePolicies policies,
+            SiteVerdicts siteVerdicts,
+            AuthorHistory history,
+            LearningSettings settings,
+            Clock clock,
+            ProfanityScorer profanity) {
         this.profanity = profanity;
         this.pipeline = pipeline;
         this.policies = policies;
@@ -76,10 +79,16 @@ public class ModelRescoring {
     }
 
     /** A job and its verdict-flip report. */
-    public record JobView(UUID id, String state, Map<String, String> modelsBefore, Map<String, String> modelsAfter,
-                          Instant since, int maxComments, Instant createdAt, Instant finishedAt,
-                          PolicyDryRun.Report report) {
-    }
+    public record JobView(
+            UUID id,
+            String state,
+            Map<String, String> modelsBefore,
+            Map<String, String> modelsAfter,
+            Instant since,
+            int maxComments,
+            Instant createdAt,
+            Instant finishedAt,
+            PolicyDryRun.Report report) {}
 
     void onStart(@Observes StartupEvent event) {
         try {
@@ -96,20 +105,26 @@ public class ModelRescoring {
         Instant now = clock.instant();
         String json = Json.write(current);
         @SuppressWarnings("unchecked")
-        List<String> seen = Comment.getEntityManager().createNativeQuery("SELECT models FROM model_versions_seen "
-                + "WHERE id = 1 FOR UPDATE").getResultList();
-        Comment.getEntityManager().createNativeQuery("INSERT INTO model_versions_seen (id, models, seen_at) "
+        List<String> seen = Comment.getEntityManager()
+                .createNativeQuery("SELECT models FROM model_versions_seen " + "WHERE id = 1 FOR UPDATE")
+                .getResultList();
+        Comment.getEntityManager()
+                .createNativeQuery("INSERT INTO model_versions_seen (id, models, seen_at) "
                         + "VALUES (1, ?1, ?2) ON CONFLICT (id) DO UPDATE SET models = EXCLUDED.models, "
                         + "seen_at = EXCLUDED.seen_at")
-                .setParameter(1, json).setParameter(2, now).executeUpdate();
+                .setParameter(1, json)
+                .setParameter(2, now)
+                .executeUpdate();
         if (seen.isEmpty() || Json.read(seen.get(0), MODELS).equals(current)) {
             return List.of();
         }
         LearningConfig.Rescore c = settings.config().rescore();
         Instant since = now.minus(c.days(), ChronoUnit.DAYS);
         @SuppressWarnings("unchecked")
-        List<UUID> sites = Comment.getEntityManager().createNativeQuery("SELECT DISTINCT site_id FROM comment "
-                + "WHERE created_at >= ?1").setParameter(1, since).getResultList();
+        List<UUID> sites = Comment.getEntityManager()
+                .createNativeQuery("SELECT DISTINCT site_id FROM comment " + "WHERE created_at >= ?1")
+                .setParameter(1, since)
+                .getResultList();
         List<UUID> jobs = new ArrayList<>();
         for (UUID site : sites) {
             jobs.add(start(site, seen.get(0), json, since, c.maxComments(), now));
@@ -124,7 +139,9 @@ public class ModelRescoring {
         return job.id;
     }
 
-    @Scheduled(every = "${commentguard.learning.rescore.every:10s}", delayed = "30s",
+    @Scheduled(
+            every = "${commentguard.learning.rescore.every:10s}",
+            delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
@@ -136,9 +153,8 @@ public class ModelRescoring {
         }
     }
 
-    private record Batch(UUID jobId, Instant cursorCreatedAt, UUID cursorId, List<UUID> comments,
-                         List<ScoringContext> contexts) {
-    }
+    private record Batch(
+            UUID jobId, Instant cursorCreatedAt, UUID cursorId, List<UUID> comments, List<ScoringContext> contexts) {}
 
     /**
      * Re-scores one batch of one running job. Scoring runs outside any transaction; the results are written only if
@@ -161,8 +177,10 @@ public class ModelRescoring {
 
     private Optional<Batch> nextBatch() {
         @SuppressWarnings("unchecked")
-        List<UUID> ids = Comment.getEntityManager().createNativeQuery("SELECT id FROM rescore_job WHERE state = "
-                + "'RUNNING' ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED").getResultList();
+        List<UUID> ids = Comment.getEntityManager()
+                .createNativeQuery("SELECT id FROM rescore_job WHERE state = "
+                        + "'RUNNING' ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED")
+                .getResultList();
         if (ids.isEmpty()) {
             return Optional.empty();
         }
@@ -172,15 +190,23 @@ public class ModelRescoring {
         List<ScoringContext> contexts = new ArrayList<>();
         for (Comment c : comments) {
             Article a = Article.findById(c.articleId);
-            Optional<String> parent = c.parentId == null ? Optional.empty()
-                    : Optional.of(Comment.<Comment>findById(c.parentId).text);
+            Optional<String> parent =
+                    c.parentId == null ? Optional.empty() : Optional.of(Comment.<Comment>findById(c.parentId).text);
             // Recent texts (for near-duplicate spam) are left out: they would be those of today, not of then.
-            contexts.add(new ScoringContext(c.text, Optional.of(new ScoringContext.ArticleText(a.title, a.cleanText)),
-                    parent, List.of(), new SiteScoringData(policy.scorerBlockTerms(), policy.allowTerms(), List.of(),
-                    policy.languages())));
+            contexts.add(new ScoringContext(
+                    c.text,
+                    Optional.of(new ScoringContext.ArticleText(a.title, a.cleanText)),
+                    parent,
+                    List.of(),
+                    new SiteScoringData(
+                            policy.scorerBlockTerms(), policy.allowTerms(), List.of(), policy.languages())));
         }
-        return Optional.of(new Batch(job.id, job.cursorCreatedAt, job.cursorId,
-                comments.stream().map(c -> c.id).toList(), contexts));
+        return Optional.of(new Batch(
+                job.id,
+                job.cursorCreatedAt,
+                job.cursorId,
+                comments.stream().map(c -> c.id).toList(),
+                contexts));
     }
 
     private List<Comment> page(RescoreJob job) {
@@ -191,9 +217,15 @@ public class ModelRescoring {
         }
         Instant after = job.cursorCreatedAt == null ? Instant.EPOCH : job.cursorCreatedAt;
         UUID afterId = job.cursorId == null ? new UUID(0, 0) : job.cursorId;
-        return Comment.<Comment>find("siteId = ?1 and createdAt >= ?2 and (createdAt > ?3 or (createdAt = ?3 "
-                        + "and id > ?4)) order by createdAt, id", job.siteId, job.since, after, afterId)
-                .page(0, size).list();
+        return Comment.<Comment>find(
+                        "siteId = ?1 and createdAt >= ?2 and (createdAt > ?3 or (createdAt = ?3 "
+                                + "and id > ?4)) order by createdAt, id",
+                        job.siteId,
+                        job.since,
+                        after,
+                        afterId)
+                .page(0, size)
+                .list();
     }
 
     private void record(Batch batch, List<ScoreResult> results) {
@@ -214,16 +246,24 @@ public class ModelRescoring {
         for (int i = 0; i < batch.comments().size(); i++) {
             Comment c = Comment.findById(batch.comments().get(i));
             ScoreResult result = results.get(i);
-            Verdict verdict = siteVerdicts.apply(job.siteId, result, VerdictPolicy.decide(result, PolicySpans.of(c.text, policy, profanity), policy,
-                    history.stateOf(Author.findById(c.authorId), now))).verdict();
+            Verdict verdict = siteVerdicts
+                    .apply(
+                            job.siteId,
+                            result,
+                            VerdictPolicy.decide(
+                                    result,
+                                    PolicySpans.of(c.text, policy, profanity),
+                                    policy,
+                                    history.stateOf(Author.findById(c.authorId), now)))
+                    .verdict();
             CommentStatus next = CommentStatus.of(verdict.action());
             before.merge(c.autoStatus.name(), 1, Integer::sum);
             after.merge(next.name(), 1, Integer::sum);
             if (next != c.autoStatus) {
                 job.changed++;
                 if (changes.size() < MAX_CHANGES) {
-                    changes.add(new PolicyDryRun.Change(c.id, c.externalId, c.autoStatus.name(), next.name(),
-                            c.reasons(), verdict.reasons()));
+                    changes.add(new PolicyDryRun.Change(
+                            c.id, c.externalId, c.autoStatus.name(), next.name(), c.reasons(), verdict.reasons()));
                 }
             }
             job.evaluated++;
@@ -242,9 +282,20 @@ public class ModelRescoring {
     @Transactional
     public List<JobView> jobs(UUID siteId, int limit) {
         return RescoreJob.<RescoreJob>find("siteId = ?1 order by createdAt desc", siteId).page(0, limit).stream()
-                .map(j -> new JobView(j.id, j.state.toLowerCase(java.util.Locale.ROOT), Json.read(j.modelsBefore,
-                        MODELS), Json.read(j.modelsAfter, MODELS), j.since, j.maxComments, j.createdAt, j.finishedAt,
-                        new PolicyDryRun.Report(j.evaluated, j.changed, counts(j.countsBefore), counts(j.countsAfter),
+                .map(j -> new JobView(
+                        j.id,
+                        j.state.toLowerCase(java.util.Locale.ROOT),
+                        Json.read(j.modelsBefore, MODELS),
+                        Json.read(j.modelsAfter, MODELS),
+                        j.since,
+                        j.maxComments,
+                        j.createdAt,
+                        j.finishedAt,
+                        new PolicyDryRun.Report(
+                                j.evaluated,
+                                j.changed,
+                                counts(j.countsBefore),
+                                counts(j.countsAfter),
                                 Json.read(j.changes, CHANGES))))
                 .toList();
     }

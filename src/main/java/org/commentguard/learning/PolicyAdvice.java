@@ -29,8 +29,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class PolicyAdvice {
 
-    private static final TypeReference<Map<String, Double>> SCORES = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Double>> SCORES = new TypeReference<>() {};
     /** The threshold grid: 0.05 to 1.00 in steps of 0.05, plus the site's current thresholds. */
     static final double STEP = 0.05;
     /** A recommended review threshold must raise F1 by at least this much over the current one. */
@@ -56,45 +55,65 @@ public class PolicyAdvice {
      * {@code recall} treat "score at or above this threshold" as a prediction that moderators reject (null without
      * labelled comments on that side).
      */
-    public record Row(double threshold, int published, int queued, int rejected, int publishedButRejected,
-                      int rejectedButApproved, int queuedApproved, int queuedRejected, int labelledFlagged,
-                      Double precision, Double recall) {
-    }
+    public record Row(
+            double threshold,
+            int published,
+            int queued,
+            int rejected,
+            int publishedButRejected,
+            int rejectedButApproved,
+            int queuedApproved,
+            int queuedRejected,
+            int labelledFlagged,
+            Double precision,
+            Double recall) {}
 
     /**
      * One attribute: its current thresholds, the table over review thresholds (the reject threshold kept) and the
      * table over reject thresholds (the review threshold kept).
      */
-    public record AttributeAdvice(String attribute, Thresholds current, int scored, int labelled, List<Row> review,
-                                  List<Row> reject) {
-    }
+    public record AttributeAdvice(
+            String attribute, Thresholds current, int scored, int labelled, List<Row> review, List<Row> reject) {}
 
     /** The one recommended change, with the rows at the current and the proposed threshold as evidence. */
-    public record Recommendation(String attribute, String step, double from, double to, Row current, Row proposed,
-                                 String summary) {
-    }
+    public record Recommendation(
+            String attribute, String step, double from, double to, Row current, Row proposed, String summary) {}
 
-    public record Advice(UUID siteId, int days, Instant from, Instant to, int comments, int labelled,
-                         boolean truncated, List<AttributeAdvice> attributes, Recommendation recommendation,
-                         String noRecommendation) {
-    }
+    public record Advice(
+            UUID siteId,
+            int days,
+            Instant from,
+            Instant to,
+            int comments,
+            int labelled,
+            boolean truncated,
+            List<AttributeAdvice> attributes,
+            Recommendation recommendation,
+            String noRecommendation) {}
 
-    private record Scored(Map<String, Double> scores, Boolean rejectedByModerators) {
-    }
+    private record Scored(Map<String, Double> scores, Boolean rejectedByModerators) {}
 
     @Transactional
     public Advice advise(UUID siteId, int days, String only) {
         if (only != null && (!Attributes.ALL.contains(only) || only.equals(Attributes.OFF_TOPIC))) {
-            throw new LearningExceptions.InvalidLearningInput("attribute", "must be a thresholded attribute, one of "
-                    + Attributes.ALL.stream().filter(a -> !a.equals(Attributes.OFF_TOPIC)).toList());
+            throw new LearningExceptions.InvalidLearningInput(
+                    "attribute",
+                    "must be a thresholded attribute, one of "
+                            + Attributes.ALL.stream()
+                                    .filter(a -> !a.equals(Attributes.OFF_TOPIC))
+                                    .toList());
         }
         Instant to = clock.instant();
         Instant from = to.minus(days, ChronoUnit.DAYS);
         int max = settings.config().advice().maxComments();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = Comment.getEntityManager().createNativeQuery("SELECT id, scores FROM comment "
+        List<Object[]> rows = Comment.getEntityManager()
+                .createNativeQuery("SELECT id, scores FROM comment "
                         + "WHERE site_id = ?1 AND created_at >= ?2 ORDER BY created_at DESC, id DESC LIMIT ?3")
-                .setParameter(1, siteId).setParameter(2, from).setParameter(3, max + 1).getResultList();
+                .setParameter(1, siteId)
+                .setParameter(2, from)
+                .setParameter(3, max + 1)
+                .getResultList();
         boolean truncated = rows.size() > max;
         Map<UUID, Boolean> labels = examples.labelsSince(siteId, from);
         List<Scored> comments = new ArrayList<>();
@@ -114,8 +133,12 @@ public class PolicyAdvice {
             if (t == null || attribute.equals(Attributes.OFF_TOPIC) || (only != null && !only.equals(attribute))) {
                 continue;
             }
-            List<Scored> scored = comments.stream().filter(c -> c.scores().get(attribute) != null).toList();
-            int withLabel = (int) scored.stream().filter(c -> c.rejectedByModerators() != null).count();
+            List<Scored> scored = comments.stream()
+                    .filter(c -> c.scores().get(attribute) != null)
+                    .toList();
+            int withLabel = (int) scored.stream()
+                    .filter(c -> c.rejectedByModerators() != null)
+                    .count();
             List<Row> review = new ArrayList<>();
             List<Row> reject = new ArrayList<>();
             for (double g : grid(t)) {
@@ -132,19 +155,46 @@ public class PolicyAdvice {
                 double gain = f1(candidate) - f1(now);
                 if (candidate.threshold() != t.review() && withLabel >= minEvidence && gain > bestGain) {
                     bestGain = gain;
-                    best = new Recommendation(attribute, "review", t.review(), candidate.threshold(), now, candidate,
-                            String.format(Locale.ROOT, "Queue %s from %.2f instead of %.2f: over the last %d days "
+                    best = new Recommendation(
+                            attribute,
+                            "review",
+                            t.review(),
+                            candidate.threshold(),
+                            now,
+                            candidate,
+                            String.format(
+                                    Locale.ROOT,
+                                    "Queue %s from %.2f instead of %.2f: over the last %d days "
                                             + "precision %s -> %s and recall %s -> %s on %d moderator decisions; "
-                                            + "%d instead of %d comments queued.", attribute, candidate.threshold(),
-                                    t.review(), days, pct(now.precision()), pct(candidate.precision()),
-                                    pct(now.recall()), pct(candidate.recall()), withLabel, candidate.queued(),
+                                            + "%d instead of %d comments queued.",
+                                    attribute,
+                                    candidate.threshold(),
+                                    t.review(),
+                                    days,
+                                    pct(now.precision()),
+                                    pct(candidate.precision()),
+                                    pct(now.recall()),
+                                    pct(candidate.recall()),
+                                    withLabel,
+                                    candidate.queued(),
                                     now.queued()));
                 }
             }
         }
-        return new Advice(siteId, days, from, to, comments.size(), labelled, truncated, out, best,
-                best == null ? "No review threshold raises F1 by " + MIN_GAIN + " or more with at least "
-                        + minEvidence + " moderator decisions as evidence" : null);
+        return new Advice(
+                siteId,
+                days,
+                from,
+                to,
+                comments.size(),
+                labelled,
+                truncated,
+                out,
+                best,
+                best == null
+                        ? "No review threshold raises F1 by " + MIN_GAIN + " or more with at least " + minEvidence
+                                + " moderator decisions as evidence"
+                        : null);
     }
 
     private static TreeSet<Double> grid(Thresholds t) {
@@ -197,9 +247,18 @@ public class PolicyAdvice {
                 }
             }
         }
-        return new Row(threshold, published, queued, rejected, publishedButRejected, rejectedButApproved,
-                queuedApproved, queuedRejected, flaggedLabelled, flaggedLabelled == 0 ? null
-                : (double) tp / flaggedLabelled, positives == 0 ? null : (double) tp / positives);
+        return new Row(
+                threshold,
+                published,
+                queued,
+                rejected,
+                publishedButRejected,
+                rejectedButApproved,
+                queuedApproved,
+                queuedRejected,
+                flaggedLabelled,
+                flaggedLabelled == 0 ? null : (double) tp / flaggedLabelled,
+                positives == 0 ? null : (double) tp / positives);
     }
 
     private static double f1(Row r) {

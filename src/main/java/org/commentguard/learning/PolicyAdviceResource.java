@@ -33,12 +33,13 @@ public class PolicyAdviceResource {
     }
 
     @GET
-    @Operation(summary = "Per attribute, a table over thresholds (0.05 to 1 and the current ones) of how many of the "
-            + "last N days' comments would have been published, queued and rejected, how many of those moderators "
-            + "decided the other way, and the precision and recall implied; with the current thresholds and one "
-            + "recommended change with its evidence (or why there is none)")
-    public PolicyAdvice.Advice get(@PathParam("id") UUID id, @QueryParam("days") Integer days,
-                                   @QueryParam("attribute") String attribute) {
+    @Operation(
+            summary = "Per attribute, a table over thresholds (0.05 to 1 and the current ones) of how many of the "
+                    + "last N days' comments would have been published, queued and rejected, how many of those moderators "
+                    + "decided the other way, and the precision and recall implied; with the current thresholds and one "
+                    + "recommended change with its evidence (or why there is none)")
+    public PolicyAdvice.Advice get(
+            @PathParam("id") UUID id, @QueryParam("days") Integer days, @QueryParam("attribute") String attribute) {
         caller.get().requireSiteAdmin(id);
         sites.get(id);
         int d = days == null ? 30 : days;

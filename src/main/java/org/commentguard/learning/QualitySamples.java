@@ -45,8 +45,8 @@ public class QualitySamples {
     private final Webhooks webhooks;
     private final Clock clock;
 
-    public QualitySamples(LearningSettings settings, DecisionExamples examples, AuditLog audit, Webhooks webhooks,
-                          Clock clock) {
+    public QualitySamples(
+            LearningSettings settings, DecisionExamples examples, AuditLog audit, Webhooks webhooks, Clock clock) {
         this.settings = settings;
         this.examples = examples;
         this.audit = audit;
@@ -55,35 +55,44 @@ public class QualitySamples {
     }
 
     /** What a moderator sees of a sample item: the comment and its context, nothing the service concluded. */
-    public record SampleView(UUID id, UUID commentId, String externalId, String text, String articleTitle,
-                             String parentText, Instant createdAt, String decision, String reason, boolean applied) {
-    }
+    public record SampleView(
+            UUID id,
+            UUID commentId,
+            String externalId,
+            String text,
+            String articleTitle,
+            String parentText,
+            Instant createdAt,
+            String decision,
+            String reason,
+            boolean applied) {}
 
-    public record Page(List<SampleView> items, String nextCursor) {
-    }
+    public record Page(List<SampleView> items, String nextCursor) {}
 
     /**
      * @param action         approve or reject
      * @param reason         optional reason code (the queue's codes)
      * @param applyToComment when true, the comment's status follows the decision; otherwise it is untouched
      */
-    public record SampleDecision(String action, String reason, Boolean applyToComment) {
-    }
+    public record SampleDecision(String action, String reason, Boolean applyToComment) {}
 
     /** Draws a just-stored automatic verdict into the sample; call in the verdict's transaction. */
     public void consider(Comment c) {
-        if (c.status != c.autoStatus || (c.autoStatus != CommentStatus.PUBLISHED
-                && c.autoStatus != CommentStatus.REJECTED)) {
+        if (c.status != c.autoStatus
+                || (c.autoStatus != CommentStatus.PUBLISHED && c.autoStatus != CommentStatus.REJECTED)) {
             return;
         }
         LearningSettings.Effective s = settings.effective(c.siteId);
-        if (s.sampleShare() <= 0 || s.sampleDailyCap() <= 0
+        if (s.sampleShare() <= 0
+                || s.sampleDailyCap() <= 0
                 || ThreadLocalRandom.current().nextDouble() >= s.sampleShare()) {
             return;
         }
         // One drawer per site at a time, so concurrent comments cannot both take the last place under the cap.
-        Comment.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "sample:" + c.siteId).getSingleResult();
+        Comment.getEntityManager()
+                .createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "sample:" + c.siteId)
+                .getSingleResult();
         Instant now = clock.instant();
         if (SampleItem.createdSince(c.siteId, now.truncatedTo(ChronoUnit.DAYS)) >= s.sampleDailyCap()
                 || SampleItem.existsFor(c.id)) {
@@ -95,18 +104,26 @@ public class QualitySamples {
     /** Open sample items, oldest first. */
     @Transactional
     public Page open(UUID siteId, Instant afterCreated, UUID afterId, int limit) {
-        List<SampleItem> items = SampleItem.open(siteId, afterCreated == null ? Instant.EPOCH : afterCreated,
-                afterId == null ? new UUID(0, 0) : afterId, limit + 1);
+        List<SampleItem> items = SampleItem.open(
+                siteId,
+                afterCreated == null ? Instant.EPOCH : afterCreated,
+                afterId == null ? new UUID(0, 0) : afterId,
+                limit + 1);
         List<SampleView> views = items.stream().limit(limit).map(this::view).toList();
         String next = items.size() > limit
-                ? new org.commentguard.platform.Cursor(views.get(limit - 1).createdAt().toString(),
-                views.get(limit - 1).id()).encode() : null;
+                ? new org.commentguard.platform.Cursor(
+                                views.get(limit - 1).createdAt().toString(),
+                                views.get(limit - 1).id())
+                        .encode()
+                : null;
         return new Page(views, next);
     }
 
     @Transactional
     public SampleView get(UUID siteId, UUID id) {
-        return SampleItem.<SampleItem>findByIdOptional(id).filter(s -> s.siteId.equals(siteId)).map(this::view)
+        return SampleItem.<SampleItem>findByIdOptional(id)
+                .filter(s -> s.siteId.equals(siteId))
+                .map(this::view)
                 .orElseThrow(() -> new LearningExceptions.SampleItemNotFound(id));
     }
 
@@ -114,8 +131,17 @@ public class QualitySamples {
         Comment c = Comment.findById(s.commentId);
         Article a = Article.findById(c.articleId);
         String parent = c.parentId == null ? null : Comment.<Comment>findById(c.parentId).text;
-        return new SampleView(s.id, c.id, c.externalId, c.text, a.title, parent, c.createdAt,
-                s.decision == null ? null : s.decision.name().toLowerCase(Locale.ROOT), s.reason, s.applied);
+        return new SampleView(
+                s.id,
+                c.id,
+                c.externalId,
+                c.text,
+                a.title,
+                parent,
+                c.createdAt,
+                s.decision == null ? null : s.decision.name().toLowerCase(Locale.ROOT),
+                s.reason,
+                s.applied);
     }
 
     /**
@@ -133,41 +159,59 @@ public class QualitySamples {
             default -> throw new LearningExceptions.InvalidLearningInput("action", "must be one of approve, reject");
         };
         if (request.reason() != null && !ModeratorActions.REASON_CODES.contains(request.reason())) {
-            throw new LearningExceptions.InvalidLearningInput("reason", "must be one of "
-                    + ModeratorActions.REASON_CODES);
+            throw new LearningExceptions.InvalidLearningInput(
+                    "reason", "must be one of " + ModeratorActions.REASON_CODES);
         }
-        SampleItem item = SampleItem.lockedOfSite(siteId, id)
-                .orElseThrow(() -> new LearningExceptions.SampleItemNotFound(id));
+        SampleItem item =
+                SampleItem.lockedOfSite(siteId, id).orElseThrow(() -> new LearningExceptions.SampleItemNotFound(id));
         if (item.decidedAt != null) {
             throw new LearningExceptions.SampleAlreadyDecided(id);
         }
         Comment comment = Comment.findById(item.commentId);
         boolean apply = Boolean.TRUE.equals(request.applyToComment());
-        CommentStatus target = decision == SampleItem.Decision.APPROVE ? CommentStatus.PUBLISHED
-                : CommentStatus.REJECTED;
-        if (apply && comment.status != target && ReviewItem.openOfComment(comment.id).isPresent()) {
-            throw new LearningExceptions.InvalidLearningInput("applyToComment",
-                    "the comment is in the review queue; decide it there");
+        CommentStatus target =
+                decision == SampleItem.Decision.APPROVE ? CommentStatus.PUBLISHED : CommentStatus.REJECTED;
+        if (apply
+                && comment.status != target
+                && ReviewItem.openOfComment(comment.id).isPresent()) {
+            throw new LearningExceptions.InvalidLearningInput(
+                    "applyToComment", "the comment is in the review queue; decide it there");
         }
         Instant now = clock.instant();
         boolean changed = apply && comment.status != target;
         if (changed) {
             Map<String, Object> before = CommentEvents.state(comment);
             comment.changeStatus(target, now);
-            audit.append(AuditRecord.ofComment(siteId, comment.id, acting, target == CommentStatus.PUBLISHED
-                    ? "comment.approved" : "comment.rejected", before, CommentEvents.state(comment),
-                    request.reason(), "blind sample decision"));
+            audit.append(AuditRecord.ofComment(
+                    siteId,
+                    comment.id,
+                    acting,
+                    target == CommentStatus.PUBLISHED ? "comment.approved" : "comment.rejected",
+                    before,
+                    CommentEvents.state(comment),
+                    request.reason(),
+                    "blind sample decision"));
             Map<String, Object> data = new LinkedHashMap<>(CommentEvents.data(comment));
             data.put("action", decision.name().toLowerCase(Locale.ROOT));
             data.put("reason", request.reason());
             data.put("actor", acting.actor());
             webhooks.publish(siteId, WebhookEvents.COMMENT_DECIDED, data);
-            webhooks.publish(siteId, target == CommentStatus.PUBLISHED ? WebhookEvents.COMMENT_PUBLISHED
-                    : WebhookEvents.COMMENT_REJECTED, CommentEvents.data(comment));
+            webhooks.publish(
+                    siteId,
+                    target == CommentStatus.PUBLISHED
+                            ? WebhookEvents.COMMENT_PUBLISHED
+                            : WebhookEvents.COMMENT_REJECTED,
+                    CommentEvents.data(comment));
         }
         item.decide(decision, request.reason(), acting.actor(), changed, now);
-        examples.record(comment, null, DecisionExamples.Source.SAMPLE, decision == SampleItem.Decision.REJECT,
-                request.reason(), acting.actor(), now);
+        examples.record(
+                comment,
+                null,
+                DecisionExamples.Source.SAMPLE,
+                decision == SampleItem.Decision.REJECT,
+                request.reason(),
+                acting.actor(),
+                now);
         return view(item);
     }
 
@@ -178,15 +222,17 @@ public class QualitySamples {
      * weighting each stratum by its week's automatic verdicts (interval from the strata's Wilson bounds, so it is
      * conservative).
      */
-    public record Week(LocalDate week, long autoPublished, long autoRejected, Wilson.Interval publishAgreement,
-                       Wilson.Interval rejectPrecision, Interval rejectRecall) {
-    }
+    public record Week(
+            LocalDate week,
+            long autoPublished,
+            long autoRejected,
+            Wilson.Interval publishAgreement,
+            Wilson.Interval rejectPrecision,
+            Interval rejectRecall) {}
 
-    public record Interval(Double estimate, double low, double high) {
-    }
+    public record Interval(Double estimate, double low, double high) {}
 
-    public record Quality(List<Week> weeks, long openItems) {
-    }
+    public record Quality(List<Week> weeks, long openItems) {}
 
     @Transactional
     public Quality quality(UUID siteId, int weekCount) {
@@ -224,7 +270,8 @@ public class QualitySamples {
         if (publish.estimate() == null || reject.estimate() == null) {
             return new Interval(null, 0.0, 1.0);
         }
-        return new Interval(share(rejected * reject.estimate(), published * (1 - publish.estimate())),
+        return new Interval(
+                share(rejected * reject.estimate(), published * (1 - publish.estimate())),
                 share(rejected * reject.low(), published * (1 - publish.low())),
                 share(rejected * reject.high(), published * (1 - publish.high())));
     }
@@ -234,11 +281,15 @@ public class QualitySamples {
     }
 
     private static long[] automaticVerdicts(UUID siteId, Instant from, Instant to) {
-        Object[] r = (Object[]) Comment.getEntityManager().createNativeQuery("SELECT "
+        Object[] r = (Object[]) Comment.getEntityManager()
+                .createNativeQuery("SELECT "
                         + "count(*) FILTER (WHERE auto_status = 'PUBLISHED'), "
                         + "count(*) FILTER (WHERE auto_status = 'REJECTED') "
                         + "FROM comment WHERE site_id = ?1 AND created_at >= ?2 AND created_at < ?3")
-                .setParameter(1, siteId).setParameter(2, from).setParameter(3, to).getSingleResult();
-        return new long[]{((Number) r[0]).longValue(), ((Number) r[1]).longValue()};
+                .setParameter(1, siteId)
+                .setParameter(2, from)
+                .setParameter(3, to)
+                .getSingleResult();
+        return new long[] {((Number) r[0]).longValue(), ((Number) r[1]).longValue()};
     }
 }

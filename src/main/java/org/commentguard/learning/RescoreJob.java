@@ -64,8 +64,7 @@ public class RescoreJob extends PanacheEntityBase {
     @Column(name = "finished_at")
     public Instant finishedAt;
 
-    protected RescoreJob() {
-    }
+    protected RescoreJob() {}
 
     RescoreJob(UUID siteId, String before, String after, Instant since, int maxComments, Instant now) {
         this.id = UUID.randomUUID();

@@ -35,8 +35,10 @@ public class RescoringResource {
     }
 
     @GET
-    @Operation(summary = "The site's re-scoring jobs after model changes, newest first: model versions before and "
-            + "after, progress (state running or done) and the verdict-flip report in the shape of the policy dry run")
+    @Operation(
+            summary =
+                    "The site's re-scoring jobs after model changes, newest first: model versions before and "
+                            + "after, progress (state running or done) and the verdict-flip report in the shape of the policy dry run")
     public List<ModelRescoring.JobView> list(@PathParam("id") UUID id) {
         caller.get().requireSiteAdmin(id);
         sites.get(id);

@@ -21,16 +21,24 @@ import java.util.UUID;
 @Entity
 @Table(name = "sample_item")
 @NamedQueries({
-        @NamedQuery(name = "SampleItem.open", query = "from SampleItem s where s.siteId = ?1 and s.decidedAt is null "
-                + "and (s.createdAt > ?2 or (s.createdAt = ?2 and s.id > ?3)) order by s.createdAt, s.id"),
-        @NamedQuery(name = "SampleItem.createdSince", query = "select count(s) from SampleItem s where s.siteId = ?1 "
-                + "and s.createdAt >= ?2"),
-        @NamedQuery(name = "SampleItem.decidedBetween", query = "from SampleItem s where s.siteId = ?1 "
-                + "and s.decidedAt is not null and s.createdAt >= ?2 and s.createdAt < ?3")
+    @NamedQuery(
+            name = "SampleItem.open",
+            query = "from SampleItem s where s.siteId = ?1 and s.decidedAt is null "
+                    + "and (s.createdAt > ?2 or (s.createdAt = ?2 and s.id > ?3)) order by s.createdAt, s.id"),
+    @NamedQuery(
+            name = "SampleItem.createdSince",
+            query = "select count(s) from SampleItem s where s.siteId = ?1 " + "and s.createdAt >= ?2"),
+    @NamedQuery(
+            name = "SampleItem.decidedBetween",
+            query = "from SampleItem s where s.siteId = ?1 "
+                    + "and s.decidedAt is not null and s.createdAt >= ?2 and s.createdAt < ?3")
 })
 public class SampleItem extends PanacheEntityBase {
 
-    public enum Decision { APPROVE, REJECT }
+    public enum Decision {
+        APPROVE,
+        REJECT
+    }
 
     @Id
     public UUID id;
@@ -64,8 +72,7 @@ public class SampleItem extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean applied;
 
-    protected SampleItem() {
-    }
+    protected SampleItem() {}
 
     SampleItem(UUID siteId, UUID commentId, CommentStatus autoStatus, Instant now) {
         this.id = UUID.randomUUID();
@@ -94,12 +101,17 @@ public class SampleItem extends PanacheEntityBase {
     }
 
     static List<SampleItem> open(UUID siteId, Instant afterCreated, UUID afterId, int limit) {
-        return find("#SampleItem.open", siteId, afterCreated, afterId).page(0, limit).list();
+        return find("#SampleItem.open", siteId, afterCreated, afterId)
+                .page(0, limit)
+                .list();
     }
 
     static long createdSince(UUID siteId, Instant since) {
-        return getEntityManager().createNamedQuery("SampleItem.createdSince", Long.class).setParameter(1, siteId)
-                .setParameter(2, since).getSingleResult();
+        return getEntityManager()
+                .createNamedQuery("SampleItem.createdSince", Long.class)
+                .setParameter(1, siteId)
+                .setParameter(2, since)
+                .getSingleResult();
     }
 
     static List<SampleItem> decidedBetween(UUID siteId, Instant from, Instant to) {

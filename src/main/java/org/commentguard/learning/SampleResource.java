@@ -43,8 +43,9 @@ public class SampleResource {
     }
 
     @GET
-    @Operation(summary = "List undecided sample items, oldest first, with cursor pagination; items show the comment "
-            + "text, article title and parent text, never scores, reasons or status")
+    @Operation(
+            summary = "List undecided sample items, oldest first, with cursor pagination; items show the comment "
+                    + "text, article title and parent text, never scores, reasons or status")
     public QualitySamples.Page list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         Cursor c = Cursor.decode(cursor);
         Instant after;
@@ -53,7 +54,10 @@ public class SampleResource {
         } catch (RuntimeException e) {
             throw new LearningExceptions.InvalidLearningInput("cursor", "is not a cursor returned by this endpoint");
         }
-        return samples.open(caller.get().site(), after, c == null ? null : c.id(),
+        return samples.open(
+                caller.get().site(),
+                after,
+                c == null ? null : c.id(),
                 Params.limit(limit, 25, QualitySamples.MAX_PAGE));
     }
 
@@ -66,11 +70,13 @@ public class SampleResource {
 
     @POST
     @Path("/{itemId}/decision")
-    @Operation(summary = "Decide a sample item blind: approve or reject, optional reason code. The comment's status "
-            + "changes only with applyToComment: true; 409 already_decided")
-    public QualitySamples.SampleView decide(@PathParam("itemId") UUID itemId,
-                                            @NotNull QualitySamples.SampleDecision decision,
-                                            @Context HttpServerRequest http) {
+    @Operation(
+            summary = "Decide a sample item blind: approve or reject, optional reason code. The comment's status "
+                    + "changes only with applyToComment: true; 409 already_decided")
+    public QualitySamples.SampleView decide(
+            @PathParam("itemId") UUID itemId,
+            @NotNull QualitySamples.SampleDecision decision,
+            @Context HttpServerRequest http) {
         return samples.decide(caller.get().site(), itemId, decision, Acting.of(caller.get(), http));
     }
 }

@@ -46,8 +46,7 @@ public class SiteLearning extends PanacheEntityBase {
     @Column(name = "updated_by", nullable = false)
     public String updatedBy;
 
-    protected SiteLearning() {
-    }
+    protected SiteLearning() {}
 
     SiteLearning(UUID siteId) {
         this.siteId = siteId;

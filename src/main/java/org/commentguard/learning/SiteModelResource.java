@@ -35,8 +35,12 @@ public class SiteModelResource {
     private final SiteRegistry sites;
     private final CurrentCaller caller;
 
-    public SiteModelResource(SiteVerdicts verdicts, DecisionExamples examples, LearningSettings settings,
-                             SiteRegistry sites, CurrentCaller caller) {
+    public SiteModelResource(
+            SiteVerdicts verdicts,
+            DecisionExamples examples,
+            LearningSettings settings,
+            SiteRegistry sites,
+            CurrentCaller caller) {
         this.verdicts = verdicts;
         this.examples = examples;
         this.settings = settings;
@@ -45,41 +49,58 @@ public class SiteModelResource {
     }
 
     /** What a fit needs and what the site has. */
-    public record Bar(int minDecisions, int minPerOutcome, int decisions, int approved, int rejected,
-                      boolean reached) {
-    }
+    public record Bar(
+            int minDecisions, int minPerOutcome, int decisions, int approved, int rejected, boolean reached) {}
 
     /**
      * @param enabledVersion the version the policy uses as attribute site_reject (enable one with PUT
      *                       /api/v1/sites/{id}/learning, field enabledModelVersion); null: none
      * @param versions       newest first, each with precision and recall on the site's held-out decisions
      */
-    public record SiteModels(UUID siteId, Integer enabledVersion, double reviewFrom, double rejectFrom, Bar bar,
-                             List<SiteVerdicts.ModelView> versions) {
-    }
+    public record SiteModels(
+            UUID siteId,
+            Integer enabledVersion,
+            double reviewFrom,
+            double rejectFrom,
+            Bar bar,
+            List<SiteVerdicts.ModelView> versions) {}
 
     @GET
-    @Operation(summary = "List the site's verdict model versions with their held-out precision and recall, the "
-            + "enabled version and the decisions a fit needs")
+    @Operation(
+            summary = "List the site's verdict model versions with their held-out precision and recall, the "
+                    + "enabled version and the decisions a fit needs")
     public SiteModels get(@PathParam("id") UUID id) {
         check(id);
         LearningConfig.Fit fit = settings.config().fit();
         DecisionExamples.Counts c = examples.counts(id);
         LearningSettings.Effective s = settings.effective(id);
-        return new SiteModels(id, s.enabledModelVersion(), s.siteRejectReview(), s.siteRejectReject(),
-                new Bar(fit.minDecisions(), fit.minPerOutcome(), c.total(), c.approved(), c.rejected(),
-                        c.total() >= fit.minDecisions() && c.approved() >= fit.minPerOutcome()
+        return new SiteModels(
+                id,
+                s.enabledModelVersion(),
+                s.siteRejectReview(),
+                s.siteRejectReject(),
+                new Bar(
+                        fit.minDecisions(),
+                        fit.minPerOutcome(),
+                        c.total(),
+                        c.approved(),
+                        c.rejected(),
+                        c.total() >= fit.minDecisions()
+                                && c.approved() >= fit.minPerOutcome()
                                 && c.rejected() >= fit.minPerOutcome()),
                 verdicts.list(id, MAX_VERSIONS));
     }
 
     @POST
     @Path("/fit")
-    @Operation(summary = "Fit the next verdict model version on the site's own decisions now (201). It is not used "
-            + "until an admin enables it; 409 not_enough_decisions below the bar")
+    @Operation(
+            summary = "Fit the next verdict model version on the site's own decisions now (201). It is not used "
+                    + "until an admin enables it; 409 not_enough_decisions below the bar")
     public Response fit(@PathParam("id") UUID id, @Context HttpServerRequest http) {
         check(id);
-        return Response.status(201).entity(verdicts.fit(id, Acting.of(caller.get(), http))).build();
+        return Response.status(201)
+                .entity(verdicts.fit(id, Acting.of(caller.get(), http)))
+                .build();
     }
 
     private void check(UUID id) {

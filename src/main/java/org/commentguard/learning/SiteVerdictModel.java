@@ -17,10 +17,12 @@ import java.util.UUID;
 @Entity
 @Table(name = "site_verdict_model")
 @NamedQueries({
-        @NamedQuery(name = "SiteVerdictModel.ofVersion", query = "from SiteVerdictModel m where m.siteId = ?1 "
-                + "and m.version = ?2"),
-        @NamedQuery(name = "SiteVerdictModel.ofSite", query = "from SiteVerdictModel m where m.siteId = ?1 "
-                + "order by m.version desc")
+    @NamedQuery(
+            name = "SiteVerdictModel.ofVersion",
+            query = "from SiteVerdictModel m where m.siteId = ?1 " + "and m.version = ?2"),
+    @NamedQuery(
+            name = "SiteVerdictModel.ofSite",
+            query = "from SiteVerdictModel m where m.siteId = ?1 " + "order by m.version desc")
 })
 public class SiteVerdictModel extends PanacheEntityBase {
 
@@ -54,11 +56,17 @@ public class SiteVerdictModel extends PanacheEntityBase {
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
-    protected SiteVerdictModel() {
-    }
+    protected SiteVerdictModel() {}
 
-    SiteVerdictModel(UUID siteId, int version, String features, String weights, String metrics, int examples,
-                     Instant createdAt, String createdBy) {
+    SiteVerdictModel(
+            UUID siteId,
+            int version,
+            String features,
+            String weights,
+            String metrics,
+            int examples,
+            Instant createdAt,
+            String createdBy) {
         this.id = UUID.randomUUID();
         this.siteId = siteId;
         this.version = version;

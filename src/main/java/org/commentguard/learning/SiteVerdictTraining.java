@@ -13,29 +13,32 @@ import java.util.UUID;
 public final class SiteVerdictTraining {
 
     /** One labelled example as the fit sees it. {@code flagged}: the automatic verdict was not "publish". */
-    public record Example(UUID commentId, Map<String, Double> scores, List<String> reasons, boolean rejected,
-                          boolean flagged) {
-    }
+    public record Example(
+            UUID commentId, Map<String, Double> scores, List<String> reasons, boolean rejected, boolean flagged) {}
 
     /**
      * Held-out figures at probability 0.5: {@code agreement} is the share of held-out decisions the model predicts,
      * {@code policyAgreement} the share the automatic verdict predicts (flagged = reject).
      */
-    public record Metrics(int trained, int heldOut, int heldOutRejected, double precision, double recall,
-                          double agreement, double policyAgreement) {
-    }
+    public record Metrics(
+            int trained,
+            int heldOut,
+            int heldOutRejected,
+            double precision,
+            double recall,
+            double agreement,
+            double policyAgreement) {}
 
-    public record Fitted(double[] weights, Metrics metrics) {
-    }
+    public record Fitted(double[] weights, Metrics metrics) {}
 
     /** Every fifth comment (by a hash of its id) is held out; the hash keeps a comment on one side across fits. */
     static final int HOLD_OUT_EVERY = 5;
 
-    private SiteVerdictTraining() {
-    }
+    private SiteVerdictTraining() {}
 
     public static boolean heldOut(UUID commentId) {
-        ByteBuffer b = ByteBuffer.allocate(16).putLong(commentId.getMostSignificantBits())
+        ByteBuffer b = ByteBuffer.allocate(16)
+                .putLong(commentId.getMostSignificantBits())
                 .putLong(commentId.getLeastSignificantBits());
         long h = 1125899906842597L;
         for (byte x : b.array()) {
@@ -76,8 +79,16 @@ public final class SiteVerdictTraining {
             policyAgree += e.flagged() == e.rejected() ? 1 : 0;
         }
         int n = test.size();
-        return new Fitted(w, new Metrics(train.size(), n, rejected, ratio(tp, tp + fp), ratio(tp, tp + fn),
-                ratio(agree, n), ratio(policyAgree, n)));
+        return new Fitted(
+                w,
+                new Metrics(
+                        train.size(),
+                        n,
+                        rejected,
+                        ratio(tp, tp + fp),
+                        ratio(tp, tp + fn),
+                        ratio(agree, n),
+                        ratio(policyAgree, n)));
     }
 
     private static double ratio(int a, int b) {

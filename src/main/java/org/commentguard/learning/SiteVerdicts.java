@@ -10,8 +10,8 @@ import org.commentguard.audit.AuditLog;
 import org.commentguard.audit.AuditRecord;
 import org.commentguard.comment.Comment;
 import org.commentguard.comment.LearnedVerdicts;
-import org.commentguard.platform.db.Constraints;
 import org.commentguard.platform.Json;
+import org.commentguard.platform.db.Constraints;
 import org.commentguard.policy.PolicyAction;
 import org.commentguard.policy.Verdict;
 import org.commentguard.scoring.ScoreResult;
@@ -38,19 +38,21 @@ public class SiteVerdicts {
 
     public static final String ATTRIBUTE = "site_reject";
     private static final Logger LOG = Logger.getLogger(SiteVerdicts.class);
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
-    private static final TypeReference<List<Double>> DOUBLES = new TypeReference<>() {
-    };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<List<Double>> DOUBLES = new TypeReference<>() {};
 
     /** A fitted version and how it did on the site's held-out decisions. */
-    public record ModelView(int version, String model, Instant createdAt, String createdBy, int examples,
-                            SiteVerdictTraining.Metrics heldOut, boolean enabled) {
-    }
+    public record ModelView(
+            int version,
+            String model,
+            Instant createdAt,
+            String createdBy,
+            int examples,
+            SiteVerdictTraining.Metrics heldOut,
+            boolean enabled) {}
 
     /** Weights aligned with {@link VerdictFeatures#NAMES}: stored names are matched, so old versions still load. */
-    private record Loaded(String name, double[] weights) {
-    }
+    private record Loaded(String name, double[] weights) {}
 
     private final DecisionExamples examples;
     private final LearningSettings settings;
@@ -75,10 +77,11 @@ public class SiteVerdicts {
     public ModelView fit(UUID siteId, Acting acting) {
         LearningConfig.Fit bar = settings.config().fit();
         DecisionExamples.Counts counts = examples.counts(siteId);
-        if (counts.total() < bar.minDecisions() || counts.approved() < bar.minPerOutcome()
+        if (counts.total() < bar.minDecisions()
+                || counts.approved() < bar.minPerOutcome()
                 || counts.rejected() < bar.minPerOutcome()) {
-            throw new LearningExceptions.NotEnoughDecisions(counts.total(), counts.approved(), counts.rejected(),
-                    bar.minDecisions(), bar.minPerOutcome());
+            throw new LearningExceptions.NotEnoughDecisions(
+                    counts.total(), counts.approved(), counts.rejected(), bar.minDecisions(), bar.minPerOutcome());
         }
         List<SiteVerdictTraining.Example> rows = examples.forFit(siteId, bar.maxExamples());
         // Fitting runs outside any transaction: no connection is held while the Newton steps run.
@@ -94,32 +97,49 @@ public class SiteVerdicts {
     }
 
     private ModelView store(UUID siteId, int n, SiteVerdictTraining.Fitted fitted, Acting acting) {
-        int version = SiteVerdictModel.ofSite(siteId, 1).stream().findFirst().map(m -> m.version + 1).orElse(1);
+        int version = SiteVerdictModel.ofSite(siteId, 1).stream()
+                .findFirst()
+                .map(m -> m.version + 1)
+                .orElse(1);
         List<Double> weights = new ArrayList<>();
         for (double w : fitted.weights()) {
             weights.add(w);
         }
-        SiteVerdictModel m = new SiteVerdictModel(siteId, version, Json.write(VerdictFeatures.NAMES),
-                Json.write(weights), Json.write(fitted.metrics()), n, clock.instant(), acting.actor());
+        SiteVerdictModel m = new SiteVerdictModel(
+                siteId,
+                version,
+                Json.write(VerdictFeatures.NAMES),
+                Json.write(weights),
+                Json.write(fitted.metrics()),
+                n,
+                clock.instant(),
+                acting.actor());
         m.persistAndFlush();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("model", SiteVerdictModel.name(siteId, version));
         after.put("examples", n);
         after.put("heldOut", fitted.metrics());
-        audit.append(new AuditRecord(siteId, null, null, null, acting, "site_model.fitted", null, after, null, null,
-                null));
+        audit.append(
+                new AuditRecord(siteId, null, null, null, acting, "site_model.fitted", null, after, null, null, null));
         return view(m, settings.effective(siteId).enabledModelVersion());
     }
 
     @Transactional
     public List<ModelView> list(UUID siteId, int limit) {
         Integer enabled = settings.effective(siteId).enabledModelVersion();
-        return SiteVerdictModel.ofSite(siteId, limit).stream().map(m -> view(m, enabled)).toList();
+        return SiteVerdictModel.ofSite(siteId, limit).stream()
+                .map(m -> view(m, enabled))
+                .toList();
     }
 
     private static ModelView view(SiteVerdictModel m, Integer enabled) {
-        return new ModelView(m.version, SiteVerdictModel.name(m.siteId, m.version), m.createdAt, m.createdBy,
-                m.examples, Json.read(m.metrics, SiteVerdictTraining.Metrics.class),
+        return new ModelView(
+                m.version,
+                SiteVerdictModel.name(m.siteId, m.version),
+                m.createdAt,
+                m.createdBy,
+                m.examples,
+                Json.read(m.metrics, SiteVerdictTraining.Metrics.class),
                 enabled != null && enabled == m.version);
     }
 
@@ -132,8 +152,8 @@ public class SiteVerdicts {
         if (s.enabledModelVersion() == null) {
             return new LearnedVerdicts.Applied(result, verdict);
         }
-        Loaded model = loaded.computeIfAbsent(siteId + "#" + s.enabledModelVersion(),
-                k -> load(siteId, s.enabledModelVersion()));
+        Loaded model = loaded.computeIfAbsent(
+                siteId + "#" + s.enabledModelVersion(), k -> load(siteId, s.enabledModelVersion()));
         double p = LogisticFit.predict(model.weights(), VerdictFeatures.of(result.scores(), verdict.reasons()));
         return new LearnedVerdicts.Applied(withScore(result, model.name(), p), adjust(verdict, p, s));
     }
@@ -145,13 +165,14 @@ public class SiteVerdicts {
         models.put(ATTRIBUTE, model);
         List<Signal> signals = new ArrayList<>(result.signals());
         signals.add(Signal.of(ATTRIBUTE, model, Map.of(ATTRIBUTE, p), List.of(), List.of()));
-        return new ScoreResult(result.language(), scores, result.spans(), result.reasons(), models, result.details(),
-                signals);
+        return new ScoreResult(
+                result.language(), scores, result.spans(), result.reasons(), models, result.details(), signals);
     }
 
     /** Stricter only: the model can queue or (when the admin allows it) reject, never publish. */
     public static Verdict adjust(Verdict verdict, double p, LearningSettings.Effective s) {
-        PolicyAction step = p >= s.siteRejectReject() ? PolicyAction.REJECT
+        PolicyAction step = p >= s.siteRejectReject()
+                ? PolicyAction.REJECT
                 : p >= s.siteRejectReview() ? PolicyAction.REVIEW : PolicyAction.PUBLISH;
         if (step == PolicyAction.PUBLISH) {
             return verdict;
@@ -180,7 +201,9 @@ public class SiteVerdicts {
     }
 
     /** Refits every site with enough decisions and enough new ones since its last fit. */
-    @Scheduled(every = "${commentguard.learning.fit.every:6h}", delayed = "1m",
+    @Scheduled(
+            every = "${commentguard.learning.fit.every:6h}",
+            delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledFit() {
         for (UUID siteId : QuarkusTransaction.requiringNew().call(this::sitesToRefit)) {
@@ -197,15 +220,18 @@ public class SiteVerdicts {
     List<UUID> sitesToRefit() {
         LearningConfig.Fit bar = settings.config().fit();
         @SuppressWarnings("unchecked")
-        List<UUID> sites = Comment.getEntityManager().createNativeQuery("SELECT d.site_id FROM decision_example d "
+        List<UUID> sites = Comment.getEntityManager()
+                .createNativeQuery("SELECT d.site_id FROM decision_example d "
                         + "LEFT JOIN (SELECT site_id, max(created_at) AS fitted FROM site_verdict_model "
                         + "GROUP BY site_id) m "
                         + "ON m.site_id = d.site_id GROUP BY d.site_id, m.fitted HAVING count(*) >= ?1 "
                         + "AND count(*) FILTER (WHERE d.label = 'APPROVE') >= ?2 "
                         + "AND count(*) FILTER (WHERE d.label = 'REJECT') >= ?2 "
                         + "AND (m.fitted IS NULL OR count(*) FILTER (WHERE d.decided_at > m.fitted) >= ?3)")
-                .setParameter(1, bar.minDecisions()).setParameter(2, bar.minPerOutcome())
-                .setParameter(3, bar.refitAfter()).getResultList();
+                .setParameter(1, bar.minDecisions())
+                .setParameter(2, bar.minPerOutcome())
+                .setParameter(3, bar.refitAfter())
+                .getResultList();
         return sites;
     }
 }

@@ -15,17 +15,27 @@ import java.util.Map;
 public final class VerdictFeatures {
 
     /** Verdict reasons that carry information the scores do not. */
-    static final List<String> REASON_FLAGS = List.of("term.blocked", "term.review", "term.censored", "off_topic",
-            "scorer.failed", "language.unsupported", "author.banned", "author.suspended", "author.new",
-            "author.premoderated", "author.trusted", "policy.link", "policy.premoderate_all");
+    static final List<String> REASON_FLAGS = List.of(
+            "term.blocked",
+            "term.review",
+            "term.censored",
+            "off_topic",
+            "scorer.failed",
+            "language.unsupported",
+            "author.banned",
+            "author.suspended",
+            "author.new",
+            "author.premoderated",
+            "author.trusted",
+            "policy.link",
+            "policy.premoderate_all");
 
     /** Logits are cut at this probability distance from 0 and 1 so that one saturated score cannot dominate. */
     private static final double EPSILON = 1e-4;
 
     public static final List<String> NAMES = names();
 
-    private VerdictFeatures() {
-    }
+    private VerdictFeatures() {}
 
     private static List<String> names() {
         List<String> n = new ArrayList<>();

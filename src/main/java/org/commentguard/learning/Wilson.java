@@ -7,11 +7,9 @@ public final class Wilson {
     public static final double Z95 = 1.959963984540054;
 
     /** An estimate with its interval; {@code null} estimate when nothing was observed. */
-    public record Interval(Double estimate, double low, double high, long successes, long trials) {
-    }
+    public record Interval(Double estimate, double low, double high, long successes, long trials) {}
 
-    private Wilson() {
-    }
+    private Wilson() {}
 
     public static Interval of(long successes, long trials) {
         if (trials <= 0) {

@@ -44,14 +44,14 @@ public class PerspectiveDiscoveryResource {
     private final Optional<String> publicUrl;
     private final ObjectNode document;
 
-    public PerspectiveDiscoveryResource(ObjectMapper mapper,
-                                        @ConfigProperty(name = "commentguard.public-url") Optional<String> publicUrl) {
+    public PerspectiveDiscoveryResource(
+            ObjectMapper mapper, @ConfigProperty(name = "commentguard.public-url") Optional<String> publicUrl) {
         // Checked here, at start-up: a bad value would otherwise send every client somewhere wrong.
         this.publicUrl = publicUrl.filter(u -> !u.isBlank()).map(PerspectiveDiscoveryResource::rootOf);
         try (InputStream in = getClass().getResourceAsStream("discovery-" + VERSION + ".json")) {
             ObjectNode doc = (ObjectNode) mapper.readTree(in);
-            String attributes = Arrays.stream(PerspectiveAttribute.values()).map(Enum::name)
-                    .collect(Collectors.joining(", "));
+            String attributes =
+                    Arrays.stream(PerspectiveAttribute.values()).map(Enum::name).collect(Collectors.joining(", "));
             ObjectNode requested = (ObjectNode) doc.at("/schemas/AnalyzeCommentRequest/properties/requestedAttributes");
             requested.put("description", requested.get("description").asText().replace("@ATTRIBUTES@", attributes));
             this.document = doc;
@@ -95,10 +95,13 @@ public class PerspectiveDiscoveryResource {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("commentguard.public-url is not a URL: " + url);
         }
-        if (uri.getScheme() == null || uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null
+        if (uri.getScheme() == null
+                || uri.getHost() == null
+                || uri.getQuery() != null
+                || uri.getFragment() != null
                 || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-            throw new IllegalArgumentException("commentguard.public-url must be an absolute http(s) URL without "
-                    + "query or fragment: " + url);
+            throw new IllegalArgumentException(
+                    "commentguard.public-url must be an absolute http(s) URL without " + "query or fragment: " + url);
         }
         String s = uri.toString();
         return s.endsWith("/") ? s : s + "/";

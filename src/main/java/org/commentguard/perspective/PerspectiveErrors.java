@@ -12,8 +12,7 @@ public final class PerspectiveErrors {
     public static final String PATH_PREFIX = "/v1alpha1/";
     static final String ERROR_TYPE_URL = "type.googleapis.com/google.commentanalyzer.v1alpha1.Error";
 
-    private PerspectiveErrors() {
-    }
+    private PerspectiveErrors() {}
 
     public static boolean applies(String path) {
         return path != null && path.startsWith(PATH_PREFIX);
@@ -21,7 +20,8 @@ public final class PerspectiveErrors {
 
     /** The body for a failure with our status and code. */
     public static Map<String, Object> body(int status, String code, String message) {
-        String errorType = code != null && code.equals(code.toUpperCase(java.util.Locale.ROOT)) ? code
+        String errorType = code != null && code.equals(code.toUpperCase(java.util.Locale.ROOT))
+                ? code
                 : status == 400 || status == 413 ? "INVALID_ARGUMENT" : null;
         Map<String, Object> error = new java.util.LinkedHashMap<>();
         error.put("code", status == 413 ? 400 : status);

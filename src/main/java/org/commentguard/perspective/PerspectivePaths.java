@@ -13,11 +13,15 @@ import jakarta.enterprise.event.Observes;
 public class PerspectivePaths {
 
     void install(@Observes Router router) {
-        router.routeWithRegex(PerspectiveErrors.PATH_PREFIX + "comments%3[Aa].*").order(Integer.MIN_VALUE + 1)
-                .handler(ctx -> ctx.reroute(ctx.request().method(),
+        router.routeWithRegex(PerspectiveErrors.PATH_PREFIX + "comments%3[Aa].*")
+                .order(Integer.MIN_VALUE + 1)
+                .handler(ctx -> ctx.reroute(
+                        ctx.request().method(),
                         ctx.request().uri().replace("%3A", ":").replace("%3a", ":")));
-        router.routeWithRegex("/%24discovery/rest.*").order(Integer.MIN_VALUE + 1)
-                .handler(ctx -> ctx.reroute(ctx.request().method(),
+        router.routeWithRegex("/%24discovery/rest.*")
+                .order(Integer.MIN_VALUE + 1)
+                .handler(ctx -> ctx.reroute(
+                        ctx.request().method(),
                         "/$discovery/rest" + ctx.request().uri().substring("/%24discovery/rest".length())));
     }
 }

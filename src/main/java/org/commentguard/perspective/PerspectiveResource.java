@@ -19,13 +19,13 @@ import org.commentguard.perspective.PerspectiveRequests.SuggestScoreResponse;
 import org.commentguard.perspective.PerspectiveRequests.TextEntry;
 import org.commentguard.platform.error.ApiProblem;
 import org.commentguard.quota.RequestScoring;
+import org.commentguard.score.ScoreLimits;
 import org.commentguard.scoring.Attributes;
 import org.commentguard.scoring.ScoreResult;
 import org.commentguard.scoring.ScoringContext;
 import org.commentguard.scoring.Signal;
 import org.commentguard.scoring.SiteLanguages;
 import org.commentguard.scoring.SiteScoringData;
-import org.commentguard.score.ScoreLimits;
 import org.commentguard.site.Allow;
 import org.commentguard.site.CurrentCaller;
 import org.commentguard.site.Role;
@@ -57,8 +57,12 @@ public class PerspectiveResource {
     private final Clock clock;
     private final SiteLanguages siteLanguages;
 
-    public PerspectiveResource(RequestScoring scoring, CurrentCaller caller, ObjectMapper mapper, Clock clock,
-                               SiteLanguages siteLanguages) {
+    public PerspectiveResource(
+            RequestScoring scoring,
+            CurrentCaller caller,
+            ObjectMapper mapper,
+            Clock clock,
+            SiteLanguages siteLanguages) {
         this.scoring = scoring;
         this.siteLanguages = siteLanguages;
         this.caller = caller;
@@ -74,18 +78,24 @@ public class PerspectiveResource {
             throw error("INVALID_ARGUMENT", "Request body is required");
         }
         String text = commentText(request.comment());
-        if (request.requestedAttributes() == null || request.requestedAttributes().isEmpty()) {
+        if (request.requestedAttributes() == null
+                || request.requestedAttributes().isEmpty()) {
             throw error("NO_REQUESTED_ATTRIBUTES", "No requested attributes.");
         }
         Map<PerspectiveAttribute, AttributeParameters> requested = new LinkedHashMap<>();
         request.requestedAttributes().forEach((name, params) -> {
-            PerspectiveAttribute attribute = PerspectiveAttribute.named(name).orElseThrow(() ->
-                    error("INVALID_ARGUMENT", "Unknown attribute: " + name));
-            if (params != null && params.scoreType() != null && !params.scoreType().equals("PROBABILITY")) {
-                throw error("INVALID_ARGUMENT", "Unsupported scoreType " + params.scoreType()
-                        + " for " + name + "; only PROBABILITY is available");
+            PerspectiveAttribute attribute = PerspectiveAttribute.named(name)
+                    .orElseThrow(() -> error("INVALID_ARGUMENT", "Unknown attribute: " + name));
+            if (params != null
+                    && params.scoreType() != null
+                    && !params.scoreType().equals("PROBABILITY")) {
+                throw error(
+                        "INVALID_ARGUMENT",
+                        "Unsupported scoreType " + params.scoreType() + " for " + name
+                                + "; only PROBABILITY is available");
             }
-            if (params != null && params.scoreThreshold() != null
+            if (params != null
+                    && params.scoreThreshold() != null
                     && (params.scoreThreshold() < 0 || params.scoreThreshold() > 1)) {
                 throw error("INVALID_ARGUMENT", "scoreThreshold must be within [0, 1]");
             }
@@ -93,10 +103,13 @@ public class PerspectiveResource {
         });
         List<String> languages = languages(request.languages());
         List<String> entries = contextTexts(request.context());
-        ScoringContext context = new ScoringContext(text,
+        ScoringContext context = new ScoringContext(
+                text,
                 entries.isEmpty() ? Optional.empty() : Optional.of(new ScoringContext.ArticleText("", entries.get(0))),
                 entries.size() > 1 ? Optional.of(entries.get(1)) : Optional.empty(),
-                languages, SiteScoringData.languagesOnly(siteLanguages.languages(caller.get().siteId())));
+                languages,
+                SiteScoringData.languagesOnly(
+                        siteLanguages.languages(caller.get().siteId())));
         // Refusals (quotas, deadline) answer Google's RESOURCE_EXHAUSTED / UNAVAILABLE, which Coral handles.
         ScoreResult result = scoring.one(context);
 
@@ -111,20 +124,22 @@ public class PerspectiveResource {
             if (value < threshold) {
                 return;
             }
-            List<SpanScore> spanScores = spans ? result.spans().stream()
-                    .filter(s -> s.attribute().equals(attribute.attribute()))
-                    .map(s -> new SpanScore(s.begin(), s.end(), Score.probability(s.score())))
-                    .toList() : null;
+            List<SpanScore> spanScores = spans
+                    ? result.spans().stream()
+                            .filter(s -> s.attribute().equals(attribute.attribute()))
+                            .map(s -> new SpanScore(s.begin(), s.end(), Score.probability(s.score())))
+                            .toList()
+                    : null;
             scores.put(attribute.name(), new AttributeScores(spanScores, Score.probability(value)));
         });
         // "languages" are those the comment was scored in (requested, or chosen from detection and the site's
         // languages); "detectedLanguages" only what detection was confident of.
         Map<String, Object> language = result.details().getOrDefault(Attributes.LANGUAGE_SCORER, Map.of());
         Object confident = language.getOrDefault("detected", result.language());
-        List<String> detected = confident instanceof String d && !d.equals(Attributes.UNDETERMINED) ? List.of(d)
-                : List.of();
-        return new AnalyzeResponse(scores, languages.isEmpty() ? List.of(result.language()) : languages, detected,
-                request.clientToken());
+        List<String> detected =
+                confident instanceof String d && !d.equals(Attributes.UNDETERMINED) ? List.of(d) : List.of();
+        return new AnalyzeResponse(
+                scores, languages.isEmpty() ? List.of(result.language()) : languages, detected, request.clientToken());
     }
 
     @POST
@@ -148,17 +163,25 @@ public class PerspectiveResource {
         }
         List<ScoreFeedback> rows = new ArrayList<>();
         request.attributeScores().forEach((name, suggested) -> {
-            PerspectiveAttribute attribute = PerspectiveAttribute.named(name).orElseThrow(() ->
-                    error("INVALID_ARGUMENT", "Unknown attribute: " + name));
-            Double value = suggested == null || suggested.summaryScore() == null ? null
+            PerspectiveAttribute attribute = PerspectiveAttribute.named(name)
+                    .orElseThrow(() -> error("INVALID_ARGUMENT", "Unknown attribute: " + name));
+            Double value = suggested == null || suggested.summaryScore() == null
+                    ? null
                     : suggested.summaryScore().value();
             if (value == null || value.isNaN() || value < 0 || value > 1) {
-                throw error("INVALID_ARGUMENT",
-                        "attributeScores." + name + ".summaryScore.value must be within [0, 1]");
+                throw error(
+                        "INVALID_ARGUMENT", "attributeScores." + name + ".summaryScore.value must be within [0, 1]");
             }
-            rows.add(new ScoreFeedback(caller.get().site(), attribute.attribute(), value, text, contextJson,
-                    languages.isEmpty() ? null : languages.get(0), limit(request.communityId()),
-                    limit(request.clientToken()), clock.instant()));
+            rows.add(new ScoreFeedback(
+                    caller.get().site(),
+                    attribute.attribute(),
+                    value,
+                    text,
+                    contextJson,
+                    languages.isEmpty() ? null : languages.get(0),
+                    limit(request.communityId()),
+                    limit(request.clientToken()),
+                    clock.instant()));
         });
         // Validated in full first: a request with one bad attribute stores nothing.
         rows.forEach(r -> r.persist());
@@ -177,12 +200,15 @@ public class PerspectiveResource {
             throw error("COMMENT_EMPTY", "Comment must be non-empty.");
         }
         if (comment.type() != null && !comment.type().equals("PLAIN_TEXT")) {
-            throw error("INVALID_ARGUMENT", "Unsupported comment type " + comment.type()
-                    + "; only PLAIN_TEXT is supported");
+            throw error(
+                    "INVALID_ARGUMENT",
+                    "Unsupported comment type " + comment.type() + "; only PLAIN_TEXT is supported");
         }
         if (comment.text().length() > ScoreLimits.MAX_TEXT_CHARS) {
-            throw error("COMMENT_TOO_LONG", "Comment text was too long: "
-                    + comment.text().length() + " characters; the limit is " + ScoreLimits.MAX_TEXT_CHARS);
+            throw error(
+                    "COMMENT_TOO_LONG",
+                    "Comment text was too long: " + comment.text().length() + " characters; the limit is "
+                            + ScoreLimits.MAX_TEXT_CHARS);
         }
         return comment.text();
     }
@@ -220,18 +246,24 @@ public class PerspectiveResource {
 
     private static ApiProblem unavailable(PerspectiveAttribute attribute, ScoreResult result, boolean noContext) {
         Optional<Signal> owner = result.signals().stream()
-                .filter(s -> s.scores().containsKey(attribute.attribute())).findFirst();
+                .filter(s -> s.scores().containsKey(attribute.attribute()))
+                .findFirst();
         if (owner.isPresent() && owner.get().reasons().stream().anyMatch(r -> r.endsWith(".language_unsupported"))) {
-            return error("LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE", "Attribute " + attribute.name()
-                    + " does not support request languages: " + result.language());
+            return error(
+                    "LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE",
+                    "Attribute " + attribute.name() + " does not support request languages: " + result.language());
         }
         // An article too short to compare against is the client's context, not a failure of ours (no 503).
         boolean contextTooShort = owner.isPresent() && owner.get().reasons().contains("off_topic.no_context");
         if (attribute == PerspectiveAttribute.OFF_TOPIC && (noContext || contextTooShort)) {
-            return error("INVALID_ARGUMENT",
+            return error(
+                    "INVALID_ARGUMENT",
                     "OFF_TOPIC needs the article (and optionally the parent comment) in context.entries");
         }
-        return new ApiProblem(503, "attribute_unavailable", "Service unavailable",
+        return new ApiProblem(
+                503,
+                "attribute_unavailable",
+                "Service unavailable",
                 "Attribute " + attribute.name() + " could not be scored right now");
     }
 

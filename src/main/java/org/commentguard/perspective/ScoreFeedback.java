@@ -47,11 +47,18 @@ public class ScoreFeedback extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    protected ScoreFeedback() {
-    }
+    protected ScoreFeedback() {}
 
-    public ScoreFeedback(UUID siteId, String attribute, double suggestedValue, String text, String contextJson,
-                         String language, String communityId, String clientToken, Instant createdAt) {
+    public ScoreFeedback(
+            UUID siteId,
+            String attribute,
+            double suggestedValue,
+            String text,
+            String contextJson,
+            String language,
+            String communityId,
+            String clientToken,
+            Instant createdAt) {
         this.id = UUID.randomUUID();
         this.siteId = siteId;
         this.attribute = attribute;

@@ -36,22 +36,28 @@ public class CommentguardMain {
             EmbeddedDatabase db = embedded;
             // On SIGTERM the JVM runs Quarkus' own shutdown hook and ours concurrently; the database must outlive
             // the application's last transaction, so wait (bounded) for Quarkus to finish before stopping it.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    quarkusStopped.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                db.close();
-            }, "embedded-postgres-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    quarkusStopped.await(30, TimeUnit.SECONDS);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                                db.close();
+                            },
+                            "embedded-postgres-stop"));
         }
-        Quarkus.run(Service.class, (code, failure) -> {
-            if (failure != null) {
-                LOG.error("Commentguard failed to start", failure);
-            }
-            quarkusStopped.countDown();
-            System.exit(code);
-        }, args);
+        Quarkus.run(
+                Service.class,
+                (code, failure) -> {
+                    if (failure != null) {
+                        LOG.error("Commentguard failed to start", failure);
+                    }
+                    quarkusStopped.countDown();
+                    System.exit(code);
+                },
+                args);
     }
 
     /**
@@ -68,21 +74,21 @@ public class CommentguardMain {
     sealed interface DatabaseChoice {
 
         /** A JDBC URL is configured; {@code source} names the configuration source that set it. */
-        record External(String source) implements DatabaseChoice {
-        }
+        record External(String source) implements DatabaseChoice {}
 
         /** Nothing configured: the embedded server on this data directory and port (0: any free one). */
-        record Embedded(Path dataDir, int port) implements DatabaseChoice {
-        }
+        record Embedded(Path dataDir, int port) implements DatabaseChoice {}
 
         static DatabaseChoice from(Config config) {
             ConfigValue url = config.getConfigValue(JDBC_URL);
             if (url.getValue() != null && !url.getValue().isBlank()) {
                 return new External(url.getSourceName());
             }
-            return new Embedded(config.getOptionalValue("commentguard.db.embedded.data-dir", Path.class)
-                    .orElse(Path.of("data/postgres")),
-                    config.getOptionalValue("commentguard.db.embedded.port", Integer.class).orElse(0));
+            return new Embedded(
+                    config.getOptionalValue("commentguard.db.embedded.data-dir", Path.class)
+                            .orElse(Path.of("data/postgres")),
+                    config.getOptionalValue("commentguard.db.embedded.port", Integer.class)
+                            .orElse(0));
         }
     }
 

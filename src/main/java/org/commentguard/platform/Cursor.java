@@ -13,7 +13,8 @@ import java.util.UUID;
 public record Cursor(String sortValue, UUID id) {
 
     public String encode() {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((sortValue + "|" + id).getBytes(StandardCharsets.UTF_8));
     }
 

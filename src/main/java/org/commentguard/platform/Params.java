@@ -9,8 +9,7 @@ import java.util.UUID;
 /** Parses optional query parameters into typed values, answering bad ones with {@code 400 validation_failed}. */
 public final class Params {
 
-    private Params() {
-    }
+    private Params() {}
 
     public static UUID uuid(String field, String value) {
         if (value == null || value.isBlank()) {
@@ -73,8 +72,10 @@ public final class Params {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new Invalid(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants())
-                    .toLowerCase(java.util.Locale.ROOT));
+            throw new Invalid(
+                    field,
+                    "must be one of "
+                            + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(java.util.Locale.ROOT));
         }
     }
 }

@@ -8,8 +8,13 @@ package org.commentguard.policy;
  * @param suspended       a suspension is in force now
  * @param trusted         marked trusted by a moderator
  */
-public record AuthorState(long publishedCount, long recentRejected, boolean banned, boolean suspended,
-                          boolean alwaysPremoderate, boolean trusted) {
+public record AuthorState(
+        long publishedCount,
+        long recentRejected,
+        boolean banned,
+        boolean suspended,
+        boolean alwaysPremoderate,
+        boolean trusted) {
 
     /** An author seen for the first time. */
     public static final AuthorState NEW = new AuthorState(0, 0, false, false, false, false);

@@ -13,13 +13,20 @@ public interface PolicyDryRun {
 
     int MAX_COMMENTS = 2000;
 
-    record Change(UUID commentId, String externalId, String before, String after, List<String> reasonsBefore,
-                  List<String> reasonsAfter) {
-    }
+    record Change(
+            UUID commentId,
+            String externalId,
+            String before,
+            String after,
+            List<String> reasonsBefore,
+            List<String> reasonsAfter) {}
 
-    record Report(int evaluated, int changed, Map<String, Integer> before, Map<String, Integer> after,
-                  List<Change> changes) {
-    }
+    record Report(
+            int evaluated,
+            int changed,
+            Map<String, Integer> before,
+            Map<String, Integer> after,
+            List<Change> changes) {}
 
     /** Counts of automatic statuses before and after, and every comment whose status would change. */
     Report run(UUID siteId, PolicyOverrides proposed, int limit);

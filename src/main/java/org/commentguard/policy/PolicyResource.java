@@ -43,11 +43,9 @@ public class PolicyResource {
     }
 
     /** The stored overrides, the policy in force (defaults merged in) and its version. */
-    public record PolicyView(UUID siteId, int version, PolicyOverrides overrides, SitePolicy effective) {
-    }
+    public record PolicyView(UUID siteId, int version, PolicyOverrides overrides, SitePolicy effective) {}
 
-    public record DryRunRequest(PolicyOverrides policy, Integer limit) {
-    }
+    public record DryRunRequest(PolicyOverrides policy, Integer limit) {}
 
     @GET
     @Operation(summary = "Read the site's policy: overrides, effective policy and version")
@@ -58,10 +56,11 @@ public class PolicyResource {
     }
 
     @PUT
-    @Operation(summary = "Replace the site's overrides; creates a new policy version (fields left out use the "
-            + "service defaults)")
-    public PolicyView put(@PathParam("id") UUID id, @NotNull PolicyOverrides overrides,
-                          @Context HttpServerRequest http) {
+    @Operation(
+            summary = "Replace the site's overrides; creates a new policy version (fields left out use the "
+                    + "service defaults)")
+    public PolicyView put(
+            @PathParam("id") UUID id, @NotNull PolicyOverrides overrides, @Context HttpServerRequest http) {
         check(id);
         SitePolicies.StoredPolicy p = policies.replace(id, overrides, Acting.of(caller.get(), http));
         return new PolicyView(id, p.version(), p.overrides(), p.effective());

@@ -1,13 +1,13 @@
 package org.commentguard.policy;
 
+import org.commentguard.scoring.Span;
+import org.commentguard.scoring.profanity.ProfanityScorer;
+import org.commentguard.scoring.profanity.SiteTermSpans;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import org.commentguard.scoring.Span;
-import org.commentguard.scoring.profanity.ProfanityScorer;
-import org.commentguard.scoring.profanity.SiteTermSpans;
 
 /**
  * What a site policy's own rules look for in one comment, found before the verdict so that {@link VerdictPolicy}
@@ -36,8 +36,9 @@ public record PolicySpans(SiteTermSpans terms, List<Span> links) {
      * the profanity scorer, so this costs one normalisation and one scan of a small automaton.
      */
     public static PolicySpans of(String text, SitePolicy policy, ProfanityScorer profanity) {
-        SiteTermSpans terms = profanity.siteTerms(policy.blockTerms(), policy.reviewTerms(), policy.censorTerms(),
-                policy.allowTerms()).find(text);
+        SiteTermSpans terms = profanity
+                .siteTerms(policy.blockTerms(), policy.reviewTerms(), policy.censorTerms(), policy.allowTerms())
+                .find(text);
         List<Span> links = new ArrayList<>();
         if (policy.mode() == ModerationMode.PRE_MODERATE_LINKS) {
             Matcher m = LINK.matcher(text);

@@ -7,12 +7,12 @@ import org.commentguard.audit.Acting;
 import org.commentguard.audit.AuditLog;
 import org.commentguard.audit.AuditRecord;
 import org.commentguard.platform.Json;
-import org.commentguard.scoring.Attributes;
-import org.commentguard.scoring.SiteLanguages;
-import org.commentguard.scoring.Iso639;
 import org.commentguard.platform.failure.Conflict;
 import org.commentguard.platform.failure.Invalid;
 import org.commentguard.platform.failure.Violation;
+import org.commentguard.scoring.Attributes;
+import org.commentguard.scoring.Iso639;
+import org.commentguard.scoring.SiteLanguages;
 import org.commentguard.scoring.text.TextNormalizer;
 
 import java.time.Clock;
@@ -48,8 +48,7 @@ public class SitePolicies implements SiteLanguages {
     }
 
     /** The policy of a site together with the overrides it was built from. */
-    public record StoredPolicy(int version, PolicyOverrides overrides, SitePolicy effective) {
-    }
+    public record StoredPolicy(int version, PolicyOverrides overrides, SitePolicy effective) {}
 
     public SitePolicy defaults() {
         return defaults;
@@ -93,8 +92,8 @@ public class SitePolicies implements SiteLanguages {
         StoredPolicy previous = current(siteId);
         int version = previous.version() + 1;
         SitePolicy effective = merge(version, clean);
-        SitePolicyVersion row = new SitePolicyVersion(siteId, version, Json.write(clean), clock.instant(),
-                acting.actor());
+        SitePolicyVersion row =
+                new SitePolicyVersion(siteId, version, Json.write(clean), clock.instant(), acting.actor());
         try {
             row.persistAndFlush();
         } catch (RuntimeException e) {
@@ -103,8 +102,8 @@ public class SitePolicies implements SiteLanguages {
             }
             throw e;
         }
-        audit.append(new AuditRecord(siteId, null, null, null, acting, "policy.updated", previous.overrides(), clean,
-                null, null, version));
+        audit.append(new AuditRecord(
+                siteId, null, null, null, acting, "policy.updated", previous.overrides(), clean, null, null, version));
         return new StoredPolicy(version, clean, effective);
     }
 
@@ -119,8 +118,11 @@ public class SitePolicies implements SiteLanguages {
         if (o.thresholds() != null) {
             o.thresholds().forEach((attribute, t) -> {
                 Thresholds base = thresholds.getOrDefault(attribute, new Thresholds(1.01, 1.01));
-                thresholds.put(attribute, new Thresholds(t.review() != null ? t.review() : base.review(),
-                        t.reject() != null ? t.reject() : base.reject()));
+                thresholds.put(
+                        attribute,
+                        new Thresholds(
+                                t.review() != null ? t.review() : base.review(),
+                                t.reject() != null ? t.reject() : base.reject()));
             });
         }
         List<Violation> violations = new ArrayList<>();
@@ -133,10 +135,15 @@ public class SitePolicies implements SiteLanguages {
         if (!violations.isEmpty()) {
             throw problem(violations);
         }
-        return new SitePolicy(version, thresholds,
-                or(o.blockTerms(), defaults.blockTerms()), or(o.reviewTerms(), defaults.reviewTerms()),
-                or(o.censorTerms(), defaults.censorTerms()), or(o.allowTerms(), defaults.allowTerms()),
-                or(o.mode(), defaults.mode()), or(o.newAuthorApprovals(), defaults.newAuthorApprovals()),
+        return new SitePolicy(
+                version,
+                thresholds,
+                or(o.blockTerms(), defaults.blockTerms()),
+                or(o.reviewTerms(), defaults.reviewTerms()),
+                or(o.censorTerms(), defaults.censorTerms()),
+                or(o.allowTerms(), defaults.allowTerms()),
+                or(o.mode(), defaults.mode()),
+                or(o.newAuthorApprovals(), defaults.newAuthorApprovals()),
                 or(o.trustedAfterApprovals(), defaults.trustedAfterApprovals()),
                 or(o.offTopicThreshold(), defaults.offTopicThreshold()),
                 or(o.offTopicAction(), defaults.offTopicAction()),
@@ -178,9 +185,20 @@ public class SitePolicies implements SiteLanguages {
         if (!v.isEmpty()) {
             throw problem(v);
         }
-        return new PolicyOverrides(o.thresholds() == null ? null : Map.copyOf(o.thresholds()), block, review,
-                censor, allow, o.mode(), o.newAuthorApprovals(), o.trustedAfterApprovals(), o.offTopicThreshold(),
-                o.offTopicAction(), o.unsupportedLanguageAction(), o.scorerFailureAction(), languages);
+        return new PolicyOverrides(
+                o.thresholds() == null ? null : Map.copyOf(o.thresholds()),
+                block,
+                review,
+                censor,
+                allow,
+                o.mode(),
+                o.newAuthorApprovals(),
+                o.trustedAfterApprovals(),
+                o.offTopicThreshold(),
+                o.offTopicAction(),
+                o.unsupportedLanguageAction(),
+                o.scorerFailureAction(),
+                languages);
     }
 
     /**
@@ -233,8 +251,7 @@ public class SitePolicies implements SiteLanguages {
             if (t == null || t.isBlank() || TextNormalizer.canonical(t).isEmpty()) {
                 v.add(new Violation(field + "[" + i + "]", "must contain at least one letter"));
             } else if (t.length() > MAX_TERM_LENGTH) {
-                v.add(new Violation(field + "[" + i + "]", "must be at most " + MAX_TERM_LENGTH
-                        + " characters"));
+                v.add(new Violation(field + "[" + i + "]", "must be at most " + MAX_TERM_LENGTH + " characters"));
             } else if (!clean.contains(t.strip())) {
                 clean.add(t.strip());
             }
@@ -243,7 +260,11 @@ public class SitePolicies implements SiteLanguages {
     }
 
     private static Invalid problem(List<Violation> v) {
-        return new Invalid(String.join("; ", v.stream().map(x -> x.field() + ": " + x.message()).toList()), v);
+        return new Invalid(
+                String.join(
+                        "; ",
+                        v.stream().map(x -> x.field() + ": " + x.message()).toList()),
+                v);
     }
 
     private static SitePolicy defaultsOf(PolicyDefaultsConfig c) {
@@ -263,18 +284,30 @@ public class SitePolicies implements SiteLanguages {
             throw new IllegalStateException("commentguard.policy.off-topic-threshold must be between 0 and 1.01");
         }
         if (c.newAuthorApprovals() < 0 || c.trustedAfterApprovals() < 1) {
-            throw new IllegalStateException("commentguard.policy.new-author-approvals must be >= 0 and "
-                    + "trusted-after-approvals >= 1");
+            throw new IllegalStateException(
+                    "commentguard.policy.new-author-approvals must be >= 0 and " + "trusted-after-approvals >= 1");
         }
         List<Violation> badLanguages = new ArrayList<>();
         List<String> languages = languageCodes(badLanguages, "languages", c.languages());
         if (!badLanguages.isEmpty()) {
-            throw new IllegalStateException("commentguard.policy.languages: " + badLanguages.get(0).message());
+            throw new IllegalStateException(
+                    "commentguard.policy.languages: " + badLanguages.get(0).message());
         }
-        return new SitePolicy(0, thresholds, c.blockTerms().orElse(List.of()), c.reviewTerms().orElse(List.of()),
-                c.censorTerms().orElse(List.of()), c.allowTerms().orElse(List.of()), c.mode(),
-                c.newAuthorApprovals(), c.trustedAfterApprovals(), c.offTopicThreshold(), c.offTopicAction(),
-                c.unsupportedLanguageAction(), c.scorerFailureAction(), languages);
+        return new SitePolicy(
+                0,
+                thresholds,
+                c.blockTerms().orElse(List.of()),
+                c.reviewTerms().orElse(List.of()),
+                c.censorTerms().orElse(List.of()),
+                c.allowTerms().orElse(List.of()),
+                c.mode(),
+                c.newAuthorApprovals(),
+                c.trustedAfterApprovals(),
+                c.offTopicThreshold(),
+                c.offTopicAction(),
+                c.unsupportedLanguageAction(),
+                c.scorerFailureAction(),
+                languages);
     }
 
     private static <T> T or(T value, T fallback) {

@@ -18,12 +18,21 @@ import java.util.Map;
  * @param languages                 ISO 639-1 codes of the languages the site's comments are in, main one first: a
  *                                  comment detection cannot confidently place elsewhere is scored in one of them
  */
-public record SitePolicy(int version, Map<String, Thresholds> thresholds, List<String> blockTerms,
-                         List<String> reviewTerms, List<String> censorTerms, List<String> allowTerms,
-                         ModerationMode mode, int newAuthorApprovals, int trustedAfterApprovals,
-                         double offTopicThreshold, PolicyAction offTopicAction,
-                         PolicyAction unsupportedLanguageAction, FailureAction scorerFailureAction,
-                         List<String> languages) {
+public record SitePolicy(
+        int version,
+        Map<String, Thresholds> thresholds,
+        List<String> blockTerms,
+        List<String> reviewTerms,
+        List<String> censorTerms,
+        List<String> allowTerms,
+        ModerationMode mode,
+        int newAuthorApprovals,
+        int trustedAfterApprovals,
+        double offTopicThreshold,
+        PolicyAction offTopicAction,
+        PolicyAction unsupportedLanguageAction,
+        FailureAction scorerFailureAction,
+        List<String> languages) {
 
     public SitePolicy {
         thresholds = Map.copyOf(thresholds);
@@ -36,7 +45,9 @@ public record SitePolicy(int version, Map<String, Thresholds> thresholds, List<S
 
     /** The terms scorers should treat as profanity on this site (block, review and censor lists). */
     public List<String> scorerBlockTerms() {
-        return java.util.stream.Stream.of(blockTerms, reviewTerms, censorTerms).flatMap(List::stream)
-                .distinct().toList();
+        return java.util.stream.Stream.of(blockTerms, reviewTerms, censorTerms)
+                .flatMap(List::stream)
+                .distinct()
+                .toList();
     }
 }

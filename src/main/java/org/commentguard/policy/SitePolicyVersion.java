@@ -16,8 +16,9 @@ import java.util.UUID;
 @Entity
 @Table(name = "site_policy")
 @NamedQueries({
-        @NamedQuery(name = "SitePolicyVersion.latest",
-                query = "from SitePolicyVersion p where p.siteId = ?1 order by p.version desc")
+    @NamedQuery(
+            name = "SitePolicyVersion.latest",
+            query = "from SitePolicyVersion p where p.siteId = ?1 order by p.version desc")
 })
 public class SitePolicyVersion extends PanacheEntityBase {
 
@@ -40,8 +41,7 @@ public class SitePolicyVersion extends PanacheEntityBase {
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
-    protected SitePolicyVersion() {
-    }
+    protected SitePolicyVersion() {}
 
     SitePolicyVersion(UUID siteId, int version, String overrides, Instant createdAt, String createdBy) {
         this.id = UUID.randomUUID();

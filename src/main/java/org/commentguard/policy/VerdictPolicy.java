@@ -20,11 +20,10 @@ import java.util.Set;
 public final class VerdictPolicy {
 
     /** Attributes a site's allow list can silence: they are scored from word matches, not from meaning. */
-    private static final Set<String> LEXICAL = Set.of(Attributes.PROFANITY, Attributes.STRONG_PROFANITY,
-            Attributes.OBSCENE);
+    private static final Set<String> LEXICAL =
+            Set.of(Attributes.PROFANITY, Attributes.STRONG_PROFANITY, Attributes.OBSCENE);
 
-    private VerdictPolicy() {
-    }
+    private VerdictPolicy() {}
 
     /**
      * Decides one comment.
@@ -83,12 +82,14 @@ public final class VerdictPolicy {
             d.unwaivable = true;
         }
         for (Span s : notAllowed(terms.censor(), terms)) {
-            d.censored.add(new int[]{s.begin(), s.end()});
+            d.censored.add(new int[] {s.begin(), s.end()});
         }
         if (!d.censored.isEmpty()) {
             d.reasons.add("term.censored");
         }
-        List<Span> lexical = result.spans().stream().filter(s -> LEXICAL.contains(s.attribute())).toList();
+        List<Span> lexical = result.spans().stream()
+                .filter(s -> LEXICAL.contains(s.attribute()))
+                .toList();
         return !lexical.isEmpty() && notAllowed(lexical, terms).isEmpty();
     }
 
@@ -100,7 +101,9 @@ public final class VerdictPolicy {
         for (String attribute : Attributes.ALL) {
             Thresholds t = policy.thresholds().get(attribute);
             Double score = result.score(attribute);
-            if (attribute.equals(Attributes.OFF_TOPIC) || t == null || score == null
+            if (attribute.equals(Attributes.OFF_TOPIC)
+                    || t == null
+                    || score == null
                     || (lexicalSilenced && LEXICAL.contains(attribute))) {
                 continue;
             }
@@ -114,7 +117,8 @@ public final class VerdictPolicy {
 
     private static void offTopic(Decision d, ScoreResult result, SitePolicy policy) {
         Double offTopic = result.score(Attributes.OFF_TOPIC);
-        if (offTopic != null && offTopic >= policy.offTopicThreshold()
+        if (offTopic != null
+                && offTopic >= policy.offTopicThreshold()
                 && policy.offTopicAction() != PolicyAction.PUBLISH) {
             d.addScore(policy.offTopicAction(), "off_topic", Attributes.OFF_TOPIC);
         }
@@ -151,8 +155,7 @@ public final class VerdictPolicy {
                     d.add(PolicyAction.REVIEW, "policy.link");
                 }
             }
-            case POST_MODERATION -> {
-            }
+            case POST_MODERATION -> {}
         }
         if (author.alwaysPremoderate()) {
             d.add(PolicyAction.REVIEW, "author.premoderated");
@@ -198,7 +201,8 @@ public final class VerdictPolicy {
         }
 
         Verdict verdict() {
-            String decisive = action == PolicyAction.REJECT ? decisiveReject
+            String decisive = action == PolicyAction.REJECT
+                    ? decisiveReject
                     : action == PolicyAction.REVIEW ? decisiveReview : null;
             return new Verdict(action, reasons, decisive, censored);
         }

@@ -20,6 +20,7 @@ public class AdmissionProblems {
     @ServerExceptionMapper
     public Response refused(AdmissionRefusedException e, HttpServerRequest request) {
         return Response.fromResponse(problems.failure(e, request))
-                .header("Retry-After", Long.toString(e.retryAfterSeconds())).build();
+                .header("Retry-After", Long.toString(e.retryAfterSeconds()))
+                .build();
     }
 }

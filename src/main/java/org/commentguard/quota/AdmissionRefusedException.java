@@ -28,14 +28,24 @@ public class AdmissionRefusedException extends Failure {
     }
 
     static AdmissionRefusedException rateLimited(String who, double rate, Duration retryAfter) {
-        return new AdmissionRefusedException(Kind.THROTTLED, RATE_LIMITED, "Too many requests", "This " + who
-                + " is limited to " + rate + " requests per second on this instance; retry after the time given in "
-                + "Retry-After", retryAfter);
+        return new AdmissionRefusedException(
+                Kind.THROTTLED,
+                RATE_LIMITED,
+                "Too many requests",
+                "This " + who
+                        + " is limited to " + rate
+                        + " requests per second on this instance; retry after the time given in "
+                        + "Retry-After",
+                retryAfter);
     }
 
     static AdmissionRefusedException tooManyConcurrent(String who, int limit) {
-        return new AdmissionRefusedException(Kind.THROTTLED, TOO_MANY_CONCURRENT, "Too many requests", "This " + who
-                + " already has " + limit + " scoring requests in progress on this instance", Duration.ofSeconds(1));
+        return new AdmissionRefusedException(
+                Kind.THROTTLED,
+                TOO_MANY_CONCURRENT,
+                "Too many requests",
+                "This " + who + " already has " + limit + " scoring requests in progress on this instance",
+                Duration.ofSeconds(1));
     }
 
     static AdmissionRefusedException overloaded(String detail, Duration retryAfter) {

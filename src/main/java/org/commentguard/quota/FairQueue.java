@@ -32,6 +32,7 @@ final class FairQueue<K, T> {
     private final ArrayDeque<K> fresh = new ArrayDeque<>();
     /** Sites with waiting work, in turn order; the head is the site being served. */
     private final ArrayDeque<K> turns = new ArrayDeque<>();
+
     private int size;
     private long cost;
 
@@ -49,8 +50,7 @@ final class FairQueue<K, T> {
         boolean turnStarted;
     }
 
-    private record Entry<T>(T item, long cost) {
-    }
+    private record Entry<T>(T item, long cost) {}
 
     void add(K site, T item, long itemCost) {
         if (itemCost < 1) {

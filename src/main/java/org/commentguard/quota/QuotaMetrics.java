@@ -23,9 +23,14 @@ public class QuotaMetrics {
     }
 
     void refused(UUID site, String reason) {
-        counters.computeIfAbsent(site + "/" + reason, k -> Counter.builder("commentguard.quota.refusals")
-                .description("Requests refused by quotas or load shedding")
-                .tag("site", site.toString()).tag("reason", reason).register(meters)).increment();
+        counters.computeIfAbsent(
+                        site + "/" + reason,
+                        k -> Counter.builder("commentguard.quota.refusals")
+                                .description("Requests refused by quotas or load shedding")
+                                .tag("site", site.toString())
+                                .tag("reason", reason)
+                                .register(meters))
+                .increment();
     }
 
     MeterRegistry registry() {

@@ -58,10 +58,10 @@ public class QuotaResource {
 
     @PUT
     @Allow(platformAdmin = true)
-    @Operation(summary = "Replace the site's quota overrides (platform administrator only; fields left out use the "
-            + "service defaults)")
-    public QuotaView put(@PathParam("id") UUID id, @NotNull QuotaOverrides overrides,
-                         @Context HttpServerRequest http) {
+    @Operation(
+            summary = "Replace the site's quota overrides (platform administrator only; fields left out use the "
+                    + "service defaults)")
+    public QuotaView put(@PathParam("id") UUID id, @NotNull QuotaOverrides overrides, @Context HttpServerRequest http) {
         sites.get(id);
         return QuotaView.of(id, quotas.replace(id, overrides, Acting.of(caller.get(), http)));
     }

@@ -28,22 +28,22 @@ public class RefusedWork {
     static final Duration MAX_MEMORY = Duration.ofSeconds(30);
 
     private final Clock clock;
-    private final Cache<Endpoint, Refusal> refusals = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterWrite(MAX_MEMORY).build();
+    private final Cache<Endpoint, Refusal> refusals = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(MAX_MEMORY)
+            .build();
 
     public RefusedWork(Clock clock) {
         this.clock = clock;
     }
 
-    private record Endpoint(UUID key, String endpoint) {
-    }
+    private record Endpoint(UUID key, String endpoint) {}
 
     /**
      * @param deadlineMillis the deadline the client asked for ({@link RequestScoring#DEADLINE_HEADER}), or
      *                       {@link Long#MAX_VALUE} for the configured one
      */
-    private record Refusal(Instant until, long bytes, long deadlineMillis) {
-    }
+    private record Refusal(Instant until, long bytes, long deadlineMillis) {}
 
     /**
      * Remembers that {@code key}'s request to {@code endpoint}, {@code bytes} long, was refused with an estimate

@@ -23,6 +23,7 @@ public class RequestScoring {
 
     /** Milliseconds the client is willing to wait for scoring; only ever shortens the configured deadline. */
     public static final String DEADLINE_HEADER = "X-Commentguard-Deadline-Ms";
+
     static final long MAX_HEADER_MILLIS = 3_600_000;
 
     private final ScoringScheduler scheduler;
@@ -35,8 +36,13 @@ public class RequestScoring {
     /** The matched resource method, set before the body is read (null for callers without an API key). */
     private String endpoint;
 
-    public RequestScoring(ScoringScheduler scheduler, CurrentCaller caller, QuotaConfig config,
-                          HttpServerRequest request, RefusedWork refusedWork, QuotaMetrics metrics) {
+    public RequestScoring(
+            ScoringScheduler scheduler,
+            CurrentCaller caller,
+            QuotaConfig config,
+            HttpServerRequest request,
+            RefusedWork refusedWork,
+            QuotaMetrics metrics) {
         this.scheduler = scheduler;
         this.caller = caller;
         this.config = config;
@@ -62,9 +68,11 @@ public class RequestScoring {
         }
         refusedWork.stillRefused(key, endpoint, contentLength(), asked).ifPresent(left -> {
             metrics.refused(site, AdmissionRefusedException.OVERLOADED);
-            throw AdmissionRefusedException.overloaded("A request of this key at least this large with no longer a "
-                    + "deadline was just refused as more than the scoring queue can finish in time; retry in about "
-                    + left.toMillis() + " ms", left);
+            throw AdmissionRefusedException.overloaded(
+                    "A request of this key at least this large with no longer a "
+                            + "deadline was just refused as more than the scoring queue can finish in time; retry in about "
+                            + left.toMillis() + " ms",
+                    left);
         });
     }
 
@@ -98,8 +106,13 @@ public class RequestScoring {
             return scheduler.scoreAll(siteId, keyId, contexts, left.isNegative() ? Duration.ZERO : left);
         } catch (AdmissionRefusedException e) {
             if (keyId != null && endpoint != null) {
-                e.overshoot().ifPresent(overshoot -> refusedWork.refused(keyId, endpoint, contentLength(),
-                        askedMillis(request.getHeader(DEADLINE_HEADER)), overshoot));
+                e.overshoot()
+                        .ifPresent(overshoot -> refusedWork.refused(
+                                keyId,
+                                endpoint,
+                                contentLength(),
+                                askedMillis(request.getHeader(DEADLINE_HEADER)),
+                                overshoot));
             }
             throw e;
         }
@@ -135,8 +148,10 @@ public class RequestScoring {
             return configured;
         }
         if (millis < 0) {
-            throw new Rejected("invalid_deadline", "Bad request", DEADLINE_HEADER
-                    + " must be a whole number of milliseconds between 1 and " + MAX_HEADER_MILLIS,
+            throw new Rejected(
+                    "invalid_deadline",
+                    "Bad request",
+                    DEADLINE_HEADER + " must be a whole number of milliseconds between 1 and " + MAX_HEADER_MILLIS,
                     List.of(new Violation(DEADLINE_HEADER, "must be between 1 and " + MAX_HEADER_MILLIS)));
         }
         Duration asked = Duration.ofMillis(millis);

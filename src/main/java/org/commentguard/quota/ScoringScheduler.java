@@ -53,6 +53,7 @@ public class ScoringScheduler {
      * comment of up to that length fits in the one turn that puts it ahead of the round ({@link FairQueue}).
      */
     static final long FIXED_COST = 300;
+
     static final long QUANTUM = FIXED_COST + 1_000;
     /** First guess before anything was measured: about 45 ms for a 600-character comment, as on two busy cores. */
     private static final double INITIAL_NANOS_PER_UNIT = 50_000;
@@ -99,11 +100,15 @@ public class ScoringScheduler {
             t.start();
         }
         Gauge.builder("commentguard.scoring.queue.items", this, s -> (double) s.queuedItems())
-                .description("Comments waiting for a scoring worker").register(metrics.registry());
-        Gauge.builder("commentguard.scoring.unit.cost.seconds", this, s -> s.locked(() -> s.nanosPerUnit * 1e-9
-                        * (FIXED_COST + 700)))
+                .description("Comments waiting for a scoring worker")
+                .register(metrics.registry());
+        Gauge.builder(
+                        "commentguard.scoring.unit.cost.seconds",
+                        this,
+                        s -> s.locked(() -> s.nanosPerUnit * 1e-9 * (FIXED_COST + 700)))
                 .description("Measured scoring time of a 700-character comment on one worker, as the scheduler "
-                        + "estimates it").register(metrics.registry());
+                        + "estimates it")
+                .register(metrics.registry());
     }
 
     /**
@@ -132,8 +137,8 @@ public class ScoringScheduler {
             throw AdmissionRefusedException.tooManyConcurrent("site", limits.siteMaxConcurrent());
         }
         try (site) {
-            ConcurrencySlots.Slot key = keyId == null ? () -> { } : keySlots.tryAcquire(keyId,
-                    limits.keyMaxConcurrent());
+            ConcurrencySlots.Slot key =
+                    keyId == null ? () -> {} : keySlots.tryAcquire(keyId, limits.keyMaxConcurrent());
             if (key == null) {
                 metrics.refused(siteId, AdmissionRefusedException.TOO_MANY_CONCURRENT);
                 throw AdmissionRefusedException.tooManyConcurrent("key", limits.keyMaxConcurrent());
@@ -159,8 +164,9 @@ public class ScoringScheduler {
         try {
             if (queue.size() + units.size() > maxQueued) {
                 metrics.refused(siteId, AdmissionRefusedException.OVERLOADED);
-                throw AdmissionRefusedException.overloaded("The scoring queue is full (" + queue.size()
-                        + " comments wait); retry later", estimate(queue.cost(), largest));
+                throw AdmissionRefusedException.overloaded(
+                        "The scoring queue is full (" + queue.size() + " comments wait); retry later",
+                        estimate(queue.cost(), largest));
             }
             // Fair order: this request finishes once its site's queue, itself, and as much of every other site's
             // queue have been served (only other new sites' first turns when the site has nothing waiting); unless it
@@ -170,10 +176,14 @@ public class ScoringScheduler {
             Duration estimate = estimate(ahead, largest);
             if (start + estimate.toNanos() > due) {
                 metrics.refused(siteId, AdmissionRefusedException.OVERLOADED);
-                throw AdmissionRefusedException.tooLongForDeadline("Scoring " + units.size() + " comment"
-                        + (units.size() == 1 ? "" : "s") + " would take about " + estimate.toMillis()
-                        + " ms now, longer than the deadline of " + Duration.ofNanos(due - start).toMillis()
-                        + " ms; retry later", estimate, Duration.ofNanos(start + estimate.toNanos() - due));
+                throw AdmissionRefusedException.tooLongForDeadline(
+                        "Scoring " + units.size() + " comment"
+                                + (units.size() == 1 ? "" : "s") + " would take about " + estimate.toMillis()
+                                + " ms now, longer than the deadline of "
+                                + Duration.ofNanos(due - start).toMillis()
+                                + " ms; retry later",
+                        estimate,
+                        Duration.ofNanos(start + estimate.toNanos() - due));
             }
             units.forEach(u -> queue.add(siteId, u, u.cost));
             work.signalAll();
@@ -208,8 +218,10 @@ public class ScoringScheduler {
             lock.unlock();
         }
         metrics.refused(siteId, AdmissionRefusedException.OVERLOADED);
-        return AdmissionRefusedException.overloaded("Scoring did not finish within the deadline of "
-                + Duration.ofNanos(deadlineNanos).toMillis() + " ms; retry later", Duration.ofSeconds(1));
+        return AdmissionRefusedException.overloaded(
+                "Scoring did not finish within the deadline of "
+                        + Duration.ofNanos(deadlineNanos).toMillis() + " ms; retry later",
+                Duration.ofSeconds(1));
     }
 
     /**

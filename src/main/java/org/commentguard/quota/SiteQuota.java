@@ -21,14 +21,19 @@ public class SiteQuota extends PanacheEntityBase {
 
     @Column(name = "site_requests_per_second")
     public Double siteRequestsPerSecond;
+
     @Column(name = "site_burst")
     public Integer siteBurst;
+
     @Column(name = "site_max_concurrent")
     public Integer siteMaxConcurrent;
+
     @Column(name = "key_requests_per_second")
     public Double keyRequestsPerSecond;
+
     @Column(name = "key_burst")
     public Integer keyBurst;
+
     @Column(name = "key_max_concurrent")
     public Integer keyMaxConcurrent;
 
@@ -38,8 +43,7 @@ public class SiteQuota extends PanacheEntityBase {
     @Column(name = "updated_by", nullable = false)
     public String updatedBy;
 
-    protected SiteQuota() {
-    }
+    protected SiteQuota() {}
 
     SiteQuota(UUID siteId) {
         this.siteId = siteId;
@@ -50,8 +54,8 @@ public class SiteQuota extends PanacheEntityBase {
     }
 
     QuotaOverrides overrides() {
-        return new QuotaOverrides(siteRequestsPerSecond, siteBurst, siteMaxConcurrent, keyRequestsPerSecond,
-                keyBurst, keyMaxConcurrent);
+        return new QuotaOverrides(
+                siteRequestsPerSecond, siteBurst, siteMaxConcurrent, keyRequestsPerSecond, keyBurst, keyMaxConcurrent);
     }
 
     void replace(QuotaOverrides o, Instant now, String actor) {

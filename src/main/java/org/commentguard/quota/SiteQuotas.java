@@ -29,6 +29,7 @@ public class SiteQuotas {
 
     /** Far above what one instance can serve; a typo of an extra zero should not silently switch quotas off. */
     static final double MAX_RATE = 100_000;
+
     static final int MAX_BURST = 1_000_000;
     static final int MAX_CONCURRENT = 10_000;
 
@@ -40,17 +41,23 @@ public class SiteQuotas {
     public SiteQuotas(QuotaConfig config, Clock clock, AuditLog audit) {
         this.clock = clock;
         this.audit = audit;
-        this.defaults = new QuotaLimits(config.siteRequestsPerSecond(), config.siteBurst(),
-                config.siteMaxConcurrent(), config.keyRequestsPerSecond(), config.keyBurst(),
+        this.defaults = new QuotaLimits(
+                config.siteRequestsPerSecond(),
+                config.siteBurst(),
+                config.siteMaxConcurrent(),
+                config.keyRequestsPerSecond(),
+                config.keyBurst(),
                 config.keyMaxConcurrent());
-        this.limits = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(config.overrideRefresh())
-                .build(site -> merge(QuarkusTransaction.requiringNew().call(() -> SiteQuota.ofSite(site)
-                        .map(SiteQuota::overrides).orElse(QuotaOverrides.NONE))));
+        this.limits = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterWrite(config.overrideRefresh())
+                .build(site -> merge(QuarkusTransaction.requiringNew()
+                        .call(() ->
+                                SiteQuota.ofSite(site).map(SiteQuota::overrides).orElse(QuotaOverrides.NONE))));
     }
 
     /** The stored overrides of a site with the limits they give. */
-    public record StoredQuota(QuotaOverrides overrides, QuotaLimits effective) {
-    }
+    public record StoredQuota(QuotaOverrides overrides, QuotaLimits effective) {}
 
     public QuotaLimits defaults() {
         return defaults;
@@ -84,8 +91,8 @@ public class SiteQuotas {
             }
             throw e;
         }
-        audit.append(new AuditRecord(siteId, null, null, null, acting, "quota.updated", before, clean, null, null,
-                null));
+        audit.append(
+                new AuditRecord(siteId, null, null, null, acting, "quota.updated", before, clean, null, null, null));
         limits.invalidate(siteId);
         return new StoredQuota(clean, merge(clean));
     }
@@ -110,7 +117,11 @@ public class SiteQuotas {
         range(v, "keyBurst", o.keyBurst(), MAX_BURST);
         range(v, "keyMaxConcurrent", o.keyMaxConcurrent(), MAX_CONCURRENT);
         if (!v.isEmpty()) {
-            throw new Invalid(String.join("; ", v.stream().map(x -> x.field() + ": " + x.message()).toList()), v);
+            throw new Invalid(
+                    String.join(
+                            "; ",
+                            v.stream().map(x -> x.field() + ": " + x.message()).toList()),
+                    v);
         }
         return o;
     }

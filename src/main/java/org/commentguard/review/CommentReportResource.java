@@ -45,22 +45,24 @@ public class CommentReportResource {
     @Path("/{id}/reports")
     @Allow(Role.INGEST)
     @Operation(summary = "Report a comment on behalf of a reader; weighted reports put it back in the queue")
-    public Response report(@PathParam("id") UUID id, @Valid @NotNull ReportRequest request,
-                           @Context HttpServerRequest http) {
-        ReaderReports.ReportResult result = reports.report(caller.get().site(), id, request.reporterId(),
-                request.reason(), Acting.of(caller.get(), http));
+    public Response report(
+            @PathParam("id") UUID id, @Valid @NotNull ReportRequest request, @Context HttpServerRequest http) {
+        ReaderReports.ReportResult result = reports.report(
+                caller.get().site(), id, request.reporterId(), request.reason(), Acting.of(caller.get(), http));
         return Response.status(result.duplicate() ? 200 : 201).entity(result).build();
     }
 
     @POST
     @Path("/{id}/moderation")
     @Allow(Role.INGEST)
-    @Operation(summary = "Report a decision made in the site's own moderation screen (approve or reject, with a "
-            + "reason code and the site's user); queued or not, the comment takes that status and the audit log "
-            + "records it")
-    public ModeratorActions.SiteDecisionResult moderate(@PathParam("id") UUID id,
-                                                        @NotNull ModeratorActions.SiteDecision decision,
-                                                        @Context HttpServerRequest http) {
+    @Operation(
+            summary = "Report a decision made in the site's own moderation screen (approve or reject, with a "
+                    + "reason code and the site's user); queued or not, the comment takes that status and the audit log "
+                    + "records it")
+    public ModeratorActions.SiteDecisionResult moderate(
+            @PathParam("id") UUID id,
+            @NotNull ModeratorActions.SiteDecision decision,
+            @Context HttpServerRequest http) {
         return actions.decideOnSite(caller.get().site(), id, decision, Acting.of(caller.get(), http));
     }
 }

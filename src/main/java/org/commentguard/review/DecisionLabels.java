@@ -12,11 +12,21 @@ import java.util.UUID;
 public interface DecisionLabels {
 
     /** Where a decision was taken: the review queue, the site's own moderation, or the blind quality sample. */
-    enum Source { QUEUE, SITE, SAMPLE }
+    enum Source {
+        QUEUE,
+        SITE,
+        SAMPLE
+    }
 
     /** Records (or replaces) the label of {@code comment}. */
-    void record(Comment comment, UUID reviewItemId, Source source, boolean reject, String reason, String moderator,
-                Instant at);
+    void record(
+            Comment comment,
+            UUID reviewItemId,
+            Source source,
+            boolean reject,
+            String reason,
+            String moderator,
+            Instant at);
 
     /** Removes the label a queue item's decision gave (the decision was undone). */
     void withdraw(UUID siteId, UUID reviewItemId);

@@ -10,12 +10,12 @@ import org.commentguard.audit.AuditRecord;
 import org.commentguard.comment.Comment;
 import org.commentguard.comment.CommentEvents;
 import org.commentguard.comment.CommentStatus;
-import org.commentguard.webhook.WebhookEvents;
-import org.commentguard.webhook.Webhooks;
 import org.commentguard.platform.failure.Conflict;
 import org.commentguard.platform.failure.Failure;
 import org.commentguard.platform.failure.Invalid;
 import org.commentguard.platform.failure.NotFound;
+import org.commentguard.webhook.WebhookEvents;
+import org.commentguard.webhook.Webhooks;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -35,20 +35,41 @@ import java.util.regex.Pattern;
 public class ModeratorActions {
 
     /** The documented reason codes a decision may carry. */
-    public static final List<String> REASON_CODES = List.of("acceptable", "false_positive", "context_ok",
-            "toxicity", "insult", "threat", "identity_attack", "profanity", "obscene", "spam", "off_topic",
-            "harassment", "misinformation", "personal_data", "illegal", "duplicate", "needs_senior", "legal",
+    public static final List<String> REASON_CODES = List.of(
+            "acceptable",
+            "false_positive",
+            "context_ok",
+            "toxicity",
+            "insult",
+            "threat",
+            "identity_attack",
+            "profanity",
+            "obscene",
+            "spam",
+            "off_topic",
+            "harassment",
+            "misinformation",
+            "personal_data",
+            "illegal",
+            "duplicate",
+            "needs_senior",
+            "legal",
             "other");
     /** The reason codes that say a comment is fine after all: what an approval carries. */
     public static final List<String> APPROVAL_REASON_CODES = List.of("acceptable", "false_positive", "context_ok");
     /** The reason code of an escalation: the item needs a more senior moderator. */
     public static final String ESCALATION_REASON_CODE = "needs_senior";
+
     static final int MAX_BULK = 100;
     static final int MAX_NOTE = 2000;
     /** A site's user name as the site's backend reports it: printable, no line breaks. */
     private static final Pattern MODERATOR = Pattern.compile("[^\\p{Cntrl}]{1,200}");
 
-    public enum Action { APPROVE, REJECT, ESCALATE }
+    public enum Action {
+        APPROVE,
+        REJECT,
+        ESCALATE
+    }
 
     private final Clock clock;
     private final ReviewConfig config;
@@ -57,8 +78,13 @@ public class ModeratorActions {
     private final ReviewViews views;
     private final DecisionLabels examples;
 
-    public ModeratorActions(Clock clock, ReviewConfig config, AuditLog audit, Webhooks webhooks, ReviewViews views,
-                            DecisionLabels examples) {
+    public ModeratorActions(
+            Clock clock,
+            ReviewConfig config,
+            AuditLog audit,
+            Webhooks webhooks,
+            ReviewViews views,
+            DecisionLabels examples) {
         this.clock = clock;
         this.config = config;
         this.audit = audit;
@@ -67,25 +93,23 @@ public class ModeratorActions {
         this.examples = examples;
     }
 
-    public record DecisionRequest(UUID itemId, String action, String reason, String note) {
-    }
+    public record DecisionRequest(UUID itemId, String action, String reason, String note) {}
 
     /** One decision of a bulk request: the decided item's view, or the failure that stopped that item. */
-    public record BulkOutcome(UUID itemId, ReviewViews.ItemView item, Failure failure) {
-    }
+    public record BulkOutcome(UUID itemId, ReviewViews.ItemView item, Failure failure) {}
 
     @Transactional
     public ReviewViews.ItemView decide(UUID siteId, UUID itemId, DecisionRequest request, Acting acting) {
         Action action = validate(request);
         Instant now = clock.instant();
-        ReviewItem item = ReviewItem.lockedOfSite(siteId, itemId)
-                .orElseThrow(() -> new NotFound("Review item " + itemId));
+        ReviewItem item =
+                ReviewItem.lockedOfSite(siteId, itemId).orElseThrow(() -> new NotFound("Review item " + itemId));
         if (item.state != ReviewItem.State.OPEN) {
             throw new ReviewItemAlreadyDecidedException(itemId);
         }
         if (item.claimedByOther(acting.actor(), now)) {
-            throw new ReviewItemAlreadyClaimedException("Review item " + itemId + " is claimed by "
-                    + item.claimedBy + "; only they can decide it until " + item.claimExpiresAt);
+            throw new ReviewItemAlreadyClaimedException("Review item " + itemId + " is claimed by " + item.claimedBy
+                    + "; only they can decide it until " + item.claimExpiresAt);
         }
         Comment comment = Comment.findById(item.commentId);
         Map<String, Object> before = CommentEvents.state(comment);
@@ -93,13 +117,25 @@ public class ModeratorActions {
         switch (action) {
             case APPROVE, REJECT -> {
                 CommentStatus status = action == Action.APPROVE ? CommentStatus.PUBLISHED : CommentStatus.REJECTED;
-                item.decide(action == Action.APPROVE ? ReviewItem.Decision.APPROVE : ReviewItem.Decision.REJECT,
-                        acting.actor(), request.reason(), note, comment.status, now);
+                item.decide(
+                        action == Action.APPROVE ? ReviewItem.Decision.APPROVE : ReviewItem.Decision.REJECT,
+                        acting.actor(),
+                        request.reason(),
+                        note,
+                        comment.status,
+                        now);
                 comment.changeStatus(status, now);
-                ReaderReport.settle(comment.id, action == Action.APPROVE ? ReaderReport.Outcome.DISMISSED
-                        : ReaderReport.Outcome.UPHELD);
-                examples.record(comment, item.id, DecisionLabels.Source.QUEUE, action == Action.REJECT,
-                        request.reason(), acting.actor(), now);
+                ReaderReport.settle(
+                        comment.id,
+                        action == Action.APPROVE ? ReaderReport.Outcome.DISMISSED : ReaderReport.Outcome.UPHELD);
+                examples.record(
+                        comment,
+                        item.id,
+                        DecisionLabels.Source.QUEUE,
+                        action == Action.REJECT,
+                        request.reason(),
+                        acting.actor(),
+                        now);
             }
             case ESCALATE -> {
                 item.escalated = true;
@@ -113,8 +149,18 @@ public class ModeratorActions {
             case REJECT -> "comment.rejected";
             case ESCALATE -> "comment.escalated";
         };
-        audit.append(new AuditRecord(siteId, comment.id, comment.authorId, item.id, acting, verb, before,
-                CommentEvents.state(comment), request.reason(), note, null));
+        audit.append(new AuditRecord(
+                siteId,
+                comment.id,
+                comment.authorId,
+                item.id,
+                acting,
+                verb,
+                before,
+                CommentEvents.state(comment),
+                request.reason(),
+                note,
+                null));
         publishDecision(comment, action.name().toLowerCase(), request.reason(), acting);
         return views.item(item, now);
     }
@@ -123,16 +169,14 @@ public class ModeratorActions {
      * A decision a moderator made in the site's own system (a CMS's comment screen), reported by the site's
      * backend. Only approve and reject exist there; {@code moderator} is the site's user who decided.
      */
-    public record SiteDecision(String action, String reason, String note, String moderator) {
-    }
+    public record SiteDecision(String action, String reason, String note, String moderator) {}
 
     /**
      * The comment after a site decision; {@code changed} is false when it already had that status (a repeated
      * report changes and records nothing), {@code reviewItemId} names the queue item the decision closed.
      */
-    public record SiteDecisionResult(UUID commentId, String externalId, String status, boolean changed,
-                                     UUID reviewItemId) {
-    }
+    public record SiteDecisionResult(
+            UUID commentId, String externalId, String status, boolean changed, UUID reviewItemId) {}
 
     /**
      * Applies a decision made on the site, queued or not: a comment in the queue has its item decided (whoever
@@ -149,12 +193,12 @@ public class ModeratorActions {
         if (action == Action.ESCALATE) {
             throw new Invalid("action", "must be one of approve, reject");
         }
-        if (request.moderator() == null || request.moderator().isBlank()
+        if (request.moderator() == null
+                || request.moderator().isBlank()
                 || !MODERATOR.matcher(request.moderator().strip()).matches()) {
             throw new Invalid("moderator", "must be 1 to 200 printable characters");
         }
-        Comment comment = Comment.ofSite(siteId, commentId)
-                .orElseThrow(() -> new NotFound("Comment " + commentId));
+        Comment comment = Comment.ofSite(siteId, commentId).orElseThrow(() -> new NotFound("Comment " + commentId));
         // Lock order as in decide(): the open item first, then the comment (its row is locked by the update at
         // flush), so a queue decision and a site decision on the same comment serialise instead of deadlocking.
         Optional<ReviewItem> open = ReviewItem.openOfComment(commentId)
@@ -166,21 +210,41 @@ public class ModeratorActions {
             return new SiteDecisionResult(comment.id, comment.externalId, comment.status.name(), false, null);
         }
         Instant now = clock.instant();
-        Acting onBehalf = new Acting("site:" + request.moderator().strip() + " via " + acting.actor(),
-                acting.requestId());
+        Acting onBehalf =
+                new Acting("site:" + request.moderator().strip() + " via " + acting.actor(), acting.requestId());
         String note = blankToNull(request.note());
         Map<String, Object> before = CommentEvents.state(comment);
-        open.ifPresent(item -> item.decide(action == Action.APPROVE ? ReviewItem.Decision.APPROVE
-                : ReviewItem.Decision.REJECT, onBehalf.actor(), request.reason(), note, comment.status, now));
+        open.ifPresent(item -> item.decide(
+                action == Action.APPROVE ? ReviewItem.Decision.APPROVE : ReviewItem.Decision.REJECT,
+                onBehalf.actor(),
+                request.reason(),
+                note,
+                comment.status,
+                now));
         comment.changeStatus(target, now);
-        ReaderReport.settle(comment.id, action == Action.APPROVE ? ReaderReport.Outcome.DISMISSED
-                : ReaderReport.Outcome.UPHELD);
+        ReaderReport.settle(
+                comment.id, action == Action.APPROVE ? ReaderReport.Outcome.DISMISSED : ReaderReport.Outcome.UPHELD);
         UUID itemId = open.map(i -> i.id).orElse(null);
-        examples.record(comment, itemId, DecisionLabels.Source.SITE, action == Action.REJECT, request.reason(),
-                onBehalf.actor(), now);
-        audit.append(new AuditRecord(siteId, comment.id, comment.authorId, itemId, onBehalf,
-                action == Action.APPROVE ? "comment.approved" : "comment.rejected", before,
-                CommentEvents.state(comment), request.reason(), note, null));
+        examples.record(
+                comment,
+                itemId,
+                DecisionLabels.Source.SITE,
+                action == Action.REJECT,
+                request.reason(),
+                onBehalf.actor(),
+                now);
+        audit.append(new AuditRecord(
+                siteId,
+                comment.id,
+                comment.authorId,
+                itemId,
+                onBehalf,
+                action == Action.APPROVE ? "comment.approved" : "comment.rejected",
+                before,
+                CommentEvents.state(comment),
+                request.reason(),
+                note,
+                null));
         publishDecision(comment, action.name().toLowerCase(), request.reason(), onBehalf);
         return new SiteDecisionResult(comment.id, comment.externalId, comment.status.name(), true, itemId);
     }
@@ -207,8 +271,8 @@ public class ModeratorActions {
         List<BulkOutcome> results = new ArrayList<>();
         for (DecisionRequest r : requests) {
             try {
-                ReviewViews.ItemView view = QuarkusTransaction.requiringNew()
-                        .call(() -> decide(siteId, r.itemId(), r, acting));
+                ReviewViews.ItemView view =
+                        QuarkusTransaction.requiringNew().call(() -> decide(siteId, r.itemId(), r, acting));
                 results.add(new BulkOutcome(r.itemId(), view, null));
             } catch (Failure f) {
                 results.add(new BulkOutcome(r.itemId(), null, f));
@@ -224,8 +288,8 @@ public class ModeratorActions {
     @Transactional
     public ReviewViews.ItemView undo(UUID siteId, UUID itemId, Acting acting) {
         Instant now = clock.instant();
-        ReviewItem item = ReviewItem.lockedOfSite(siteId, itemId)
-                .orElseThrow(() -> new NotFound("Review item " + itemId));
+        ReviewItem item =
+                ReviewItem.lockedOfSite(siteId, itemId).orElseThrow(() -> new NotFound("Review item " + itemId));
         if (item.state != ReviewItem.State.DECIDED || item.decision == ReviewItem.Decision.SUPERSEDED) {
             throw new Conflict("nothing_to_undo", "Review item " + itemId + " has no decision to undo");
         }
@@ -233,8 +297,9 @@ public class ModeratorActions {
             throw new Conflict("not_your_decision", "Only " + item.decidedBy + " can undo this decision");
         }
         if (item.decidedAt.plus(config.undoWindow()).isBefore(now)) {
-            throw new Conflict("undo_window_expired", "Decisions can be undone for "
-                    + config.undoWindow().toMinutes() + " minutes");
+            throw new Conflict(
+                    "undo_window_expired",
+                    "Decisions can be undone for " + config.undoWindow().toMinutes() + " minutes");
         }
         if (ReviewItem.openOfComment(item.commentId).isPresent()) {
             throw new Conflict("comment_requeued", "The comment is in the queue again; decide that item");
@@ -246,8 +311,18 @@ public class ModeratorActions {
         ReaderReport.find("commentId = ?1", comment.id).<ReaderReport>stream().forEach(r -> r.outcome = null);
         item.reopen(acting.actor(), now.plus(config.claimLease()));
         examples.withdraw(siteId, item.id);
-        audit.append(new AuditRecord(siteId, comment.id, comment.authorId, item.id, acting, "decision.undone",
-                before, CommentEvents.state(comment), undone, null, null));
+        audit.append(new AuditRecord(
+                siteId,
+                comment.id,
+                comment.authorId,
+                item.id,
+                acting,
+                "decision.undone",
+                before,
+                CommentEvents.state(comment),
+                undone,
+                null,
+                null));
         publishDecision(comment, "undo", undone, acting);
         return views.item(item, now);
     }

@@ -19,18 +19,26 @@ import java.util.UUID;
 @Entity
 @Table(name = "reader_report")
 @NamedQueries({
-        @NamedQuery(name = "ReaderReport.byReporter", query = "from ReaderReport r where r.commentId = ?1 "
-                + "and r.reporterId = ?2"),
-        @NamedQuery(name = "ReaderReport.undecidedOfComment", query = "from ReaderReport r where r.commentId = ?1 "
-                + "and r.outcome is null"),
-        @NamedQuery(name = "ReaderReport.countOfComment", query = "select count(r) from ReaderReport r "
-                + "where r.commentId = ?1"),
-        @NamedQuery(name = "ReaderReport.recordOfReporter", query = "select r.outcome, count(r) from ReaderReport r "
-                + "where r.siteId = ?1 and r.reporterId = ?2 and r.outcome is not null group by r.outcome")
+    @NamedQuery(
+            name = "ReaderReport.byReporter",
+            query = "from ReaderReport r where r.commentId = ?1 " + "and r.reporterId = ?2"),
+    @NamedQuery(
+            name = "ReaderReport.undecidedOfComment",
+            query = "from ReaderReport r where r.commentId = ?1 " + "and r.outcome is null"),
+    @NamedQuery(
+            name = "ReaderReport.countOfComment",
+            query = "select count(r) from ReaderReport r " + "where r.commentId = ?1"),
+    @NamedQuery(
+            name = "ReaderReport.recordOfReporter",
+            query = "select r.outcome, count(r) from ReaderReport r "
+                    + "where r.siteId = ?1 and r.reporterId = ?2 and r.outcome is not null group by r.outcome")
 })
 public class ReaderReport extends PanacheEntityBase {
 
-    public enum Outcome { UPHELD, DISMISSED }
+    public enum Outcome {
+        UPHELD,
+        DISMISSED
+    }
 
     @Id
     public UUID id;
@@ -56,8 +64,7 @@ public class ReaderReport extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    protected ReaderReport() {
-    }
+    protected ReaderReport() {}
 
     ReaderReport(UUID siteId, UUID commentId, String reporterId, String reason, double weight, Instant now) {
         this.id = UUID.randomUUID();
@@ -78,8 +85,10 @@ public class ReaderReport extends PanacheEntityBase {
     }
 
     static long countOf(UUID commentId) {
-        return getEntityManager().createNamedQuery("ReaderReport.countOfComment", Long.class)
-                .setParameter(1, commentId).getSingleResult();
+        return getEntityManager()
+                .createNamedQuery("ReaderReport.countOfComment", Long.class)
+                .setParameter(1, commentId)
+                .getSingleResult();
     }
 
     /** Settles every undecided report of a comment with the moderator's outcome. */

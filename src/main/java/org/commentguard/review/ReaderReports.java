@@ -30,8 +30,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class ReaderReports {
 
-    public static final List<String> REASONS = List.of("spam", "abuse", "harassment", "hate", "threat",
-            "off_topic", "misinformation", "personal_data", "other");
+    public static final List<String> REASONS = List.of(
+            "spam", "abuse", "harassment", "hate", "threat", "off_topic", "misinformation", "personal_data", "other");
 
     private final Clock clock;
     private final ReviewConfig config;
@@ -40,8 +40,13 @@ public class ReaderReports {
     private final Webhooks webhooks;
     private final AuthorHistory history;
 
-    public ReaderReports(Clock clock, ReviewConfig config, ReviewQueue queue, AuditLog audit, Webhooks webhooks,
-                         AuthorHistory history) {
+    public ReaderReports(
+            Clock clock,
+            ReviewConfig config,
+            ReviewQueue queue,
+            AuditLog audit,
+            Webhooks webhooks,
+            AuthorHistory history) {
         this.clock = clock;
         this.config = config;
         this.queue = queue;
@@ -55,9 +60,8 @@ public class ReaderReports {
      * @param totalWeight summed weight of the comment's undecided reports
      * @param queued      the comment is in the review queue after this report
      */
-    public record ReportResult(UUID reportId, UUID commentId, double weight, double totalWeight, boolean duplicate,
-                               boolean queued) {
-    }
+    public record ReportResult(
+            UUID reportId, UUID commentId, double weight, double totalWeight, boolean duplicate, boolean queued) {}
 
     public ReportResult report(UUID siteId, UUID commentId, String reporterId, String reason, Acting acting) {
         if (reporterId == null || reporterId.isBlank() || reporterId.length() > 200) {
@@ -79,11 +83,15 @@ public class ReaderReports {
     }
 
     private ReportResult store(UUID siteId, UUID commentId, String reporter, String reason, Acting acting) {
-        Comment comment = Comment.ofSite(siteId, commentId)
-                .orElseThrow(() -> new NotFound("Comment " + commentId));
+        Comment comment = Comment.ofSite(siteId, commentId).orElseThrow(() -> new NotFound("Comment " + commentId));
         var existing = ReaderReport.byReporter(commentId, reporter);
         if (existing.isPresent()) {
-            return new ReportResult(existing.get().id, commentId, existing.get().weight, total(commentId), true,
+            return new ReportResult(
+                    existing.get().id,
+                    commentId,
+                    existing.get().weight,
+                    total(commentId),
+                    true,
                     ReviewItem.openOfComment(commentId).isPresent());
         }
         Instant now = clock.instant();
@@ -98,13 +106,33 @@ public class ReaderReports {
         } else if (comment.status == CommentStatus.PUBLISHED && total >= config.requeueReportWeight()) {
             // The comment stays visible while it waits: reports alone do not hide a published comment.
             ReviewItem item = queue.enqueue(comment, ReviewItem.Cause.REPORTS, total, recentRejections(comment, now));
-            audit.append(new AuditRecord(siteId, comment.id, comment.authorId, item.id, acting, "comment.requeued",
-                    null, Map.of("reportWeight", total), "reports", null, null));
+            audit.append(new AuditRecord(
+                    siteId,
+                    comment.id,
+                    comment.authorId,
+                    item.id,
+                    acting,
+                    "comment.requeued",
+                    null,
+                    Map.of("reportWeight", total),
+                    "reports",
+                    null,
+                    null));
             webhooks.publish(siteId, WebhookEvents.COMMENT_QUEUED, CommentEvents.data(comment));
             queued = true;
         }
-        audit.append(new AuditRecord(siteId, comment.id, comment.authorId, null, acting, "comment.reported", null,
-                Map.of("reporterId", reporter, "weight", report.weight), reason, null, null));
+        audit.append(new AuditRecord(
+                siteId,
+                comment.id,
+                comment.authorId,
+                null,
+                acting,
+                "comment.reported",
+                null,
+                Map.of("reporterId", reporter, "weight", report.weight),
+                reason,
+                null,
+                null));
         return new ReportResult(report.id, commentId, report.weight, total, false, queued);
     }
 
@@ -117,7 +145,9 @@ public class ReaderReports {
         long dismissed = 0;
         List<Object[]> rows = ReaderReport.getEntityManager()
                 .createNamedQuery("ReaderReport.recordOfReporter", Object[].class)
-                .setParameter(1, siteId).setParameter(2, reporter).getResultList();
+                .setParameter(1, siteId)
+                .setParameter(2, reporter)
+                .getResultList();
         for (Object[] row : rows) {
             if (row[0] == ReaderReport.Outcome.UPHELD) {
                 upheld = (Long) row[1];
@@ -133,7 +163,9 @@ public class ReaderReports {
     }
 
     private static double total(UUID commentId) {
-        return ReaderReport.undecidedOf(commentId).stream().mapToDouble(r -> r.weight).sum();
+        return ReaderReport.undecidedOf(commentId).stream()
+                .mapToDouble(r -> r.weight)
+                .sum();
     }
 
     private long recentRejections(Comment comment, Instant now) {

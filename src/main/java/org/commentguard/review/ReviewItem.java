@@ -20,26 +20,43 @@ import java.util.UUID;
 @Entity
 @Table(name = "review_item")
 @NamedQueries({
-        // The conditional update that makes claiming one item atomic: 1 row updated = won, 0 = lost.
-        @NamedQuery(name = "ReviewItem.claim", query = "update ReviewItem r set r.claimedBy = :who, "
-                + "r.claimExpiresAt = :until where r.id = :id and r.siteId = :site and r.state = :open "
-                + "and (r.claimedBy is null or r.claimExpiresAt <= :now or r.claimedBy = :who)"),
-        @NamedQuery(name = "ReviewItem.release", query = "update ReviewItem r set r.claimedBy = null, "
-                + "r.claimExpiresAt = null where r.id = :id and r.siteId = :site and r.claimedBy = :who "
-                + "and r.state = :open"),
-        @NamedQuery(name = "ReviewItem.openOfComment", query = "from ReviewItem r where r.commentId = ?1 "
-                + "and r.state = ?2"),
-        @NamedQuery(name = "ReviewItem.latestDecidedOfComment", query = "from ReviewItem r where r.commentId = ?1 "
-                + "and r.state = ?2 order by r.decidedAt desc")
+    // The conditional update that makes claiming one item atomic: 1 row updated = won, 0 = lost.
+    @NamedQuery(
+            name = "ReviewItem.claim",
+            query = "update ReviewItem r set r.claimedBy = :who, "
+                    + "r.claimExpiresAt = :until where r.id = :id and r.siteId = :site and r.state = :open "
+                    + "and (r.claimedBy is null or r.claimExpiresAt <= :now or r.claimedBy = :who)"),
+    @NamedQuery(
+            name = "ReviewItem.release",
+            query = "update ReviewItem r set r.claimedBy = null, "
+                    + "r.claimExpiresAt = null where r.id = :id and r.siteId = :site and r.claimedBy = :who "
+                    + "and r.state = :open"),
+    @NamedQuery(
+            name = "ReviewItem.openOfComment",
+            query = "from ReviewItem r where r.commentId = ?1 " + "and r.state = ?2"),
+    @NamedQuery(
+            name = "ReviewItem.latestDecidedOfComment",
+            query = "from ReviewItem r where r.commentId = ?1 " + "and r.state = ?2 order by r.decidedAt desc")
 })
 public class ReviewItem extends PanacheEntityBase {
 
-    public enum State { OPEN, DECIDED }
+    public enum State {
+        OPEN,
+        DECIDED
+    }
 
     /** Why the comment is in the queue. */
-    public enum Cause { VERDICT, REPORTS, EDIT }
+    public enum Cause {
+        VERDICT,
+        REPORTS,
+        EDIT
+    }
 
-    public enum Decision { APPROVE, REJECT, SUPERSEDED }
+    public enum Decision {
+        APPROVE,
+        REJECT,
+        SUPERSEDED
+    }
 
     @Id
     public UUID id;
@@ -99,8 +116,7 @@ public class ReviewItem extends PanacheEntityBase {
     @Column(name = "status_before")
     public CommentStatus statusBefore;
 
-    protected ReviewItem() {
-    }
+    protected ReviewItem() {}
 
     ReviewItem(UUID siteId, UUID commentId, Cause cause, double priority, double ageWeight, Instant now) {
         this.id = UUID.randomUUID();
@@ -161,7 +177,8 @@ public class ReviewItem extends PanacheEntityBase {
     }
 
     public static Optional<ReviewItem> latestDecidedOfComment(UUID commentId) {
-        return find("#ReviewItem.latestDecidedOfComment", commentId, State.DECIDED).firstResultOptional();
+        return find("#ReviewItem.latestDecidedOfComment", commentId, State.DECIDED)
+                .firstResultOptional();
     }
 
     public static Optional<ReviewItem> openOfComment(UUID commentId) {

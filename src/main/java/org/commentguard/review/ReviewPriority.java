@@ -14,15 +14,20 @@ import java.util.Map;
  */
 public final class ReviewPriority {
 
-    static final List<String> HARM = List.of(Attributes.SEVERE_TOXICITY, Attributes.THREAT,
-            Attributes.IDENTITY_ATTACK, Attributes.TOXICITY, Attributes.INSULT, Attributes.OBSCENE,
-            Attributes.PROFANITY, Attributes.SPAM);
+    static final List<String> HARM = List.of(
+            Attributes.SEVERE_TOXICITY,
+            Attributes.THREAT,
+            Attributes.IDENTITY_ATTACK,
+            Attributes.TOXICITY,
+            Attributes.INSULT,
+            Attributes.OBSCENE,
+            Attributes.PROFANITY,
+            Attributes.SPAM);
 
-    private ReviewPriority() {
-    }
+    private ReviewPriority() {}
 
-    public static double base(Map<String, Double> scores, double reportWeight, long authorRecentRejections,
-                              boolean escalated) {
+    public static double base(
+            Map<String, Double> scores, double reportWeight, long authorRecentRejections, boolean escalated) {
         double worst = 0;
         for (String attribute : HARM) {
             Double s = scores.get(attribute);

@@ -33,6 +33,7 @@ public class ReviewQueue implements PendingComments {
     static final int MAX_PAGE = 100;
     /** The values of the list's {@code status} filter; {@code open} is the default. */
     public static final List<String> STATUSES = List.of("open", "unclaimed", "claimed", "escalated", "decided", "all");
+
     private static final Pattern REASON = Pattern.compile("[a-z0-9_.]{1,60}");
     private static final String CLAIM_NEXT = "UPDATE review_item SET claimed_by = ?1, claim_expires_at = ?2 "
             + "WHERE id = (SELECT id FROM review_item WHERE site_id = ?3 AND state = 'OPEN' "
@@ -52,33 +53,42 @@ public class ReviewQueue implements PendingComments {
     }
 
     /** Queue filters; {@code null} fields do not filter. */
-    public record Filter(String state, String reason, String article, String author, String attribute,
-                         Double minScore, Double maxScore) {
+    public record Filter(
+            String state,
+            String reason,
+            String article,
+            String author,
+            String attribute,
+            Double minScore,
+            Double maxScore) {}
+
+    public enum Sort {
+        PRIORITY,
+        OLDEST,
+        NEWEST
     }
 
-    public enum Sort { PRIORITY, OLDEST, NEWEST }
-
-    public record Page(List<ReviewViews.ItemView> items, String nextCursor) {
-    }
+    public record Page(List<ReviewViews.ItemView> items, String nextCursor) {}
 
     /**
      * Puts a comment in the queue (or, when it already is, raises the open item's priority). Runs in the
      * caller's transaction, next to the status change that caused it.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ReviewItem enqueue(Comment comment, ReviewItem.Cause cause, double reportWeight,
-                              long authorRecentRejections) {
+    public ReviewItem enqueue(
+            Comment comment, ReviewItem.Cause cause, double reportWeight, long authorRecentRejections) {
         Optional<ReviewItem> open = ReviewItem.openOfComment(comment.id);
         if (open.isPresent()) {
             ReviewItem item = open.get();
             item.reportWeight = Math.max(item.reportWeight, reportWeight);
-            item.reprioritise(ReviewPriority.base(comment.scores(), item.reportWeight, authorRecentRejections,
-                    item.escalated), config.ageWeightPerHour());
+            item.reprioritise(
+                    ReviewPriority.base(comment.scores(), item.reportWeight, authorRecentRejections, item.escalated),
+                    config.ageWeightPerHour());
             return item;
         }
         double base = ReviewPriority.base(comment.scores(), reportWeight, authorRecentRejections, false);
-        ReviewItem item = new ReviewItem(comment.siteId, comment.id, cause, base, config.ageWeightPerHour(),
-                clock.instant());
+        ReviewItem item =
+                new ReviewItem(comment.siteId, comment.id, cause, base, config.ageWeightPerHour(), clock.instant());
         item.reportWeight = reportWeight;
         item.persist();
         return item;
@@ -87,16 +97,21 @@ public class ReviewQueue implements PendingComments {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID enqueue(Comment comment, boolean edited, long authorRecentRejections) {
-        return enqueue(comment, edited ? ReviewItem.Cause.EDIT : ReviewItem.Cause.VERDICT, 0,
-                authorRecentRejections).id;
+        return enqueue(comment, edited ? ReviewItem.Cause.EDIT : ReviewItem.Cause.VERDICT, 0, authorRecentRejections)
+                .id;
     }
 
     /** Closes an open item because a new automatic verdict no longer needs a moderator (the comment was edited). */
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void supersede(Comment comment, Acting acting) {
-        ReviewItem.openOfComment(comment.id).ifPresent(item ->
-                item.decide(ReviewItem.Decision.SUPERSEDED, acting.actor(), "edited", null, comment.status,
+        ReviewItem.openOfComment(comment.id)
+                .ifPresent(item -> item.decide(
+                        ReviewItem.Decision.SUPERSEDED,
+                        acting.actor(),
+                        "edited",
+                        null,
+                        comment.status,
                         clock.instant()));
     }
 
@@ -125,8 +140,7 @@ public class ReviewQueue implements PendingComments {
             }
             case "escalated" -> sql.append(" AND r.state = 'OPEN' AND r.escalated");
             case "decided" -> sql.append(" AND r.state = 'DECIDED'");
-            case "all" -> {
-            }
+            case "all" -> {}
             default -> throw new Invalid("status", "must be one of " + String.join(", ", STATUSES));
         }
         if (f.reason() != null) {
@@ -172,13 +186,18 @@ public class ReviewQueue implements PendingComments {
             case OLDEST, NEWEST -> {
                 String cmp = sort == Sort.OLDEST ? ">" : "<";
                 if (cursor != null) {
-                    sql.append(" AND (r.created_at ").append(cmp).append(" :ct OR (r.created_at = :ct AND r.id ")
-                            .append(cmp).append(" :cid))");
+                    sql.append(" AND (r.created_at ")
+                            .append(cmp)
+                            .append(" :ct OR (r.created_at = :ct AND r.id ")
+                            .append(cmp)
+                            .append(" :cid))");
                     p.put("ct", Instant.ofEpochSecond(0, 0).plusNanos(cursor.sortLong() * 1000));
                     p.put("cid", cursor.id());
                 }
-                sql.append(sort == Sort.OLDEST ? " ORDER BY r.created_at, r.id"
-                        : " ORDER BY r.created_at DESC, r.id DESC");
+                sql.append(
+                        sort == Sort.OLDEST
+                                ? " ORDER BY r.created_at, r.id"
+                                : " ORDER BY r.created_at DESC, r.id DESC");
             }
         }
         sql.append(" LIMIT :limit");
@@ -190,8 +209,10 @@ public class ReviewQueue implements PendingComments {
         String next = null;
         if (items.size() == limit) {
             ReviewItem last = items.get(items.size() - 1);
-            next = new Cursor(sort == Sort.PRIORITY ? Double.toString(last.rank)
-                    : Long.toString(micros(last.createdAt)), last.id).encode();
+            next = new Cursor(
+                            sort == Sort.PRIORITY ? Double.toString(last.rank) : Long.toString(micros(last.createdAt)),
+                            last.id)
+                    .encode();
         }
         return new Page(items.stream().map(i -> views.item(i, now)).toList(), next);
     }
@@ -206,9 +227,13 @@ public class ReviewQueue implements PendingComments {
     public Optional<ReviewViews.ItemView> claimNext(UUID siteId, Acting acting) {
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
-        List<UUID> won = ReviewItem.getEntityManager().createNativeQuery(CLAIM_NEXT)
-                .setParameter(1, acting.actor()).setParameter(2, now.plus(config.claimLease()))
-                .setParameter(3, siteId).setParameter(4, now).getResultList();
+        List<UUID> won = ReviewItem.getEntityManager()
+                .createNativeQuery(CLAIM_NEXT)
+                .setParameter(1, acting.actor())
+                .setParameter(2, now.plus(config.claimLease()))
+                .setParameter(3, siteId)
+                .setParameter(4, now)
+                .getResultList();
         if (won.isEmpty()) {
             return Optional.empty();
         }
@@ -225,18 +250,23 @@ public class ReviewQueue implements PendingComments {
     @Transactional
     public ReviewViews.ItemView claim(UUID siteId, UUID itemId, Acting acting) {
         Instant now = clock.instant();
-        int updated = ReviewItem.getEntityManager().createNamedQuery("ReviewItem.claim")
-                .setParameter("who", acting.actor()).setParameter("until", now.plus(config.claimLease()))
-                .setParameter("id", itemId).setParameter("site", siteId).setParameter("open", ReviewItem.State.OPEN)
-                .setParameter("now", now).executeUpdate();
+        int updated = ReviewItem.getEntityManager()
+                .createNamedQuery("ReviewItem.claim")
+                .setParameter("who", acting.actor())
+                .setParameter("until", now.plus(config.claimLease()))
+                .setParameter("id", itemId)
+                .setParameter("site", siteId)
+                .setParameter("open", ReviewItem.State.OPEN)
+                .setParameter("now", now)
+                .executeUpdate();
         ReviewItem item = find(siteId, itemId);
         ReviewItem.getEntityManager().refresh(item);
         if (updated == 0) {
             if (item.state != ReviewItem.State.OPEN) {
                 throw new ReviewItemAlreadyDecidedException(itemId);
             }
-            throw new ReviewItemAlreadyClaimedException("Review item " + itemId + " is claimed by " + item.claimedBy
-                    + " until " + item.claimExpiresAt);
+            throw new ReviewItemAlreadyClaimedException(
+                    "Review item " + itemId + " is claimed by " + item.claimedBy + " until " + item.claimExpiresAt);
         }
         audit.append(claimRecord(item, acting, "review.claimed"));
         return views.item(item, now);
@@ -245,9 +275,13 @@ public class ReviewQueue implements PendingComments {
     /** Gives up the caller's own claim. Releasing an item one does not hold is a 409. */
     @Transactional
     public ReviewViews.ItemView release(UUID siteId, UUID itemId, Acting acting) {
-        int updated = ReviewItem.getEntityManager().createNamedQuery("ReviewItem.release")
-                .setParameter("id", itemId).setParameter("site", siteId).setParameter("who", acting.actor())
-                .setParameter("open", ReviewItem.State.OPEN).executeUpdate();
+        int updated = ReviewItem.getEntityManager()
+                .createNamedQuery("ReviewItem.release")
+                .setParameter("id", itemId)
+                .setParameter("site", siteId)
+                .setParameter("who", acting.actor())
+                .setParameter("open", ReviewItem.State.OPEN)
+                .executeUpdate();
         ReviewItem item = find(siteId, itemId);
         ReviewItem.getEntityManager().refresh(item);
         if (updated == 0) {
@@ -262,9 +296,20 @@ public class ReviewQueue implements PendingComments {
     }
 
     private AuditRecord claimRecord(ReviewItem item, Acting acting, String action) {
-        return new AuditRecord(item.siteId, item.commentId, null, item.id, acting, action, null,
-                item.claimedBy == null ? null : Map.of("claimedBy", item.claimedBy, "until",
-                        item.claimExpiresAt.toString()), null, null, null);
+        return new AuditRecord(
+                item.siteId,
+                item.commentId,
+                null,
+                item.id,
+                acting,
+                action,
+                null,
+                item.claimedBy == null
+                        ? null
+                        : Map.of("claimedBy", item.claimedBy, "until", item.claimExpiresAt.toString()),
+                null,
+                null,
+                null);
     }
 
     static long micros(Instant t) {

@@ -42,39 +42,58 @@ public class ReviewResource {
         this.caller = caller;
     }
 
-    public record Decision(String action, String reason, String note) {
-    }
+    public record Decision(String action, String reason, String note) {}
 
-    public record BulkDecisions(List<ModeratorActions.DecisionRequest> decisions) {
-    }
+    public record BulkDecisions(List<ModeratorActions.DecisionRequest> decisions) {}
 
-    public record BulkAnswer(List<BulkResult> results) {
-    }
+    public record BulkAnswer(List<BulkResult> results) {}
 
     /** One line of a bulk answer: the item view (status 200), or the problem that stopped that item. */
     public record BulkResult(UUID itemId, int status, String code, String detail, ReviewViews.ItemView item) {
 
         static BulkResult of(ModeratorActions.BulkOutcome o) {
-            return o.failure() == null ? new BulkResult(o.itemId(), 200, null, null, o.item())
-                    : new BulkResult(o.itemId(), FailureStatus.of(o.failure()), o.failure().code(),
-                    o.failure().getMessage(), null);
+            return o.failure() == null
+                    ? new BulkResult(o.itemId(), 200, null, null, o.item())
+                    : new BulkResult(
+                            o.itemId(),
+                            FailureStatus.of(o.failure()),
+                            o.failure().code(),
+                            o.failure().getMessage(),
+                            null);
         }
     }
 
     @GET
-    @Operation(summary = "List queue items with filters (status, reason, article, author, score range), sorted by "
-            + "priority, oldest or newest, with cursor pagination")
-    public ReviewQueue.Page list(@QueryParam("status") String status, @QueryParam("reason") String reason,
-                                 @QueryParam("article") String article, @QueryParam("author") String author,
-                                 @QueryParam("attribute") String attribute, @QueryParam("minScore") String minScore,
-                                 @QueryParam("maxScore") String maxScore, @QueryParam("sort") String sort,
-                                 @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        ReviewQueue.Sort order = sort == null || sort.isBlank() ? ReviewQueue.Sort.PRIORITY
+    @Operation(
+            summary = "List queue items with filters (status, reason, article, author, score range), sorted by "
+                    + "priority, oldest or newest, with cursor pagination")
+    public ReviewQueue.Page list(
+            @QueryParam("status") String status,
+            @QueryParam("reason") String reason,
+            @QueryParam("article") String article,
+            @QueryParam("author") String author,
+            @QueryParam("attribute") String attribute,
+            @QueryParam("minScore") String minScore,
+            @QueryParam("maxScore") String maxScore,
+            @QueryParam("sort") String sort,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        ReviewQueue.Sort order = sort == null || sort.isBlank()
+                ? ReviewQueue.Sort.PRIORITY
                 : Params.enumValue("sort", sort, ReviewQueue.Sort.class);
-        return queue.list(caller.get().site(), new ReviewQueue.Filter(blank(status), blank(reason), blank(article),
-                        blank(author), blank(attribute), Params.score("minScore", minScore),
+        return queue.list(
+                caller.get().site(),
+                new ReviewQueue.Filter(
+                        blank(status),
+                        blank(reason),
+                        blank(article),
+                        blank(author),
+                        blank(attribute),
+                        Params.score("minScore", minScore),
                         Params.score("maxScore", maxScore)),
-                order, cursor, Params.limit(limit, 25, ReviewQueue.MAX_PAGE));
+                order,
+                cursor,
+                Params.limit(limit, 25, ReviewQueue.MAX_PAGE));
     }
 
     @GET
@@ -110,9 +129,11 @@ public class ReviewResource {
     @POST
     @Path("/{itemId}/decision")
     @Operation(summary = "Approve, reject or escalate an item, with a reason code and an optional note")
-    public ReviewViews.ItemView decide(@PathParam("itemId") UUID itemId, @NotNull Decision decision,
-                                       @Context HttpServerRequest http) {
-        return actions.decide(caller.get().site(), itemId,
+    public ReviewViews.ItemView decide(
+            @PathParam("itemId") UUID itemId, @NotNull Decision decision, @Context HttpServerRequest http) {
+        return actions.decide(
+                caller.get().site(),
+                itemId,
                 new ModeratorActions.DecisionRequest(itemId, decision.action(), decision.reason(), decision.note()),
                 Acting.of(caller.get(), http));
     }
@@ -121,8 +142,10 @@ public class ReviewResource {
     @Path("/decisions")
     @Operation(summary = "Decide up to 100 items; each succeeds or fails on its own")
     public BulkAnswer decideAll(@NotNull BulkDecisions request, @Context HttpServerRequest http) {
-        return new BulkAnswer(actions.decideAll(caller.get().site(), request.decisions(),
-                Acting.of(caller.get(), http)).stream().map(BulkResult::of).toList());
+        return new BulkAnswer(
+                actions.decideAll(caller.get().site(), request.decisions(), Acting.of(caller.get(), http)).stream()
+                        .map(BulkResult::of)
+                        .toList());
     }
 
     @POST

@@ -8,6 +8,5 @@ import java.util.List;
 /** Up to {@value ScoreLimits#MAX_BATCH_ITEMS} score requests answered in order. */
 public record BatchScoreRequest(@NotNull List<@NotNull @Valid ScoreRequest> items) {
 
-    public record BatchScoreView(List<ScoreView> results) {
-    }
+    public record BatchScoreView(List<ScoreView> results) {}
 }

@@ -22,16 +22,25 @@ public record ScoreRequest(
         @NotNull String text,
         @Valid ArticleContext article,
         @Valid ParentContext parent,
-        @Size(max = 5) List<@NotNull @Pattern(regexp = "[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?",
-                message = "must be a language code such as en or en-GB") String> languages,
+
+        @Size(max = 5)
+        List<
+                        @NotNull
+                        @Pattern(
+                                regexp = "[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?",
+                                message = "must be a language code such as en or en-GB")
+                        String>
+                languages,
+
         @Size(max = ScoreRequest.MAX_THREAD) List<@NotNull @Size(max = ScoreLimits.MAX_TEXT_CHARS) String> thread) {
 
     /** The off-topic scorer compares at most this many siblings. */
     public static final int MAX_THREAD = org.commentguard.scoring.offtopic.OffTopicScorer.MAX_THREAD;
 
-    public record ArticleContext(@Size(max = 500) String title, @Size(max = 200_000) String body) {
-    }
+    public record ArticleContext(
+            @Size(max = 500) String title,
+            @Size(max = 200_000) String body) {}
 
-    public record ParentContext(@NotNull @Size(max = ScoreLimits.MAX_TEXT_CHARS) String text) {
-    }
+    public record ParentContext(
+            @NotNull @Size(max = ScoreLimits.MAX_TEXT_CHARS) String text) {}
 }

@@ -59,8 +59,11 @@ public class ScoreResource {
             throw ApiProblem.invalid("items", "must contain at least one item");
         }
         if (items.size() > ScoreLimits.MAX_BATCH_ITEMS) {
-            throw new ApiProblem(400, "batch_too_large", "Batch too large", "A batch holds at most "
-                    + ScoreLimits.MAX_BATCH_ITEMS + " items; this one has " + items.size(),
+            throw new ApiProblem(
+                    400,
+                    "batch_too_large",
+                    "Batch too large",
+                    "A batch holds at most " + ScoreLimits.MAX_BATCH_ITEMS + " items; this one has " + items.size(),
                     List.of(new Violation("items", "must hold at most " + ScoreLimits.MAX_BATCH_ITEMS)));
         }
         // Validate every item before scoring any, so a bad item costs nothing.
@@ -69,8 +72,14 @@ public class ScoreResource {
         }
         // Each item is its own unit of work: the batch spreads over every scoring worker.
         List<String> languages = languages();
-        List<ScoreView> results = scoring.batch(items.stream().map(item -> contextOf(item, languages)).toList())
-                .stream().map(ScoreView::of).toList();
+        List<ScoreView> results =
+                scoring
+                        .batch(items.stream()
+                                .map(item -> contextOf(item, languages))
+                                .toList())
+                        .stream()
+                        .map(ScoreView::of)
+                        .toList();
         return new BatchScoreRequest.BatchScoreView(results);
     }
 
@@ -85,11 +94,13 @@ public class ScoreResource {
 
     static ScoringContext contextOf(ScoreRequest r, List<String> siteLanguages) {
         Optional<ScoringContext.ArticleText> article = Optional.ofNullable(r.article())
-                .filter(a -> (a.title() != null && !a.title().isBlank()) || (a.body() != null && !a.body().isBlank()))
+                .filter(a -> (a.title() != null && !a.title().isBlank())
+                        || (a.body() != null && !a.body().isBlank()))
                 .map(a -> new ScoringContext.ArticleText(a.title(), a.body()));
-        Optional<String> parent = Optional.ofNullable(r.parent()).map(ScoreRequest.ParentContext::text)
+        Optional<String> parent = Optional.ofNullable(r.parent())
+                .map(ScoreRequest.ParentContext::text)
                 .filter(t -> !t.isBlank());
-        return new ScoringContext(r.text(), article, parent, r.languages(),
-                SiteScoringData.languagesOnly(siteLanguages), r.thread());
+        return new ScoringContext(
+                r.text(), article, parent, r.languages(), SiteScoringData.languagesOnly(siteLanguages), r.thread());
     }
 }

@@ -13,18 +13,62 @@ import java.util.regex.Pattern;
 public final class IdentityTerms {
 
     /** Longest first, so "african american" wins over "african" and "american". */
-    public static final List<String> ALL = List.of("african american", "middle eastern", "middle aged",
-            "african", "american", "asian", "bisexual", "black", "blind", "buddhist", "canadian", "catholic",
-            "chinese", "christian", "deaf", "elderly", "european", "female", "gay", "heterosexual", "hispanic",
-            "homosexual", "indian", "japanese", "jewish", "latina", "latino", "latinx", "lesbian", "lgbtq", "lgbt",
-            "male", "mexican", "millenial", "muslim", "nonbinary", "older", "old", "paralyzed", "protestant",
-            "queer", "sikh", "straight", "taoist", "teenage", "transgender", "trans", "white", "younger", "young");
+    public static final List<String> ALL = List.of(
+            "african american",
+            "middle eastern",
+            "middle aged",
+            "african",
+            "american",
+            "asian",
+            "bisexual",
+            "black",
+            "blind",
+            "buddhist",
+            "canadian",
+            "catholic",
+            "chinese",
+            "christian",
+            "deaf",
+            "elderly",
+            "european",
+            "female",
+            "gay",
+            "heterosexual",
+            "hispanic",
+            "homosexual",
+            "indian",
+            "japanese",
+            "jewish",
+            "latina",
+            "latino",
+            "latinx",
+            "lesbian",
+            "lgbtq",
+            "lgbt",
+            "male",
+            "mexican",
+            "millenial",
+            "muslim",
+            "nonbinary",
+            "older",
+            "old",
+            "paralyzed",
+            "protestant",
+            "queer",
+            "sikh",
+            "straight",
+            "taoist",
+            "teenage",
+            "transgender",
+            "trans",
+            "white",
+            "younger",
+            "young");
 
-    private static final Pattern ANY = Pattern.compile("\\b(?:" + String.join("|",
-            ALL.stream().map(Pattern::quote).toList()) + ")\\b");
+    private static final Pattern ANY = Pattern.compile(
+            "\\b(?:" + String.join("|", ALL.stream().map(Pattern::quote).toList()) + ")\\b");
 
-    private IdentityTerms() {
-    }
+    private IdentityTerms() {}
 
     /**
      * Every term a text mentions as a whole word, each once, in order of first mention. A longer term takes its

@@ -35,8 +35,7 @@ public final class Iso639 {
         TO_ALPHA2.put("arb", "ar");
     }
 
-    private Iso639() {
-    }
+    private Iso639() {}
 
     public static String toAlpha2(String iso3) {
         return TO_ALPHA2.getOrDefault(iso3, iso3);

@@ -29,8 +29,9 @@ public class ModelReadiness implements HealthCheck {
     void loadAtStartup(@Observes StartupEvent event) {
         long start = System.nanoTime();
         var models = pipeline.models();
-        LOG.infof("Loaded %d scorers in %d ms: %s (onnxruntime int8 kernels: %s)", models.size(),
-                (System.nanoTime() - start) / 1_000_000, models, CpuKernels.instructionSet());
+        LOG.infof(
+                "Loaded %d scorers in %d ms: %s (onnxruntime int8 kernels: %s)",
+                models.size(), (System.nanoTime() - start) / 1_000_000, models, CpuKernels.instructionSet());
     }
 
     @Override

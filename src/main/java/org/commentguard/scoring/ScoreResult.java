@@ -14,9 +14,14 @@ import java.util.Map;
  * @param language the comment's language (declared by the client, else detected), {@code und} if unknown
  * @param signals  each scorer's own signal, in pipeline order
  */
-public record ScoreResult(String language, Map<String, Double> scores, List<Span> spans, List<String> reasons,
-                          Map<String, String> models, Map<String, Map<String, Object>> details,
-                          List<Signal> signals) {
+public record ScoreResult(
+        String language,
+        Map<String, Double> scores,
+        List<Span> spans,
+        List<String> reasons,
+        Map<String, String> models,
+        Map<String, Map<String, Object>> details,
+        List<Signal> signals) {
 
     static ScoreResult merge(String language, List<Signal> signals) {
         Map<String, Double> scores = new LinkedHashMap<>();
@@ -38,11 +43,16 @@ public record ScoreResult(String language, Map<String, Double> scores, List<Span
                 details.put(s.scorer(), s.details());
             }
         }
-        spans.sort(Comparator.comparingInt(Span::begin).thenComparingInt(Span::end)
-                .thenComparing(Span::attribute));
-        return new ScoreResult(language, Collections.unmodifiableMap(scores), List.copyOf(spans),
-                List.copyOf(reasons.stream().distinct().toList()), Collections.unmodifiableMap(models),
-                Collections.unmodifiableMap(details), List.copyOf(signals));
+        spans.sort(
+                Comparator.comparingInt(Span::begin).thenComparingInt(Span::end).thenComparing(Span::attribute));
+        return new ScoreResult(
+                language,
+                Collections.unmodifiableMap(scores),
+                List.copyOf(spans),
+                List.copyOf(reasons.stream().distinct().toList()),
+                Collections.unmodifiableMap(models),
+                Collections.unmodifiableMap(details),
+                List.copyOf(signals));
     }
 
     private static double clamp(double v) {

@@ -16,8 +16,13 @@ import java.util.Optional;
  * @param thread    texts of other recent comments under the same article, newest first, without this comment
  *                  (off-topic scoring compares the comment with its siblings); empty when unknown
  */
-public record ScoringContext(String text, Optional<ArticleText> article, Optional<String> parent,
-                             List<String> languages, SiteScoringData site, List<String> thread) {
+public record ScoringContext(
+        String text,
+        Optional<ArticleText> article,
+        Optional<String> parent,
+        List<String> languages,
+        SiteScoringData site,
+        List<String> thread) {
 
     public ScoringContext {
         Objects.requireNonNull(text, "text");
@@ -29,8 +34,12 @@ public record ScoringContext(String text, Optional<ArticleText> article, Optiona
     }
 
     /** A context without the comment's thread. */
-    public ScoringContext(String text, Optional<ArticleText> article, Optional<String> parent,
-                          List<String> languages, SiteScoringData site) {
+    public ScoringContext(
+            String text,
+            Optional<ArticleText> article,
+            Optional<String> parent,
+            List<String> languages,
+            SiteScoringData site) {
         this(text, article, parent, languages, site, List.of());
     }
 

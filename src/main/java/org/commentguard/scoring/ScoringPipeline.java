@@ -46,12 +46,20 @@ public class ScoringPipeline {
         this.meters = meters;
         // The language scorer runs first because the others depend on its verdict; the rest in id order so that
         // spans and reasons come out in a stable order.
-        this.language = scorers.stream().filter(s -> s.id().equals(Attributes.LANGUAGE_SCORER)).findFirst();
-        this.scorers = scorers.stream().filter(s -> !s.id().equals(Attributes.LANGUAGE_SCORER))
-                .sorted(Comparator.comparing(Scorer::id)).toList();
-        this.timers = meters == null ? Map.of() : scorers.stream().map(Scorer::id).distinct()
-                .collect(Collectors.toUnmodifiableMap(id -> id,
-                        id -> meters.timer("commentguard.scoring.duration", "scorer", id)));
+        this.language = scorers.stream()
+                .filter(s -> s.id().equals(Attributes.LANGUAGE_SCORER))
+                .findFirst();
+        this.scorers = scorers.stream()
+                .filter(s -> !s.id().equals(Attributes.LANGUAGE_SCORER))
+                .sorted(Comparator.comparing(Scorer::id))
+                .toList();
+        this.timers = meters == null
+                ? Map.of()
+                : scorers.stream()
+                        .map(Scorer::id)
+                        .distinct()
+                        .collect(Collectors.toUnmodifiableMap(
+                                id -> id, id -> meters.timer("commentguard.scoring.duration", "scorer", id)));
     }
 
     /** Every loaded model by scorer (and stage), for readiness. */
@@ -79,8 +87,14 @@ public class ScoringPipeline {
         }
         for (Scorer scorer : scorers) {
             if (!understands(scorer, lang)) {
-                signals.add(new Signal(scorer.id(), scorer.model(), nulls(scorer), List.of(),
-                        List.of(scorer.id() + ".language_unsupported"), Map.of("language", lang), null));
+                signals.add(new Signal(
+                        scorer.id(),
+                        scorer.model(),
+                        nulls(scorer),
+                        List.of(),
+                        List.of(scorer.id() + ".language_unsupported"),
+                        Map.of("language", lang),
+                        null));
                 continue;
             }
             signals.add(run(scorer, context));
@@ -93,7 +107,8 @@ public class ScoringPipeline {
      * a language scorer see it; the language scorer always names the language to score in).
      */
     static boolean understands(Scorer scorer, String lang) {
-        return scorer.languages().isEmpty() || lang.equals(Attributes.UNDETERMINED)
+        return scorer.languages().isEmpty()
+                || lang.equals(Attributes.UNDETERMINED)
                 || scorer.languages().contains(lang);
     }
 
@@ -112,14 +127,19 @@ public class ScoringPipeline {
             if (meters != null) {
                 timers.get(scorer.id()).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                 // Reasons are a fixed vocabulary per scorer (never comment text), so the tag stays bounded.
-                signal.reasons().forEach(r -> meters.counter("commentguard.scoring.reasons", "scorer", scorer.id(),
-                        "reason", r).increment());
+                signal.reasons()
+                        .forEach(r -> meters.counter("commentguard.scoring.reasons", "scorer", scorer.id(), "reason", r)
+                                .increment());
             }
             return signal;
         } catch (RuntimeException | StackOverflowError e) {
             // The comment text is deliberately not logged here (it may be abusive or personal).
             LOG.errorf(e, "Scorer %s (%s) failed", scorer.id(), scorer.model());
-            return Signal.failed(scorer.id(), scorer.model(), scorer.attributes(), e.getClass().getSimpleName());
+            return Signal.failed(
+                    scorer.id(),
+                    scorer.model(),
+                    scorer.attributes(),
+                    e.getClass().getSimpleName());
         }
     }
 

@@ -17,8 +17,14 @@ import java.util.Map;
  * @param details scorer-specific extra facts (detected language, closest article sentences …), JSON-friendly
  * @param error   set when the scorer failed; then every score is {@code null}
  */
-public record Signal(String scorer, String model, Map<String, Double> scores, List<Span> spans,
-                     List<String> reasons, Map<String, Object> details, String error) {
+public record Signal(
+        String scorer,
+        String model,
+        Map<String, Double> scores,
+        List<Span> spans,
+        List<String> reasons,
+        Map<String, Object> details,
+        String error) {
 
     public Signal {
         scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
@@ -27,8 +33,8 @@ public record Signal(String scorer, String model, Map<String, Double> scores, Li
         details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
-    public static Signal of(String scorer, String model, Map<String, Double> scores, List<Span> spans,
-                            List<String> reasons) {
+    public static Signal of(
+            String scorer, String model, Map<String, Double> scores, List<Span> spans, List<String> reasons) {
         return new Signal(scorer, model, scores, spans, reasons, Map.of(), null);
     }
 

@@ -13,8 +13,8 @@ import java.util.List;
  * @param languages   ISO 639-1 codes of the languages the site's comments are written in, most common first (its
  *                    policy's {@code languages}); empty when unknown, which the language scorer reads as English
  */
-public record SiteScoringData(List<String> blockTerms, List<String> allowTerms, List<String> recentTexts,
-                              List<String> languages) {
+public record SiteScoringData(
+        List<String> blockTerms, List<String> allowTerms, List<String> recentTexts, List<String> languages) {
 
     public static final SiteScoringData NONE = new SiteScoringData(List.of(), List.of(), List.of(), List.of());
 

@@ -20,10 +20,12 @@ import java.util.UUID;
 @Entity
 @Table(name = "api_key")
 @NamedQueries({
-        @NamedQuery(name = "ApiKey.byHash", query = "from ApiKey k where k.secretHash = ?1"),
-        @NamedQuery(name = "ApiKey.bySite", query = "from ApiKey k where k.siteId = ?1 order by k.createdAt, k.id"),
-        @NamedQuery(name = "ApiKey.touch", query = "update ApiKey k set k.lastUsedAt = ?2 where k.id = ?1 "
-                + "and (k.lastUsedAt is null or k.lastUsedAt < ?3)")
+    @NamedQuery(name = "ApiKey.byHash", query = "from ApiKey k where k.secretHash = ?1"),
+    @NamedQuery(name = "ApiKey.bySite", query = "from ApiKey k where k.siteId = ?1 order by k.createdAt, k.id"),
+    @NamedQuery(
+            name = "ApiKey.touch",
+            query = "update ApiKey k set k.lastUsedAt = ?2 where k.id = ?1 "
+                    + "and (k.lastUsedAt is null or k.lastUsedAt < ?3)")
 })
 public class ApiKey extends PanacheEntityBase {
 
@@ -58,8 +60,7 @@ public class ApiKey extends PanacheEntityBase {
     @Column(name = "revoked_at")
     public Instant revokedAt;
 
-    protected ApiKey() {
-    }
+    protected ApiKey() {}
 
     ApiKey(UUID siteId, Role role, String label, String displayPrefix, String secretHash, Instant createdAt) {
         this.id = UUID.randomUUID();

@@ -41,8 +41,8 @@ public class ApiKeyFilter {
             presented = request.getUriInfo().getQueryParameters().getFirst("key");
         }
         if (presented == null || presented.isBlank()) {
-            throw new ApiProblem(401, "unauthenticated", "Unauthorized",
-                    "Send a site API key in the " + HEADER + " header");
+            throw new ApiProblem(
+                    401, "unauthenticated", "Unauthorized", "Send a site API key in the " + HEADER + " header");
         }
         Optional<Caller> caller = keys.authenticate(presented.trim());
         if (caller.isEmpty()) {
@@ -52,9 +52,13 @@ public class ApiKeyFilter {
         // Every later log line of this request names the site (the MDC lives in the request's Vert.x context).
         MDC.put(SITE_MDC_KEY, c.siteId().map(UUID::toString).orElse("platform"));
         if (allow == null || !permits(allow, c)) {
-            throw new ApiProblem(403, "forbidden", "Forbidden", allow == null
-                    ? "This operation is not available to API keys"
-                    : "This operation needs " + describe(allow));
+            throw new ApiProblem(
+                    403,
+                    "forbidden",
+                    "Forbidden",
+                    allow == null
+                            ? "This operation is not available to API keys"
+                            : "This operation needs " + describe(allow));
         }
         current.set(c);
     }
@@ -70,8 +74,12 @@ public class ApiKeyFilter {
     private static String describe(Allow allow) {
         StringBuilder sb = new StringBuilder();
         if (allow.value().length > 0) {
-            sb.append("a key with role ").append(String.join(" or ",
-                    Arrays.stream(allow.value()).map(r -> r.name().toLowerCase()).toList()));
+            sb.append("a key with role ")
+                    .append(String.join(
+                            " or ",
+                            Arrays.stream(allow.value())
+                                    .map(r -> r.name().toLowerCase())
+                                    .toList()));
         }
         if (allow.platformAdmin()) {
             sb.append(sb.isEmpty() ? "" : ", or ").append("the platform administrator key");
@@ -85,8 +93,9 @@ public class ApiKeyFilter {
         if (method == null) {
             return false;
         }
-        return method.isAnnotationPresent(NoApiKey.class) || (!method.isAnnotationPresent(Allow.class)
-                && resource.getResourceClass().isAnnotationPresent(NoApiKey.class));
+        return method.isAnnotationPresent(NoApiKey.class)
+                || (!method.isAnnotationPresent(Allow.class)
+                        && resource.getResourceClass().isAnnotationPresent(NoApiKey.class));
     }
 
     private static Allow allowOf(ResourceInfo resource) {

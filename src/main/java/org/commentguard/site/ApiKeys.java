@@ -40,16 +40,15 @@ public class ApiKeys {
         Optional<String> admin = config.apiKey().map(String::trim).filter(s -> !s.isEmpty());
         admin.ifPresent(k -> {
             if (k.length() < MIN_ADMIN_KEY_LENGTH) {
-                throw new IllegalStateException("commentguard.admin.api-key must be at least "
-                        + MIN_ADMIN_KEY_LENGTH + " characters");
+                throw new IllegalStateException(
+                        "commentguard.admin.api-key must be at least " + MIN_ADMIN_KEY_LENGTH + " characters");
             }
         });
         this.adminKeyHash = admin.map(k -> digest(k));
     }
 
     /** A freshly issued key; {@code secret} is the only time the key's full text exists outside the caller. */
-    public record IssuedKey(ApiKey key, String secret) {
-    }
+    public record IssuedKey(ApiKey key, String secret) {}
 
     @Transactional
     public IssuedKey issue(UUID siteId, Role role, String label) {

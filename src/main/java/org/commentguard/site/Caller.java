@@ -31,13 +31,14 @@ public record Caller(Optional<UUID> siteId, Optional<UUID> keyId, Optional<Role>
 
     /** The caller's site; the platform administrator has none and may not act as a site. */
     public UUID site() {
-        return siteId.orElseThrow(() -> new Forbidden("site_key_required",
-                "This operation acts on behalf of a site; use one of the site's API keys"));
+        return siteId.orElseThrow(() -> new Forbidden(
+                "site_key_required", "This operation acts on behalf of a site; use one of the site's API keys"));
     }
 
     /** Actor name for audit entries: {@code key:<label>#<key id prefix>}. */
     public String actor() {
-        return keyId.map(id -> "key:" + label + "#" + id.toString().substring(0, 8)).orElse("platform-admin");
+        return keyId.map(id -> "key:" + label + "#" + id.toString().substring(0, 8))
+                .orElse("platform-admin");
     }
 
     /**

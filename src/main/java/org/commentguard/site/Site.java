@@ -31,8 +31,7 @@ public class Site extends PanacheEntityBase {
     @Version
     public long version;
 
-    protected Site() {
-    }
+    protected Site() {}
 
     public Site(String name, String url, Instant createdAt) {
         this.id = UUID.randomUUID();

@@ -19,8 +19,7 @@ public class SiteRegistry {
         this.clock = clock;
     }
 
-    public record CreatedSite(Site site, ApiKeys.IssuedKey adminKey) {
-    }
+    public record CreatedSite(Site site, ApiKeys.IssuedKey adminKey) {}
 
     @Transactional
     public CreatedSite create(String name, String url) {

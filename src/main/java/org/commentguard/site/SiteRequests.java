@@ -11,18 +11,16 @@ import java.util.UUID;
 /** Request and response bodies of the site and key API. */
 public final class SiteRequests {
 
-    private SiteRequests() {
-    }
+    private SiteRequests() {}
 
     public record CreateSiteRequest(
             @NotBlank @Size(max = 200) String name,
-            @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url) {
-    }
+
+            @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+            String url) {}
 
     public record CreateKeyRequest(
-            @NotNull Role role,
-            @NotBlank @Size(max = 200) String label) {
-    }
+            @NotNull Role role, @NotBlank @Size(max = 200) String label) {}
 
     public record SiteView(UUID id, String name, String url, Instant createdAt) {
         static SiteView of(Site site) {
@@ -31,11 +29,25 @@ public final class SiteRequests {
     }
 
     /** A key as listed: never the secret, only its recognisable prefix. */
-    public record KeyView(UUID id, String role, String label, String prefix, Instant createdAt, Instant lastUsedAt,
-                          Instant revokedAt, boolean active) {
+    public record KeyView(
+            UUID id,
+            String role,
+            String label,
+            String prefix,
+            Instant createdAt,
+            Instant lastUsedAt,
+            Instant revokedAt,
+            boolean active) {
         static KeyView of(ApiKey key) {
-            return new KeyView(key.id, key.role.name().toLowerCase(), key.label, key.displayPrefix, key.createdAt,
-                    key.lastUsedAt, key.revokedAt, key.isActive());
+            return new KeyView(
+                    key.id,
+                    key.role.name().toLowerCase(),
+                    key.label,
+                    key.displayPrefix,
+                    key.createdAt,
+                    key.lastUsedAt,
+                    key.revokedAt,
+                    key.isActive());
         }
     }
 
@@ -43,11 +55,10 @@ public final class SiteRequests {
     public record IssuedKeyView(UUID id, String role, String label, String prefix, Instant createdAt, String key) {
         static IssuedKeyView of(ApiKeys.IssuedKey issued) {
             ApiKey k = issued.key();
-            return new IssuedKeyView(k.id, k.role.name().toLowerCase(), k.label, k.displayPrefix, k.createdAt,
-                    issued.secret());
+            return new IssuedKeyView(
+                    k.id, k.role.name().toLowerCase(), k.label, k.displayPrefix, k.createdAt, issued.secret());
         }
     }
 
-    public record CreatedSiteView(SiteView site, IssuedKeyView adminKey) {
-    }
+    public record CreatedSiteView(SiteView site, IssuedKeyView adminKey) {}
 }

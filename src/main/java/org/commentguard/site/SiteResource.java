@@ -67,8 +67,11 @@ public class SiteResource {
     public Response issueKey(@PathParam("id") UUID id, @Valid @NotNull CreateKeyRequest request) {
         caller.get().requireSiteAdmin(id);
         sites.get(id);
-        IssuedKeyView issued = IssuedKeyView.of(keys.issue(id, request.role(), request.label().strip()));
-        return Response.created(URI.create("/api/v1/sites/" + id + "/keys/" + issued.id())).entity(issued).build();
+        IssuedKeyView issued =
+                IssuedKeyView.of(keys.issue(id, request.role(), request.label().strip()));
+        return Response.created(URI.create("/api/v1/sites/" + id + "/keys/" + issued.id()))
+                .entity(issued)
+                .build();
     }
 
     @GET

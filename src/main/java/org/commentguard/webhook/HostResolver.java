@@ -20,7 +20,7 @@ public class HostResolver {
      */
     public List<InetAddress> resolve(String host) throws UnknownHostException {
         if (host.equals("localhost") || host.endsWith(".localhost")) {
-            return List.of(InetAddress.getByAddress(host, new byte[]{127, 0, 0, 1}));
+            return List.of(InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1}));
         }
         if (host.equals("invalid") || host.endsWith(".invalid")) {
             throw new UnknownHostException(host + " is a reserved name that never resolves");

@@ -38,11 +38,10 @@ final class TargetAddresses {
     }
 
     /** 1 to 4 parts of decimal, 0-prefixed octal or 0x-prefixed hex, as inet_aton(3) and curl read them. */
-    private static final Pattern NUMERIC_HOST = Pattern.compile(
-            "(?i)(0x[0-9a-f]*|[0-9]+)(\\.(0x[0-9a-f]*|[0-9]+)){0,3}");
+    private static final Pattern NUMERIC_HOST =
+            Pattern.compile("(?i)(0x[0-9a-f]*|[0-9]+)(\\.(0x[0-9a-f]*|[0-9]+)){0,3}");
 
-    private TargetAddresses() {
-    }
+    private TargetAddresses() {}
 
     static Kind classify(InetAddress address) {
         byte[] b = address.getAddress();
@@ -109,7 +108,9 @@ final class TargetAddresses {
         if (a0 == 127) {
             return Kind.LOOPBACK;
         }
-        if (a0 == 10 || (a0 == 172 && (a1 & 0xf0) == 16) || (a0 == 192 && a1 == 168)
+        if (a0 == 10
+                || (a0 == 172 && (a1 & 0xf0) == 16)
+                || (a0 == 192 && a1 == 168)
                 || (a0 == 100 && (a1 & 0xc0) == 64) // 100.64/10, carrier-grade NAT: inside someone's network
                 || (a0 == 198 && (a1 & 0xfe) == 18)) { // 198.18/15, benchmarking, used on internal links
             return Kind.PRIVATE;
@@ -125,7 +126,8 @@ final class TargetAddresses {
         }
         if ((a0 & 0xf0) == 240 // 240/4, reserved
                 || (a0 == 192 && a1 == 0 && (a2 == 0 || a2 == 2)) // IETF protocol assignments, TEST-NET-1
-                || (a0 == 198 && a1 == 51 && a2 == 100) || (a0 == 203 && a1 == 0 && a2 == 113)) { // TEST-NET-2/3
+                || (a0 == 198 && a1 == 51 && a2 == 100)
+                || (a0 == 203 && a1 == 0 && a2 == 113)) { // TEST-NET-2/3
             return Kind.RESERVED;
         }
         return Kind.PUBLIC;

@@ -16,12 +16,17 @@ import java.util.UUID;
 @Entity
 @Table(name = "webhook_delivery")
 @NamedQueries({
-        @NamedQuery(name = "WebhookDelivery.ofEndpoint", query = "from WebhookDelivery d where d.endpointId = ?1 "
-                + "order by d.createdAt desc, d.id")
+    @NamedQuery(
+            name = "WebhookDelivery.ofEndpoint",
+            query = "from WebhookDelivery d where d.endpointId = ?1 " + "order by d.createdAt desc, d.id")
 })
 public class WebhookDelivery extends PanacheEntityBase {
 
-    public enum Status { PENDING, DELIVERED, FAILED }
+    public enum Status {
+        PENDING,
+        DELIVERED,
+        FAILED
+    }
 
     @Id
     public UUID id;
@@ -69,8 +74,7 @@ public class WebhookDelivery extends PanacheEntityBase {
     @Column(name = "delivered_at")
     public Instant deliveredAt;
 
-    protected WebhookDelivery() {
-    }
+    protected WebhookDelivery() {}
 
     WebhookDelivery(WebhookEndpoint endpoint, UUID eventId, String eventType, String payload, Instant now) {
         this.id = UUID.randomUUID();

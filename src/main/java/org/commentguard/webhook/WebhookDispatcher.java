@@ -2,23 +2,22 @@ package org.commentguard.webhook;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.MultiMap;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
-
-import io.vertx.core.MultiMap;
 
 import java.io.IOException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,8 +50,8 @@ public class WebhookDispatcher {
     private final WebhookSender sender;
     private final ExecutorService workers;
 
-    public WebhookDispatcher(WebhookConfig config, Webhooks webhooks, Clock clock, WebhookTargetPolicy targets,
-                             WebhookSender sender) {
+    public WebhookDispatcher(
+            WebhookConfig config, Webhooks webhooks, Clock clock, WebhookTargetPolicy targets, WebhookSender sender) {
         this.config = config;
         this.webhooks = webhooks;
         this.clock = clock;
@@ -71,7 +70,9 @@ public class WebhookDispatcher {
         workers.shutdownNow();
     }
 
-    @Scheduled(every = "${commentguard.webhook.dispatch-interval:2s}", delayed = "5s",
+    @Scheduled(
+            every = "${commentguard.webhook.dispatch-interval:2s}",
+            delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
@@ -88,10 +89,13 @@ public class WebhookDispatcher {
     public int dispatchDue() {
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
-        List<Object[]> claimed = QuarkusTransaction.requiringNew().call(() -> WebhookDelivery.getEntityManager()
-                .createNativeQuery(CLAIM)
-                .setParameter(1, now.plus(config.lease())).setParameter(2, now).setParameter(3, config.batchSize())
-                .getResultList());
+        List<Object[]> claimed = QuarkusTransaction.requiringNew()
+                .call(() -> WebhookDelivery.getEntityManager()
+                        .createNativeQuery(CLAIM)
+                        .setParameter(1, now.plus(config.lease()))
+                        .setParameter(2, now)
+                        .setParameter(3, config.batchSize())
+                        .getResultList());
         // RETURNING gives no order: restore the claim's order (due time, then age) within each endpoint.
         Map<Object, List<Object[]>> byEndpoint = claimed.stream()
                 .sorted(Comparator.comparing((Object[] row) -> column(row[2])).thenComparing(row -> column(row[3])))
@@ -129,8 +133,7 @@ public class WebhookDispatcher {
         }
     }
 
-    private record Prepared(String url, String secret, String eventType, String payload) {
-    }
+    private record Prepared(String url, String secret, String eventType, String payload) {}
 
     private void attempt(UUID deliveryId) {
         Prepared p = QuarkusTransaction.requiringNew().call(() -> {
@@ -193,8 +196,8 @@ public class WebhookDispatcher {
                 d.nextAttemptAt = now.plus(backoff(d.attempts));
             }
             e.failed(config.disableAfterFailures(), config.disableAfter(), now);
-            LOG.debugf("Webhook delivery %s to endpoint %s failed (attempt %d): %s", d.id, e.id, d.attempts,
-                    d.lastError);
+            LOG.debugf(
+                    "Webhook delivery %s to endpoint %s failed (attempt %d): %s", d.id, e.id, d.attempts, d.lastError);
         });
     }
 

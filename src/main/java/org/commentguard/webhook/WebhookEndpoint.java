@@ -18,10 +18,12 @@ import java.util.UUID;
 @Entity
 @Table(name = "webhook_endpoint")
 @NamedQueries({
-        @NamedQuery(name = "WebhookEndpoint.subscribedOfSite",
-                query = "from WebhookEndpoint e where e.siteId = ?1 and e.retiredAt is null"),
-        @NamedQuery(name = "WebhookEndpoint.ofSite",
-                query = "from WebhookEndpoint e where e.siteId = ?1 order by e.createdAt, e.id")
+    @NamedQuery(
+            name = "WebhookEndpoint.subscribedOfSite",
+            query = "from WebhookEndpoint e where e.siteId = ?1 and e.retiredAt is null"),
+    @NamedQuery(
+            name = "WebhookEndpoint.ofSite",
+            query = "from WebhookEndpoint e where e.siteId = ?1 order by e.createdAt, e.id")
 })
 public class WebhookEndpoint extends PanacheEntityBase {
 
@@ -67,11 +69,10 @@ public class WebhookEndpoint extends PanacheEntityBase {
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
-    protected WebhookEndpoint() {
-    }
+    protected WebhookEndpoint() {}
 
-    WebhookEndpoint(UUID siteId, String url, List<String> eventTypes, String sealedSecret, Instant now,
-                    String createdBy) {
+    WebhookEndpoint(
+            UUID siteId, String url, List<String> eventTypes, String sealedSecret, Instant now, String createdBy) {
         this.id = UUID.randomUUID();
         this.siteId = siteId;
         this.url = url;

@@ -13,9 +13,13 @@ public final class WebhookEvents {
     /** An identity term's overturn rate passed the site's limit (see the identity-term monitor). */
     public static final String MONITOR_IDENTITY_ALERT = "monitor.identity_alert";
 
-    public static final List<String> ALL = List.of(COMMENT_PUBLISHED, COMMENT_REJECTED, COMMENT_QUEUED,
-            COMMENT_DECIDED, AUTHOR_SANCTIONED, MONITOR_IDENTITY_ALERT);
+    public static final List<String> ALL = List.of(
+            COMMENT_PUBLISHED,
+            COMMENT_REJECTED,
+            COMMENT_QUEUED,
+            COMMENT_DECIDED,
+            AUTHOR_SANCTIONED,
+            MONITOR_IDENTITY_ALERT);
 
-    private WebhookEvents() {
-    }
+    private WebhookEvents() {}
 }

@@ -42,39 +42,71 @@ public class WebhookResource {
         this.caller = caller;
     }
 
-    public record CreateWebhookRequest(String url, List<String> eventTypes) {
-    }
+    public record CreateWebhookRequest(String url, List<String> eventTypes) {}
 
-    public record EndpointView(UUID id, String url, List<String> eventTypes, boolean active, boolean deleted,
-                               int consecutiveFailures, Instant disabledAt, String disabledReason,
-                               Instant createdAt) {
+    public record EndpointView(
+            UUID id,
+            String url,
+            List<String> eventTypes,
+            boolean active,
+            boolean deleted,
+            int consecutiveFailures,
+            Instant disabledAt,
+            String disabledReason,
+            Instant createdAt) {
         static EndpointView of(WebhookEndpoint e) {
-            return new EndpointView(e.id, e.url, e.eventTypes(), e.active, e.retiredAt != null,
-                    e.consecutiveFailures, e.disabledAt, e.disabledReason, e.createdAt);
+            return new EndpointView(
+                    e.id,
+                    e.url,
+                    e.eventTypes(),
+                    e.active,
+                    e.retiredAt != null,
+                    e.consecutiveFailures,
+                    e.disabledAt,
+                    e.disabledReason,
+                    e.createdAt);
         }
     }
 
     /** The answer to registration: the only time the signing secret is shown. */
-    public record CreatedView(EndpointView endpoint, String secret) {
-    }
+    public record CreatedView(EndpointView endpoint, String secret) {}
 
-    public record DeliveryView(UUID id, UUID eventId, String eventType, String status, int attempts,
-                               Instant nextAttemptAt, Instant lastAttemptAt, Integer lastStatus, String lastError,
-                               Instant createdAt, Instant deliveredAt) {
+    public record DeliveryView(
+            UUID id,
+            UUID eventId,
+            String eventType,
+            String status,
+            int attempts,
+            Instant nextAttemptAt,
+            Instant lastAttemptAt,
+            Integer lastStatus,
+            String lastError,
+            Instant createdAt,
+            Instant deliveredAt) {
         static DeliveryView of(WebhookDelivery d) {
-            return new DeliveryView(d.id, d.eventId, d.eventType, d.status.name(), d.attempts,
-                    d.status == WebhookDelivery.Status.PENDING ? d.nextAttemptAt : null, d.lastAttemptAt,
-                    d.lastStatus, d.lastError, d.createdAt, d.deliveredAt);
+            return new DeliveryView(
+                    d.id,
+                    d.eventId,
+                    d.eventType,
+                    d.status.name(),
+                    d.attempts,
+                    d.status == WebhookDelivery.Status.PENDING ? d.nextAttemptAt : null,
+                    d.lastAttemptAt,
+                    d.lastStatus,
+                    d.lastError,
+                    d.createdAt,
+                    d.deliveredAt);
         }
     }
 
     @POST
     @Operation(summary = "Register an endpoint; the answer carries the signing secret, shown this once")
     public Response create(@NotNull CreateWebhookRequest request, @Context HttpServerRequest http) {
-        Webhooks.Registered r = webhooks.register(caller.get().site(), request.url(), request.eventTypes(),
-                Acting.of(caller.get(), http));
+        Webhooks.Registered r = webhooks.register(
+                caller.get().site(), request.url(), request.eventTypes(), Acting.of(caller.get(), http));
         return Response.created(URI.create("/api/v1/webhooks/" + r.endpoint().id))
-                .entity(new CreatedView(EndpointView.of(r.endpoint()), r.secret())).build();
+                .entity(new CreatedView(EndpointView.of(r.endpoint()), r.secret()))
+                .build();
     }
 
     @GET
@@ -109,6 +141,7 @@ public class WebhookResource {
     @Operation(summary = "The endpoint's delivery log, newest first")
     public List<DeliveryView> deliveries(@PathParam("id") UUID id, @QueryParam("limit") Integer limit) {
         return webhooks.deliveries(caller.get().site(), id, Params.limit(limit, 100, 500)).stream()
-                .map(DeliveryView::of).toList();
+                .map(DeliveryView::of)
+                .toList();
     }
 }

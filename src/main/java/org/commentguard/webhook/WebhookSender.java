@@ -36,8 +36,7 @@ public class WebhookSender {
     /** {@code options} lets tests trust their own certificate; everything that matters is set here. */
     WebhookSender(Vertx vertx, Duration timeout, HttpClientOptions options) {
         this.timeout = timeout;
-        this.client = vertx.createHttpClient(options
-                .setConnectTimeout((int) timeout.toMillis())
+        this.client = vertx.createHttpClient(options.setConnectTimeout((int) timeout.toMillis())
                 .setIdleTimeout((int) Math.max(1, timeout.toSeconds()))
                 .setKeepAlive(false)
                 .setVerifyHost(true)
@@ -51,7 +50,8 @@ public class WebhookSender {
             throws java.io.IOException, InterruptedException {
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
-                .setServer(SocketAddress.inetSocketAddress(target.port(), target.address().getHostAddress()))
+                .setServer(SocketAddress.inetSocketAddress(
+                        target.port(), target.address().getHostAddress()))
                 .setHost(target.host())
                 .setPort(target.port())
                 .setSsl(target.https())
@@ -64,7 +64,8 @@ public class WebhookSender {
             return client.request(options)
                     .compose(request -> request.send(Buffer.buffer(body)))
                     .compose(response -> response.end().map(v -> response.statusCode()))
-                    .toCompletionStage().toCompletableFuture()
+                    .toCompletionStage()
+                    .toCompletableFuture()
                     .get(2 * timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();

@@ -16,8 +16,7 @@ public final class WebhookSigner {
     public static final String TIMESTAMP_HEADER = "Commentguard-Timestamp";
     public static final String SIGNATURE_HEADER = "Commentguard-Signature";
 
-    private WebhookSigner() {
-    }
+    private WebhookSigner() {}
 
     /** The header value for {@code body} sent at {@code timestamp} (epoch seconds). */
     public static String sign(String secret, long timestamp, String body) {

@@ -36,9 +36,8 @@ public class WebhookTargetPolicy {
     }
 
     /** A URL taken apart, with the one address that was checked and must be connected to. */
-    public record PinnedTarget(URI uri, boolean https, String host, int port, String pathAndQuery,
-                               InetAddress address) {
-    }
+    public record PinnedTarget(
+            URI uri, boolean https, String host, int port, String pathAndQuery, InetAddress address) {}
 
     /**
      * Checks a URL offered for registration. Names that do not resolve now are accepted (DNS may be down for a
@@ -59,12 +58,11 @@ public class WebhookTargetPolicy {
     public PinnedTarget pin(String url) throws UnknownHostException {
         ParsedUrl parsed = parse(url);
         List<InetAddress> addresses = addresses(parsed.host());
-        return new PinnedTarget(parsed.uri(), parsed.https(), parsed.host(), parsed.port(), parsed.pathAndQuery(),
-                addresses.get(0));
+        return new PinnedTarget(
+                parsed.uri(), parsed.https(), parsed.host(), parsed.port(), parsed.pathAndQuery(), addresses.get(0));
     }
 
-    private record ParsedUrl(URI uri, boolean https, String host, int port, String pathAndQuery, boolean literal) {
-    }
+    private record ParsedUrl(URI uri, boolean https, String host, int port, String pathAndQuery, boolean literal) {}
 
     private static ParsedUrl parse(String url) {
         URI uri;
@@ -75,8 +73,8 @@ public class WebhookTargetPolicy {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new WebhookTargetForbiddenException("only http and https URLs are allowed, not '"
-                    + (scheme.isEmpty() ? "(none)" : scheme) + "'");
+            throw new WebhookTargetForbiddenException(
+                    "only http and https URLs are allowed, not '" + (scheme.isEmpty() ? "(none)" : scheme) + "'");
         }
         String authority = uri.getRawAuthority();
         if (authority == null || authority.isEmpty()) {
@@ -120,7 +118,9 @@ public class WebhookTargetPolicy {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String pathAndQuery = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
         try {
-            literal = literal || host.contains(":") || TargetAddresses.numericIpv4(host).isPresent();
+            literal = literal
+                    || host.contains(":")
+                    || TargetAddresses.numericIpv4(host).isPresent();
         } catch (UnknownHostException e) {
             literal = true;
         }
@@ -151,8 +151,9 @@ public class WebhookTargetPolicy {
                 String via = numeric.isPresent() || host.contains(":") ? "" : " (" + host + " resolves to it)";
                 throw new WebhookTargetForbiddenException(TargetAddresses.text(address) + via + " is "
                         + kind.description + "; webhooks may only reach public addresses"
-                        + (kind.openedByPrivateOptIn ? " unless the operator sets "
-                        + "commentguard.webhook.allow-private-targets=true" : ""));
+                        + (kind.openedByPrivateOptIn
+                                ? " unless the operator sets " + "commentguard.webhook.allow-private-targets=true"
+                                : ""));
             }
         }
         return addresses;

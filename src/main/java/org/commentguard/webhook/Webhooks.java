@@ -42,8 +42,7 @@ public class Webhooks {
     }
 
     /** A new endpoint and its signing secret, which exists in clear only in this value. */
-    public record Registered(WebhookEndpoint endpoint, String secret) {
-    }
+    public record Registered(WebhookEndpoint endpoint, String secret) {}
 
     @Transactional
     public Registered register(UUID siteId, String url, List<String> eventTypes, Acting acting) {
@@ -51,8 +50,11 @@ public class Webhooks {
         try {
             targets.checkRegistration(url);
         } catch (WebhookTargetForbiddenException e) {
-            throw new Rejected("webhook_target_forbidden", "Webhook target forbidden",
-                    "url: " + e.getMessage(), List.of(new Violation("url", e.getMessage())));
+            throw new Rejected(
+                    "webhook_target_forbidden",
+                    "Webhook target forbidden",
+                    "url: " + e.getMessage(),
+                    List.of(new Violation("url", e.getMessage())));
         }
         if (eventTypes == null || eventTypes.isEmpty()) {
             throw new Invalid("eventTypes", "must name at least one of " + WebhookEvents.ALL);
@@ -63,18 +65,33 @@ public class Webhooks {
             }
         }
         if (WebhookEndpoint.subscribedOfSite(siteId).size() >= MAX_ENDPOINTS_PER_SITE) {
-            throw new Conflict("too_many_webhooks", "A site has at most " + MAX_ENDPOINTS_PER_SITE
-                    + " webhook endpoints; delete one first");
+            throw new Conflict(
+                    "too_many_webhooks",
+                    "A site has at most " + MAX_ENDPOINTS_PER_SITE + " webhook endpoints; delete one first");
         }
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = "whsec_" + HexFormat.of().formatHex(bytes);
-        WebhookEndpoint endpoint = new WebhookEndpoint(siteId, url.strip(), eventTypes.stream().distinct().toList(),
-                box.seal(secret), clock.instant(), acting.actor());
+        WebhookEndpoint endpoint = new WebhookEndpoint(
+                siteId,
+                url.strip(),
+                eventTypes.stream().distinct().toList(),
+                box.seal(secret),
+                clock.instant(),
+                acting.actor());
         endpoint.persist();
-        audit.append(new AuditRecord(siteId, null, null, null, acting, "webhook.created", null,
-                Map.of("endpointId", endpoint.id.toString(), "url", endpoint.url, "eventTypes",
-                        endpoint.eventTypes()), null, null, null));
+        audit.append(new AuditRecord(
+                siteId,
+                null,
+                null,
+                null,
+                acting,
+                "webhook.created",
+                null,
+                Map.of("endpointId", endpoint.id.toString(), "url", endpoint.url, "eventTypes", endpoint.eventTypes()),
+                null,
+                null,
+                null));
         return new Registered(endpoint, secret);
     }
 
@@ -96,8 +113,18 @@ public class Webhooks {
             throw new Conflict("webhook_deleted", "Webhook " + id + " was deleted; register a new one");
         }
         endpoint.enable();
-        audit.append(new AuditRecord(siteId, null, null, null, acting, "webhook.enabled", null,
-                Map.of("endpointId", id.toString()), null, null, null));
+        audit.append(new AuditRecord(
+                siteId,
+                null,
+                null,
+                null,
+                acting,
+                "webhook.enabled",
+                null,
+                Map.of("endpointId", id.toString()),
+                null,
+                null,
+                null));
         return endpoint;
     }
 
@@ -106,8 +133,18 @@ public class Webhooks {
     public WebhookEndpoint delete(UUID siteId, UUID id, Acting acting) {
         WebhookEndpoint endpoint = get(siteId, id);
         endpoint.retire("deleted by " + acting.actor(), clock.instant());
-        audit.append(new AuditRecord(siteId, null, null, null, acting, "webhook.deleted", null,
-                Map.of("endpointId", id.toString()), null, null, null));
+        audit.append(new AuditRecord(
+                siteId,
+                null,
+                null,
+                null,
+                acting,
+                "webhook.deleted",
+                null,
+                Map.of("endpointId", id.toString()),
+                null,
+                null,
+                null));
         return endpoint;
     }
 
@@ -126,7 +163,8 @@ public class Webhooks {
     public void publish(UUID siteId, String eventType, Map<String, Object> data) {
         // Endpoints disabled after failures still collect events: they get every one once re-enabled.
         List<WebhookEndpoint> endpoints = WebhookEndpoint.subscribedOfSite(siteId).stream()
-                .filter(e -> e.subscribes(eventType)).toList();
+                .filter(e -> e.subscribes(eventType))
+                .toList();
         if (endpoints.isEmpty()) {
             return;
         }

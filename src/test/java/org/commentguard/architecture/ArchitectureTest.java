@@ -40,41 +40,55 @@ class ArchitectureTest {
      * {@code @ServerExceptionMapper} / {@code @ServerRequestFilter} / {@code @ServerResponseFilter} methods, the
      * HTTP error package {@code platform.error}, and the classes nested in any of them (request and view records).
      */
-    static final DescribedPredicate<JavaClass> HTTP_LAYER = new DescribedPredicate<>(
-            "resources, filters and error mappers") {
-        @Override
-        public boolean test(JavaClass c) {
-            for (JavaClass k = c; k != null; k = k.getEnclosingClass().orElse(null)) {
-                if (k.getPackageName().startsWith(ROOT + ".platform.error") || k.isAnnotatedWith(Path.class)
-                        || k.getMethods().stream().anyMatch(m -> m.isAnnotatedWith(ServerExceptionMapper.class)
-                        || m.isAnnotatedWith(ServerRequestFilter.class)
-                        || m.isAnnotatedWith(ServerResponseFilter.class))) {
-                    return true;
+    static final DescribedPredicate<JavaClass> HTTP_LAYER =
+            new DescribedPredicate<>("resources, filters and error mappers") {
+                @Override
+                public boolean test(JavaClass c) {
+                    for (JavaClass k = c; k != null; k = k.getEnclosingClass().orElse(null)) {
+                        if (k.getPackageName().startsWith(ROOT + ".platform.error")
+                                || k.isAnnotatedWith(Path.class)
+                                || k.getMethods().stream()
+                                        .anyMatch(m -> m.isAnnotatedWith(ServerExceptionMapper.class)
+                                                || m.isAnnotatedWith(ServerRequestFilter.class)
+                                                || m.isAnnotatedWith(ServerResponseFilter.class))) {
+                            return true;
+                        }
+                    }
+                    return false;
                 }
-            }
-            return false;
-        }
-    };
+            };
 
     static ArchRule noCycleBetweenFeatures(String root) {
-        return slices().matching(root + ".(*)..").namingSlices("feature $1").should().beFreeOfCycles();
+        return slices().matching(root + ".(*)..")
+                .namingSlices("feature $1")
+                .should()
+                .beFreeOfCycles();
     }
 
     static ArchRule noCycleBetweenPackages(String root) {
-        return slices().matching(root + ".(**)").namingSlices("package $1").should().beFreeOfCycles();
+        return slices().matching(root + ".(**)")
+                .namingSlices("package $1")
+                .should()
+                .beFreeOfCycles();
     }
 
     static ArchRule platformImportsNoFeature(String root) {
-        return noClasses().that().resideInAPackage(root + ".platform..")
-                .should().dependOnClassesThat(resideInAPackage(root + "..")
-                        .and(not(resideInAPackage(root + ".platform.."))))
+        return noClasses()
+                .that()
+                .resideInAPackage(root + ".platform..")
+                .should()
+                .dependOnClassesThat(resideInAPackage(root + "..").and(not(resideInAPackage(root + ".platform.."))))
                 .because("platform is the bottom layer: errors, clock, database, JSON; features build on it");
     }
 
-    static final ArchRule ONLY_THE_HTTP_LAYER_SPEAKS_HTTP = noClasses().that(not(HTTP_LAYER))
-            .should().dependOnClassesThat(assignableTo(ApiProblem.class))
-            .orShould().dependOnClassesThat(assignableTo(WebApplicationException.class))
-            .orShould().dependOnClassesThat(assignableTo(Response.class))
+    static final ArchRule ONLY_THE_HTTP_LAYER_SPEAKS_HTTP = noClasses()
+            .that(not(HTTP_LAYER))
+            .should()
+            .dependOnClassesThat(assignableTo(ApiProblem.class))
+            .orShould()
+            .dependOnClassesThat(assignableTo(WebApplicationException.class))
+            .orShould()
+            .dependOnClassesThat(assignableTo(Response.class))
             .because("services throw platform.failure exceptions; resources and error mappers turn them into "
                     + "statuses and problem+json");
 
@@ -110,15 +124,21 @@ class ArchitectureTest {
     void theCycleRulesCatchACycleAndAPlatformThatCallsUp() {
         String root = "org.commentguard.architecture.fixture";
         JavaClasses fixture = new ClassFileImporter().importPackages(root);
-        assertThat(noCycleBetweenFeatures(root).evaluate(fixture).hasViolation()).isTrue();
-        assertThat(noCycleBetweenPackages(root).evaluate(fixture).hasViolation()).isTrue();
-        assertThat(platformImportsNoFeature(root).evaluate(fixture).hasViolation()).isTrue();
+        assertThat(noCycleBetweenFeatures(root).evaluate(fixture).hasViolation())
+                .isTrue();
+        assertThat(noCycleBetweenPackages(root).evaluate(fixture).hasViolation())
+                .isTrue();
+        assertThat(platformImportsNoFeature(root).evaluate(fixture).hasViolation())
+                .isTrue();
     }
 
     @Test
     void theHttpRuleCatchesAServiceThatBuildsAProblem() {
         JavaClasses fixture = new ClassFileImporter().importPackages("org.commentguard.architecture.fixture");
-        assertThat(ONLY_THE_HTTP_LAYER_SPEAKS_HTTP.evaluate(fixture).getFailureReport().getDetails())
+        assertThat(ONLY_THE_HTTP_LAYER_SPEAKS_HTTP
+                        .evaluate(fixture)
+                        .getFailureReport()
+                        .getDetails())
                 .anyMatch(line -> line.contains("fixture.upper.UpperService"));
     }
 }

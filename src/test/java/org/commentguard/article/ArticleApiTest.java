@@ -37,11 +37,12 @@ class ArticleApiTest {
         String html = SnippetEvaluation.inflate(page.html(), 5_000_000);
         assertThat(html.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(4_900_000);
 
-        HttpResponse<String> r = put(Moderation.newSite().ingest(), "big-" + UUID.randomUUID(),
-                Map.of("title", page.title(), "html", html));
+        HttpResponse<String> r = put(
+                Moderation.newSite().ingest(), "big-" + UUID.randomUUID(), Map.of("title", page.title(), "html", html));
 
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        String text = SnippetEvaluation.normalise(JSON.readTree(r.body()).path("text").asText());
+        String text =
+                SnippetEvaluation.normalise(JSON.readTree(r.body()).path("text").asText());
         for (String keep : page.keep()) {
             assertThat(text).contains(SnippetEvaluation.normalise(keep));
         }
@@ -58,17 +59,23 @@ class ArticleApiTest {
 
         String twoMebibytes = "{\"externalId\":\"c1\",\"author\":{\"id\":\"a1\"},\"articleId\":\"huge\",\"text\":\""
                 + "x".repeat(2 * 1024 * 1024) + "\"}";
-        HttpResponse<String> comment = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        base.resolve("api/v1/comments")).header("X-Api-Key", key)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(twoMebibytes)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> comment = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(base.resolve("api/v1/comments"))
+                                .header("X-Api-Key", key)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(twoMebibytes))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(comment.statusCode()).isEqualTo(413);
         assertThat(JSON.readTree(comment.body()).path("code").asText()).isEqualTo("payload_too_large");
     }
 
     @Test
     void htmlLongerThanSixMillionCharactersIsAValidationError() throws Exception {
-        HttpResponse<String> r = put(Moderation.newSite().ingest(), "long",
+        HttpResponse<String> r = put(
+                Moderation.newSite().ingest(),
+                "long",
                 Map.of("title", "T", "html", "<p>" + "y".repeat(ArticleRequests.MAX_HTML_CHARS) + "</p>"));
         assertThat(r.statusCode()).isEqualTo(400);
         JsonNode problem = JSON.readTree(r.body());
@@ -93,40 +100,62 @@ class ArticleApiTest {
                 además fuentes públicas y bancos a la sombra antes del próximo verano.</p>
                 </article><footer>© Diario de Triana</footer></body></html>""";
 
-        HttpResponse<String> r = put(Moderation.newSite().ingest(), "es-" + UUID.randomUUID(),
+        HttpResponse<String> r = put(
+                Moderation.newSite().ingest(),
+                "es-" + UUID.randomUUID(),
                 Map.of("title", "Vecinos de Triana piden más sombra", "html", html));
 
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         String text = JSON.readTree(r.body()).path("text").asText();
-        assertThat(text).contains("La asociación vecinal entregó el lunes 3.200 firmas")
+        assertThat(text)
+                .contains("La asociación vecinal entregó el lunes 3.200 firmas")
                 .contains("«No se puede pasear por la orilla del río a mediodía»")
-                .doesNotContain("\u0000").doesNotContain("Portada").doesNotContain("©");
+                .doesNotContain("\u0000")
+                .doesNotContain("Portada")
+                .doesNotContain("©");
     }
 
     @Test
     void plainTextBodyWithANulCharacterRegistersToo() throws Exception {
-        HttpResponse<String> r = put(Moderation.newSite().ingest(), "nul-" + UUID.randomUUID(),
+        HttpResponse<String> r = put(
+                Moderation.newSite().ingest(),
+                "nul-" + UUID.randomUUID(),
                 Map.of("title", "T", "body", "The harbour ferry will run an extra\u0000 sailing on Sundays from May."));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        assertThat(JSON.readTree(r.body()).path("text").asText()).doesNotContain("\u0000").contains("extra");
+        assertThat(JSON.readTree(r.body()).path("text").asText())
+                .doesNotContain("\u0000")
+                .contains("extra");
     }
 
     @Test
     void commentTextWithANulCharacterIsStillRefused() throws Exception {
         Moderation.TestSite site = Moderation.newSite();
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("api/v1/comments"))
-                .header("X-Api-Key", site.ingest()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("externalId", "c1",
-                        "author", Map.of("id", "a1"), "articleId", site.article(), "text", "bad\u0000text")))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(base.resolve("api/v1/comments"))
+                                .header("X-Api-Key", site.ingest())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
+                                        "externalId",
+                                        "c1",
+                                        "author",
+                                        Map.of("id", "a1"),
+                                        "articleId",
+                                        site.article(),
+                                        "text",
+                                        "bad\u0000text"))))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(r.body()).path("code").asText()).isEqualTo("validation_failed");
     }
 
     private HttpResponse<String> put(String key, String externalId, Map<String, String> body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("api/v1/articles/" + externalId))
-                .header("X-Api-Key", key).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+                .header("X-Api-Key", key)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -10,8 +10,9 @@ class CensorTest {
 
     @Test
     void masksCensoredRangesButTheirFirstCharacter() {
-        assertThat(CommentIngestion.mask("well darn it", List.of(new int[]{5, 9}))).isEqualTo("well d*** it");
-        assertThat(CommentIngestion.mask("rip off", List.of(new int[]{0, 7}))).isEqualTo("r** ***");
+        assertThat(CommentIngestion.mask("well darn it", List.of(new int[] {5, 9})))
+                .isEqualTo("well d*** it");
+        assertThat(CommentIngestion.mask("rip off", List.of(new int[] {0, 7}))).isEqualTo("r** ***");
         assertThat(CommentIngestion.mask("nothing", List.of())).isEqualTo("nothing");
     }
 }

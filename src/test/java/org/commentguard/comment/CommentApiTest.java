@@ -36,30 +36,63 @@ class CommentApiTest {
     void articleRegistrationIsAnIdempotentUpsertPerSite() {
         Moderation.TestSite site = Moderation.newSite();
         String id = "art-" + UUID.randomUUID();
-        String first = as(site.ingest()).body(Map.of("title", "Old title", "body", "Text one"))
-                .put("/api/v1/articles/" + id).then().statusCode(201).extract().path("id");
-        as(site.ingest()).body(Map.of("title", "New title", "url", "https://news.example/a",
-                        "html", "<html><head><title>x</title><script>var a=1;</script></head><body><p>Fresh &amp; "
+        String first = as(site.ingest())
+                .body(Map.of("title", "Old title", "body", "Text one"))
+                .put("/api/v1/articles/" + id)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(site.ingest())
+                .body(Map.of(
+                        "title",
+                        "New title",
+                        "url",
+                        "https://news.example/a",
+                        "html",
+                        "<html><head><title>x</title><script>var a=1;</script></head><body><p>Fresh &amp; "
                                 + "clean</p><p>text</p></body></html>"))
-                .put("/api/v1/articles/" + id).then().statusCode(200)
-                .body("id", equalTo(first)).body("title", equalTo("New title"))
+                .put("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(first))
+                .body("title", equalTo("New title"))
                 .body("text", equalTo("Fresh & clean\n\ntext"));
-        as(site.moderator()).get("/api/v1/articles/" + id).then().statusCode(200).body("title", equalTo("New title"));
+        as(site.moderator())
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .body("title", equalTo("New title"));
         Moderation.TestSite other = Moderation.newSite();
-        as(other.ingest()).get("/api/v1/articles/" + id).then().statusCode(404)
-                .contentType("application/problem+json");
+        as(other.ingest()).get("/api/v1/articles/" + id).then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void articleNeedsExactlyOneOfBodyAndHtml() {
         Moderation.TestSite site = Moderation.newSite();
-        as(site.ingest()).body(Map.of("title", "T")).put("/api/v1/articles/x1").then().statusCode(400)
-                .contentType("application/problem+json").body("code", equalTo("validation_failed"));
-        as(site.ingest()).body(Map.of("title", "T", "body", "a", "html", "<p>b</p>")).put("/api/v1/articles/x1")
-                .then().statusCode(400).body("code", equalTo("validation_failed"));
-        as(site.ingest()).body(Map.of("body", "a")).put("/api/v1/articles/x1").then().statusCode(400)
+        as(site.ingest())
+                .body(Map.of("title", "T"))
+                .put("/api/v1/articles/x1")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("validation_failed"));
+        as(site.ingest())
+                .body(Map.of("title", "T", "body", "a", "html", "<p>b</p>"))
+                .put("/api/v1/articles/x1")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("validation_failed"));
+        as(site.ingest())
+                .body(Map.of("body", "a"))
+                .put("/api/v1/articles/x1")
+                .then()
+                .statusCode(400)
                 .body("violations[0].field", equalTo("title"));
-        as(site.moderator()).body(Map.of("title", "T", "body", "a")).put("/api/v1/articles/x1").then()
+        as(site.moderator())
+                .body(Map.of("title", "T", "body", "a"))
+                .put("/api/v1/articles/x1")
+                .then()
                 .statusCode(403);
     }
 
@@ -102,7 +135,10 @@ class CommentApiTest {
         var again = site.post("dup", "u1", "A different text {toxicity=0.01}");
         assertThat(again.statusCode()).isEqualTo(201);
         assertThat(again.asString()).isEqualTo(first.asString());
-        as(site.ingest()).get("/api/v1/comments?article=" + site.article()).then().statusCode(200)
+        as(site.ingest())
+                .get("/api/v1/comments?article=" + site.article())
+                .then()
+                .statusCode(200)
                 .body("items", hasSize(1));
     }
 
@@ -111,8 +147,10 @@ class CommentApiTest {
         Moderation.TestSite site = Moderation.newSite();
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
-            List<Callable<String>> posts = java.util.Collections.nCopies(6,
-                    () -> site.post("race", "u-race", "Same comment {toxicity=0.2}").path("id"));
+            List<Callable<String>> posts = java.util.Collections.nCopies(
+                    6,
+                    () -> site.post("race", "u-race", "Same comment {toxicity=0.2}")
+                            .path("id"));
             Set<String> ids = new HashSet<>();
             for (Future<String> f : pool.invokeAll(posts)) {
                 ids.add(f.get());
@@ -121,7 +159,10 @@ class CommentApiTest {
         } finally {
             pool.shutdownNow();
         }
-        as(site.ingest()).get("/api/v1/comments?article=" + site.article()).then().body("items", hasSize(1));
+        as(site.ingest())
+                .get("/api/v1/comments?article=" + site.article())
+                .then()
+                .body("items", hasSize(1));
     }
 
     @Test
@@ -133,7 +174,9 @@ class CommentApiTest {
         ScoringContext ctx = MarkerScorer.LAST.get();
         assertThat(ctx.text()).isEqualTo("A reply");
         assertThat(ctx.parent()).contains("The parent comment");
-        assertThat(ctx.article()).get().extracting(ScoringContext.ArticleText::title)
+        assertThat(ctx.article())
+                .get()
+                .extracting(ScoringContext.ArticleText::title)
                 .isEqualTo("Council approves new tram line");
         assertThat(ctx.site().blockTerms()).containsExactly("grifter");
         assertThat(ctx.site().allowTerms()).containsExactly("hell");
@@ -143,9 +186,13 @@ class CommentApiTest {
     @Test
     void unknownArticleOrParentIsAClientError() {
         Moderation.TestSite site = Moderation.newSite();
-        as(site.ingest()).body(Map.of("externalId", "x", "articleId", "nope", "author", Map.of("id", "u"),
-                "text", "hi")).post("/api/v1/comments").then().statusCode(400)
-                .contentType("application/problem+json").body("code", equalTo("unknown_article"));
+        as(site.ingest())
+                .body(Map.of("externalId", "x", "articleId", "nope", "author", Map.of("id", "u"), "text", "hi"))
+                .post("/api/v1/comments")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("unknown_article"));
         var r = site.postReply("x2", "nope", "u", "hi");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat((String) r.path("code")).isEqualTo("unknown_parent");
@@ -158,10 +205,21 @@ class CommentApiTest {
         var tooLong = site.post("e2", "u", "x".repeat(20_001));
         assertThat(tooLong.statusCode()).isEqualTo(413);
         assertThat((String) tooLong.path("code")).isEqualTo("comment_too_long");
-        as(site.ingest()).body(Map.of("externalId", "e3", "articleId", site.article(), "text", "hi"))
-                .post("/api/v1/comments").then().statusCode(400).body("violations[0].field", equalTo("author"));
-        as(site.moderator()).body(Map.of("externalId", "e4")).post("/api/v1/comments").then().statusCode(403);
-        as(site.ingest()).get("/api/v1/comments?status=lost").then().statusCode(400)
+        as(site.ingest())
+                .body(Map.of("externalId", "e3", "articleId", site.article(), "text", "hi"))
+                .post("/api/v1/comments")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("author"));
+        as(site.moderator())
+                .body(Map.of("externalId", "e4"))
+                .post("/api/v1/comments")
+                .then()
+                .statusCode(403);
+        as(site.ingest())
+                .get("/api/v1/comments?status=lost")
+                .then()
+                .statusCode(400)
                 .body("code", equalTo("validation_failed"));
         as(site.ingest()).get("/api/v1/comments?cursor=garbage!").then().statusCode(400);
         // Nothing half-stored: none of the refused comments exists.
@@ -173,9 +231,17 @@ class CommentApiTest {
         Moderation.TestSite site = Moderation.newSite();
         Moderation.TestSite other = Moderation.newSite();
         String id = site.comment("u1", "Mine");
-        as(site.moderator()).get("/api/v1/comments/" + id).then().statusCode(200).body("text", equalTo("Mine"));
+        as(site.moderator())
+                .get("/api/v1/comments/" + id)
+                .then()
+                .statusCode(200)
+                .body("text", equalTo("Mine"));
         as(other.ingest()).get("/api/v1/comments/" + id).then().statusCode(404);
-        as(other.ingest()).body(Map.of("text", "hijack")).put("/api/v1/comments/" + id).then().statusCode(404);
+        as(other.ingest())
+                .body(Map.of("text", "hijack"))
+                .put("/api/v1/comments/" + id)
+                .then()
+                .statusCode(404);
         as(other.ingest()).get("/api/v1/comments").then().body("items", hasSize(0));
     }
 
@@ -185,18 +251,29 @@ class CommentApiTest {
         for (int i = 0; i < 5; i++) {
             site.post("l" + i, "u1", "Comment " + i + (i % 2 == 0 ? " {toxicity=0.8}" : ""));
         }
-        var page1 = as(site.ingest()).get("/api/v1/comments?article=" + site.article() + "&limit=2")
-                .then().statusCode(200).body("items", hasSize(2)).body("nextCursor", notNullValue()).extract();
+        var page1 = as(site.ingest())
+                .get("/api/v1/comments?article=" + site.article() + "&limit=2")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(2))
+                .body("nextCursor", notNullValue())
+                .extract();
         List<String> seen = new java.util.ArrayList<>(page1.jsonPath().getList("items.externalId"));
         String cursor = page1.path("nextCursor");
         while (cursor != null) {
-            var page = as(site.ingest()).get("/api/v1/comments?limit=2&cursor=" + cursor).then().statusCode(200)
+            var page = as(site.ingest())
+                    .get("/api/v1/comments?limit=2&cursor=" + cursor)
+                    .then()
+                    .statusCode(200)
                     .extract();
             seen.addAll(page.jsonPath().getList("items.externalId"));
             cursor = page.path("nextCursor");
         }
         assertThat(seen).containsExactly("l4", "l3", "l2", "l1", "l0");
-        as(site.ingest()).get("/api/v1/comments?status=pending").then().statusCode(200)
+        as(site.ingest())
+                .get("/api/v1/comments?status=pending")
+                .then()
+                .statusCode(200)
                 .body("items.externalId", contains("l4", "l2", "l0"));
     }
 
@@ -204,16 +281,36 @@ class CommentApiTest {
     void editedCommentIsRescoredAndRemoderated() {
         Moderation.TestSite site = Moderation.newSite();
         String id = site.comment("u1", "Fine words {toxicity=0.1}");
-        as(site.ingest()).body(Map.of("text", "Now nasty {toxicity=0.8}")).put("/api/v1/comments/" + id).then()
-                .statusCode(200).body("status", equalTo("PENDING")).body("reasons", contains("toxicity.review"));
-        as(site.moderator()).get("/api/v1/queue?status=open").then().body("items", hasSize(1))
+        as(site.ingest())
+                .body(Map.of("text", "Now nasty {toxicity=0.8}"))
+                .put("/api/v1/comments/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("PENDING"))
+                .body("reasons", contains("toxicity.review"));
+        as(site.moderator())
+                .get("/api/v1/queue?status=open")
+                .then()
+                .body("items", hasSize(1))
                 .body("items[0].cause", equalTo("edit"));
-        as(site.ingest()).body(Map.of("text", "Fine again {toxicity=0.1}")).put("/api/v1/comments/" + id).then()
-                .statusCode(200).body("status", equalTo("PUBLISHED"));
+        as(site.ingest())
+                .body(Map.of("text", "Fine again {toxicity=0.1}"))
+                .put("/api/v1/comments/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("PUBLISHED"));
         as(site.moderator()).get("/api/v1/queue?status=open").then().body("items", hasSize(0));
-        as(site.ingest()).get("/api/v1/comments/" + id).then().body("text", equalTo("Fine again {toxicity=0.1}"))
-                .body("editedAt", notNullValue()).body("parentId", nullValue());
-        as(site.ingest()).body(Map.of("text", "")).put("/api/v1/comments/" + id).then().statusCode(400)
+        as(site.ingest())
+                .get("/api/v1/comments/" + id)
+                .then()
+                .body("text", equalTo("Fine again {toxicity=0.1}"))
+                .body("editedAt", notNullValue())
+                .body("parentId", nullValue());
+        as(site.ingest())
+                .body(Map.of("text", ""))
+                .put("/api/v1/comments/" + id)
+                .then()
+                .statusCode(400)
                 .body("code", equalTo("comment_empty"));
     }
 
@@ -222,10 +319,13 @@ class CommentApiTest {
         Moderation.TestSite site = Moderation.newSite();
         site.setPolicy(Map.of("censorTerms", List.of("darn")));
         String id = site.comment("u1", "Well darn, trams again");
-        as(site.ingest()).get("/api/v1/comments/" + id).then()
+        as(site.ingest())
+                .get("/api/v1/comments/" + id)
+                .then()
                 .body("text", equalTo("Well darn, trams again"))
                 .body("displayText", equalTo("Well d***, trams again"))
-                .body("status", equalTo("PUBLISHED")).body("reasons", contains("term.censored"));
+                .body("status", equalTo("PUBLISHED"))
+                .body("reasons", contains("term.censored"));
     }
 
     @Test
@@ -234,14 +334,22 @@ class CommentApiTest {
         site.comment("u1", "ok");
         site.comment("u1", "meh {toxicity=0.8}");
         site.comment("u1", "bad {toxicity=0.99}");
-        as(site.moderator()).get("/api/v1/stats?days=7").then().statusCode(200)
-                .body("verdictsPerDay[0].published", equalTo(1)).body("verdictsPerDay[0].pending", equalTo(1))
-                .body("verdictsPerDay[0].rejected", equalTo(1)).body("queueDepth", equalTo(1))
+        as(site.moderator())
+                .get("/api/v1/stats?days=7")
+                .then()
+                .statusCode(200)
+                .body("verdictsPerDay[0].published", equalTo(1))
+                .body("verdictsPerDay[0].pending", equalTo(1))
+                .body("verdictsPerDay[0].rejected", equalTo(1))
+                .body("queueDepth", equalTo(1))
                 .body("reversalRate", nullValue());
         as(site.ingest()).get("/api/v1/stats").then().statusCode(403);
-        as(Moderation.newSite().moderator()).get("/api/v1/stats").then().statusCode(200)
-                .body("verdictsPerDay", hasSize(0)).body("queueDepth", equalTo(0));
-        as(site.moderator()).get("/api/v1/stats?days=0").then().statusCode(400)
-                .body("detail", containsString("days"));
+        as(Moderation.newSite().moderator())
+                .get("/api/v1/stats")
+                .then()
+                .statusCode(200)
+                .body("verdictsPerDay", hasSize(0))
+                .body("queueDepth", equalTo(0));
+        as(site.moderator()).get("/api/v1/stats?days=0").then().statusCode(400).body("detail", containsString("days"));
     }
 }

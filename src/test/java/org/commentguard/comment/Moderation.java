@@ -16,8 +16,7 @@ import static org.commentguard.testing.Api.as;
 /** Test helpers for the moderation workflow: a site with one key per role and an article, comments by API. */
 public final class Moderation {
 
-    private Moderation() {
-    }
+    private Moderation() {}
 
     /** Replaces the (for now scorer-less) pipeline with one running {@link MarkerScorer}, for the current test. */
     public static void useMarkerScorer() {
@@ -56,7 +55,11 @@ public final class Moderation {
         }
 
         public void setPolicy(Map<String, Object> overrides) {
-            as(admin()).body(overrides).put("/api/v1/sites/" + id() + "/policy").then().statusCode(200);
+            as(admin())
+                    .body(overrides)
+                    .put("/api/v1/sites/" + id() + "/policy")
+                    .then()
+                    .statusCode(200);
         }
     }
 
@@ -64,9 +67,15 @@ public final class Moderation {
         Api.TestSite site = Api.newSite();
         String article = "a-" + UUID.randomUUID();
         String ingest = site.key("ingest");
-        as(ingest).body(Map.of("title", "Council approves new tram line",
-                        "body", "The city council approved the tram line after a long debate about costs."))
-                .put("/api/v1/articles/" + article).then().statusCode(201);
+        as(ingest)
+                .body(Map.of(
+                        "title",
+                        "Council approves new tram line",
+                        "body",
+                        "The city council approved the tram line after a long debate about costs."))
+                .put("/api/v1/articles/" + article)
+                .then()
+                .statusCode(201);
         return new TestSite(site, ingest, site.key("moderator"), article);
     }
 }

@@ -27,8 +27,8 @@ class ConsoleModulesTest {
 
     private static final Path CONSOLE = Path.of("src/main/resources/META-INF/resources/console");
     /** Static {@code import … from './x.js'}, dynamic {@code import('./x.js')} and the page list's quoted paths. */
-    private static final Pattern SPECIFIER = Pattern.compile(
-            "(?:from\\s+|import\\(\\s*)'([^']+)'|^\\s*'(\\./[^']+\\.js)',", Pattern.MULTILINE);
+    private static final Pattern SPECIFIER =
+            Pattern.compile("(?:from\\s+|import\\(\\s*)'([^']+)'|^\\s*'(\\./[^']+\\.js)',", Pattern.MULTILINE);
 
     /** The ways a script turns a string into markup or code; API strings must only ever become text nodes. */
     private static final Pattern MARKUP_SINKS = Pattern.compile(
@@ -58,8 +58,10 @@ class ConsoleModulesTest {
             Response response = given().get(url);
             assertThat(response.statusCode()).as(url).isEqualTo(200);
             assertThat(response.contentType()).as(url).matches("(text|application)/javascript(;.*)?");
-            assertThat(response.header("Content-Security-Policy")).as(url)
-                    .isEqualTo(ConsoleRoutes.CONTENT_SECURITY_POLICY).contains("script-src 'self'");
+            assertThat(response.header("Content-Security-Policy"))
+                    .as(url)
+                    .isEqualTo(ConsoleRoutes.CONTENT_SECURITY_POLICY)
+                    .contains("script-src 'self'");
             assertThat(response.header("X-Content-Type-Options")).as(url).isEqualTo("nosniff");
             assertThat(response.asString()).as(url).doesNotContainPattern(MARKUP_SINKS);
         }
@@ -73,13 +75,17 @@ class ConsoleModulesTest {
                 // Relative only: nothing is fetched from another origin or a bare package name.
                 assertThat(specifier).as("import in %s", module).startsWith(".").endsWith(".js");
                 Path target = module.getParent().resolve(specifier).normalize();
-                assertThat(target).as("import %s in %s", specifier, module).isRegularFile().startsWith(CONSOLE);
+                assertThat(target)
+                        .as("import %s in %s", specifier, module)
+                        .isRegularFile()
+                        .startsWith(CONSOLE);
                 imported.add(target);
             }
         }
         // A page module that nobody imports is a page the menu and router never show.
         try (Stream<Path> pages = Files.list(CONSOLE.resolve("pages"))) {
-            assertThat(pages.filter(p -> p.toString().endsWith(".js")).toList()).isNotEmpty()
+            assertThat(pages.filter(p -> p.toString().endsWith(".js")).toList())
+                    .isNotEmpty()
                     .allSatisfy(page -> assertThat(imported).as("imports").contains(page));
         }
         assertThat(Files.readString(CONSOLE.resolve("index.html")))

@@ -27,7 +27,8 @@ final class ApiClient {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
 
     ApiClient(URI base) {
@@ -35,13 +36,20 @@ final class ApiClient {
     }
 
     Answer send(String method, String path, String key, Object body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("X-Api-Key", key).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(Json.write(body)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("X-Api-Key", key)
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(Json.write(body)));
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         String text = response.body();
-        return new Answer(response.statusCode(), text.isBlank() || !text.startsWith("{") ? Map.of() : Json.read(text),
+        return new Answer(
+                response.statusCode(),
+                text.isBlank() || !text.startsWith("{") ? Map.of() : Json.read(text),
                 response.headers());
     }
 
@@ -62,8 +70,10 @@ final class ApiClient {
         keys.put("admin", admin);
         for (String role : roles) {
             String label = role + "-" + keys.size();
-            Answer key = post("/api/v1/sites/" + siteId + "/keys", admin, Map.of("role", role.replaceAll("\\d+$", ""),
-                    "label", label));
+            Answer key = post(
+                    "/api/v1/sites/" + siteId + "/keys",
+                    admin,
+                    Map.of("role", role.replaceAll("\\d+$", ""), "label", label));
             require(key, 201);
             keys.put(role, key.get("key"));
         }
@@ -75,8 +85,16 @@ final class ApiClient {
         List<Map<String, Object>> all = new ArrayList<>();
         String cursor = null;
         do {
-            Answer page = send("GET", "/api/v1/comments?limit=100&article=" + article
-                    + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8)), key, null);
+            Answer page = send(
+                    "GET",
+                    "/api/v1/comments?limit=100&article=" + article
+                            + (cursor == null
+                                    ? ""
+                                    : "&cursor="
+                                            + java.net.URLEncoder.encode(
+                                                    cursor, java.nio.charset.StandardCharsets.UTF_8)),
+                    key,
+                    null);
             require(page, 200);
             List<Map<String, Object>> items = page.get("items");
             all.addAll(items);

@@ -50,9 +50,21 @@ class BadInputFuzzTest {
 
     private static final long SEED = Long.getLong("commentguard.fuzz.seed", 20_261_122L);
     private static final int ITERATIONS = Integer.getInteger("commentguard.fuzz.iterations", 600);
-    private static final List<String> TABLES = List.of("site", "api_key", "article", "author", "site_policy",
-            "comment", "review_item", "reader_report", "audit_entry", "webhook_endpoint", "webhook_delivery",
-            "score_feedback", "site_quota", "coral_integration");
+    private static final List<String> TABLES = List.of(
+            "site",
+            "api_key",
+            "article",
+            "author",
+            "site_policy",
+            "comment",
+            "review_item",
+            "reader_report",
+            "audit_entry",
+            "webhook_endpoint",
+            "webhook_delivery",
+            "score_feedback",
+            "site_quota",
+            "coral_integration");
 
     @TestHTTPResource("/")
     URI base;
@@ -60,7 +72,8 @@ class BadInputFuzzTest {
     @Inject
     DataSource db;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private TwoSites sites;
     private Endpoints.Document document;
 
@@ -73,12 +86,15 @@ class BadInputFuzzTest {
     @Test
     void theFuzzedEndpointsAreExactlyTheOperationsOfTheOpenApiDocumentAndEveryResourceMethodIsInIt() {
         TreeSet<String> documented = document.operations();
-        assertThat(document.withoutSpecifics()).as("operations of the OpenAPI document without a row in "
-                + "Endpoints.SPECIFICS (add one line each)").isEmpty();
-        assertThat(new TreeSet<>(Endpoints.SPECIFICS.keySet())).as("rows of Endpoints.SPECIFICS against the "
-                + "OpenAPI document").isEqualTo(documented);
-        assertThat(document.fuzzable()).extracting(Endpoints.Endpoint::key).containsExactlyInAnyOrderElementsOf(
-                documented);
+        assertThat(document.withoutSpecifics())
+                .as("operations of the OpenAPI document without a row in " + "Endpoints.SPECIFICS (add one line each)")
+                .isEmpty();
+        assertThat(new TreeSet<>(Endpoints.SPECIFICS.keySet()))
+                .as("rows of Endpoints.SPECIFICS against the " + "OpenAPI document")
+                .isEqualTo(documented);
+        assertThat(document.fuzzable())
+                .extracting(Endpoints.Endpoint::key)
+                .containsExactlyInAnyOrderElementsOf(documented);
         // An endpoint the document does not list would escape the fuzz test: compare with the JAX-RS resources.
         TreeSet<String> resources = resourceMethods();
         assertThat(resources).as("JAX-RS resource methods").isNotEmpty().isEqualTo(documented);
@@ -99,11 +115,13 @@ class BadInputFuzzTest {
                 Collections.shuffle(round, random);
             }
             Endpoints.Endpoint endpoint = round.remove(round.size() - 1);
-            String credential = endpoint.auth().isPublic() ? null : hostile.key(endpoint.auth().role());
-            String path = endpoint.path(hostile::pathValue, kind -> random.nextBoolean() ? hostile.pathValue(kind)
-                    : null);
-            byte[] body = endpoint.hasBody() ? hostile.body(endpoint.validBody(sites.a(), document.components()))
-                    : null;
+            String credential = endpoint.auth().isPublic()
+                    ? null
+                    : hostile.key(endpoint.auth().role());
+            String path =
+                    endpoint.path(hostile::pathValue, kind -> random.nextBoolean() ? hostile.pathValue(kind) : null);
+            byte[] body =
+                    endpoint.hasBody() ? hostile.body(endpoint.validBody(sites.a(), document.components())) : null;
             String contentType = random.nextInt(20) == 0 ? hostile.contentType() : "application/json";
             Exchange exchange = send(endpoint, path, credential, contentType, body);
             exchange.assertWellFormed("seed " + SEED + " iteration " + i);
@@ -136,8 +154,8 @@ class BadInputFuzzTest {
                 Map<String, Object> valid = endpoint.validBody(a, document.components());
                 Hostile.replaceTexts(valid, text);
                 send(endpoint, path, key, "application/json", Json.write(valid).getBytes(StandardCharsets.UTF_8))
-                        .assertWellFormed(endpoint.key() + " with text " + preview(text.getBytes(
-                                StandardCharsets.UTF_8)));
+                        .assertWellFormed(
+                                endpoint.key() + " with text " + preview(text.getBytes(StandardCharsets.UTF_8)));
             }
         }
     }
@@ -145,11 +163,20 @@ class BadInputFuzzTest {
     @Test
     void commentTextWithNulCharactersOrLoneSurrogatesIsNeverAServerError() throws Exception {
         TwoSites.Site a = sites.a();
-        for (String text : List.of("nul \u0000 inside", "lone high \ud800 surrogate", "lone low \udc00",
-                "\u0000", "bidi \u202e override \u2066", "\uFEFFbom first")) {
+        for (String text : List.of(
+                "nul \u0000 inside",
+                "lone high \ud800 surrogate",
+                "lone low \udc00",
+                "\u0000",
+                "bidi \u202e override \u2066",
+                "\uFEFFbom first")) {
             Map<String, Object> comment = Endpoints.comment(a);
             comment.put("text", text);
-            Exchange exchange = send("POST", "/api/v1/comments", a.ingest(), "application/json",
+            Exchange exchange = send(
+                    "POST",
+                    "/api/v1/comments",
+                    a.ingest(),
+                    "application/json",
                     Json.write(comment).getBytes(StandardCharsets.UTF_8));
             exchange.assertWellFormed("comment text " + Json.write(text));
             if (text.indexOf('\u0000') >= 0) {
@@ -158,8 +185,13 @@ class BadInputFuzzTest {
             for (String field : List.of("externalId", "articleId")) {
                 Map<String, Object> other = Endpoints.comment(a);
                 other.put(field, text);
-                send("POST", "/api/v1/comments", a.ingest(), "application/json",
-                        Json.write(other).getBytes(StandardCharsets.UTF_8)).assertWellFormed(field + " " + Json.write(text));
+                send(
+                                "POST",
+                                "/api/v1/comments",
+                                a.ingest(),
+                                "application/json",
+                                Json.write(other).getBytes(StandardCharsets.UTF_8))
+                        .assertWellFormed(field + " " + Json.write(text));
             }
         }
     }
@@ -167,10 +199,11 @@ class BadInputFuzzTest {
     @Test
     void nulCharactersInPathAndQueryValuesAreRefusedAsClientErrors() throws Exception {
         TwoSites.Site a = sites.a();
-        for (String[] request : List.of(new String[]{"/api/v1/authors/%00", a.moderator()},
-                new String[]{"/api/v1/articles/x%00y", a.ingest()},
-                new String[]{"/api/v1/comments?article=%00", a.ingest()},
-                new String[]{"/api/v1/queue?article=%00&author=%00", a.moderator()})) {
+        for (String[] request : List.of(
+                new String[] {"/api/v1/authors/%00", a.moderator()},
+                new String[] {"/api/v1/articles/x%00y", a.ingest()},
+                new String[] {"/api/v1/comments?article=%00", a.ingest()},
+                new String[] {"/api/v1/queue?article=%00&author=%00", a.moderator()})) {
             send("GET", request[0], request[1], null, null).assertStatusIn("GET " + request[0], 400, 404);
         }
     }
@@ -179,8 +212,11 @@ class BadInputFuzzTest {
     void perspectiveOffTopicWithAContextTooShortToCompareIsInvalidArgumentNotUnavailable() throws Exception {
         Map<String, Object> request = Endpoints.analyze(sites.a());
         request.put("context", map("entries", List.of(map("text", "Tram line"))));
-        Exchange exchange = send(document.endpoint("POST /v1alpha1/comments:analyze"),
-                "/v1alpha1/comments:analyze", sites.a().ingest(), "application/json",
+        Exchange exchange = send(
+                document.endpoint("POST /v1alpha1/comments:analyze"),
+                "/v1alpha1/comments:analyze",
+                sites.a().ingest(),
+                "application/json",
                 Json.write(request).getBytes(StandardCharsets.UTF_8));
         exchange.assertStatusIn("OFF_TOPIC against a two-word article", 400);
         assertThat(exchange.body).contains("INVALID_ARGUMENT");
@@ -191,33 +227,48 @@ class BadInputFuzzTest {
         TwoSites.Site a = sites.a();
         TwoSites.Site b = sites.b();
         String revoked = a.revokedIngest();
-        List<String> forged = List.of("", " ", "cg_ing_", "cg_ing_" + "0".repeat(40), a.ingest() + "x",
-                a.ingest().substring(0, a.ingest().length() - 1), a.ingest().toUpperCase(), revoked,
-                "' OR '1'='1", "cg_adm_'; DROP TABLE api_key; --", ADMIN_KEY + "0", "x".repeat(5000),
+        List<String> forged = List.of(
+                "",
+                " ",
+                "cg_ing_",
+                "cg_ing_" + "0".repeat(40),
+                a.ingest() + "x",
+                a.ingest().substring(0, a.ingest().length() - 1),
+                a.ingest().toUpperCase(),
+                revoked,
+                "' OR '1'='1",
+                "cg_adm_'; DROP TABLE api_key; --",
+                ADMIN_KEY + "0",
+                "x".repeat(5000),
                 "Bearer " + a.ingest());
         for (Endpoints.Endpoint endpoint : document.fuzzable()) {
             if (endpoint.auth().isPublic()) {
                 continue;
             }
             String path = endpoint.path(a::encodedId, null);
-            byte[] body = endpoint.hasBody() ? Json.write(endpoint.validBody(a, document.components()))
-                    .getBytes(StandardCharsets.UTF_8) : null;
+            byte[] body = endpoint.hasBody()
+                    ? Json.write(endpoint.validBody(a, document.components())).getBytes(StandardCharsets.UTF_8)
+                    : null;
             for (String key : forged) {
                 Exchange exchange = send(endpoint, path, key, "application/json", body);
                 exchange.assertWellFormed("key " + preview(key.getBytes(StandardCharsets.UTF_8)));
-                assertThat(exchange.status).as("%s with key %s", endpoint.key(),
-                        preview(key.getBytes(StandardCharsets.UTF_8))).isIn(401, 403);
+                assertThat(exchange.status)
+                        .as("%s with key %s", endpoint.key(), preview(key.getBytes(StandardCharsets.UTF_8)))
+                        .isIn(401, 403);
             }
             // Another site's valid credentials against this site's resources: refused or not found, never served.
             if (!endpoint.addressesAResource()) {
                 continue;
             }
             List<String> foreign = endpoint.auth().kind() == Endpoints.Auth.Kind.API_KEY
-                    ? List.of(b.ingest(), b.moderator(), b.admin()) : List.of(b.keyFor(endpoint.auth().role()));
+                    ? List.of(b.ingest(), b.moderator(), b.admin())
+                    : List.of(b.keyFor(endpoint.auth().role()));
             for (String key : foreign) {
                 Exchange exchange = send(endpoint, path, key, "application/json", body);
                 exchange.assertWellFormed(endpoint.key() + " with site B's key");
-                assertThat(exchange.status).as("%s with site B's key", endpoint.key()).isIn(400, 401, 403, 404);
+                assertThat(exchange.status)
+                        .as("%s with site B's key", endpoint.key())
+                        .isIn(400, 401, 403, 404);
             }
         }
         sites.assertSiteAUntouched();
@@ -230,77 +281,116 @@ class BadInputFuzzTest {
         // Replies and comments that name site A's article or parent from site B are refused and store nothing.
         Map<String, Object> onForeignArticle = Endpoints.comment(b);
         onForeignArticle.put("articleId", a.article());
-        send("POST", "/api/v1/comments", b.ingest(), "application/json",
-                Json.write(onForeignArticle).getBytes(StandardCharsets.UTF_8))
+        send(
+                        "POST",
+                        "/api/v1/comments",
+                        b.ingest(),
+                        "application/json",
+                        Json.write(onForeignArticle).getBytes(StandardCharsets.UTF_8))
                 .assertStatusIn("comment on A's article from B", 400, 404);
         Map<String, Object> onForeignParent = Endpoints.comment(b);
         onForeignParent.put("parentId", a.commentExternalId());
-        send("POST", "/api/v1/comments", b.ingest(), "application/json",
-                Json.write(onForeignParent).getBytes(StandardCharsets.UTF_8))
+        send(
+                        "POST",
+                        "/api/v1/comments",
+                        b.ingest(),
+                        "application/json",
+                        Json.write(onForeignParent).getBytes(StandardCharsets.UTF_8))
                 .assertStatusIn("reply to A's comment from B", 400, 404);
         // The same externalId on another site is another comment, not A's verdict.
         Map<String, Object> sameExternalId = Endpoints.comment(b);
         sameExternalId.put("externalId", a.commentExternalId());
-        Exchange own = send("POST", "/api/v1/comments", b.ingest(), "application/json",
+        Exchange own = send(
+                "POST",
+                "/api/v1/comments",
+                b.ingest(),
+                "application/json",
                 Json.write(sameExternalId).getBytes(StandardCharsets.UTF_8));
         own.assertStatusIn("B's comment with A's externalId", 201);
         assertThat(own.body).doesNotContain(a.commentId());
 
         List<String[]> attempts = List.of(
-                new String[]{"GET", "/api/v1/comments/" + a.commentId(), b.ingest(), null},
-                new String[]{"PUT", "/api/v1/comments/" + a.commentId(), b.ingest(), "{\"text\":\"hijacked\"}"},
-                new String[]{"POST", "/api/v1/comments/" + a.commentId() + "/reports", b.ingest(),
-                        "{\"reporterId\":\"r1\",\"reason\":\"spam\"}"},
-                new String[]{"POST", "/api/v1/comments/" + a.commentId() + "/moderation", b.ingest(),
-                        "{\"action\":\"reject\",\"reason\":\"spam\",\"moderator\":\"wp:intruder\"}"},
-                new String[]{"GET", "/api/v1/articles/" + a.article(), b.ingest(), null},
-                new String[]{"GET", "/api/v1/queue/" + a.itemId(), b.moderator(), null},
-                new String[]{"POST", "/api/v1/queue/" + a.itemId() + "/claim", b.moderator(), null},
-                new String[]{"POST", "/api/v1/queue/" + a.itemId() + "/decision", b.moderator(),
-                        "{\"action\":\"reject\",\"reason\":\"spam\"}"},
-                new String[]{"POST", "/api/v1/queue/" + a.itemId() + "/release", b.moderator(), null},
-                new String[]{"POST", "/api/v1/queue/" + a.itemId() + "/undo", b.moderator(), null},
-                new String[]{"GET", "/api/v1/sites/" + a.id(), b.admin(), null},
-                new String[]{"GET", "/api/v1/sites/" + a.id() + "/keys", b.admin(), null},
-                new String[]{"POST", "/api/v1/sites/" + a.id() + "/keys", b.admin(),
-                        "{\"role\":\"admin\",\"label\":\"stolen\"}"},
-                new String[]{"DELETE", "/api/v1/sites/" + a.id() + "/keys/" + a.ingestKeyId(), b.admin(), null},
-                new String[]{"GET", "/api/v1/sites/" + a.id() + "/policy", b.admin(), null},
-                new String[]{"PUT", "/api/v1/sites/" + a.id() + "/policy", b.admin(), "{\"mode\":\"POST_MODERATION\"}"},
-                new String[]{"POST", "/api/v1/sites/" + a.id() + "/policy/dry-run", b.admin(),
-                        "{\"policy\":{},\"limit\":10}"},
-                new String[]{"GET", "/api/v1/webhooks/" + a.webhookId(), b.admin(), null},
-                new String[]{"GET", "/api/v1/webhooks/" + a.webhookId() + "/deliveries", b.admin(), null},
-                new String[]{"POST", "/api/v1/webhooks/" + a.webhookId() + "/enable", b.admin(), null},
-                new String[]{"DELETE", "/api/v1/webhooks/" + a.webhookId(), b.admin(), null});
+                new String[] {"GET", "/api/v1/comments/" + a.commentId(), b.ingest(), null},
+                new String[] {"PUT", "/api/v1/comments/" + a.commentId(), b.ingest(), "{\"text\":\"hijacked\"}"},
+                new String[] {
+                    "POST",
+                    "/api/v1/comments/" + a.commentId() + "/reports",
+                    b.ingest(),
+                    "{\"reporterId\":\"r1\",\"reason\":\"spam\"}"
+                },
+                new String[] {
+                    "POST",
+                    "/api/v1/comments/" + a.commentId() + "/moderation",
+                    b.ingest(),
+                    "{\"action\":\"reject\",\"reason\":\"spam\",\"moderator\":\"wp:intruder\"}"
+                },
+                new String[] {"GET", "/api/v1/articles/" + a.article(), b.ingest(), null},
+                new String[] {"GET", "/api/v1/queue/" + a.itemId(), b.moderator(), null},
+                new String[] {"POST", "/api/v1/queue/" + a.itemId() + "/claim", b.moderator(), null},
+                new String[] {
+                    "POST",
+                    "/api/v1/queue/" + a.itemId() + "/decision",
+                    b.moderator(),
+                    "{\"action\":\"reject\",\"reason\":\"spam\"}"
+                },
+                new String[] {"POST", "/api/v1/queue/" + a.itemId() + "/release", b.moderator(), null},
+                new String[] {"POST", "/api/v1/queue/" + a.itemId() + "/undo", b.moderator(), null},
+                new String[] {"GET", "/api/v1/sites/" + a.id(), b.admin(), null},
+                new String[] {"GET", "/api/v1/sites/" + a.id() + "/keys", b.admin(), null},
+                new String[] {
+                    "POST", "/api/v1/sites/" + a.id() + "/keys", b.admin(), "{\"role\":\"admin\",\"label\":\"stolen\"}"
+                },
+                new String[] {"DELETE", "/api/v1/sites/" + a.id() + "/keys/" + a.ingestKeyId(), b.admin(), null},
+                new String[] {"GET", "/api/v1/sites/" + a.id() + "/policy", b.admin(), null},
+                new String[] {"PUT", "/api/v1/sites/" + a.id() + "/policy", b.admin(), "{\"mode\":\"POST_MODERATION\"}"
+                },
+                new String[] {
+                    "POST", "/api/v1/sites/" + a.id() + "/policy/dry-run", b.admin(), "{\"policy\":{},\"limit\":10}"
+                },
+                new String[] {"GET", "/api/v1/webhooks/" + a.webhookId(), b.admin(), null},
+                new String[] {"GET", "/api/v1/webhooks/" + a.webhookId() + "/deliveries", b.admin(), null},
+                new String[] {"POST", "/api/v1/webhooks/" + a.webhookId() + "/enable", b.admin(), null},
+                new String[] {"DELETE", "/api/v1/webhooks/" + a.webhookId(), b.admin(), null});
         for (String[] attempt : attempts) {
             byte[] body = attempt[3] == null ? null : attempt[3].getBytes(StandardCharsets.UTF_8);
             Exchange exchange = send(attempt[0], attempt[1], attempt[2], "application/json", body);
             exchange.assertWellFormed(attempt[0] + " " + attempt[1] + " from site B");
-            assertThat(exchange.status).as("%s %s from site B", attempt[0], attempt[1]).isIn(403, 404);
+            assertThat(exchange.status)
+                    .as("%s %s from site B", attempt[0], attempt[1])
+                    .isIn(403, 404);
             assertThat(exchange.body).doesNotContain(a.marker());
         }
         // Bulk decisions answer one result per item: A's item is not found for B.
-        Exchange bulk = send("POST", "/api/v1/queue/decisions", b.moderator(), "application/json",
+        Exchange bulk = send(
+                "POST",
+                "/api/v1/queue/decisions",
+                b.moderator(),
+                "application/json",
                 ("{\"decisions\":[{\"itemId\":\"" + a.itemId() + "\",\"action\":\"reject\",\"reason\":\"spam\"}]}")
                         .getBytes(StandardCharsets.UTF_8));
         bulk.assertStatusIn("bulk decision on A's item from B", 200);
         @SuppressWarnings("unchecked")
-        Map<String, Object> result = ((List<Map<String, Object>>) Json.read(bulk.body).get("results")).get(0);
+        Map<String, Object> result =
+                ((List<Map<String, Object>>) Json.read(bulk.body).get("results")).get(0);
         assertThat(result.get("status")).isEqualTo(404);
         assertThat(bulk.body).doesNotContain(a.marker());
         // Lists, audit, authors and stats on B never show A's data.
-        for (String[] read : List.of(new String[]{"/api/v1/comments?limit=100", b.ingest()},
-                new String[]{"/api/v1/queue?status=all&limit=100", b.moderator()},
-                new String[]{"/api/v1/audit?limit=100", b.moderator()},
-                new String[]{"/api/v1/authors/" + a.author(), b.moderator()},
-                new String[]{"/api/v1/stats?days=30", b.moderator()},
-                new String[]{"/api/v1/webhooks", b.admin()})) {
+        for (String[] read : List.of(
+                new String[] {"/api/v1/comments?limit=100", b.ingest()},
+                new String[] {"/api/v1/queue?status=all&limit=100", b.moderator()},
+                new String[] {"/api/v1/audit?limit=100", b.moderator()},
+                new String[] {"/api/v1/authors/" + a.author(), b.moderator()},
+                new String[] {"/api/v1/stats?days=30", b.moderator()},
+                new String[] {"/api/v1/webhooks", b.admin()})) {
             Exchange exchange = send("GET", read[0], read[1], null, null);
             // A's author is unknown on B: 404, or an empty history where B has an author of that name.
             exchange.assertStatusIn("GET " + read[0] + " as B", 200, 404);
-            assertThat(exchange.body).as("GET %s as B", read[0]).doesNotContain(a.marker())
-                    .doesNotContain(a.commentId()).doesNotContain(a.itemId()).doesNotContain(a.webhookId());
+            assertThat(exchange.body)
+                    .as("GET %s as B", read[0])
+                    .doesNotContain(a.marker())
+                    .doesNotContain(a.commentId())
+                    .doesNotContain(a.itemId())
+                    .doesNotContain(a.webhookId());
         }
         sites.assertSiteAUntouched();
     }
@@ -309,22 +399,41 @@ class BadInputFuzzTest {
 
     /** A request with an API key (or none) to an endpoint that answers problem documents. */
     private Exchange send(String method, String path, String key, String contentType, byte[] body) throws Exception {
-        return exchange(method, path, key == null ? Map.of() : Map.of("X-Api-Key", key), contentType, body,
-                Endpoints.ErrorShape.PROBLEM, key);
+        return exchange(
+                method,
+                path,
+                key == null ? Map.of() : Map.of("X-Api-Key", key),
+                contentType,
+                body,
+                Endpoints.ErrorShape.PROBLEM,
+                key);
     }
 
     /** A request to an endpoint, with the credential where its authentication scheme carries it. */
     private Exchange send(Endpoints.Endpoint endpoint, String path, String credential, String contentType, byte[] body)
             throws Exception {
-        return exchange(endpoint.method(), endpoint.auth().path(path, credential),
-                endpoint.auth().headers(credential, body), contentType, body, endpoint.specifics().errors(),
+        return exchange(
+                endpoint.method(),
+                endpoint.auth().path(path, credential),
+                endpoint.auth().headers(credential, body),
+                contentType,
+                body,
+                endpoint.specifics().errors(),
                 credential);
     }
 
-    private Exchange exchange(String method, String path, Map<String, String> headers, String contentType,
-                              byte[] body, Endpoints.ErrorShape shape, String credential) throws Exception {
+    private Exchange exchange(
+            String method,
+            String path,
+            Map<String, String> headers,
+            String contentType,
+            byte[] body,
+            Endpoints.ErrorShape shape,
+            String credential)
+            throws Exception {
         long[] before = counts();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(base.toString().replaceAll("/$", "") + path))
                 .timeout(Duration.ofSeconds(30));
         try {
             headers.forEach(request::header);
@@ -335,14 +444,22 @@ class BadInputFuzzTest {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(body));
+        request.method(
+                method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        Exchange exchange = new Exchange(method, path, response.statusCode(),
-                response.headers().firstValue("Content-Type").orElse(""), response.body(), shape, sites.b());
+        Exchange exchange = new Exchange(
+                method,
+                path,
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""),
+                response.body(),
+                shape,
+                sites.b());
         if (exchange.status >= 400) {
-            assertThat(counts()).as("row counts after refused %s %s (%d %s)", method, path, exchange.status,
-                    exchange.body).containsExactly(before);
+            assertThat(counts())
+                    .as("row counts after refused %s %s (%d %s)", method, path, exchange.status, exchange.body)
+                    .containsExactly(before);
         }
         if (credential != null && sites.a().ownsKey(credential)) {
             exchange.assertNoTraceOfSiteB();
@@ -365,7 +482,8 @@ class BadInputFuzzTest {
                     if (http != null) {
                         Path sub = method.getAnnotation(Path.class);
                         String path = ("/" + root.value() + (sub == null ? "" : "/" + sub.value()))
-                                .replaceAll("/+", "/").replaceAll("(.)/$", "$1");
+                                .replaceAll("/+", "/")
+                                .replaceAll("(.)/$", "$1");
                         found.add(http.value() + " " + path);
                     }
                 }
@@ -375,8 +493,15 @@ class BadInputFuzzTest {
     }
 
     private long[] counts() throws SQLException {
-        String sql = "SELECT " + String.join(", ", TABLES.stream().map(t -> "(SELECT count(*) FROM " + t + ")").toList());
-        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        String sql = "SELECT "
+                + String.join(
+                        ", ",
+                        TABLES.stream()
+                                .map(t -> "(SELECT count(*) FROM " + t + ")")
+                                .toList());
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             long[] counts = new long[TABLES.size()];
             for (int i = 0; i < counts.length; i++) {
@@ -392,16 +517,22 @@ class BadInputFuzzTest {
     }
 
     /** One request and its answer, with the assertions every answer must pass. */
-    record Exchange(String method, String path, int status, String contentType, String body,
-                    Endpoints.ErrorShape shape, TwoSites.Site b) {
+    record Exchange(
+            String method,
+            String path,
+            int status,
+            String contentType,
+            String body,
+            Endpoints.ErrorShape shape,
+            TwoSites.Site b) {
 
         static Exchange notSent() {
             return new Exchange("-", "-", 401, "application/problem+json", "{}", Endpoints.ErrorShape.PROBLEM, null);
         }
 
         void assertWellFormed(String what) {
-            String context = what + ": " + method + " " + path + " → " + status + " " + preview(body.getBytes(
-                    StandardCharsets.UTF_8));
+            String context = what + ": " + method + " " + path + " → " + status + " "
+                    + preview(body.getBytes(StandardCharsets.UTF_8));
             // 503 (the database or a model is unavailable) is a well-formed answer, with its problem document.
             assertThat(status).as(context).matches(s -> s < 500 || s == 503, "below 500, or 503");
             if (status < 400 || "-".equals(method)) {
@@ -417,10 +548,17 @@ class BadInputFuzzTest {
                 assertThat(contentType).as(context).startsWith("application/problem+json");
                 Map<String, Object> problem = Json.read(body);
                 assertThat(problem).as(context).containsKeys("type", "title", "status", "code", "traceId");
-                assertThat(((Number) problem.get("status")).intValue()).as(context).isEqualTo(status);
+                assertThat(((Number) problem.get("status")).intValue())
+                        .as(context)
+                        .isEqualTo(status);
             }
-            assertThat(body).as(context).doesNotContain("Exception").doesNotContain("org.commentguard")
-                    .doesNotContain("\tat ").doesNotContain("org.hibernate").doesNotContain("SQLState");
+            assertThat(body)
+                    .as(context)
+                    .doesNotContain("Exception")
+                    .doesNotContain("org.commentguard")
+                    .doesNotContain("\tat ")
+                    .doesNotContain("org.hibernate")
+                    .doesNotContain("SQLState");
         }
 
         void assertStatusIn(String what, Integer... expected) {
@@ -432,11 +570,16 @@ class BadInputFuzzTest {
             if (b == null) {
                 return;
             }
-            assertThat(body).as("answer to site A's key for %s %s", method, path).doesNotContain(b.marker());
+            assertThat(body)
+                    .as("answer to site A's key for %s %s", method, path)
+                    .doesNotContain(b.marker());
             // A 404 may echo the id that was asked for; only what is served counts as a read.
             if (status < 300) {
-                assertThat(body).as("answer to site A's key for %s %s", method, path)
-                        .doesNotContain(b.commentId()).doesNotContain(b.itemId()).doesNotContain(b.webhookId())
+                assertThat(body)
+                        .as("answer to site A's key for %s %s", method, path)
+                        .doesNotContain(b.commentId())
+                        .doesNotContain(b.itemId())
+                        .doesNotContain(b.webhookId())
                         .doesNotContain(b.id());
             }
         }

@@ -33,20 +33,34 @@ class DatabaseOutageTest {
 
     @Test
     void ingestionAnswersCleanServiceUnavailableWhileTheDatabaseIsGoneAndRecoversWithoutLosses() throws Exception {
-        String database = "cg_outage_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String database =
+                "cg_outage_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE DATABASE " + database);
         int targetPort = Integer.parseInt(SERVER.substring(SERVER.lastIndexOf(':') + 1));
         try (TcpProxy proxy = new TcpProxy(ServiceProcess.freePort(), targetPort)) {
             proxy.restore();
             Map<String, String> env = ServiceProcess.env(
-                    "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database,
-                    "QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_PASSWORD", "");
+                    "QUARKUS_DATASOURCE_JDBC_URL",
+                    "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database,
+                    "QUARKUS_DATASOURCE_USERNAME",
+                    "postgres",
+                    "QUARKUS_DATASOURCE_PASSWORD",
+                    "");
             try (ServiceProcess service = ServiceProcess.start("outage", env)) {
                 ApiClient api = new ApiClient(service.base());
                 Map<String, String> keys = api.newSite("Outage site", "ingest");
                 String article = "outage-" + UUID.randomUUID();
-                ApiClient.require(api.send("PUT", "/api/v1/articles/" + article, keys.get("ingest"),
-                        Map.of("title", "Council approves tram line", "body", "The council approved the line.")), 201);
+                ApiClient.require(
+                        api.send(
+                                "PUT",
+                                "/api/v1/articles/" + article,
+                                keys.get("ingest"),
+                                Map.of(
+                                        "title",
+                                        "Council approves tram line",
+                                        "body",
+                                        "The council approved the line.")),
+                        201);
 
                 Set<String> acknowledged = ConcurrentHashMap.newKeySet();
                 Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
@@ -61,16 +75,29 @@ class DatabaseOutageTest {
                     running.add(writers.submit(() -> {
                         for (int i = 0; !stop.get() && i < 5_000; i++) {
                             String externalId = "out-" + writer + "-" + i;
-                            ApiClient.Answer answer = api.post("/api/v1/comments", keys.get("ingest"), Map.of(
-                                    "externalId", externalId, "articleId", article,
-                                    "author", Map.of("id", "reader-" + i % 30), "text", "Comment " + i));
+                            ApiClient.Answer answer = api.post(
+                                    "/api/v1/comments",
+                                    keys.get("ingest"),
+                                    Map.of(
+                                            "externalId",
+                                            externalId,
+                                            "articleId",
+                                            article,
+                                            "author",
+                                            Map.of("id", "reader-" + i % 30),
+                                            "text",
+                                            "Comment " + i));
                             statuses.merge(answer.status(), 1, Integer::sum);
                             if (answer.status() == 201 || answer.status() == 200) {
                                 acknowledged.add(externalId);
                             } else if (answer.status() == 503) {
-                                unavailableCodes.add(String.valueOf(answer.json().get("code")));
-                                retryAfter.merge(String.valueOf(Optional.ofNullable(answer.header("Retry-After"))
-                                        .orElse("missing")), 1, Integer::sum);
+                                unavailableCodes.add(
+                                        String.valueOf(answer.json().get("code")));
+                                retryAfter.merge(
+                                        String.valueOf(Optional.ofNullable(answer.header("Retry-After"))
+                                                .orElse("missing")),
+                                        1,
+                                        Integer::sum);
                                 Thread.sleep(200);
                             }
                         }
@@ -93,17 +120,21 @@ class DatabaseOutageTest {
                     f.get(60, TimeUnit.SECONDS);
                 }
                 writers.shutdown();
-                System.out.printf("database outage: statuses %s, acknowledged %d before, %d by the end of the "
-                        + "outage, %d in all; 503 codes %s, Retry-After values %s%n", statuses, beforeOutage,
-                        duringOutage, acknowledged.size(), unavailableCodes, retryAfter);
+                System.out.printf(
+                        "database outage: statuses %s, acknowledged %d before, %d by the end of the "
+                                + "outage, %d in all; 503 codes %s, Retry-After values %s%n",
+                        statuses, beforeOutage, duringOutage, acknowledged.size(), unavailableCodes, retryAfter);
 
                 assertThat(statuses.keySet()).isSubsetOf(200, 201, 503);
                 assertThat(statuses).containsKey(503);
                 assertThat(unavailableCodes).containsOnly("database_unavailable");
                 // A whole number of seconds (RFC 9110, delay-seconds) on every 503, small enough to retry soon.
-                assertThat(retryAfter.keySet()).isNotEmpty().allSatisfy(value -> assertThat(value)
-                        .as("Retry-After of a 503").matches("[0-9]+")
-                        .satisfies(v -> assertThat(Integer.parseInt(v)).isBetween(1, 60)));
+                assertThat(retryAfter.keySet())
+                        .isNotEmpty()
+                        .allSatisfy(value -> assertThat(value)
+                                .as("Retry-After of a 503")
+                                .matches("[0-9]+")
+                                .satisfies(v -> assertThat(Integer.parseInt(v)).isBetween(1, 60)));
                 assertThat(acknowledged.size()).isGreaterThanOrEqualTo(duringOutage + 20);
                 Map<String, Integer> copies = new java.util.HashMap<>();
                 api.allComments(keys.get("ingest"), article)
@@ -118,7 +149,7 @@ class DatabaseOutageTest {
 
     private static void execute(String sql) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + SERVER + "/postgres", "postgres", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

@@ -35,7 +35,12 @@ final class Endpoints {
     /** How a request proves who it is; {@code role} names the credential of a site it carries ({@link TwoSites.Site#keyFor}). */
     record Auth(Kind kind, String role, String header, BiFunction<String, byte[], String> signer) {
 
-        enum Kind { API_KEY, QUERY_KEY, PUBLIC, SIGNED }
+        enum Kind {
+            API_KEY,
+            QUERY_KEY,
+            PUBLIC,
+            SIGNED
+        }
 
         /** The site's key of this role in {@code X-Api-Key}. */
         static Auth apiKey(String role) {
@@ -111,8 +116,8 @@ final class Endpoints {
      * realistic valid body (otherwise one is built from the body schema), and the kind of id a path parameter takes
      * where the segment before it does not tell ({@link #SEGMENT_IDS}).
      */
-    record Specifics(Auth auth, ErrorShape errors, Function<TwoSites.Site, Map<String, Object>> body,
-                     Map<String, String> ids) {
+    record Specifics(
+            Auth auth, ErrorShape errors, Function<TwoSites.Site, Map<String, Object>> body, Map<String, String> ids) {
 
         static Specifics of(Auth auth) {
             return new Specifics(auth, ErrorShape.PROBLEM, null, Map.of());
@@ -139,75 +144,133 @@ final class Endpoints {
 
     /** One row per operation of the OpenAPI document, keyed {@code "METHOD /path/template"} as the document spells it. */
     static final Map<String, Specifics> SPECIFICS = Map.ofEntries(
-            Map.entry("POST /api/v1/sites", Specifics.of(Auth.apiKey("platform")).body(s -> map("name", "Fuzz site"))),
+            Map.entry(
+                    "POST /api/v1/sites", Specifics.of(Auth.apiKey("platform")).body(s -> map("name", "Fuzz site"))),
             Map.entry("GET /api/v1/sites/{id}", Specifics.of(ADMIN)),
-            Map.entry("POST /api/v1/sites/{id}/keys", Specifics.of(ADMIN)
-                    .body(s -> map("role", "moderator", "label", "fuzz"))),
+            Map.entry(
+                    "POST /api/v1/sites/{id}/keys",
+                    Specifics.of(ADMIN).body(s -> map("role", "moderator", "label", "fuzz"))),
             Map.entry("GET /api/v1/sites/{id}/keys", Specifics.of(ADMIN)),
             Map.entry("DELETE /api/v1/sites/{id}/keys/{keyId}", Specifics.of(ADMIN)),
             Map.entry("GET /api/v1/sites/{id}/policy", Specifics.of(ADMIN)),
             Map.entry("GET /api/v1/sites/{id}/quota", Specifics.of(ADMIN)),
             Map.entry("GET /api/v1/sites/{id}/integrations/coral", Specifics.of(ADMIN)),
-            Map.entry("PUT /api/v1/sites/{id}/integrations/coral", Specifics.of(ADMIN).body(s -> map("tenantId",
-                    "fuzz-tenant-" + s.id(), "secrets", List.of(map("secret", "ems_0123456789abcdef0123"))))),
+            Map.entry(
+                    "PUT /api/v1/sites/{id}/integrations/coral",
+                    Specifics.of(ADMIN)
+                            .body(s -> map(
+                                    "tenantId",
+                                    "fuzz-tenant-" + s.id(),
+                                    "secrets",
+                                    List.of(map("secret", "ems_0123456789abcdef0123"))))),
             Map.entry("DELETE /api/v1/sites/{id}/integrations/coral", Specifics.of(ADMIN)),
             // Coral's phase authenticates by an HMAC of the body under a secret the site configured; the fuzz sends
             // no signature, so every request must be a clean 401 (CoralModerationTest covers signed bad input).
-            Map.entry("POST /integrations/coral/v1/moderate", Specifics.of(Auth.publicEndpoint()).body(s -> map(
-                    "action", "NEW", "comment", map("body", "Trams beat buses.", "parentID", null),
-                    "author", map("id", "coral-user-1", "role", "COMMENTER"),
-                    "story", map("id", "story-1", "url", "https://news.example/tram"),
-                    "site", map("id", "coral-site-1"), "tenantID", "fuzz-tenant-" + s.id(),
-                    "tenantDomain", "news.example"))),
+            Map.entry(
+                    "POST /integrations/coral/v1/moderate",
+                    Specifics.of(Auth.publicEndpoint())
+                            .body(s -> map(
+                                    "action",
+                                    "NEW",
+                                    "comment",
+                                    map("body", "Trams beat buses.", "parentID", null),
+                                    "author",
+                                    map("id", "coral-user-1", "role", "COMMENTER"),
+                                    "story",
+                                    map("id", "story-1", "url", "https://news.example/tram"),
+                                    "site",
+                                    map("id", "coral-site-1"),
+                                    "tenantID",
+                                    "fuzz-tenant-" + s.id(),
+                                    "tenantDomain",
+                                    "news.example"))),
             Map.entry("GET /$discovery/rest", Specifics.of(Auth.publicEndpoint())),
             // An empty override (the defaults): a valid body must not throttle the rest of the run.
-            Map.entry("PUT /api/v1/sites/{id}/quota", Specifics.of(Auth.apiKey("platform")).body(s -> map())),
-            Map.entry("PUT /api/v1/sites/{id}/policy", Specifics.of(ADMIN).body(s -> map(
-                    "thresholds", map("toxicity", map("review", 0.6, "reject", 0.9)),
-                    "blockTerms", List.of("grifter"), "mode", "PRE_MODERATE_ALL"))),
-            Map.entry("POST /api/v1/sites/{id}/policy/dry-run", Specifics.of(ADMIN)
-                    .body(s -> map("policy", map("mode", "POST_MODERATION"), "limit", 20))),
+            Map.entry(
+                    "PUT /api/v1/sites/{id}/quota",
+                    Specifics.of(Auth.apiKey("platform")).body(s -> map())),
+            Map.entry(
+                    "PUT /api/v1/sites/{id}/policy",
+                    Specifics.of(ADMIN)
+                            .body(s -> map(
+                                    "thresholds",
+                                    map("toxicity", map("review", 0.6, "reject", 0.9)),
+                                    "blockTerms",
+                                    List.of("grifter"),
+                                    "mode",
+                                    "PRE_MODERATE_ALL"))),
+            Map.entry(
+                    "POST /api/v1/sites/{id}/policy/dry-run",
+                    Specifics.of(ADMIN).body(s -> map("policy", map("mode", "POST_MODERATION"), "limit", 20))),
             Map.entry("POST /api/v1/score", Specifics.of(INGEST).body(Endpoints::score)),
-            Map.entry("POST /api/v1/score/batch", Specifics.of(INGEST)
-                    .body(s -> map("items", List.of(score(s), score(s))))),
-            Map.entry("POST /v1alpha1/comments:analyze", Specifics.of(Auth.perspectiveKey())
-                    .errors(ErrorShape.GOOGLE).body(Endpoints::analyze)),
-            Map.entry("POST /v1alpha1/comments:suggestscore", Specifics.of(Auth.perspectiveKey())
-                    .errors(ErrorShape.GOOGLE).body(s -> map("comment", map("text", "fine words"),
-                            "attributeScores", map("TOXICITY", map("summaryScore", map("value", 0.9)))))),
-            Map.entry("PUT /api/v1/articles/{externalId}", Specifics.of(INGEST)
-                    .body(s -> map("title", "Budget vote", "body", "The council voted on the budget."))),
+            Map.entry(
+                    "POST /api/v1/score/batch",
+                    Specifics.of(INGEST).body(s -> map("items", List.of(score(s), score(s))))),
+            Map.entry(
+                    "POST /v1alpha1/comments:analyze",
+                    Specifics.of(Auth.perspectiveKey())
+                            .errors(ErrorShape.GOOGLE)
+                            .body(Endpoints::analyze)),
+            Map.entry(
+                    "POST /v1alpha1/comments:suggestscore",
+                    Specifics.of(Auth.perspectiveKey())
+                            .errors(ErrorShape.GOOGLE)
+                            .body(s -> map(
+                                    "comment",
+                                    map("text", "fine words"),
+                                    "attributeScores",
+                                    map("TOXICITY", map("summaryScore", map("value", 0.9)))))),
+            Map.entry(
+                    "PUT /api/v1/articles/{externalId}",
+                    Specifics.of(INGEST)
+                            .body(s -> map("title", "Budget vote", "body", "The council voted on the budget."))),
             Map.entry("GET /api/v1/articles/{externalId}", Specifics.of(INGEST)),
             Map.entry("POST /api/v1/comments", Specifics.of(INGEST).body(Endpoints::comment)),
             Map.entry("GET /api/v1/comments", Specifics.of(INGEST)),
             Map.entry("GET /api/v1/comments/{id}", Specifics.of(INGEST)),
             Map.entry("PUT /api/v1/comments/{id}", Specifics.of(INGEST).body(s -> map("text", "An edit."))),
-            Map.entry("POST /api/v1/comments/{id}/reports", Specifics.of(INGEST)
-                    .body(s -> map("reporterId", "reader-" + UUID.randomUUID(), "reason", "spam"))),
+            Map.entry(
+                    "POST /api/v1/comments/{id}/reports",
+                    Specifics.of(INGEST).body(s -> map("reporterId", "reader-" + UUID.randomUUID(), "reason", "spam"))),
             // A site's own decision (WordPress). The body asks for the one action this endpoint refuses: an accepted
             // decision would close site A's queued item, which the final check must find untouched (SiteDecisionTest
             // covers accepted decisions).
-            Map.entry("POST /api/v1/comments/{id}/moderation", Specifics.of(INGEST).body(s -> map("action", "escalate",
-                    "reason", "needs_senior", "moderator", "wp:fuzz"))),
+            Map.entry(
+                    "POST /api/v1/comments/{id}/moderation",
+                    Specifics.of(INGEST)
+                            .body(s -> map("action", "escalate", "reason", "needs_senior", "moderator", "wp:fuzz"))),
             Map.entry("GET /api/v1/queue", Specifics.of(MODERATOR)),
             Map.entry("POST /api/v1/queue/claim", Specifics.of(MODERATOR)),
             Map.entry("GET /api/v1/queue/{itemId}", Specifics.of(MODERATOR)),
             Map.entry("POST /api/v1/queue/{itemId}/claim", Specifics.of(MODERATOR)),
             Map.entry("POST /api/v1/queue/{itemId}/release", Specifics.of(MODERATOR)),
-            Map.entry("POST /api/v1/queue/{itemId}/decision", Specifics.of(MODERATOR)
-                    .body(s -> map("action", "approve", "reason", "acceptable", "note", "ok"))),
-            Map.entry("POST /api/v1/queue/decisions", Specifics.of(MODERATOR).body(s -> map("decisions",
-                    List.of(map("itemId", s.itemId(), "action", "escalate", "reason", "needs_senior"))))),
+            Map.entry(
+                    "POST /api/v1/queue/{itemId}/decision",
+                    Specifics.of(MODERATOR).body(s -> map("action", "approve", "reason", "acceptable", "note", "ok"))),
+            Map.entry(
+                    "POST /api/v1/queue/decisions",
+                    Specifics.of(MODERATOR)
+                            .body(s -> map(
+                                    "decisions",
+                                    List.of(map(
+                                            "itemId", s.itemId(), "action", "escalate", "reason", "needs_senior"))))),
             Map.entry("POST /api/v1/queue/{itemId}/undo", Specifics.of(MODERATOR)),
             Map.entry("GET /api/v1/authors/{id}", Specifics.of(MODERATOR)),
-            Map.entry("POST /api/v1/authors/{id}", Specifics.of(MODERATOR)
-                    .body(s -> map("action", "premoderate", "reason", "fuzz"))),
+            Map.entry(
+                    "POST /api/v1/authors/{id}",
+                    Specifics.of(MODERATOR).body(s -> map("action", "premoderate", "reason", "fuzz"))),
             Map.entry("GET /api/v1/audit", Specifics.of(MODERATOR)),
             Map.entry("GET /api/v1/stats", Specifics.of(MODERATOR)),
             Map.entry("GET /api/v1/me", Specifics.of(INGEST)),
             Map.entry("GET /api/v1/vocabulary", Specifics.of(INGEST)),
-            Map.entry("POST /api/v1/webhooks", Specifics.of(ADMIN).body(s -> map(
-                    "url", "http://receiver.invalid/fuzz", "eventTypes", List.of("comment.published")))),
+            Map.entry(
+                    "POST /api/v1/webhooks",
+                    Specifics.of(ADMIN)
+                            .body(s -> map(
+                                    "url",
+                                    "http://receiver.invalid/fuzz",
+                                    "eventTypes",
+                                    List.of("comment.published")))),
             Map.entry("GET /api/v1/webhooks", Specifics.of(ADMIN)),
             Map.entry("GET /api/v1/webhooks/{id}", Specifics.of(ADMIN)),
             Map.entry("POST /api/v1/webhooks/{id}/enable", Specifics.of(ADMIN)),
@@ -223,31 +286,61 @@ final class Endpoints {
             Map.entry("GET /api/v1/sites/{id}/policy/advice", Specifics.of(ADMIN)),
             Map.entry("GET /api/v1/samples", Specifics.of(MODERATOR)),
             Map.entry("GET /api/v1/samples/{itemId}", Specifics.of(MODERATOR).id("itemId", "item")),
-            Map.entry("POST /api/v1/samples/{itemId}/decision", Specifics.of(MODERATOR).id("itemId", "item")
-                    .body(s -> map("action", "approve", "reason", "acceptable"))),
+            Map.entry(
+                    "POST /api/v1/samples/{itemId}/decision",
+                    Specifics.of(MODERATOR)
+                            .id("itemId", "item")
+                            .body(s -> map("action", "approve", "reason", "acceptable"))),
             Map.entry("GET /api/v1/stats/learning/samples", Specifics.of(MODERATOR)),
             Map.entry("GET /api/v1/stats/learning/identity-terms", Specifics.of(MODERATOR)),
             Map.entry("GET /api/v1/sites/{id}/rescoring", Specifics.of(ADMIN)));
 
     /** The kind of id a path parameter takes, from the collection segment just before it. */
-    static final Map<String, String> SEGMENT_IDS = Map.of("sites", "site", "keys", "key", "articles", "article",
-            "comments", "comment", "queue", "item", "authors", "author", "webhooks", "webhook");
+    static final Map<String, String> SEGMENT_IDS = Map.of(
+            "sites",
+            "site",
+            "keys",
+            "key",
+            "articles",
+            "article",
+            "comments",
+            "comment",
+            "queue",
+            "item",
+            "authors",
+            "author",
+            "webhooks",
+            "webhook");
 
     private static final java.util.Set<String> SITE_NAMES = java.util.Set.of("article", "author");
 
     /** The kind of value a query parameter takes, by name; others by their schema type. */
-    private static final Map<String, String> QUERY_IDS = Map.ofEntries(Map.entry("limit", "limit"),
-            Map.entry("days", "limit"), Map.entry("status", "status"), Map.entry("sort", "sort"),
-            Map.entry("cursor", "cursor"), Map.entry("minScore", "number"), Map.entry("maxScore", "number"),
-            Map.entry("from", "date"), Map.entry("to", "date"), Map.entry("article", "article"),
-            Map.entry("author", "author"), Map.entry("commentId", "comment"), Map.entry("weeks", "limit"));
+    private static final Map<String, String> QUERY_IDS = Map.ofEntries(
+            Map.entry("limit", "limit"),
+            Map.entry("days", "limit"),
+            Map.entry("status", "status"),
+            Map.entry("sort", "sort"),
+            Map.entry("cursor", "cursor"),
+            Map.entry("minScore", "number"),
+            Map.entry("maxScore", "number"),
+            Map.entry("from", "date"),
+            Map.entry("to", "date"),
+            Map.entry("article", "article"),
+            Map.entry("author", "author"),
+            Map.entry("commentId", "comment"),
+            Map.entry("weeks", "limit"));
 
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}/]+)}");
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options");
 
     /** One operation: where it is, what it takes, and how to call it. */
-    record Endpoint(String method, String template, Map<String, String> pathIds, Map<String, String> queryIds,
-                    Map<String, Object> bodySchema, Specifics specifics) {
+    record Endpoint(
+            String method,
+            String template,
+            Map<String, String> pathIds,
+            Map<String, String> queryIds,
+            Map<String, Object> bodySchema,
+            Specifics specifics) {
 
         String key() {
             return method + " " + template;
@@ -295,7 +388,10 @@ final class Endpoints {
                 queryIds.forEach((name, kind) -> {
                     String value = queryValues.apply(kind);
                     if (value != null) {
-                        query.append(query.isEmpty() ? "?" : "&").append(name).append('=').append(value);
+                        query.append(query.isEmpty() ? "?" : "&")
+                                .append(name)
+                                .append('=')
+                                .append(value);
                     }
                 });
                 path.append(query);
@@ -321,12 +417,18 @@ final class Endpoints {
         }
 
         Endpoint endpoint(String key) {
-            return all.stream().filter(e -> e.key().equals(key)).findFirst()
+            return all.stream()
+                    .filter(e -> e.key().equals(key))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("the OpenAPI document has no " + key));
         }
 
         List<String> withoutSpecifics() {
-            return all.stream().filter(e -> e.specifics() == null).map(Endpoint::key).sorted().toList();
+            return all.stream()
+                    .filter(e -> e.specifics() == null)
+                    .map(Endpoint::key)
+                    .sorted()
+                    .toList();
         }
 
         List<Endpoint> fuzzable() {
@@ -339,14 +441,17 @@ final class Endpoints {
         }
     }
 
-    private Endpoints() {
-    }
+    private Endpoints() {}
 
     /** Reads {@code /q/openapi?format=json} from the running service. */
     static Document load(URI base) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(base.toString().replaceAll("/$", "") + "/q/openapi?format=json"))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(base.toString().replaceAll("/$", "") + "/q/openapi?format=json"))
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new AssertionError("GET /q/openapi?format=json answered " + response.statusCode());
         }
@@ -376,8 +481,8 @@ final class Endpoints {
     }
 
     @SuppressWarnings("unchecked")
-    private static Endpoint endpoint(String method, String template, List<Object> shared, Map<String, Object> op,
-                                     Map<String, Specifics> table) {
+    private static Endpoint endpoint(
+            String method, String template, List<Object> shared, Map<String, Object> op, Map<String, Specifics> table) {
         Specifics specifics = table.get(method + " " + template);
         List<Object> parameters = new ArrayList<>(shared);
         parameters.addAll((List<Object>) op.getOrDefault("parameters", List.of()));
@@ -386,11 +491,12 @@ final class Endpoints {
         while (m.find()) {
             String name = m.group(1);
             String segment = segmentBefore(template, m.start());
-            String kind = Optional.ofNullable(specifics == null ? null : specifics.ids().get(name))
+            String kind = Optional.ofNullable(
+                            specifics == null ? null : specifics.ids().get(name))
                     .orElse(SEGMENT_IDS.get(segment));
             if (kind == null && specifics != null) {
-                throw new AssertionError("path parameter {" + name + "} of " + method + " " + template
-                        + ": add \"" + segment + "\" to Endpoints.SEGMENT_IDS or .id(\"" + name + "\", kind) to its row");
+                throw new AssertionError("path parameter {" + name + "} of " + method + " " + template + ": add \""
+                        + segment + "\" to Endpoints.SEGMENT_IDS or .id(\"" + name + "\", kind) to its row");
             }
             pathIds.put(name, kind);
         }
@@ -399,20 +505,24 @@ final class Endpoints {
             Map<String, Object> parameter = (Map<String, Object>) p;
             if ("query".equals(parameter.get("in"))) {
                 String name = (String) parameter.get("name");
-                queryIds.put(name, QUERY_IDS.getOrDefault(name,
-                        switch (Schemas.type((Map<String, Object>) parameter.getOrDefault("schema", Map.of()))) {
-                            case "integer" -> "limit";
-                            case "number" -> "number";
-                            default -> "word";
-                        }));
+                queryIds.put(
+                        name,
+                        QUERY_IDS.getOrDefault(
+                                name,
+                                switch (Schemas.type(
+                                        (Map<String, Object>) parameter.getOrDefault("schema", Map.of()))) {
+                                    case "integer" -> "limit";
+                                    case "number" -> "number";
+                                    default -> "word";
+                                }));
             }
         }
         Map<String, Object> bodySchema = null;
         Map<String, Object> requestBody = (Map<String, Object>) op.get("requestBody");
         if (requestBody != null) {
             Map<String, Object> content = (Map<String, Object>) requestBody.getOrDefault("content", Map.of());
-            Map<String, Object> media = (Map<String, Object>) content.getOrDefault("application/json",
-                    content.values().stream().findFirst().orElse(Map.of()));
+            Map<String, Object> media = (Map<String, Object>) content.getOrDefault(
+                    "application/json", content.values().stream().findFirst().orElse(Map.of()));
             bodySchema = (Map<String, Object>) media.getOrDefault("schema", Map.of());
         }
         return new Endpoint(method, template, pathIds, queryIds, bodySchema, specifics);
@@ -432,36 +542,61 @@ final class Endpoints {
     // Realistic valid bodies, so that a good share of the fuzzed requests is accepted and stores something.
 
     static Map<String, Object> score(TwoSites.Site s) {
-        return map("text", "The tram line will cost more than promised.",
-                "article", map("title", "Tram line", "body", "The council approved the tram line."),
-                "parent", map("text", "Costs are rising."));
+        return map(
+                "text",
+                "The tram line will cost more than promised.",
+                "article",
+                map("title", "Tram line", "body", "The council approved the tram line."),
+                "parent",
+                map("text", "Costs are rising."));
     }
 
     static Map<String, Object> analyze(TwoSites.Site s) {
-        return map("comment", map("text", "You are an idiot"), "languages", List.of("en"),
-                "requestedAttributes", map("TOXICITY", map(), "OFF_TOPIC", map()),
-                "context", map("entries", List.of(map("text", "The city council approved the new tram line "
-                        + "on Tuesday after a long debate about costs. Construction starts next spring."))),
-                "spanAnnotations", true);
+        return map(
+                "comment",
+                map("text", "You are an idiot"),
+                "languages",
+                List.of("en"),
+                "requestedAttributes",
+                map("TOXICITY", map(), "OFF_TOPIC", map()),
+                "context",
+                map(
+                        "entries",
+                        List.of(
+                                map(
+                                        "text",
+                                        "The city council approved the new tram line "
+                                                + "on Tuesday after a long debate about costs. Construction starts next spring."))),
+                "spanAnnotations",
+                true);
     }
 
     static Map<String, Object> comment(TwoSites.Site s) {
-        return map("externalId", "fz-" + UUID.randomUUID(), "articleId", s.article(),
-                "author", map("id", "author-" + UUID.randomUUID().toString().substring(0, 8), "name", "Fuzz"),
-                "text", "Trams are better than buses for this city.");
+        return map(
+                "externalId",
+                "fz-" + UUID.randomUUID(),
+                "articleId",
+                s.article(),
+                "author",
+                map("id", "author-" + UUID.randomUUID().toString().substring(0, 8), "name", "Fuzz"),
+                "text",
+                "Trams are better than buses for this city.");
     }
 
     /** Example values from JSON schemas (OpenAPI 3.0 and 3.1), for endpoints whose row gives no body. */
     static final class Schemas {
 
-        private Schemas() {
-        }
+        private Schemas() {}
 
         @SuppressWarnings("unchecked")
         static String type(Map<String, Object> schema) {
             Object type = schema.get("type");
             if (type instanceof List<?> types) {
-                return types.stream().map(String::valueOf).filter(t -> !t.equals("null")).findFirst().orElse("null");
+                return types.stream()
+                        .map(String::valueOf)
+                        .filter(t -> !t.equals("null"))
+                        .findFirst()
+                        .orElse("null");
             }
             return type == null ? (schema.containsKey("properties") ? "object" : "string") : type.toString();
         }
@@ -473,8 +608,10 @@ final class Endpoints {
             }
             Object ref = schema.get("$ref");
             if (ref instanceof String r && r.startsWith("#/components/schemas/")) {
-                return example((Map<String, Object>) components.get(r.substring("#/components/schemas/".length())),
-                        components, depth + 1);
+                return example(
+                        (Map<String, Object>) components.get(r.substring("#/components/schemas/".length())),
+                        components,
+                        depth + 1);
             }
             for (String combined : List.of("allOf", "oneOf", "anyOf")) {
                 if (schema.get(combined) instanceof List<?> options && !options.isEmpty()) {
@@ -488,8 +625,8 @@ final class Endpoints {
                 case "object" -> {
                     Map<String, Object> object = new LinkedHashMap<>();
                     Map<String, Object> properties = (Map<String, Object>) schema.getOrDefault("properties", Map.of());
-                    properties.forEach((name, property) -> object.put(name,
-                            example((Map<String, Object>) property, components, depth + 1)));
+                    properties.forEach((name, property) ->
+                            object.put(name, example((Map<String, Object>) property, components, depth + 1)));
                     yield object;
                 }
                 case "array" -> {
@@ -500,13 +637,14 @@ final class Endpoints {
                 case "number" -> 0.5;
                 case "boolean" -> true;
                 case "null" -> null;
-                default -> switch (String.valueOf(schema.get("format"))) {
-                    case "uuid" -> UUID.randomUUID().toString();
-                    case "date-time" -> "2026-01-01T00:00:00Z";
-                    case "date" -> "2026-01-01";
-                    case "uri", "url" -> "http://receiver.invalid/fuzz";
-                    default -> "Fuzz value";
-                };
+                default ->
+                    switch (String.valueOf(schema.get("format"))) {
+                        case "uuid" -> UUID.randomUUID().toString();
+                        case "date-time" -> "2026-01-01T00:00:00Z";
+                        case "date" -> "2026-01-01";
+                        case "uri", "url" -> "http://receiver.invalid/fuzz";
+                        default -> "Fuzz value";
+                    };
             };
         }
     }

@@ -32,20 +32,24 @@ class EndpointsTest {
 
     @Test
     void anOperationWithoutARowIsNamedAndStopsTheFuzzTest() {
-        Endpoints.Document document = Endpoints.of(DOCUMENT, Map.of(
-                "GET /api/v1/webhooks/{id}/deliveries", Endpoints.Specifics.of(Endpoints.Auth.apiKey("admin"))));
-        assertThat(document.operations()).containsExactly("GET /api/v1/webhooks/{id}/deliveries",
-                "POST /integrations/example/v1/moderate");
+        Endpoints.Document document = Endpoints.of(
+                DOCUMENT,
+                Map.of("GET /api/v1/webhooks/{id}/deliveries", Endpoints.Specifics.of(Endpoints.Auth.apiKey("admin"))));
+        assertThat(document.operations())
+                .containsExactly("GET /api/v1/webhooks/{id}/deliveries", "POST /integrations/example/v1/moderate");
         assertThat(document.withoutSpecifics()).containsExactly("POST /integrations/example/v1/moderate");
         assertThatThrownBy(document::fuzzable).hasMessageContaining("POST /integrations/example/v1/moderate");
     }
 
     @Test
     void parametersAndTheBodyComeFromTheDocument() {
-        Endpoints.Document document = Endpoints.of(DOCUMENT, Map.of(
-                "GET /api/v1/webhooks/{id}/deliveries", Endpoints.Specifics.of(Endpoints.Auth.apiKey("admin")),
-                "POST /integrations/example/v1/moderate", Endpoints.Specifics.of(Endpoints.Auth.signed(
-                        "X-Example-Signature", "admin", Endpoints.Auth.hmacSha256Hex("sha256=")))));
+        Endpoints.Document document = Endpoints.of(
+                DOCUMENT,
+                Map.of(
+                        "GET /api/v1/webhooks/{id}/deliveries", Endpoints.Specifics.of(Endpoints.Auth.apiKey("admin")),
+                        "POST /integrations/example/v1/moderate",
+                                Endpoints.Specifics.of(Endpoints.Auth.signed(
+                                        "X-Example-Signature", "admin", Endpoints.Auth.hmacSha256Hex("sha256=")))));
         Endpoints.Endpoint deliveries = document.endpoint("GET /api/v1/webhooks/{id}/deliveries");
         assertThat(deliveries.pathIds()).containsExactly(Map.entry("id", "webhook"));
         assertThat(deliveries.queryIds()).containsExactly(Map.entry("limit", "limit"), Map.entry("channel", "word"));
@@ -56,24 +60,27 @@ class EndpointsTest {
 
         Endpoints.Endpoint moderate = document.endpoint("POST /integrations/example/v1/moderate");
         assertThat(moderate.hasBody()).isTrue();
-        assertThat(moderate.validBody(null, document.components())).isEqualTo(map(
-                "comment", map("body", "Fuzz value", "createdAt", "2026-01-01T00:00:00Z", "tags", List.of("STAFF")),
-                "revision", 3));
+        assertThat(moderate.validBody(null, document.components()))
+                .isEqualTo(map(
+                        "comment",
+                        map("body", "Fuzz value", "createdAt", "2026-01-01T00:00:00Z", "tags", List.of("STAFF")),
+                        "revision",
+                        3));
     }
 
     @Test
     void eachSchemeCarriesTheCredentialWhereItsClientsDo() {
         byte[] body = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
-        assertThat(Endpoints.Auth.apiKey("ingest").headers("cg_ing_x", body)).containsExactly(
-                Map.entry("X-Api-Key", "cg_ing_x"));
+        assertThat(Endpoints.Auth.apiKey("ingest").headers("cg_ing_x", body))
+                .containsExactly(Map.entry("X-Api-Key", "cg_ing_x"));
         assertThat(Endpoints.Auth.perspectiveKey().path("/v1alpha1/comments:analyze", "k y"))
                 .isEqualTo("/v1alpha1/comments:analyze?key=k%20y");
         assertThat(Endpoints.Auth.perspectiveKey().headers("k", body)).isEmpty();
         assertThat(Endpoints.Auth.publicEndpoint().path("/x", null)).isEqualTo("/x");
         // RFC 4231 test case 2: HMAC-SHA256, key "Jefe", data "what do ya want for nothing?".
         assertThat(Endpoints.Auth.signed("X-Sig", "admin", Endpoints.Auth.hmacSha256Hex("sha256="))
-                .headers("Jefe", "what do ya want for nothing?".getBytes(StandardCharsets.UTF_8)))
-                .containsExactly(Map.entry("X-Sig",
-                        "sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"));
+                        .headers("Jefe", "what do ya want for nothing?".getBytes(StandardCharsets.UTF_8)))
+                .containsExactly(
+                        Map.entry("X-Sig", "sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"));
     }
 }

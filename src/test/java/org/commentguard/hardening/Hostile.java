@@ -17,12 +17,15 @@ import static org.commentguard.testing.Api.ADMIN_KEY;
 /** Seeded generator of hostile keys, path values and bodies for {@link BadInputFuzzTest}. */
 final class Hostile {
 
-    private static final Set<String> TEXT_FIELDS = Set.of("text", "title", "body", "html", "note", "label", "name",
-            "reporterId", "externalId", "reason", "url");
-    private static final List<byte[]> INVALID_UTF8 = List.of(new byte[]{(byte) 0xC3, 0x28},
-            new byte[]{(byte) 0xFF}, new byte[]{(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-            new byte[]{(byte) 0xC0, (byte) 0xAF}, new byte[]{(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
-            new byte[]{(byte) 0xE2, (byte) 0x82});
+    private static final Set<String> TEXT_FIELDS = Set.of(
+            "text", "title", "body", "html", "note", "label", "name", "reporterId", "externalId", "reason", "url");
+    private static final List<byte[]> INVALID_UTF8 = List.of(
+            new byte[] {(byte) 0xC3, 0x28},
+            new byte[] {(byte) 0xFF},
+            new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            new byte[] {(byte) 0xC0, (byte) 0xAF},
+            new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+            new byte[] {(byte) 0xE2, (byte) 0x82});
 
     private final Random random;
     private final TwoSites sites;
@@ -34,20 +37,52 @@ final class Hostile {
 
     /** Texts that have broken text-handling services before. */
     static List<String> hostileTexts() {
-        return List.of("", "   \t\n", "\u0000", "nul\u0000inside", "a".repeat(20_000), "a".repeat(20_001),
-                "\uD83D\uDE00".repeat(10_000), "\uD83D\uDE00".repeat(10_001), "lone \uD800 surrogate",
-                "' OR 1=1; DROP TABLE comment; --", "Robert'); DROP TABLE site;--",
-                "<script>alert(document.cookie)</script><img src=x onerror=alert(1)>", "${jndi:ldap://127.0.0.1/x}",
-                "%s%s%n%x{0}", "\u202Ebidi\u2066 \u0007\b\f\r\n\u001B[31m", "Z\u0338\u0322\u031B".repeat(3_000),
-                "\u200B\u200B\u200B", "ｆｕｃｋ ｙｏｕ", "\uFEFF", "../../../../etc/passwd");
+        return List.of(
+                "",
+                "   \t\n",
+                "\u0000",
+                "nul\u0000inside",
+                "a".repeat(20_000),
+                "a".repeat(20_001),
+                "\uD83D\uDE00".repeat(10_000),
+                "\uD83D\uDE00".repeat(10_001),
+                "lone \uD800 surrogate",
+                "' OR 1=1; DROP TABLE comment; --",
+                "Robert'); DROP TABLE site;--",
+                "<script>alert(document.cookie)</script><img src=x onerror=alert(1)>",
+                "${jndi:ldap://127.0.0.1/x}",
+                "%s%s%n%x{0}",
+                "\u202Ebidi\u2066 \u0007\b\f\r\n\u001B[31m",
+                "Z\u0338\u0322\u031B".repeat(3_000),
+                "\u200B\u200B\u200B",
+                "ｆｕｃｋ ｙｏｕ",
+                "\uFEFF",
+                "../../../../etc/passwd");
     }
 
     /** Whole bodies that are not what any endpoint expects. */
     static List<byte[]> handWritten() {
-        List<String> texts = List.of("", " ", "null", "[]", "{}", "\"text\"", "42", "true", "{", "{\"a\":}",
-                "{'text':'single quotes'}", "{\"text\":\"x\",\"text\":\"y\"}", "{\"text\": 1e999999}",
-                "{\"text\": NaN}", "{\"limit\": 99999999999999999999999999999}", "{\"__proto__\":{\"admin\":true}}",
-                "/* comment */ {}", "{} trailing", "{\"text\":\"unterminated", "[" .repeat(10_000) + "]".repeat(10_000),
+        List<String> texts = List.of(
+                "",
+                " ",
+                "null",
+                "[]",
+                "{}",
+                "\"text\"",
+                "42",
+                "true",
+                "{",
+                "{\"a\":}",
+                "{'text':'single quotes'}",
+                "{\"text\":\"x\",\"text\":\"y\"}",
+                "{\"text\": 1e999999}",
+                "{\"text\": NaN}",
+                "{\"limit\": 99999999999999999999999999999}",
+                "{\"__proto__\":{\"admin\":true}}",
+                "/* comment */ {}",
+                "{} trailing",
+                "{\"text\":\"unterminated",
+                "[".repeat(10_000) + "]".repeat(10_000),
                 "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000),
                 "{\"text\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}",
                 "{\"comment\":{\"text\":" + "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_001) + "}",
@@ -58,12 +93,16 @@ final class Hostile {
         List<byte[]> bodies = new ArrayList<>();
         texts.forEach(t -> bodies.add(t.getBytes(StandardCharsets.UTF_8)));
         for (byte[] bad : INVALID_UTF8) {
-            bodies.add(concat("{\"text\":\"bad ".getBytes(StandardCharsets.UTF_8), bad,
-                    " bytes\",\"comment\":{\"text\":\"x".getBytes(StandardCharsets.UTF_8), bad, "\"}}".getBytes(
-                            StandardCharsets.UTF_8)));
+            bodies.add(concat(
+                    "{\"text\":\"bad ".getBytes(StandardCharsets.UTF_8),
+                    bad,
+                    " bytes\",\"comment\":{\"text\":\"x".getBytes(StandardCharsets.UTF_8),
+                    bad,
+                    "\"}}".getBytes(StandardCharsets.UTF_8)));
         }
-        bodies.add(concat(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "{\"text\":\"bom\"}".getBytes(
-                StandardCharsets.UTF_8)));
+        bodies.add(concat(
+                new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                "{\"text\":\"bom\"}".getBytes(StandardCharsets.UTF_8)));
         bodies.add("{\"text\":\"utf-16\"}".getBytes(StandardCharsets.UTF_16));
         return bodies;
     }
@@ -79,12 +118,15 @@ final class Hostile {
             case 0 -> a.ingest();
             case 1 -> a.moderator();
             case 2 -> sites.b().keyFor(role == null ? "ingest" : role);
-            case 3 -> "cg_" + switch (role == null ? "ingest" : role) {
-                case "ingest" -> "ing";
-                case "moderator" -> "mod";
-                case "admin" -> "adm";
-                default -> role;
-            } + "_" + randomAlnum(40);
+            case 3 ->
+                "cg_"
+                        + switch (role == null ? "ingest" : role) {
+                            case "ingest" -> "ing";
+                            case "moderator" -> "mod";
+                            case "admin" -> "adm";
+                            default -> role;
+                        }
+                        + "_" + randomAlnum(40);
             case 4 -> a.revokedIngest();
             case 5 -> ADMIN_KEY.substring(0, ADMIN_KEY.length() - 1) + "f";
             case 6 -> "' OR 1=1 --";
@@ -107,21 +149,42 @@ final class Hostile {
                 case "limit" -> pick("-1", "0", "101", "99999999999999", "abc", "1e3", "NaN", "");
                 case "status" -> pick("bogus", "PENDING", "' OR 1=1 --", "", "DECIDED", "\u0000");
                 case "sort" -> pick("x", "oldest;DROP TABLE comment", "", "newest");
-                case "cursor" -> pick("garbage", "%%%", Base64.getUrlEncoder().encodeToString(randomBytes(24)),
-                        Base64.getUrlEncoder().encodeToString("{\"t\":\"x\",\"id\":1}".getBytes(
-                                StandardCharsets.UTF_8)), "x".repeat(5_000));
+                case "cursor" ->
+                    pick(
+                            "garbage",
+                            "%%%",
+                            Base64.getUrlEncoder().encodeToString(randomBytes(24)),
+                            Base64.getUrlEncoder()
+                                    .encodeToString("{\"t\":\"x\",\"id\":1}".getBytes(StandardCharsets.UTF_8)),
+                            "x".repeat(5_000));
                 case "number" -> pick("NaN", "-Infinity", "1e309", "abc", "-0.5", "2");
                 case "date" -> pick("yesterday", "-999999999-01-01T00:00:00Z", "2026-13-45T99:00:00Z", "0", "");
-                default -> pick(UUID.randomUUID().toString(), "not-a-uuid", "' OR '1'='1", "../../etc/passwd",
-                        "\u0000", "x".repeat(5_000), " ", "null", "😀");
+                default ->
+                    pick(
+                            UUID.randomUUID().toString(),
+                            "not-a-uuid",
+                            "' OR '1'='1",
+                            "../../etc/passwd",
+                            "\u0000",
+                            "x".repeat(5_000),
+                            " ",
+                            "null",
+                            "😀");
             };
         }
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     String contentType() {
-        return pick("text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data",
-                "application/json; charset=ISO-8859-1", "application/json; charset=UTF-16", "*/*", "");
+        return pick(
+                "text/plain",
+                "application/xml",
+                "application/x-www-form-urlencoded",
+                "multipart/form-data",
+                "application/json; charset=ISO-8859-1",
+                "application/json; charset=UTF-16",
+                "*/*",
+                "");
     }
 
     /** A body derived from a valid one: as is, with hostile texts, mutated, random, deep, broken bytes or huge. */
@@ -142,7 +205,8 @@ final class Hostile {
             return utf8(Json.write(randomValue(4)));
         }
         if (roll < 80) {
-            String deep = random.nextBoolean() ? "[".repeat(10_000) + "]".repeat(10_000)
+            String deep = random.nextBoolean()
+                    ? "[".repeat(10_000) + "]".repeat(10_000)
                     : "{\"a\":".repeat(10_000) + "null" + "}".repeat(10_000);
             String json = Json.write(valid);
             return utf8(json.substring(0, json.length() - 1) + ",\"deep\":" + deep + "}");
@@ -179,7 +243,8 @@ final class Hostile {
             List<String> fields = new ArrayList<>(target.keySet());
             int action = random.nextInt(4);
             if (fields.isEmpty() || action == 0) {
-                target.put(pick("__proto__", "siteId", "id", "status", "claimedBy", "constructor", "\u0000", ""),
+                target.put(
+                        pick("__proto__", "siteId", "id", "status", "claimedBy", "constructor", "\u0000", ""),
                         randomValue(2));
             } else {
                 String field = fields.get(random.nextInt(fields.size()));
@@ -211,10 +276,27 @@ final class Hostile {
             case 2 -> pick(0, -1, Integer.MAX_VALUE, Long.MIN_VALUE, 1e308, -0.0, 0.5);
             case 3 -> randomString();
             case 4 -> pick(hostileTexts());
-            case 5 -> pick("ingest", "admin", "moderator", "platform", "approve", "reject", "escalate", "spam",
-                    "PRE_MODERATE_ALL", "REJECT", "TOXICITY", "comment.published", "http://127.0.0.1:9/x",
-                    sites.b().id(), sites.b().commentId(), sites.b().itemId(), sites.b().article(),
-                    sites.a().itemId(), sites.a().commentExternalId());
+            case 5 ->
+                pick(
+                        "ingest",
+                        "admin",
+                        "moderator",
+                        "platform",
+                        "approve",
+                        "reject",
+                        "escalate",
+                        "spam",
+                        "PRE_MODERATE_ALL",
+                        "REJECT",
+                        "TOXICITY",
+                        "comment.published",
+                        "http://127.0.0.1:9/x",
+                        sites.b().id(),
+                        sites.b().commentId(),
+                        sites.b().itemId(),
+                        sites.b().article(),
+                        sites.a().itemId(),
+                        sites.a().commentExternalId());
             case 6 -> UUID.randomUUID().toString();
             case 7 -> {
                 List<Object> list = new ArrayList<>();
@@ -241,8 +323,8 @@ final class Hostile {
         int quote = indexOfStringContent(json);
         byte[] bad = INVALID_UTF8.get(random.nextInt(INVALID_UTF8.size()));
         if (how == 1 && quote > 0) {
-            return concat(java.util.Arrays.copyOf(json, quote), bad,
-                    java.util.Arrays.copyOfRange(json, quote, json.length));
+            return concat(
+                    java.util.Arrays.copyOf(json, quote), bad, java.util.Arrays.copyOfRange(json, quote, json.length));
         }
         byte[] copy = json.clone();
         for (int i = random.nextInt(4); i >= 0; i--) {
@@ -265,13 +347,14 @@ final class Hostile {
         StringBuilder s = new StringBuilder();
         for (int i = random.nextInt(40); i > 0; i--) {
             int kind = random.nextInt(5);
-            s.appendCodePoint(switch (kind) {
-                case 0 -> random.nextInt(0x20);
-                case 1 -> 0x20 + random.nextInt(0x5F);
-                case 2 -> 0xA0 + random.nextInt(0x2F00);
-                case 3 -> 0x1F300 + random.nextInt(0x300);
-                default -> 0xD800 + random.nextInt(0x800);
-            });
+            s.appendCodePoint(
+                    switch (kind) {
+                        case 0 -> random.nextInt(0x20);
+                        case 1 -> 0x20 + random.nextInt(0x5F);
+                        case 2 -> 0xA0 + random.nextInt(0x2F00);
+                        case 3 -> 0x1F300 + random.nextInt(0x300);
+                        default -> 0xD800 + random.nextInt(0x800);
+                    });
         }
         return s.toString();
     }

@@ -11,8 +11,7 @@ final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
-    }
+    private Json() {}
 
     static String write(Object value) {
         try {
@@ -25,8 +24,7 @@ final class Json {
     /** Reads a JSON object; anything else (HTML, plain text, an array) fails the calling test. */
     static Map<String, Object> read(String body) {
         try {
-            return MAPPER.readValue(body, new TypeReference<>() {
-            });
+            return MAPPER.readValue(body, new TypeReference<>() {});
         } catch (JsonProcessingException e) {
             throw new AssertionError("not a JSON object: " + (body.length() > 200 ? body.substring(0, 200) : body), e);
         }

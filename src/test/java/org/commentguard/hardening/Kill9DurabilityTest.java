@@ -43,8 +43,7 @@ class Kill9DurabilityTest {
             "I ride the line every day and it is a real improvement.");
 
     @Test
-    void everyAcknowledgedCommentSurvivesKillNineOfTheServiceAndOfItsDatabaseExactlyOnceAndComplete()
-            throws Exception {
+    void everyAcknowledgedCommentSurvivesKillNineOfTheServiceAndOfItsDatabaseExactlyOnceAndComplete() throws Exception {
         ServiceProcess.EmbeddedData embedded = ServiceProcess.EmbeddedData.fresh("kill9");
         Path data = embedded.dir();
         Map<String, String> env = embedded.env();
@@ -55,12 +54,28 @@ class Kill9DurabilityTest {
         try {
             ApiClient api = new ApiClient(service.base());
             keys = api.newSite("Kill -9 site", "ingest", "moderator");
-            ApiClient.require(api.send("PUT", "/api/v1/articles/" + article, keys.get("ingest"),
-                    Map.of("title", "Council approves tram line", "body",
-                            "The city council approved the new tram line after a long debate about costs.")), 201);
+            ApiClient.require(
+                    api.send(
+                            "PUT",
+                            "/api/v1/articles/" + article,
+                            keys.get("ingest"),
+                            Map.of(
+                                    "title",
+                                    "Council approves tram line",
+                                    "body",
+                                    "The city council approved the new tram line after a long debate about costs.")),
+                    201);
             // An endpoint nobody listens on: every event stays in the outbox, so each comment's events can be counted.
-            ApiClient.require(api.post("/api/v1/webhooks", keys.get("admin"), Map.of("url", "http://receiver.invalid/down",
-                    "eventTypes", List.of("comment.published", "comment.queued", "comment.rejected"))), 201);
+            ApiClient.require(
+                    api.post(
+                            "/api/v1/webhooks",
+                            keys.get("admin"),
+                            Map.of(
+                                    "url",
+                                    "http://receiver.invalid/down",
+                                    "eventTypes",
+                                    List.of("comment.published", "comment.queued", "comment.rejected"))),
+                    201);
 
             ingestThenKill(service, keys.get("ingest"), article, acknowledged, null);
         } finally {
@@ -102,8 +117,9 @@ class Kill9DurabilityTest {
      * Writers post until the service dies; it is killed once enough comments are acknowledged (at most 20 s).
      * With {@code data} (the embedded database's directory) its postmaster is killed with SIGKILL as well.
      */
-    private void ingestThenKill(ServiceProcess service, String ingestKey, String article, Set<String> acknowledged,
-                                Path data) throws Exception {
+    private void ingestThenKill(
+            ServiceProcess service, String ingestKey, String article, Set<String> acknowledged, Path data)
+            throws Exception {
         boolean alsoKillDatabase = data != null;
         ApiClient api = new ApiClient(service.base());
         AtomicBoolean stop = new AtomicBoolean();
@@ -116,8 +132,8 @@ class Kill9DurabilityTest {
                 for (int i = 0; !stop.get() && i < 10_000; i++) {
                     String externalId = "k9-" + writer + "-" + UUID.randomUUID();
                     try {
-                        ApiClient.Answer answer = api.post("/api/v1/comments", ingestKey,
-                                comment(externalId, article, sent.incrementAndGet()));
+                        ApiClient.Answer answer = api.post(
+                                "/api/v1/comments", ingestKey, comment(externalId, article, sent.incrementAndGet()));
                         if (answer.status() == 201) {
                             acknowledged.add(externalId);
                         } else if (answer.status() != 503) {
@@ -139,7 +155,8 @@ class Kill9DurabilityTest {
         if (alsoKillDatabase) {
             // The whole server at once, as a crash of the machine would: postmaster and backends.
             ProcessHandle postmaster = ProcessHandle.of(postmasterPid(data)).orElseThrow();
-            List<ProcessHandle> server = new ArrayList<>(postmaster.descendants().toList());
+            List<ProcessHandle> server =
+                    new ArrayList<>(postmaster.descendants().toList());
             server.add(postmaster);
             service.kill9();
             server.forEach(ProcessHandle::destroyForcibly);
@@ -155,12 +172,20 @@ class Kill9DurabilityTest {
 
     /** pg_ctl detaches the postmaster from the service's JVM; its pid is the first line of postmaster.pid. */
     private static long postmasterPid(Path data) throws java.io.IOException {
-        return Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+        return Long.parseLong(
+                Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
     }
 
     private static Map<String, Object> comment(String externalId, String article, int n) {
-        return Map.of("externalId", externalId, "articleId", article,
-                "author", Map.of("id", "reader-" + (n % 40), "name", "Reader"), "text", TEXTS.get(n % TEXTS.size()));
+        return Map.of(
+                "externalId",
+                externalId,
+                "articleId",
+                article,
+                "author",
+                Map.of("id", "reader-" + (n % 40), "name", "Reader"),
+                "text",
+                TEXTS.get(n % TEXTS.size()));
     }
 
     /**
@@ -170,21 +195,34 @@ class Kill9DurabilityTest {
     private static void assertNoHalfWrittenRows(ServiceProcess.EmbeddedData embedded, int stored) throws Exception {
         try (Connection c = DriverManager.getConnection(embedded.jdbcUrl(), "postgres", "")) {
             assertThat(count(c, "SELECT count(*) FROM comment")).isEqualTo(stored);
-            assertThat(count(c, "SELECT count(*) FROM comment c WHERE NOT EXISTS "
-                    + "(SELECT 1 FROM audit_entry a WHERE a.comment_id = c.id)")).isZero();
-            assertThat(count(c, "SELECT count(*) FROM comment c WHERE c.status = 'PENDING' AND NOT EXISTS "
-                    + "(SELECT 1 FROM review_item r WHERE r.comment_id = c.id AND r.state = 'OPEN')")).isZero();
-            assertThat(count(c, "SELECT count(*) FROM review_item r JOIN comment c ON c.id = r.comment_id "
-                    + "WHERE r.state = 'OPEN' AND c.status <> 'PENDING'")).isZero();
-            assertThat(count(c, "SELECT count(*) FROM comment c WHERE (SELECT count(*) FROM webhook_delivery d "
-                    + "WHERE d.payload LIKE '%' || c.id::text || '%') <> 1")).isZero();
+            assertThat(count(
+                            c,
+                            "SELECT count(*) FROM comment c WHERE NOT EXISTS "
+                                    + "(SELECT 1 FROM audit_entry a WHERE a.comment_id = c.id)"))
+                    .isZero();
+            assertThat(count(
+                            c,
+                            "SELECT count(*) FROM comment c WHERE c.status = 'PENDING' AND NOT EXISTS "
+                                    + "(SELECT 1 FROM review_item r WHERE r.comment_id = c.id AND r.state = 'OPEN')"))
+                    .isZero();
+            assertThat(count(
+                            c,
+                            "SELECT count(*) FROM review_item r JOIN comment c ON c.id = r.comment_id "
+                                    + "WHERE r.state = 'OPEN' AND c.status <> 'PENDING'"))
+                    .isZero();
+            assertThat(count(
+                            c,
+                            "SELECT count(*) FROM comment c WHERE (SELECT count(*) FROM webhook_delivery d "
+                                    + "WHERE d.payload LIKE '%' || c.id::text || '%') <> 1"))
+                    .isZero();
             assertThat(count(c, "SELECT count(*) FROM comment WHERE scores IN ('', '{}') OR models IN ('', '{}')"))
                     .isZero();
         }
     }
 
     private static long count(Connection c, String sql) throws Exception {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -48,10 +48,11 @@ import java.sql.DriverManager;
                         + "=true after ./mvnw -B -DskipTests package (README, Proof under load and faults)");
             }
             boolean needsPostgres = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), LongTest.class)
-                    .map(LongTest::needsPostgres).orElse(false);
+                    .map(LongTest::needsPostgres)
+                    .orElse(false);
             if (needsPostgres) {
-                try (Connection ignored = DriverManager.getConnection("jdbc:postgresql://" + POSTGRES + "/postgres",
-                        "postgres", "")) {
+                try (Connection ignored =
+                        DriverManager.getConnection("jdbc:postgresql://" + POSTGRES + "/postgres", "postgres", "")) {
                     return ConditionEvaluationResult.enabled("PostgreSQL answers at " + POSTGRES);
                 } catch (Exception e) {
                     return ConditionEvaluationResult.disabled("needs a PostgreSQL at " + POSTGRES

@@ -58,21 +58,67 @@ class NoisyNeighbourTest {
     /** The shipped batch deadline is 10 s; an answer much later than that would be a hang. */
     private static final long HANG_MARGIN_S = 5;
 
-    private static final List<String> WORDS = List.of("tram", "council", "budget", "station", "bus", "ticket",
-            "morning", "river", "bridge", "school", "market", "traffic", "cyclists", "parking", "noise", "delay",
-            "mayor", "vote", "neighbours", "shops", "summer", "winter", "timetable", "fare", "depot", "route",
-            "track", "safety", "lights", "crossing", "elderly", "students", "workers", "visitors", "stop", "line",
-            "the", "and", "because", "should", "never", "always", "they", "we", "our", "city", "plan", "money");
+    private static final List<String> WORDS = List.of(
+            "tram",
+            "council",
+            "budget",
+            "station",
+            "bus",
+            "ticket",
+            "morning",
+            "river",
+            "bridge",
+            "school",
+            "market",
+            "traffic",
+            "cyclists",
+            "parking",
+            "noise",
+            "delay",
+            "mayor",
+            "vote",
+            "neighbours",
+            "shops",
+            "summer",
+            "winter",
+            "timetable",
+            "fare",
+            "depot",
+            "route",
+            "track",
+            "safety",
+            "lights",
+            "crossing",
+            "elderly",
+            "students",
+            "workers",
+            "visitors",
+            "stop",
+            "line",
+            "the",
+            "and",
+            "because",
+            "should",
+            "never",
+            "always",
+            "they",
+            "we",
+            "our",
+            "city",
+            "plan",
+            "money");
     private static final String ARTICLE = "The city council approved the new tram line after a long debate about "
             + "costs. The line will connect the central station with the river district, with twelve stops and a "
             + "depot near the market. Construction starts next summer; buses will replace part of the route while "
             + "the track is laid. Cyclists asked for safe crossings and the mayor promised new traffic lights.";
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newCachedThreadPool()).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newCachedThreadPool())
+            .build();
 
-    record Answer(int status, long nanos, String retryAfter, String body) {
-    }
+    record Answer(int status, long nanos, String retryAfter, String body) {}
 
     private Answer post(URI base, String path, String key, Object body) throws IOException, InterruptedException {
         return postJson(base, path, key, Json.write(body));
@@ -85,11 +131,18 @@ class NoisyNeighbourTest {
      */
     private Answer postJson(URI base, String path, String key, String json) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve(path))
-                .timeout(Duration.ofSeconds(60)).header("X-Api-Key", key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(base.resolve(path))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("X-Api-Key", key)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        return new Answer(r.statusCode(), System.nanoTime() - t0, r.headers().firstValue("Retry-After").orElse(null),
+        return new Answer(
+                r.statusCode(),
+                System.nanoTime() - t0,
+                r.headers().firstValue("Retry-After").orElse(null),
                 r.body());
     }
 
@@ -99,8 +152,10 @@ class NoisyNeighbourTest {
         int length = min + random.nextInt(max - min + 1);
         StringBuilder text = new StringBuilder("I think");
         while (text.length() < length) {
-            text.append(random.nextInt(12) == 0 ? ". " + capital(WORDS.get(random.nextInt(WORDS.size())))
-                    : " " + WORDS.get(random.nextInt(WORDS.size())));
+            text.append(
+                    random.nextInt(12) == 0
+                            ? ". " + capital(WORDS.get(random.nextInt(WORDS.size())))
+                            : " " + WORDS.get(random.nextInt(WORDS.size())));
         }
         return text.substring(0, length - 1) + ".";
     }
@@ -143,7 +198,8 @@ class NoisyNeighbourTest {
             }
             pool.shutdown();
             Map<String, long[]> out = new TreeMap<>();
-            latencies.forEach((k, v) -> out.put(k, v.stream().mapToLong(Long::longValue).sorted().toArray()));
+            latencies.forEach((k, v) ->
+                    out.put(k, v.stream().mapToLong(Long::longValue).sorted().toArray()));
             return out;
         }
 
@@ -152,8 +208,15 @@ class NoisyNeighbourTest {
                 String text = comment(n, 600, 1000);
                 Answer a;
                 if (endpoint.equals("score")) {
-                    a = post(base, "/api/v1/score", key, Map.of("text", text,
-                            "article", Map.of("title", "Council approves tram line", "body", ARTICLE)));
+                    a = post(
+                            base,
+                            "/api/v1/score",
+                            key,
+                            Map.of(
+                                    "text",
+                                    text,
+                                    "article",
+                                    Map.of("title", "Council approves tram line", "body", ARTICLE)));
                     if (a.status() != 200) {
                         failures.add(phase + " score: " + a.status() + " " + a.body());
                     }
@@ -171,7 +234,8 @@ class NoisyNeighbourTest {
                         failures.add(phase + " comments: " + a.status() + " " + a.body());
                     }
                 }
-                latencies.computeIfAbsent(endpoint, k -> new ConcurrentLinkedQueue<>())
+                latencies
+                        .computeIfAbsent(endpoint, k -> new ConcurrentLinkedQueue<>())
                         .add((System.nanoTime() - due) / 1_000_000);
             } catch (Exception e) {
                 failures.add(phase + " " + endpoint + ": " + e);
@@ -188,12 +252,19 @@ class NoisyNeighbourTest {
             Map<String, String> a = api.newSite("Flooding site", "ingest");
             Map<String, String> b = api.newSite("Quiet site", "ingest");
             String article = "noisy-" + java.util.UUID.randomUUID();
-            ApiClient.require(api.send("PUT", "/api/v1/articles/" + article, b.get("ingest"), Map.of(
-                    "title", "Council approves tram line", "body", ARTICLE)), 201);
+            ApiClient.require(
+                    api.send(
+                            "PUT",
+                            "/api/v1/articles/" + article,
+                            b.get("ingest"),
+                            Map.of("title", "Council approves tram line", "body", ARTICLE)),
+                    201);
             SiteB siteB = new SiteB(service.base(), b.get("ingest"), article);
             // Warm-up (JIT, model sessions), not measured.
             siteB.run("warm-up", 15);
-            System.out.printf(Locale.ROOT, "noisy: warm-up refusals of site B (cold JIT, not asserted): %d%n",
+            System.out.printf(
+                    Locale.ROOT,
+                    "noisy: warm-up refusals of site B (cold JIT, not asserted): %d%n",
                     siteB.failures.size());
             siteB.failures.clear();
             String loadBefore = loadAverage();
@@ -216,7 +287,9 @@ class NoisyNeighbourTest {
                     while (System.nanoTime() < floodEnd) {
                         try {
                             Answer answer = postJson(service.base(), "/api/v1/score/batch", a.get("ingest"), batch);
-                            aStatuses.computeIfAbsent(answer.status(), k -> new AtomicLong()).incrementAndGet();
+                            aStatuses
+                                    .computeIfAbsent(answer.status(), k -> new AtomicLong())
+                                    .incrementAndGet();
                             aSlowest.accumulateAndGet(answer.nanos(), Math::max);
                             if (answer.status() == 200) {
                                 aItemsScored.addAndGet(BATCH_ITEMS);
@@ -239,41 +312,56 @@ class NoisyNeighbourTest {
             Thread.sleep(5_000);
             Map<String, long[]> busy = siteB.run("flood", FLOOD_SECONDS);
             flood.shutdown();
-            assertThat(flood.awaitTermination(120, TimeUnit.SECONDS)).as("flood clients finished").isTrue();
+            assertThat(flood.awaitTermination(120, TimeUnit.SECONDS))
+                    .as("flood clients finished")
+                    .isTrue();
             String loadAfter = loadAverage();
             String metrics = metrics(service.base());
 
-            System.out.printf(Locale.ROOT, "noisy: load average before %s, after %s (1/5/15 min)%n", loadBefore,
-                    loadAfter);
+            System.out.printf(
+                    Locale.ROOT, "noisy: load average before %s, after %s (1/5/15 min)%n", loadBefore, loadAfter);
             print("quiet", quiet);
             print("flood", busy);
-            System.out.printf(Locale.ROOT, "noisy: site A answers %s, %d comments scored (%.1f/s), slowest answer "
-                            + "%d ms%n", new TreeMap<>(aStatuses), aItemsScored.get(),
-                    aItemsScored.get() / (double) (FLOOD_SECONDS + 5), aSlowest.get() / 1_000_000);
+            System.out.printf(
+                    Locale.ROOT,
+                    "noisy: site A answers %s, %d comments scored (%.1f/s), slowest answer " + "%d ms%n",
+                    new TreeMap<>(aStatuses),
+                    aItemsScored.get(),
+                    aItemsScored.get() / (double) (FLOOD_SECONDS + 5),
+                    aSlowest.get() / 1_000_000);
             System.out.println("noisy: refusals " + refusals(metrics));
 
             assertThat(siteB.failures).as("site B is never refused").isEmpty();
-            assertThat(aFailures).as("site A gets only 200, 429 or 503 with Retry-After").isEmpty();
+            assertThat(aFailures)
+                    .as("site A gets only 200, 429 or 503 with Retry-After")
+                    .isEmpty();
             long refused = aStatuses.getOrDefault(429, new AtomicLong()).get()
                     + aStatuses.getOrDefault(503, new AtomicLong()).get();
             assertThat(refused).as("site A refused").isPositive();
-            assertThat(aSlowest.get() / 1_000_000_000L).as("site A's slowest answer, s").isLessThanOrEqualTo(
-                    10 + HANG_MARGIN_S);
+            assertThat(aSlowest.get() / 1_000_000_000L)
+                    .as("site A's slowest answer, s")
+                    .isLessThanOrEqualTo(10 + HANG_MARGIN_S);
             long quietP99 = percentile(quiet.get("score"), 0.99);
             long busyP99 = percentile(busy.get("score"), 0.99);
-            assertThat(busyP99).as("B's /score p99 during the flood, ms (quiet p99 " + quietP99 + " ms)")
-                    .isLessThanOrEqualTo(Math.max(2 * quietP99, FLOOR_MS)).isLessThan(CORAL_MS);
-            assertThat(metrics).containsPattern("commentguard_quota_refusals_total\\{[^}]*site=\""
-                    + a.get("siteId") + "\"");
+            assertThat(busyP99)
+                    .as("B's /score p99 during the flood, ms (quiet p99 " + quietP99 + " ms)")
+                    .isLessThanOrEqualTo(Math.max(2 * quietP99, FLOOR_MS))
+                    .isLessThan(CORAL_MS);
+            assertThat(metrics)
+                    .containsPattern("commentguard_quota_refusals_total\\{[^}]*site=\"" + a.get("siteId") + "\"");
             assertThat(metrics).doesNotContain("site=\"" + b.get("siteId") + "\"");
 
             List<Map<String, Object>> stored = api.allComments(b.get("ingest"), article);
             Map<String, Long> perExternalId = new HashMap<>();
             stored.forEach(c -> perExternalId.merge((String) c.get("externalId"), 1L, Long::sum));
             for (String id : siteB.acknowledged) {
-                assertThat(perExternalId.get(id)).as("stored copies of acknowledged " + id).isEqualTo(1L);
+                assertThat(perExternalId.get(id))
+                        .as("stored copies of acknowledged " + id)
+                        .isEqualTo(1L);
             }
-            System.out.printf(Locale.ROOT, "noisy: site B: %d comments acknowledged, all stored once%n",
+            System.out.printf(
+                    Locale.ROOT,
+                    "noisy: site B: %d comments acknowledged, all stored once%n",
                     siteB.acknowledged.size());
         } finally {
             Kill9DurabilityTest.deleteRecursively(data.dir());
@@ -296,7 +384,8 @@ class NoisyNeighbourTest {
                     items.add(Map.of("text", comment(i, 800, 800)));
                 }
                 for (int i = 0; i < 3; i++) {
-                    assertThat(post(service.base(), "/api/v1/score/batch", key, Map.of("items", items)).status())
+                    assertThat(post(service.base(), "/api/v1/score/batch", key, Map.of("items", items))
+                                    .status())
                             .isEqualTo(200);
                 }
                 int batches = 10;
@@ -306,9 +395,15 @@ class NoisyNeighbourTest {
                     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                System.out.printf(Locale.ROOT, "noisy: batch of %d x 800 chars, %d worker(s): %.2f s per batch, "
-                                + "%.1f comments/s, load average %s%n", BATCH_ITEMS, workers, seconds / batches,
-                        batches * BATCH_ITEMS / seconds, loadAverage());
+                System.out.printf(
+                        Locale.ROOT,
+                        "noisy: batch of %d x 800 chars, %d worker(s): %.2f s per batch, "
+                                + "%.1f comments/s, load average %s%n",
+                        BATCH_ITEMS,
+                        workers,
+                        seconds / batches,
+                        batches * BATCH_ITEMS / seconds,
+                        loadAverage());
             } finally {
                 Kill9DurabilityTest.deleteRecursively(data.dir());
             }
@@ -316,9 +411,16 @@ class NoisyNeighbourTest {
     }
 
     private static void print(String phase, Map<String, long[]> latencies) {
-        latencies.forEach((endpoint, ms) -> System.out.printf(Locale.ROOT,
-                "noisy: site B %-5s %-8s n=%d p50 %d / p90 %d / p99 %d / max %d ms%n", phase, endpoint, ms.length,
-                percentile(ms, 0.5), percentile(ms, 0.9), percentile(ms, 0.99), percentile(ms, 1.0)));
+        latencies.forEach((endpoint, ms) -> System.out.printf(
+                Locale.ROOT,
+                "noisy: site B %-5s %-8s n=%d p50 %d / p90 %d / p99 %d / max %d ms%n",
+                phase,
+                endpoint,
+                ms.length,
+                percentile(ms, 0.5),
+                percentile(ms, 0.9),
+                percentile(ms, 0.99),
+                percentile(ms, 1.0)));
     }
 
     static long percentile(long[] sorted, double q) {
@@ -335,12 +437,15 @@ class NoisyNeighbourTest {
     }
 
     private String metrics(URI base) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.resolve("/q/metrics")).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(
+                        HttpRequest.newBuilder(base.resolve("/q/metrics"))
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
-    private static final Pattern REFUSAL = Pattern.compile(
-            "commentguard_quota_refusals_total\\{([^}]*)} ([0-9.E]+)");
+    private static final Pattern REFUSAL = Pattern.compile("commentguard_quota_refusals_total\\{([^}]*)} ([0-9.E]+)");
 
     private static List<String> refusals(String metrics) {
         List<String> out = new ArrayList<>();

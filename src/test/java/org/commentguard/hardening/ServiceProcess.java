@@ -41,15 +41,17 @@ final class ServiceProcess implements AutoCloseable {
      */
     static ServiceProcess start(String name, Map<String, String> env) throws Exception {
         if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: package the service first (./mvnw -B -DskipTests package)");
+            throw new IllegalStateException(
+                    JAR + " is missing: package the service first (./mvnw -B -DskipTests package)");
         }
         int port = freePort();
         Path log = Path.of("target", "hardening", name + ".log");
         Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx1g"));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
         // Extra JVM options for the service, e.g. a JFR recording: -Dcommentguard.service.java-options="-XX:..."
-        String extra = System.getProperty("commentguard.service.java-options", "").trim();
+        String extra =
+                System.getProperty("commentguard.service.java-options", "").trim();
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }
@@ -101,8 +103,11 @@ final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("service exited with " + process.exitValue() + ", see " + log);
             }
             try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(base().resolve("/q/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> ready = http.send(
+                        HttpRequest.newBuilder(base().resolve("/q/health/ready"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return;
                 }
@@ -129,8 +134,11 @@ final class ServiceProcess implements AutoCloseable {
         }
 
         Map<String, String> env() {
-            return ServiceProcess.env("COMMENTGUARD_DB_EMBEDDED_DATA_DIR", dir.toString(),
-                    "COMMENTGUARD_DB_EMBEDDED_PORT", Integer.toString(port));
+            return ServiceProcess.env(
+                    "COMMENTGUARD_DB_EMBEDDED_DATA_DIR",
+                    dir.toString(),
+                    "COMMENTGUARD_DB_EMBEDDED_PORT",
+                    Integer.toString(port));
         }
 
         String jdbcUrl() {

@@ -74,31 +74,69 @@ class SoakTest {
     /** One heap sample (and one line of the timeline) per twentieth of the run, 5 to 60 s apart. */
     private static final long SAMPLE_SECONDS = Math.max(5, Math.min(60, (long) (MINUTES * 60 / 20)));
 
-    private static final List<String> WORDS = List.of("tram", "council", "budget", "station", "bus", "ticket",
-            "morning", "river", "bridge", "school", "market", "traffic", "cyclists", "parking", "noise", "delay",
-            "mayor", "vote", "neighbours", "shops", "summer", "winter", "timetable", "fare", "depot", "route",
-            "track", "safety", "lights", "crossing", "elderly", "students", "workers", "visitors", "stop", "line");
+    private static final List<String> WORDS = List.of(
+            "tram",
+            "council",
+            "budget",
+            "station",
+            "bus",
+            "ticket",
+            "morning",
+            "river",
+            "bridge",
+            "school",
+            "market",
+            "traffic",
+            "cyclists",
+            "parking",
+            "noise",
+            "delay",
+            "mayor",
+            "vote",
+            "neighbours",
+            "shops",
+            "summer",
+            "winter",
+            "timetable",
+            "fare",
+            "depot",
+            "route",
+            "track",
+            "safety",
+            "lights",
+            "crossing",
+            "elderly",
+            "students",
+            "workers",
+            "visitors",
+            "stop",
+            "line");
     /** Openings that make the comment toxic or profane enough to be held for review or rejected. */
-    private static final List<String> HOSTILE = List.of("You are an idiot and a moron,",
-            "What a load of crap, this shit council", "Shut up, you stupid clown,",
-            "F*ck this f u c k i n g council and its", "Only a pathetic loser would write about the");
+    private static final List<String> HOSTILE = List.of(
+            "You are an idiot and a moron,",
+            "What a load of crap, this shit council",
+            "Shut up, you stupid clown,",
+            "F*ck this f u c k i n g council and its",
+            "Only a pathetic loser would write about the");
 
     private final Map<String, Op> ops = new LinkedHashMap<>();
     /** externalId → comment id (UUID), for every comment answered 201 or 200. */
     private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+
     private final List<String> acknowledgedOrder = new CopyOnWriteArrayList<>();
     /** Review item id → moderator, for every item claimed and then decided with a 200. */
     private final Map<String, String> decided = new ConcurrentHashMap<>();
+
     private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
     private final AtomicInteger emptyQueue = new AtomicInteger();
     private final AtomicInteger queuedOnIngest = new AtomicInteger();
     /** Every request as {seconds into the run it was due, nanoseconds from due to done}, for the timeline. */
     private final ConcurrentLinkedQueue<long[]> timeline = new ConcurrentLinkedQueue<>();
+
     private long runStart;
 
     @Test
-    void minutesOfMixedTrafficLeaveNoErrorsNoHeapGrowthAndNothingLostOrDecidedTwice()
-            throws Exception {
+    void minutesOfMixedTrafficLeaveNoErrorsNoHeapGrowthAndNothingLostOrDecidedTwice() throws Exception {
         ServiceProcess.EmbeddedData data = ServiceProcess.EmbeddedData.fresh("soak");
         try (ServiceProcess service = ServiceProcess.start("soak", data.env())) {
             ApiClient api = new ApiClient(service.base());
@@ -109,8 +147,13 @@ class SoakTest {
             }
             Map<String, String> keys = api.newSite("Soak site", roles);
             String article = "soak-" + java.util.UUID.randomUUID();
-            ApiClient.require(api.send("PUT", "/api/v1/articles/" + article, keys.get("ingest"), Map.of(
-                    "title", "Council approves tram line", "body", ARTICLE)), 201);
+            ApiClient.require(
+                    api.send(
+                            "PUT",
+                            "/api/v1/articles/" + article,
+                            keys.get("ingest"),
+                            Map.of("title", "Council approves tram line", "body", ARTICLE)),
+                    201);
 
             Duration length = Duration.ofMillis((long) (MINUTES * 60_000));
             RATES.keySet().forEach(name -> ops.put(name, new Op(name)));
@@ -146,7 +189,8 @@ class SoakTest {
                 return null;
             });
             pacers.shutdown();
-            assertThat(pacers.awaitTermination(length.toSeconds() + 120, TimeUnit.SECONDS)).isTrue();
+            assertThat(pacers.awaitTermination(length.toSeconds() + 120, TimeUnit.SECONDS))
+                    .isTrue();
             clients.shutdown();
             assertThat(clients.awaitTermination(300, TimeUnit.SECONDS)).isTrue();
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -165,8 +209,7 @@ class SoakTest {
 
     // ---- the operations ---------------------------------------------------------------------------------------
 
-    private void perform(String op, ApiClient api, Map<String, String> keys, String article, long n)
-            throws Exception {
+    private void perform(String op, ApiClient api, Map<String, String> keys, String article, long n) throws Exception {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String moderator = "moderator" + (1 + n % MODERATORS);
         switch (op) {
@@ -190,17 +233,36 @@ class SoakTest {
                     }
                 }
             }
-            case "score" -> expect(op, api.post("/api/v1/score", keys.get("ingest"), Map.of("text", commentText(n),
-                    "article", Map.of("title", "Council approves tram line", "body", ARTICLE))), 200);
-            case "queue-list" -> expect(op, api.send("GET", "/api/v1/queue?limit=25"
-                    + (n % 2 == 0 ? "" : "&sort=oldest"), keys.get(moderator), null), 200);
+            case "score" ->
+                expect(
+                        op,
+                        api.post(
+                                "/api/v1/score",
+                                keys.get("ingest"),
+                                Map.of(
+                                        "text",
+                                        commentText(n),
+                                        "article",
+                                        Map.of("title", "Council approves tram line", "body", ARTICLE))),
+                        200);
+            case "queue-list" ->
+                expect(
+                        op,
+                        api.send(
+                                "GET",
+                                "/api/v1/queue?limit=25" + (n % 2 == 0 ? "" : "&sort=oldest"),
+                                keys.get(moderator),
+                                null),
+                        200);
             case "queue-item" -> {
-                ApiClient.Answer page = expect(op, api.send("GET", "/api/v1/queue?limit=5", keys.get(moderator),
-                        null), 200);
+                ApiClient.Answer page =
+                        expect(op, api.send("GET", "/api/v1/queue?limit=5", keys.get(moderator), null), 200);
                 List<Map<String, Object>> items = page == null ? List.of() : page.get("items");
                 if (!items.isEmpty()) {
-                    expect(op, api.send("GET", "/api/v1/queue/" + items.get(0).get("id"), keys.get(moderator),
-                            null), 200);
+                    expect(
+                            op,
+                            api.send("GET", "/api/v1/queue/" + items.get(0).get("id"), keys.get(moderator), null),
+                            200);
                 }
             }
             case "moderate" -> {
@@ -216,9 +278,17 @@ class SoakTest {
                 }
                 String item = claim.get("id");
                 boolean approve = n % 3 != 0;
-                ApiClient.Answer decision = expect(op, api.post("/api/v1/queue/" + item + "/decision",
-                        keys.get(moderator), Map.of("action", approve ? "approve" : "reject",
-                                "reason", approve ? "acceptable" : "toxicity")), 200);
+                ApiClient.Answer decision = expect(
+                        op,
+                        api.post(
+                                "/api/v1/queue/" + item + "/decision",
+                                keys.get(moderator),
+                                Map.of(
+                                        "action",
+                                        approve ? "approve" : "reject",
+                                        "reason",
+                                        approve ? "acceptable" : "toxicity")),
+                        200);
                 if (decision != null && decided.putIfAbsent(item, moderator) != null) {
                     failures.add("item " + item + " decided twice");
                 }
@@ -228,9 +298,10 @@ class SoakTest {
                     return;
                 }
                 String externalId = acknowledgedOrder.get(random.nextInt(acknowledgedOrder.size()));
-                ApiClient.Answer answer = api.post("/api/v1/comments/" + acknowledged.get(externalId) + "/reports",
-                        keys.get("ingest"), Map.of("reporterId", "reader-" + random.nextInt(50),
-                                "reason", n % 2 == 0 ? "abuse" : "spam"));
+                ApiClient.Answer answer = api.post(
+                        "/api/v1/comments/" + acknowledged.get(externalId) + "/reports",
+                        keys.get("ingest"),
+                        Map.of("reporterId", "reader-" + random.nextInt(50), "reason", n % 2 == 0 ? "abuse" : "spam"));
                 // 200: that reader had already reported that comment, which random picks make likely.
                 if (answer.status() != 200) {
                     expect(op, answer, 201);
@@ -305,35 +376,56 @@ class SoakTest {
     }
 
     private void report(double seconds, List<long[]> heap) {
-        System.out.printf(Locale.ROOT, "soak: %.1f s, scale %.2f, %d client threads, %d cores, load average at "
-                        + "the end %.2f%n", seconds, SCALE, CLIENT_THREADS, Runtime.getRuntime().availableProcessors(),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(
+                Locale.ROOT,
+                "soak: %.1f s, scale %.2f, %d client threads, %d cores, load average at " + "the end %.2f%n",
+                seconds,
+                SCALE,
+                CLIENT_THREADS,
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage());
         System.out.println("soak: operation      offered/s  done/s   p50 ms   p90 ms   p99 ms   max ms  (from due time)"
                 + "   service p50/p99 ms");
         for (Op op : ops.values()) {
             long[] due = sorted(op.fromDue);
             long[] svc = sorted(op.service);
-            System.out.printf(Locale.ROOT, "soak: %-13s %9.1f %7.1f %8.1f %8.1f %8.1f %8.1f   %8.1f / %.1f%n",
-                    op.name, RATES.get(op.name) * SCALE, due.length / seconds, ms(due, 0.5), ms(due, 0.9),
-                    ms(due, 0.99), ms(due, 1.0), ms(svc, 0.5), ms(svc, 0.99));
+            System.out.printf(
+                    Locale.ROOT,
+                    "soak: %-13s %9.1f %7.1f %8.1f %8.1f %8.1f %8.1f   %8.1f / %.1f%n",
+                    op.name,
+                    RATES.get(op.name) * SCALE,
+                    due.length / seconds,
+                    ms(due, 0.5),
+                    ms(due, 0.9),
+                    ms(due, 0.99),
+                    ms(due, 1.0),
+                    ms(svc, 0.5),
+                    ms(svc, 0.99));
             op.steps.forEach((step, lat) -> {
                 long[] s = sorted(lat);
-                System.out.printf(Locale.ROOT, "soak:   %-11s %d calls, service p50 %.1f / p99 %.1f ms%n", step,
-                        s.length, ms(s, 0.5), ms(s, 0.99));
+                System.out.printf(
+                        Locale.ROOT,
+                        "soak:   %-11s %d calls, service p50 %.1f / p99 %.1f ms%n",
+                        step,
+                        s.length,
+                        ms(s, 0.5),
+                        ms(s, 0.99));
             });
         }
-        System.out.printf("soak: %d comments acknowledged (%d held for review on ingestion), %d items claimed and "
-                + "decided, %d claims found the queue empty, %d failures%n", acknowledged.size(),
-                queuedOnIngest.get(), decided.size(), emptyQueue.get(), failures.size());
+        System.out.printf(
+                "soak: %d comments acknowledged (%d held for review on ingestion), %d items claimed and "
+                        + "decided, %d claims found the queue empty, %d failures%n",
+                acknowledged.size(), queuedOnIngest.get(), decided.size(), emptyQueue.get(), failures.size());
         failures.stream().limit(20).forEach(f -> System.out.println("soak: failure " + f));
         System.out.println("soak: timeline, all operations by due time: from s, requests, p50 / p99 ms from due");
         Map<Long, ConcurrentLinkedQueue<Long>> windows = new java.util.TreeMap<>();
-        timeline.forEach(t -> windows.computeIfAbsent(t[0] / SAMPLE_SECONDS * SAMPLE_SECONDS,
-                w -> new ConcurrentLinkedQueue<>()).add(t[1]));
+        timeline.forEach(
+                t -> windows.computeIfAbsent(t[0] / SAMPLE_SECONDS * SAMPLE_SECONDS, w -> new ConcurrentLinkedQueue<>())
+                        .add(t[1]));
         windows.forEach((from, lat) -> {
             long[] s = sorted(lat);
-            System.out.printf(Locale.ROOT, "soak:   %4d s %6d %9.1f / %.1f%n", from, s.length, ms(s, 0.5),
-                    ms(s, 0.99));
+            System.out.printf(Locale.ROOT, "soak:   %4d s %6d %9.1f / %.1f%n", from, s.length, ms(s, 0.5), ms(s, 0.99));
         });
         StringBuilder series = new StringBuilder("soak: heap used after full GC (s:MiB)");
         synchronized (heap) {
@@ -362,13 +454,18 @@ class SoakTest {
     private static long liveHeap(ServiceProcess service) throws Exception {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(service.pid()), "GC.run")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (!gc.waitFor(60, TimeUnit.SECONDS) || gc.exitValue() != 0) {
             throw new IllegalStateException("jcmd GC.run failed for " + service.pid());
         }
-        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(service.base() + "/q/metrics")).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> metrics = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(service.base() + "/q/metrics"))
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         Matcher m = HEAP_USED.matcher(metrics.body());
         long used = 0;
         while (m.find()) {
@@ -380,8 +477,8 @@ class SoakTest {
         return used;
     }
 
-    private static final Pattern HEAP_USED = Pattern.compile(
-            "(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\}\\s+([0-9.eE+]+)$");
+    private static final Pattern HEAP_USED =
+            Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\}\\s+([0-9.eE+]+)$");
 
     // ---- checks -----------------------------------------------------------------------------------------------
 
@@ -395,10 +492,14 @@ class SoakTest {
         List<long[]> settled = heap.stream().filter(h -> h[0] >= last / 5).toList();
         assertThat(settled.size()).as("heap samples after warm-up").isGreaterThanOrEqualTo(6);
         int third = settled.size() / 3;
-        long first = settled.subList(0, third).stream().mapToLong(h -> h[1]).min().orElseThrow();
-        long end = settled.subList(settled.size() - third, settled.size()).stream().mapToLong(h -> h[1]).min()
+        long first =
+                settled.subList(0, third).stream().mapToLong(h -> h[1]).min().orElseThrow();
+        long end = settled.subList(settled.size() - third, settled.size()).stream()
+                .mapToLong(h -> h[1])
+                .min()
                 .orElseThrow();
-        System.out.printf("soak: live heap, smallest of the first third %d MiB, of the last third %d MiB%n",
+        System.out.printf(
+                "soak: live heap, smallest of the first third %d MiB, of the last third %d MiB%n",
                 first >> 20, end >> 20);
         assertThat(end).as("live heap at the end (bytes)").isLessThanOrEqualTo(first + Math.max(first / 4, 64L << 20));
     }
@@ -431,12 +532,16 @@ class SoakTest {
                 }
             }
             for (String item : decided.keySet()) {
-                assertThat(decisions.get(item)).as("decision entries of item " + item).isEqualTo(1);
+                assertThat(decisions.get(item))
+                        .as("decision entries of item " + item)
+                        .isEqualTo(1);
             }
             // Nothing else decided items: the test's moderators are the only ones.
             assertThat(decisions.keySet()).containsExactlyInAnyOrderElementsOf(decided.keySet());
-            System.out.printf("soak: database holds %d comments of the site, %d decided items with one decision "
-                    + "entry each%n", copies.size(), decisions.size());
+            System.out.printf(
+                    "soak: database holds %d comments of the site, %d decided items with one decision "
+                            + "entry each%n",
+                    copies.size(), decisions.size());
         }
     }
 

@@ -40,22 +40,46 @@ class TwoInstancesTest {
 
     @Test
     void twoInstancesShareIngestionAndTheQueueWithoutDoubleClaimsOrLosses() throws Exception {
-        String database = "cg_scaleout_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String database =
+                "cg_scaleout_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE DATABASE " + database);
         Map<String, String> env = ServiceProcess.env(
-                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + SERVER + "/" + database,
-                "QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_PASSWORD", "");
+                "QUARKUS_DATASOURCE_JDBC_URL",
+                "jdbc:postgresql://" + SERVER + "/" + database,
+                "QUARKUS_DATASOURCE_USERNAME",
+                "postgres",
+                "QUARKUS_DATASOURCE_PASSWORD",
+                "");
         try (ServiceProcess one = ServiceProcess.start("scaleout-1", env);
-             ServiceProcess two = ServiceProcess.start("scaleout-2", env)) {
+                ServiceProcess two = ServiceProcess.start("scaleout-2", env)) {
             List<ApiClient> instances = List.of(new ApiClient(one.base()), new ApiClient(two.base()));
-            Map<String, String> keys = instances.get(0).newSite("Scale-out site", "ingest",
-                    "moderator1", "moderator2", "moderator3", "moderator4");
+            Map<String, String> keys = instances
+                    .get(0)
+                    .newSite("Scale-out site", "ingest", "moderator1", "moderator2", "moderator3", "moderator4");
             String article = "scale-" + UUID.randomUUID();
-            ApiClient.require(instances.get(1).send("PUT", "/api/v1/articles/" + article, keys.get("ingest"),
-                    Map.of("title", "Council approves tram line", "body", "The council approved the tram line.")), 201);
+            ApiClient.require(
+                    instances
+                            .get(1)
+                            .send(
+                                    "PUT",
+                                    "/api/v1/articles/" + article,
+                                    keys.get("ingest"),
+                                    Map.of(
+                                            "title",
+                                            "Council approves tram line",
+                                            "body",
+                                            "The council approved the tram line.")),
+                    201);
             // Every comment is queued, so every comment must be claimed and decided exactly once.
-            ApiClient.require(instances.get(0).send("PUT", "/api/v1/sites/" + keys.get("siteId") + "/policy",
-                    keys.get("admin"), Map.of("mode", "PRE_MODERATE_ALL")), 200);
+            ApiClient.require(
+                    instances
+                            .get(0)
+                            .send(
+                                    "PUT",
+                                    "/api/v1/sites/" + keys.get("siteId") + "/policy",
+                                    keys.get("admin"),
+                                    Map.of("mode", "PRE_MODERATE_ALL")),
+                    200);
 
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
             Map<String, String> claimedBy = new ConcurrentHashMap<>();
@@ -70,10 +94,19 @@ class TwoInstancesTest {
                 writers.add(pool.submit(() -> {
                     for (int i = 0; i < COMMENTS_PER_WRITER; i++) {
                         String externalId = "so-" + writer + "-" + i;
-                        ApiClient.Answer answer = ApiClient.require(api.post("/api/v1/comments", keys.get("ingest"),
-                                Map.of("externalId", externalId, "articleId", article,
-                                        "author", Map.of("id", "reader-" + (i % 25)),
-                                        "text", distinctText(writer * 1_000 + i))),
+                        ApiClient.Answer answer = ApiClient.require(
+                                api.post(
+                                        "/api/v1/comments",
+                                        keys.get("ingest"),
+                                        Map.of(
+                                                "externalId",
+                                                externalId,
+                                                "articleId",
+                                                article,
+                                                "author",
+                                                Map.of("id", "reader-" + (i % 25)),
+                                                "text",
+                                                distinctText(writer * 1_000 + i))),
                                 201);
                         if (!"PENDING".equals(answer.get("status"))) {
                             throw new AssertionError("not queued: " + answer.json());
@@ -103,8 +136,12 @@ class TwoInstancesTest {
                         if (claimedBy.putIfAbsent(item, moderator) != null) {
                             doubleClaims.incrementAndGet();
                         }
-                        ApiClient.require(api.post("/api/v1/queue/" + item + "/decision", keys.get(moderator),
-                                Map.of("action", "approve", "reason", "acceptable")), 200);
+                        ApiClient.require(
+                                api.post(
+                                        "/api/v1/queue/" + item + "/decision",
+                                        keys.get(moderator),
+                                        Map.of("action", "approve", "reason", "acceptable")),
+                                200);
                         decided.incrementAndGet();
                     }
                 }));
@@ -120,7 +157,8 @@ class TwoInstancesTest {
             int total = WRITERS * COMMENTS_PER_WRITER;
             assertThat(acknowledged).hasSize(total);
             assertThat(doubleClaims.get()).isZero();
-            System.out.printf("two instances: %d comments ingested, %d claimed and decided, claims per moderator %s%n",
+            System.out.printf(
+                    "two instances: %d comments ingested, %d claimed and decided, claims per moderator %s%n",
                     acknowledged.size(), decided.get(), perModerator(claimedBy));
             assertThat(claimedBy).hasSize(total);
             assertThat(decided.get()).isEqualTo(total);
@@ -128,19 +166,42 @@ class TwoInstancesTest {
             for (ApiClient api : instances) {
                 List<Map<String, Object>> stored = api.allComments(keys.get("ingest"), article);
                 assertThat(stored).hasSize(total);
-                assertThat(stored).extracting(c -> c.get("externalId")).containsExactlyInAnyOrderElementsOf(acknowledged);
+                assertThat(stored)
+                        .extracting(c -> c.get("externalId"))
+                        .containsExactlyInAnyOrderElementsOf(acknowledged);
                 // Every one was approved by a moderator.
                 assertThat(stored).extracting(c -> c.get("status")).containsOnly("PUBLISHED");
             }
 
             // A race for one specific item from both instances: exactly one claim wins, the other is 409.
             for (int i = 0; i < RACES; i++) {
-                ApiClient.require(instances.get(i % 2).post("/api/v1/comments", keys.get("ingest"), Map.of(
-                        "externalId", "race-" + i, "articleId", article, "author", Map.of("id", "racer"),
-                        "text", distinctText(100_000 + i))), 201);
+                ApiClient.require(
+                        instances
+                                .get(i % 2)
+                                .post(
+                                        "/api/v1/comments",
+                                        keys.get("ingest"),
+                                        Map.of(
+                                                "externalId",
+                                                "race-" + i,
+                                                "articleId",
+                                                article,
+                                                "author",
+                                                Map.of("id", "racer"),
+                                                "text",
+                                                distinctText(100_000 + i))),
+                        201);
             }
-            List<Map<String, Object>> open = ApiClient.require(instances.get(0).send("GET",
-                    "/api/v1/queue?status=unclaimed&limit=100", keys.get("moderator1"), null), 200).get("items");
+            List<Map<String, Object>> open = ApiClient.require(
+                            instances
+                                    .get(0)
+                                    .send(
+                                            "GET",
+                                            "/api/v1/queue?status=unclaimed&limit=100",
+                                            keys.get("moderator1"),
+                                            null),
+                            200)
+                    .get("items");
             assertThat(open).hasSize(RACES);
             for (Map<String, Object> item : open) {
                 CyclicBarrier start = new CyclicBarrier(2);
@@ -161,24 +222,61 @@ class TwoInstancesTest {
                 assertThat(statuses).containsExactlyInAnyOrder(200, 409);
             }
             pool.shutdownNow();
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + SERVER + "/" + database,
-                    "postgres", "")) {
+            try (Connection c =
+                    DriverManager.getConnection("jdbc:postgresql://" + SERVER + "/" + database, "postgres", "")) {
                 assertThat(count(c, "SELECT count(*) FROM comment")).isEqualTo(total + RACES);
-                assertThat(count(c, "SELECT count(*) FROM review_item WHERE state = 'DECIDED'")).isEqualTo(total);
+                assertThat(count(c, "SELECT count(*) FROM review_item WHERE state = 'DECIDED'"))
+                        .isEqualTo(total);
                 assertThat(count(c, "SELECT count(*) FROM review_item WHERE state = 'OPEN' AND claimed_by IS NOT NULL"))
                         .isEqualTo(RACES);
-                assertThat(count(c, "SELECT count(*) FROM (SELECT comment_id FROM review_item "
-                        + "GROUP BY comment_id HAVING count(*) > 1) d")).isZero();
+                assertThat(count(
+                                c,
+                                "SELECT count(*) FROM (SELECT comment_id FROM review_item "
+                                        + "GROUP BY comment_id HAVING count(*) > 1) d"))
+                        .isZero();
             }
         } finally {
             execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
     }
 
-    private static final List<String> WORDS = List.of("tram", "council", "budget", "station", "bus", "ticket",
-            "morning", "river", "bridge", "school", "market", "traffic", "cyclists", "parking", "noise", "delay",
-            "mayor", "vote", "neighbours", "shops", "summer", "winter", "timetable", "fare", "depot", "route",
-            "track", "safety", "lights", "crossing", "elderly", "students", "workers", "visitors", "stop", "line");
+    private static final List<String> WORDS = List.of(
+            "tram",
+            "council",
+            "budget",
+            "station",
+            "bus",
+            "ticket",
+            "morning",
+            "river",
+            "bridge",
+            "school",
+            "market",
+            "traffic",
+            "cyclists",
+            "parking",
+            "noise",
+            "delay",
+            "mayor",
+            "vote",
+            "neighbours",
+            "shops",
+            "summer",
+            "winter",
+            "timetable",
+            "fare",
+            "depot",
+            "route",
+            "track",
+            "safety",
+            "lights",
+            "crossing",
+            "elderly",
+            "students",
+            "workers",
+            "visitors",
+            "stop",
+            "line");
 
     /** Texts different enough that the spam scorer's near-duplicate check does not reject them. */
     private static String distinctText(int seed) {
@@ -201,13 +299,15 @@ class TwoInstancesTest {
     }
 
     private static void execute(String sql) throws Exception {
-        try (Connection c = admin(); Statement s = c.createStatement()) {
+        try (Connection c = admin();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
 
     private static long count(Connection c, String sql) throws Exception {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -19,9 +19,22 @@ import static org.commentguard.testing.Api.as;
 record TwoSites(Site a, Site b, Snapshot aBefore) {
 
     /** One site's keys and resource ids. */
-    record Site(String id, String admin, String ingest, String moderator, String ingestKeyId, String article,
-                String commentId, String commentExternalId, String itemId, String webhookId, String author,
-                String marker, String revokedKey, String revokedKeyId, String spareWebhookId) {
+    record Site(
+            String id,
+            String admin,
+            String ingest,
+            String moderator,
+            String ingestKeyId,
+            String article,
+            String commentId,
+            String commentExternalId,
+            String itemId,
+            String webhookId,
+            String author,
+            String marker,
+            String revokedKey,
+            String revokedKeyId,
+            String spareWebhookId) {
 
         String keyFor(String role) {
             if (role == null) {
@@ -73,24 +86,59 @@ record TwoSites(Site a, Site b, Snapshot aBefore) {
     }
 
     /** What another site must never change: A's comment, queue item, webhooks, keys and policy. */
-    record Snapshot(String text, String status, String claimedBy, boolean webhookActive, boolean webhookDeleted,
-                    boolean spareWebhookDeleted, List<Boolean> keysActive, int policyVersion) {
+    record Snapshot(
+            String text,
+            String status,
+            String claimedBy,
+            boolean webhookActive,
+            boolean webhookDeleted,
+            boolean spareWebhookDeleted,
+            List<Boolean> keysActive,
+            int policyVersion) {
 
         static Snapshot of(Site s) {
-            ExtractableResponse<Response> comment = as(s.ingest()).get("/api/v1/comments/" + s.commentId())
-                    .then().statusCode(200).extract();
-            ExtractableResponse<Response> item = as(s.moderator()).get("/api/v1/queue/" + s.itemId())
-                    .then().statusCode(200).extract();
-            ExtractableResponse<Response> hook = as(s.admin()).get("/api/v1/webhooks/" + s.webhookId())
-                    .then().statusCode(200).extract();
-            boolean spareDeleted = as(s.admin()).get("/api/v1/webhooks/" + s.spareWebhookId())
-                    .then().statusCode(200).extract().path("deleted");
-            List<Boolean> keys = as(s.admin()).get("/api/v1/sites/" + s.id() + "/keys")
-                    .then().statusCode(200).extract().path("active");
-            int version = as(s.admin()).get("/api/v1/sites/" + s.id() + "/policy")
-                    .then().statusCode(200).extract().path("version");
-            return new Snapshot(comment.path("text"), comment.path("status"), item.path("claimedBy"),
-                    hook.path("active"), hook.path("deleted"), spareDeleted, keys, version);
+            ExtractableResponse<Response> comment = as(s.ingest())
+                    .get("/api/v1/comments/" + s.commentId())
+                    .then()
+                    .statusCode(200)
+                    .extract();
+            ExtractableResponse<Response> item = as(s.moderator())
+                    .get("/api/v1/queue/" + s.itemId())
+                    .then()
+                    .statusCode(200)
+                    .extract();
+            ExtractableResponse<Response> hook = as(s.admin())
+                    .get("/api/v1/webhooks/" + s.webhookId())
+                    .then()
+                    .statusCode(200)
+                    .extract();
+            boolean spareDeleted = as(s.admin())
+                    .get("/api/v1/webhooks/" + s.spareWebhookId())
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("deleted");
+            List<Boolean> keys = as(s.admin())
+                    .get("/api/v1/sites/" + s.id() + "/keys")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("active");
+            int version = as(s.admin())
+                    .get("/api/v1/sites/" + s.id() + "/policy")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("version");
+            return new Snapshot(
+                    comment.path("text"),
+                    comment.path("status"),
+                    item.path("claimedBy"),
+                    hook.path("active"),
+                    hook.path("deleted"),
+                    spareDeleted,
+                    keys,
+                    version);
         }
     }
 
@@ -109,39 +157,95 @@ record TwoSites(Site a, Site b, Snapshot aBefore) {
         String marker = "MARKER" + name + UUID.randomUUID().toString().replace("-", "");
         String ingest = site.key("ingest");
         String moderator = site.key("moderator");
-        List<Map<String, Object>> keys = as(site.adminKey()).get("/api/v1/sites/" + site.id() + "/keys")
-                .then().statusCode(200).extract().path("");
-        String ingestKeyId = keys.stream().filter(k -> "ingest".equals(k.get("role"))).findFirst()
-                .map(k -> (String) k.get("id")).orElseThrow();
+        List<Map<String, Object>> keys = as(site.adminKey())
+                .get("/api/v1/sites/" + site.id() + "/keys")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("");
+        String ingestKeyId = keys.stream()
+                .filter(k -> "ingest".equals(k.get("role")))
+                .findFirst()
+                .map(k -> (String) k.get("id"))
+                .orElseThrow();
         String revoked = site.key("ingest");
-        String revokedId = as(site.adminKey()).get("/api/v1/sites/" + site.id() + "/keys").then().statusCode(200)
-                .extract().<List<Map<String, Object>>>path("").stream()
-                .filter(k -> "ingest".equals(k.get("role")) && !k.get("id").equals(ingestKeyId)).findFirst()
-                .map(k -> (String) k.get("id")).orElseThrow();
-        as(site.adminKey()).delete("/api/v1/sites/" + site.id() + "/keys/" + revokedId).then().statusCode(200);
+        String revokedId = as(site.adminKey())
+                .get("/api/v1/sites/" + site.id() + "/keys")
+                .then()
+                .statusCode(200)
+                .extract()
+                .<List<Map<String, Object>>>path("")
+                .stream()
+                .filter(k -> "ingest".equals(k.get("role")) && !k.get("id").equals(ingestKeyId))
+                .findFirst()
+                .map(k -> (String) k.get("id"))
+                .orElseThrow();
+        as(site.adminKey())
+                .delete("/api/v1/sites/" + site.id() + "/keys/" + revokedId)
+                .then()
+                .statusCode(200);
         String article = "art-" + name + "-" + UUID.randomUUID();
-        as(ingest).body(Map.of("title", "Tram line " + marker, "body", "The council approved the tram line. " + marker))
-                .put("/api/v1/articles/" + article).then().statusCode(201);
+        as(ingest)
+                .body(Map.of("title", "Tram line " + marker, "body", "The council approved the tram line. " + marker))
+                .put("/api/v1/articles/" + article)
+                .then()
+                .statusCode(201);
         // Everything goes to the queue, so the site has a review item to claim and decide.
-        as(site.adminKey()).body(Map.of("mode", "PRE_MODERATE_ALL"))
-                .put("/api/v1/sites/" + site.id() + "/policy").then().statusCode(200);
+        as(site.adminKey())
+                .body(Map.of("mode", "PRE_MODERATE_ALL"))
+                .put("/api/v1/sites/" + site.id() + "/policy")
+                .then()
+                .statusCode(200);
         String author = "author-" + name + "-" + UUID.randomUUID();
         String externalId = "c-" + UUID.randomUUID();
-        String commentId = as(ingest).body(Map.of("externalId", externalId, "articleId", article,
-                        "author", Map.of("id", author, "name", "Reader " + marker),
-                        "text", "Trams beat buses, says " + marker))
-                .post("/api/v1/comments").then().statusCode(201).extract().path("id");
-        String itemId = as(moderator).get("/api/v1/queue?status=all&limit=10").then().statusCode(200)
-                .extract().path("items[0].id");
+        String commentId = as(ingest)
+                .body(Map.of(
+                        "externalId",
+                        externalId,
+                        "articleId",
+                        article,
+                        "author",
+                        Map.of("id", author, "name", "Reader " + marker),
+                        "text",
+                        "Trams beat buses, says " + marker))
+                .post("/api/v1/comments")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String itemId = as(moderator)
+                .get("/api/v1/queue?status=all&limit=10")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items[0].id");
         String webhookId = webhook(site, marker);
         String spareWebhookId = webhook(site, marker);
-        return new Site(site.id(), site.adminKey(), ingest, moderator, ingestKeyId, article, commentId, externalId,
-                itemId, webhookId, author, marker, revoked, revokedId, spareWebhookId);
+        return new Site(
+                site.id(),
+                site.adminKey(),
+                ingest,
+                moderator,
+                ingestKeyId,
+                article,
+                commentId,
+                externalId,
+                itemId,
+                webhookId,
+                author,
+                marker,
+                revoked,
+                revokedId,
+                spareWebhookId);
     }
 
     private static String webhook(Api.TestSite site, String marker) {
-        return as(site.adminKey()).body(Map.of("url", "http://receiver.invalid/" + marker,
-                        "eventTypes", List.of("comment.decided")))
-                .post("/api/v1/webhooks").then().statusCode(201).extract().path("endpoint.id");
+        return as(site.adminKey())
+                .body(Map.of("url", "http://receiver.invalid/" + marker, "eventTypes", List.of("comment.decided")))
+                .post("/api/v1/webhooks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("endpoint.id");
     }
 }

@@ -59,23 +59,38 @@ class LearningApiTest {
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     private static String itemOf(Moderation.TestSite site, String commentId) {
-        return as(site.moderator()).get("/api/v1/queue?status=open&limit=100").then().statusCode(200).extract()
-                .jsonPath().getString("items.find { it.comment.id == '" + commentId + "' }.id");
+        return as(site.moderator())
+                .get("/api/v1/queue?status=open&limit=100")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("items.find { it.comment.id == '" + commentId + "' }.id");
     }
 
     private static void decide(Moderation.TestSite site, String commentId, String action, String reason) {
-        as(site.moderator()).body(Map.of("action", action, "reason", reason))
-                .post("/api/v1/queue/" + itemOf(site, commentId) + "/decision").then().statusCode(200);
+        as(site.moderator())
+                .body(Map.of("action", action, "reason", reason))
+                .post("/api/v1/queue/" + itemOf(site, commentId) + "/decision")
+                .then()
+                .statusCode(200);
     }
 
     private static void decideOnSite(Moderation.TestSite site, String commentId, String action, String reason) {
-        as(site.ingest()).body(Map.of("action", action, "reason", reason, "moderator", "wp:editor"))
-                .post("/api/v1/comments/" + commentId + "/moderation").then().statusCode(200);
+        as(site.ingest())
+                .body(Map.of("action", action, "reason", reason, "moderator", "wp:editor"))
+                .post("/api/v1/comments/" + commentId + "/moderation")
+                .then()
+                .statusCode(200);
     }
 
     private static ExtractableResponse<Response> export(Moderation.TestSite site, String query) {
-        return as(site.admin()).accept("application/x-ndjson")
-                .get("/api/v1/sites/" + site.id() + "/decisions/export" + query).then().statusCode(200).extract();
+        return as(site.admin())
+                .accept("application/x-ndjson")
+                .get("/api/v1/sites/" + site.id() + "/decisions/export" + query)
+                .then()
+                .statusCode(200)
+                .extract();
     }
 
     private static List<Map<String, Object>> lines(ExtractableResponse<Response> r) {
@@ -89,7 +104,11 @@ class LearningApiTest {
     }
 
     private static void settings(Moderation.TestSite site, Map<String, Object> overrides) {
-        as(site.admin()).body(overrides).put("/api/v1/sites/" + site.id() + "/learning").then().statusCode(200);
+        as(site.admin())
+                .body(overrides)
+                .put("/api/v1/sites/" + site.id() + "/learning")
+                .then()
+                .statusCode(200);
     }
 
     /** Swearing is approved and insults rejected on {@code tolerant}; the other way round on {@code strict}. */
@@ -111,9 +130,13 @@ class LearningApiTest {
         decide(site, queued, "approve", "context_ok");
         List<Map<String, Object>> first = lines(export(site, ""));
         assertThat(first).hasSize(1);
-        assertThat(first.get(0)).containsEntry("commentId", queued).containsEntry("label", "approve")
-                .containsEntry("reason", "context_ok").containsEntry("source", "queue")
-                .containsEntry("autoStatus", "PENDING").containsEntry("textWithheld", false);
+        assertThat(first.get(0))
+                .containsEntry("commentId", queued)
+                .containsEntry("label", "approve")
+                .containsEntry("reason", "context_ok")
+                .containsEntry("source", "queue")
+                .containsEntry("autoStatus", "PENDING")
+                .containsEntry("textWithheld", false);
         assertThat((String) first.get(0).get("moderator")).startsWith("key:moderator-");
         assertThat(((Map<?, ?>) first.get(0).get("scores")).get("insult")).isEqualTo(0.8f);
         assertThat(((Map<?, ?>) first.get(0).get("models")).get("toxicity")).isEqualTo("marker@test");
@@ -126,8 +149,11 @@ class LearningApiTest {
 
         String undone = site.comment("u2", "More rude words {insult=0.8}");
         String item = itemOf(site, undone);
-        as(site.moderator()).body(Map.of("action", "reject", "reason", "insult"))
-                .post("/api/v1/queue/" + item + "/decision").then().statusCode(200);
+        as(site.moderator())
+                .body(Map.of("action", "reject", "reason", "insult"))
+                .post("/api/v1/queue/" + item + "/decision")
+                .then()
+                .statusCode(200);
         assertThat(lines(export(site, ""))).extracting(l -> l.get("commentId")).contains(undone);
         as(site.moderator()).post("/api/v1/queue/" + item + "/undo").then().statusCode(200);
         assertThat(lines(export(site, ""))).extracting(l -> l.get("commentId")).containsExactly(queued);
@@ -157,11 +183,21 @@ class LearningApiTest {
         assertThat(old).containsEntry("textWithheld", true);
         assertThat(old.get("text")).isNull();
 
-        as(site.admin()).get("/api/v1/sites/" + site.id() + "/decisions/export?cursor=nonsense").then()
-                .statusCode(400).contentType("application/problem+json").body("code", equalTo("validation_failed"));
+        as(site.admin())
+                .get("/api/v1/sites/" + site.id() + "/decisions/export?cursor=nonsense")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("validation_failed"));
         Moderation.TestSite other = Moderation.newSite();
-        as(other.admin()).get("/api/v1/sites/" + site.id() + "/decisions/export").then().statusCode(404);
-        as(site.moderator()).get("/api/v1/sites/" + site.id() + "/decisions/export").then().statusCode(403);
+        as(other.admin())
+                .get("/api/v1/sites/" + site.id() + "/decisions/export")
+                .then()
+                .statusCode(404);
+        as(site.moderator())
+                .get("/api/v1/sites/" + site.id() + "/decisions/export")
+                .then()
+                .statusCode(403);
     }
 
     // ---- site verdict model ------------------------------------------------------------------------------------
@@ -171,53 +207,88 @@ class LearningApiTest {
         Moderation.TestSite tolerant = Moderation.newSite();
         Moderation.TestSite strict = Moderation.newSite();
         trainStandard(tolerant, true, 4);
-        as(tolerant.admin()).post("/api/v1/sites/" + tolerant.id() + "/site-model/fit").then().statusCode(409)
-                .contentType("application/problem+json").body("code", equalTo("not_enough_decisions"));
+        as(tolerant.admin())
+                .post("/api/v1/sites/" + tolerant.id() + "/site-model/fit")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("code", equalTo("not_enough_decisions"));
         trainStandard(tolerant, true, 18);
         trainStandard(strict, false, 22);
 
         // The scheduled fit would take both sites now: each has the bar and no model yet.
         assertThat(sitesToRefit()).contains(UUID.fromString(tolerant.id()), UUID.fromString(strict.id()));
-        JsonPath fitted = as(tolerant.admin()).post("/api/v1/sites/" + tolerant.id() + "/site-model/fit").then()
-                .statusCode(201).extract().jsonPath();
+        JsonPath fitted = as(tolerant.admin())
+                .post("/api/v1/sites/" + tolerant.id() + "/site-model/fit")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         assertThat(fitted.getInt("version")).isEqualTo(1);
         assertThat(fitted.getString("model")).isEqualTo("site-verdict@" + tolerant.id() + "-1");
         assertThat(fitted.getInt("examples")).isEqualTo(44);
         assertThat(fitted.getBoolean("enabled")).isFalse();
         assertThat(fitted.getDouble("heldOut.agreement")).isGreaterThan(0.9);
         assertThat(fitted.getDouble("heldOut.policyAgreement")).isLessThan(0.7);
-        as(strict.admin()).post("/api/v1/sites/" + strict.id() + "/site-model/fit").then().statusCode(201);
+        as(strict.admin())
+                .post("/api/v1/sites/" + strict.id() + "/site-model/fit")
+                .then()
+                .statusCode(201);
         // Fitted, and fewer than refit-after (50) decisions since: the schedule leaves them alone.
         assertThat(sitesToRefit()).doesNotContain(UUID.fromString(tolerant.id()), UUID.fromString(strict.id()));
-        JsonPath audit = as(tolerant.moderator()).queryParam("actor", fitted.getString("createdBy"))
-                .get("/api/v1/audit").then().statusCode(200).extract().jsonPath();
+        JsonPath audit = as(tolerant.moderator())
+                .queryParam("actor", fitted.getString("createdBy"))
+                .get("/api/v1/audit")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(audit.getList("items.action")).contains("site_model.fitted");
         assertThat(audit.getString("items.find { it.action == 'site_model.fitted' }.after.model"))
                 .isEqualTo("site-verdict@" + tolerant.id() + "-1");
 
         // More decisions on the strict site leave the tolerant site's next fit exactly as it was.
         trainStandard(strict, false, 10);
-        JsonPath refit = as(tolerant.admin()).post("/api/v1/sites/" + tolerant.id() + "/site-model/fit").then()
-                .statusCode(201).extract().jsonPath();
+        JsonPath refit = as(tolerant.admin())
+                .post("/api/v1/sites/" + tolerant.id() + "/site-model/fit")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         assertThat(refit.getInt("version")).isEqualTo(2);
         assertThat(refit.getMap("heldOut")).isEqualTo(fitted.getMap("heldOut"));
         assertThat(refit.getInt("examples")).isEqualTo(44);
 
-        as(tolerant.admin()).body(Map.of("enabledModelVersion", 7))
-                .put("/api/v1/sites/" + tolerant.id() + "/learning").then().statusCode(400)
+        as(tolerant.admin())
+                .body(Map.of("enabledModelVersion", 7))
+                .put("/api/v1/sites/" + tolerant.id() + "/learning")
+                .then()
+                .statusCode(400)
                 .body("code", equalTo("validation_failed"));
         settings(tolerant, Map.of("enabledModelVersion", 1));
         settings(strict, Map.of("enabledModelVersion", 1));
-        as(tolerant.admin()).get("/api/v1/sites/" + tolerant.id() + "/site-model").then().statusCode(200)
-                .body("enabledVersion", equalTo(1)).body("versions[1].enabled", equalTo(true))
+        as(tolerant.admin())
+                .get("/api/v1/sites/" + tolerant.id() + "/site-model")
+                .then()
+                .statusCode(200)
+                .body("enabledVersion", equalTo(1))
+                .body("versions[1].enabled", equalTo(true))
                 .body("bar.reached", equalTo(true));
 
         // The same swearing comment: the tolerant site's model lets it be, the strict site's model queues it.
         String onTolerant = tolerant.comment("n1", "New swearing {profanity=0.4}");
         String onStrict = strict.comment("n1", "New swearing {profanity=0.4}");
-        JsonPath a = as(tolerant.ingest()).get("/api/v1/comments/" + onTolerant).then().statusCode(200).extract()
+        JsonPath a = as(tolerant.ingest())
+                .get("/api/v1/comments/" + onTolerant)
+                .then()
+                .statusCode(200)
+                .extract()
                 .jsonPath();
-        JsonPath b = as(strict.ingest()).get("/api/v1/comments/" + onStrict).then().statusCode(200).extract()
+        JsonPath b = as(strict.ingest())
+                .get("/api/v1/comments/" + onStrict)
+                .then()
+                .statusCode(200)
+                .extract()
                 .jsonPath();
         assertThat(a.getDouble("scores.site_reject")).isLessThan(0.3);
         assertThat(b.getDouble("scores.site_reject")).isGreaterThan(0.7);
@@ -241,45 +312,78 @@ class LearningApiTest {
             decideOnSite(site, site.comment("b" + i, "Mean " + i + " {toxicity=0.5}"), "reject", "toxicity");
             kind.add(site.comment("g" + i, "Kind " + i + " {toxicity=0.2}"));
         }
-        JsonPath samples = as(site.moderator()).get("/api/v1/samples?limit=100").then().statusCode(200).extract()
+        JsonPath samples = as(site.moderator())
+                .get("/api/v1/samples?limit=100")
+                .then()
+                .statusCode(200)
+                .extract()
                 .jsonPath();
         for (String id : kind) {
-            as(site.moderator()).body(Map.of("action", "approve"))
+            as(site.moderator())
+                    .body(Map.of("action", "approve"))
                     .post("/api/v1/samples/" + samples.getString("items.find { it.commentId == '" + id + "' }.id")
-                            + "/decision").then().statusCode(200);
+                            + "/decision")
+                    .then()
+                    .statusCode(200);
         }
         // Older than the window: not counted.
         clock.advance(Duration.ofDays(40));
-        JsonPath advice = as(site.admin()).get("/api/v1/sites/" + site.id() + "/policy/advice?days=30&attribute="
-                + "toxicity").then().statusCode(200).extract().jsonPath();
+        JsonPath advice = as(site.admin())
+                .get("/api/v1/sites/" + site.id() + "/policy/advice?days=30&attribute=" + "toxicity")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(advice.getInt("comments")).isZero();
         assertThat(advice.getMap("recommendation")).isNull();
         clock.reset();
 
-        advice = as(site.admin()).get("/api/v1/sites/" + site.id() + "/policy/advice?days=30").then()
-                .statusCode(200).extract().jsonPath();
+        advice = as(site.admin())
+                .get("/api/v1/sites/" + site.id() + "/policy/advice?days=30")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(advice.getInt("comments")).isEqualTo(24);
         assertThat(advice.getInt("labelled")).isEqualTo(24);
-        Map<String, Object> current = advice.getMap("attributes.find { it.attribute == 'toxicity' }.review"
-                + ".find { it.threshold == 0.7f }");
-        assertThat(current).containsEntry("published", 24).containsEntry("publishedButRejected", 12)
-                .containsEntry("queued", 0).containsEntry("recall", 0.0f);
-        Map<String, Object> lower = advice.getMap("attributes.find { it.attribute == 'toxicity' }.review"
-                + ".find { it.threshold == 0.45f }");
-        assertThat(lower).containsEntry("published", 12).containsEntry("queued", 12)
-                .containsEntry("queuedRejected", 12).containsEntry("precision", 1.0f).containsEntry("recall", 1.0f);
+        Map<String, Object> current = advice.getMap(
+                "attributes.find { it.attribute == 'toxicity' }.review" + ".find { it.threshold == 0.7f }");
+        assertThat(current)
+                .containsEntry("published", 24)
+                .containsEntry("publishedButRejected", 12)
+                .containsEntry("queued", 0)
+                .containsEntry("recall", 0.0f);
+        Map<String, Object> lower = advice.getMap(
+                "attributes.find { it.attribute == 'toxicity' }.review" + ".find { it.threshold == 0.45f }");
+        assertThat(lower)
+                .containsEntry("published", 12)
+                .containsEntry("queued", 12)
+                .containsEntry("queuedRejected", 12)
+                .containsEntry("precision", 1.0f)
+                .containsEntry("recall", 1.0f);
         assertThat(advice.getString("recommendation.attribute")).isEqualTo("toxicity");
         assertThat(advice.getString("recommendation.step")).isEqualTo("review");
         assertThat(advice.getDouble("recommendation.from")).isEqualTo(0.7);
         assertThat(advice.getDouble("recommendation.to")).isGreaterThan(0.2).isLessThanOrEqualTo(0.5);
         assertThat(advice.getInt("recommendation.current.publishedButRejected")).isEqualTo(12);
-        assertThat(advice.getInt("recommendation.proposed.publishedButRejected")).isZero();
+        assertThat(advice.getInt("recommendation.proposed.publishedButRejected"))
+                .isZero();
 
-        as(site.admin()).get("/api/v1/sites/" + site.id() + "/policy/advice?days=0").then().statusCode(400)
-                .contentType("application/problem+json").body("code", equalTo("validation_failed"));
-        as(site.admin()).get("/api/v1/sites/" + site.id() + "/policy/advice?attribute=bogus").then()
-                .statusCode(400).body("code", equalTo("validation_failed"));
-        as(Moderation.newSite().admin()).get("/api/v1/sites/" + site.id() + "/policy/advice").then().statusCode(404);
+        as(site.admin())
+                .get("/api/v1/sites/" + site.id() + "/policy/advice?days=0")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("validation_failed"));
+        as(site.admin())
+                .get("/api/v1/sites/" + site.id() + "/policy/advice?attribute=bogus")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("validation_failed"));
+        as(Moderation.newSite().admin())
+                .get("/api/v1/sites/" + site.id() + "/policy/advice")
+                .then()
+                .statusCode(404);
     }
 
     // ---- blind quality sample ----------------------------------------------------------------------------------
@@ -294,52 +398,91 @@ class LearningApiTest {
         }
         site.comment("q", "Queued words {insult=0.8}");
         String rejected = site.comment("r", "Awful words {insult=0.99}");
-        JsonPath page = as(site.moderator()).get("/api/v1/samples").then().statusCode(200).extract().jsonPath();
+        JsonPath page = as(site.moderator())
+                .get("/api/v1/samples")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         // The cap was reached by the three published comments; the queued one is never sampled.
         assertThat(page.getList("items.commentId")).containsExactlyElementsOf(published);
         Map<String, Object> first = page.getMap("items[0]");
-        assertThat(first).doesNotContainKeys("scores", "reasons", "status", "autoStatus", "spans", "models")
-                .containsEntry("text", "Fine words 0").containsEntry("articleTitle", "Council approves new tram line");
+        assertThat(first)
+                .doesNotContainKeys("scores", "reasons", "status", "autoStatus", "spans", "models")
+                .containsEntry("text", "Fine words 0")
+                .containsEntry("articleTitle", "Council approves new tram line");
 
         String a = page.getString("items[0].id");
         String b = page.getString("items[1].id");
-        as(site.moderator()).body(Map.of("action", "reject", "reason", "spam"))
-                .post("/api/v1/samples/" + a + "/decision").then().statusCode(200).body("decision", equalTo("reject"))
+        as(site.moderator())
+                .body(Map.of("action", "reject", "reason", "spam"))
+                .post("/api/v1/samples/" + a + "/decision")
+                .then()
+                .statusCode(200)
+                .body("decision", equalTo("reject"))
                 .body("applied", equalTo(false));
         as(site.ingest()).get("/api/v1/comments/" + published.get(0)).then().body("status", equalTo("PUBLISHED"));
-        as(site.moderator()).body(Map.of("action", "reject", "reason", "spam", "applyToComment", true))
-                .post("/api/v1/samples/" + b + "/decision").then().statusCode(200).body("applied", equalTo(true));
+        as(site.moderator())
+                .body(Map.of("action", "reject", "reason", "spam", "applyToComment", true))
+                .post("/api/v1/samples/" + b + "/decision")
+                .then()
+                .statusCode(200)
+                .body("applied", equalTo(true));
         as(site.ingest()).get("/api/v1/comments/" + published.get(1)).then().body("status", equalTo("REJECTED"));
-        as(site.moderator()).body(Map.of("action", "approve"))
-                .post("/api/v1/samples/" + b + "/decision").then().statusCode(409)
+        as(site.moderator())
+                .body(Map.of("action", "approve"))
+                .post("/api/v1/samples/" + b + "/decision")
+                .then()
+                .statusCode(409)
                 .body("code", equalTo("already_decided"));
-        as(site.moderator()).body(Map.of("action", "maybe"))
-                .post("/api/v1/samples/" + page.getString("items[2].id") + "/decision").then().statusCode(400)
-                .contentType("application/problem+json").body("code", equalTo("validation_failed"));
-        as(site.moderator()).body(Map.of("action", "approve"))
-                .post("/api/v1/samples/" + page.getString("items[2].id") + "/decision").then().statusCode(200);
+        as(site.moderator())
+                .body(Map.of("action", "maybe"))
+                .post("/api/v1/samples/" + page.getString("items[2].id") + "/decision")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("validation_failed"));
+        as(site.moderator())
+                .body(Map.of("action", "approve"))
+                .post("/api/v1/samples/" + page.getString("items[2].id") + "/decision")
+                .then()
+                .statusCode(200);
         Moderation.TestSite other = Moderation.newSite();
         as(other.moderator()).get("/api/v1/samples/" + a).then().statusCode(404);
         as(other.moderator()).get("/api/v1/samples").then().statusCode(200).body("items.size()", equalTo(0));
 
-        JsonPath quality = as(site.moderator()).get("/api/v1/stats/learning/samples?weeks=1").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath quality = as(site.moderator())
+                .get("/api/v1/stats/learning/samples?weeks=1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(quality.getInt("weeks[0].autoPublished")).isEqualTo(3);
         assertThat(quality.getInt("weeks[0].autoRejected")).isEqualTo(1);
         assertThat(quality.getInt("weeks[0].publishAgreement.trials")).isEqualTo(3);
-        assertThat(quality.getDouble("weeks[0].publishAgreement.estimate")).isEqualTo(1.0 / 3, org.assertj.core.data
-                .Offset.offset(1e-6));
+        assertThat(quality.getDouble("weeks[0].publishAgreement.estimate"))
+                .isEqualTo(1.0 / 3, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(quality.getDouble("weeks[0].publishAgreement.low")).isBetween(0.0, 1.0 / 3);
         assertThat(quality.getDouble("weeks[0].publishAgreement.high")).isBetween(1.0 / 3, 1.0);
         assertThat(quality.getString("weeks[0].rejectPrecision.estimate")).isNull();
-        as(site.moderator()).get("/api/v1/stats/learning/samples?weeks=0").then().statusCode(400)
+        as(site.moderator())
+                .get("/api/v1/stats/learning/samples?weeks=0")
+                .then()
+                .statusCode(400)
                 .body("code", equalTo("validation_failed"));
 
         // The next UTC day the cap starts again: the rejected comment of tomorrow is drawn.
         clock.advance(Duration.ofDays(1));
         String tomorrow = site.comment("t", "Awful again {insult=0.99}");
-        assertThat(as(site.moderator()).get("/api/v1/samples").then().statusCode(200).extract().jsonPath()
-                .getList("items.commentId")).containsExactly(tomorrow).doesNotContain(rejected);
+        assertThat(as(site.moderator())
+                        .get("/api/v1/samples")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("items.commentId"))
+                .containsExactly(tomorrow)
+                .doesNotContain(rejected);
     }
 
     // ---- identity-term monitor ---------------------------------------------------------------------------------
@@ -350,38 +493,72 @@ class LearningApiTest {
         Map<String, Object> hook = new HashMap<>();
         hook.put("url", "http://receiver.invalid/identity");
         hook.put("eventTypes", List.of("monitor.identity_alert"));
-        String endpoint = as(site.admin()).body(hook).post("/api/v1/webhooks").then().statusCode(201).extract()
+        String endpoint = as(site.admin())
+                .body(hook)
+                .post("/api/v1/webhooks")
+                .then()
+                .statusCode(201)
+                .extract()
                 .path("endpoint.id");
         for (int i = 0; i < 6; i++) {
             String id = site.comment("m" + i, "My Muslim neighbours " + i + " {identity_attack=0.6}");
             decide(site, id, i == 0 ? "reject" : "approve", i == 0 ? "identity_attack" : "false_positive");
         }
         site.comment("c", "A Christian choir sang.");
-        assertThat(monitor.notifyAlerts(UUID.fromString(site.id()))).extracting(IdentityMonitor.Alert::term)
+        assertThat(monitor.notifyAlerts(UUID.fromString(site.id())))
+                .extracting(IdentityMonitor.Alert::term)
                 .containsExactly("muslim");
         assertThat(monitor.notifyAlerts(UUID.fromString(site.id()))).isEmpty();
-        List<Map<String, Object>> deliveries = as(site.admin()).get("/api/v1/webhooks/" + endpoint + "/deliveries")
-                .then().statusCode(200).extract().jsonPath().getList("");
+        List<Map<String, Object>> deliveries = as(site.admin())
+                .get("/api/v1/webhooks/" + endpoint + "/deliveries")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("");
         assertThat(deliveries).extracting(d -> d.get("eventType")).containsExactly("monitor.identity_alert");
 
-        JsonPath report = as(site.moderator()).get("/api/v1/stats/learning/identity-terms?weeks=1").then()
-                .statusCode(200).extract().jsonPath();
+        JsonPath report = as(site.moderator())
+                .get("/api/v1/stats/learning/identity-terms?weeks=1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, Object> muslim = report.getMap("weeks[0].terms.find { it.term == 'muslim' }");
-        assertThat(muslim).containsEntry("mentions", 6).containsEntry("flagged", 6).containsEntry("decidedFlagged", 6)
-                .containsEntry("overturned", 5).containsEntry("alert", true);
+        assertThat(muslim)
+                .containsEntry("mentions", 6)
+                .containsEntry("flagged", 6)
+                .containsEntry("decidedFlagged", 6)
+                .containsEntry("overturned", 5)
+                .containsEntry("alert", true);
         Map<String, Object> christian = report.getMap("weeks[0].terms.find { it.term == 'christian' }");
-        assertThat(christian).containsEntry("mentions", 1).containsEntry("flagged", 0).containsEntry("alert", false);
+        assertThat(christian)
+                .containsEntry("mentions", 1)
+                .containsEntry("flagged", 0)
+                .containsEntry("alert", false);
         assertThat(report.getList("alerts.term")).containsExactly("muslim");
 
         // A stricter limit of the site's own does not alert at 5 of 6 overturned when the limit is above that.
         settings(site, Map.of("identityOverturnLimit", 0.9));
-        assertThat(as(site.moderator()).get("/api/v1/stats/learning/identity-terms?weeks=1").then().statusCode(200)
-                .extract().jsonPath().getList("alerts")).isEmpty();
+        assertThat(as(site.moderator())
+                        .get("/api/v1/stats/learning/identity-terms?weeks=1")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("alerts"))
+                .isEmpty();
         // Two weeks on, the window no longer holds those comments.
         settings(site, Map.of());
         clock.advance(Duration.ofDays(14));
-        assertThat(as(site.moderator()).get("/api/v1/stats/learning/identity-terms?weeks=1").then().statusCode(200)
-                .extract().jsonPath().getList("weeks[0].terms")).isEmpty();
+        assertThat(as(site.moderator())
+                        .get("/api/v1/stats/learning/identity-terms?weeks=1")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("weeks[0].terms"))
+                .isEmpty();
     }
 
     // ---- re-scoring on a model change --------------------------------------------------------------------------
@@ -398,8 +575,12 @@ class LearningApiTest {
 
         assertThat(rescoring.noticeModels(Map.of("toxicity", "marker@test-2"))).isNotEmpty();
         assertThat(rescoring.noticeModels(Map.of("toxicity", "marker@test-2"))).isEmpty();
-        JsonPath running = as(site.admin()).get("/api/v1/sites/" + site.id() + "/rescoring").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath running = as(site.admin())
+                .get("/api/v1/sites/" + site.id() + "/rescoring")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(running.getString("[0].state")).isEqualTo("running");
         assertThat(running.getString("[0].modelsAfter.toxicity")).isEqualTo("marker@test-2");
         // Batches of two (test profile): each step resumes from the position the previous one stored.
@@ -407,8 +588,12 @@ class LearningApiTest {
         while (rescoring.step() && steps < 10_000) {
             steps++;
         }
-        JsonPath done = as(site.admin()).get("/api/v1/sites/" + site.id() + "/rescoring").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath done = as(site.admin())
+                .get("/api/v1/sites/" + site.id() + "/rescoring")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(done.getString("[0].state")).isEqualTo("done");
         assertThat(done.getInt("[0].report.evaluated")).isEqualTo(4);
         assertThat(done.getInt("[0].report.changed")).isEqualTo(3);
@@ -418,6 +603,9 @@ class LearningApiTest {
         assertThat(done.getList("[0].report.changes.commentId")).doesNotContain(calm);
         // Nothing stored changed: the report is advice, not a new verdict.
         as(site.ingest()).get("/api/v1/comments/" + calm).then().body("status", equalTo("PUBLISHED"));
-        as(Moderation.newSite().admin()).get("/api/v1/sites/" + site.id() + "/rescoring").then().statusCode(404);
+        as(Moderation.newSite().admin())
+                .get("/api/v1/sites/" + site.id() + "/rescoring")
+                .then()
+                .statusCode(404);
     }
 }

@@ -22,7 +22,7 @@ class LearningMathTest {
         double[][] x = new double[n][];
         boolean[] y = new boolean[n];
         for (int i = 0; i < n; i++) {
-            x[i] = new double[]{random.nextGaussian(), random.nextGaussian(), random.nextGaussian()};
+            x[i] = new double[] {random.nextGaussian(), random.nextGaussian(), random.nextGaussian()};
             double z = 2 * x[i][0] - 1 * x[i][1] + 0.5;
             y[i] = random.nextDouble() < LogisticFit.sigmoid(z);
         }

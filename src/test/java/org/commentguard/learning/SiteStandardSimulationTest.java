@@ -4,10 +4,10 @@ import org.commentguard.policy.AuthorState;
 import org.commentguard.policy.FailureAction;
 import org.commentguard.policy.ModerationMode;
 import org.commentguard.policy.PolicyAction;
+import org.commentguard.policy.PolicySpans;
 import org.commentguard.policy.SitePolicy;
 import org.commentguard.policy.Thresholds;
 import org.commentguard.policy.Verdict;
-import org.commentguard.policy.PolicySpans;
 import org.commentguard.policy.VerdictPolicy;
 import org.commentguard.scoring.ScoreResult;
 import org.commentguard.scoring.ScoringContext;
@@ -46,13 +46,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SiteStandardSimulationTest {
 
-    enum Kind { CLEAN, PROFANITY, INSULT }
-
-    record Row(UUID id, Kind kind, ScoreResult result, Verdict global) {
+    enum Kind {
+        CLEAN,
+        PROFANITY,
+        INSULT
     }
+
+    record Row(UUID id, Kind kind, ScoreResult result, Verdict global) {}
 
     /** Decisions the site model learns from, then held-out comments it is measured on. */
     static final int DECISIONS = 900;
+
     static final int HELD_OUT = 450;
 
     static List<Row> stream;
@@ -63,8 +67,9 @@ class SiteStandardSimulationTest {
         for (Kind k : Kind.values()) {
             texts.put(k, new ArrayList<>());
         }
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-                Files.newInputStream(Path.of("models/toxicity/data/corpus.tsv.gz"))), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(Path.of("models/toxicity/data/corpus.tsv.gz"))),
+                StandardCharsets.UTF_8))) {
             String[] header = in.readLine().split("\t");
             assertThat(header[4]).isEqualTo("toxicity");
             String line;
@@ -74,7 +79,10 @@ class SiteStandardSimulationTest {
                 if (!source || f[2].equals("train")) {
                     continue;
                 }
-                String text = f[10].replace("\\n", "\n").replace("\\t", " ").replace("\\r", "").replace("\\\\", "\\");
+                String text = f[10].replace("\\n", "\n")
+                        .replace("\\t", " ")
+                        .replace("\\r", "")
+                        .replace("\\\\", "\\");
                 if (f[4].equals("0")) {
                     texts.get(Kind.CLEAN).add(text);
                 } else if (f[6].equals("1") && f[8].equals("0") && !f[7].equals("1") && !f[9].equals("1")) {
@@ -99,14 +107,15 @@ class SiteStandardSimulationTest {
         java.util.Collections.shuffle(picked, random);
         ProfanityScorer profanity = ProfanityScorer.shipped();
         ScoringPipeline pipeline = new ScoringPipeline(List.of(
-                new ToxicityScorer(ToxicityScorer.loadShipped(), "toxicity-maxent@shipped",
-                        ToxicityScorer.Settings.DEFAULT, null), profanity));
+                new ToxicityScorer(
+                        ToxicityScorer.loadShipped(), "toxicity-maxent@shipped", ToxicityScorer.Settings.DEFAULT, null),
+                profanity));
         SitePolicy global = shippedDefaults();
         stream = new ArrayList<>();
         for (Map.Entry<Kind, String> e : picked.subList(0, Math.min(picked.size(), DECISIONS + HELD_OUT))) {
             ScoreResult result = pipeline.score(ScoringContext.of(e.getValue()));
-            Verdict verdict = VerdictPolicy.decide(result, PolicySpans.of(e.getValue(), global, profanity), global,
-                    AuthorState.NEW);
+            Verdict verdict = VerdictPolicy.decide(
+                    result, PolicySpans.of(e.getValue(), global, profanity), global, AuthorState.NEW);
             stream.add(new Row(new UUID(random.nextLong(), random.nextLong()), e.getKey(), result, verdict));
         }
         assertThat(stream).hasSize(DECISIONS + HELD_OUT);
@@ -123,24 +132,43 @@ class SiteStandardSimulationTest {
         for (String key : p.stringPropertyNames()) {
             if (key.startsWith(prefix) && key.endsWith(".review")) {
                 String attribute = key.substring(prefix.length(), key.length() - ".review".length());
-                thresholds.put(attribute, new Thresholds(Double.parseDouble(p.getProperty(key)),
-                        Double.parseDouble(p.getProperty(prefix + attribute + ".reject"))));
+                thresholds.put(
+                        attribute,
+                        new Thresholds(
+                                Double.parseDouble(p.getProperty(key)),
+                                Double.parseDouble(p.getProperty(prefix + attribute + ".reject"))));
             }
         }
         assertThat(thresholds).containsKeys("toxicity", "insult", "obscene", "profanity");
-        return new SitePolicy(0, thresholds, List.of(), List.of(), List.of(), List.of(), ModerationMode.POST_MODERATION,
-                0, 1_000_000, 1.01, PolicyAction.PUBLISH, PolicyAction.PUBLISH, FailureAction.FAIL_OPEN, List.of("en"));
+        return new SitePolicy(
+                0,
+                thresholds,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                ModerationMode.POST_MODERATION,
+                0,
+                1_000_000,
+                1.01,
+                PolicyAction.PUBLISH,
+                PolicyAction.PUBLISH,
+                FailureAction.FAIL_OPEN,
+                List.of("en"));
     }
 
-    record Outcome(double siteModel, double global, double rejectedProfanity, double rejectedInsults) {
-    }
+    record Outcome(double siteModel, double global, double rejectedProfanity, double rejectedInsults) {}
 
     /** Fits on the first {@link #DECISIONS} decisions of a site with the given standard, measures on the rest. */
     static Outcome simulate(Predicate<Kind> moderatorsReject) {
         List<SiteVerdictTraining.Example> decided = new ArrayList<>();
         for (Row r : stream.subList(0, DECISIONS)) {
-            decided.add(new SiteVerdictTraining.Example(r.id(), r.result().scores(), r.global().reasons(),
-                    moderatorsReject.test(r.kind()), r.global().action() != PolicyAction.PUBLISH));
+            decided.add(new SiteVerdictTraining.Example(
+                    r.id(),
+                    r.result().scores(),
+                    r.global().reasons(),
+                    moderatorsReject.test(r.kind()),
+                    r.global().action() != PolicyAction.PUBLISH));
         }
         SiteVerdictTraining.Fitted fitted = SiteVerdictTraining.fit(decided);
         int model = 0;
@@ -150,20 +178,30 @@ class SiteStandardSimulationTest {
         List<Row> heldOut = stream.subList(DECISIONS, DECISIONS + HELD_OUT);
         for (Row r : heldOut) {
             boolean truth = moderatorsReject.test(r.kind());
-            boolean predicted = LogisticFit.predict(fitted.weights(),
-                    VerdictFeatures.of(r.result().scores(), r.global().reasons())) >= 0.5;
+            boolean predicted = LogisticFit.predict(
+                            fitted.weights(),
+                            VerdictFeatures.of(r.result().scores(), r.global().reasons()))
+                    >= 0.5;
             boolean flagged = r.global().action() != PolicyAction.PUBLISH;
             model += predicted == truth ? 1 : 0;
             global += flagged == truth ? 1 : 0;
             seen[r.kind().ordinal()]++;
             rejected[r.kind().ordinal()] += predicted ? 1 : 0;
         }
-        Outcome o = new Outcome((double) model / heldOut.size(), (double) global / heldOut.size(),
+        Outcome o = new Outcome(
+                (double) model / heldOut.size(),
+                (double) global / heldOut.size(),
                 (double) rejected[Kind.PROFANITY.ordinal()] / seen[Kind.PROFANITY.ordinal()],
                 (double) rejected[Kind.INSULT.ordinal()] / seen[Kind.INSULT.ordinal()]);
-        System.out.printf(java.util.Locale.ROOT, "site model agreement %.3f, global policy %.3f; the model rejects "
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "site model agreement %.3f, global policy %.3f; the model rejects "
                         + "%.3f of profanity-only and %.3f of insults (held out %d, internal held-out %s)%n",
-                o.siteModel(), o.global(), o.rejectedProfanity(), o.rejectedInsults(), heldOut.size(),
+                o.siteModel(),
+                o.global(),
+                o.rejectedProfanity(),
+                o.rejectedInsults(),
+                heldOut.size(),
                 fitted.metrics());
         return o;
     }

@@ -37,6 +37,7 @@ class GooglePerspectiveClientTest {
 
     /** Debian's interpreter: the Debian package installs there, not into a pyenv or venv python3 on the PATH. */
     private static final String PYTHON = "/usr/bin/python3";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TestHTTPResource("/")
@@ -47,15 +48,19 @@ class GooglePerspectiveClientTest {
 
     @Test
     void googlesPythonClientAnalyzesSuggestsScoresAndSurfacesErrorsThroughTheDiscoveryDocument() throws Exception {
-        Assumptions.assumeTrue(clientInstalled(), "googleapiclient is not installed for " + PYTHON
-                + "; run .ci/install-python-googleapi.sh (apt-get install python3-googleapi)");
+        Assumptions.assumeTrue(
+                clientInstalled(),
+                "googleapiclient is not installed for " + PYTHON
+                        + "; run .ci/install-python-googleapi.sh (apt-get install python3-googleapi)");
         Moderation.TestSite site = Moderation.newSite();
         Map<String, JsonNode> results = run(site.ingest());
 
         JsonNode analyze = results.get("analyze");
         // The client passes its developerKey as ?key=, next to its alt=json.
-        assertThat(analyze.get("uri").asText()).startsWith(base + "v1alpha1/comments:analyze?")
-                .contains("key=" + site.ingest()).contains("alt=json");
+        assertThat(analyze.get("uri").asText())
+                .startsWith(base + "v1alpha1/comments:analyze?")
+                .contains("key=" + site.ingest())
+                .contains("alt=json");
         JsonNode scores = analyze.at("/response/attributeScores");
         assertThat(scores.fieldNames()).toIterable().containsExactlyInAnyOrder("TOXICITY", "PROFANITY", "SPAM");
         assertThat(scores.at("/TOXICITY/summaryScore/value").asDouble()).isGreaterThan(0.5);
@@ -82,7 +87,8 @@ class GooglePerspectiveClientTest {
         if (!new File(PYTHON).canExecute()) {
             return false;
         }
-        Process p = new ProcessBuilder(PYTHON, "-c", "import googleapiclient.discovery").redirectErrorStream(true)
+        Process p = new ProcessBuilder(PYTHON, "-c", "import googleapiclient.discovery")
+                .redirectErrorStream(true)
                 .start();
         return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
     }
@@ -95,7 +101,8 @@ class GooglePerspectiveClientTest {
                 Files.write(script, in.readAllBytes());
             }
             ProcessBuilder pb = new ProcessBuilder(PYTHON, script.toString(), base.toString(), key)
-                    .redirectErrorStream(true).redirectOutput(out.toFile());
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile());
             // No proxy: the client must reach the loopback test server directly.
             pb.environment().keySet().removeIf(k -> k.toLowerCase().endsWith("_proxy"));
             Process p = pb.start();
@@ -104,14 +111,19 @@ class GooglePerspectiveClientTest {
             if (!done) {
                 p.destroyForcibly();
             }
-            assertThat(done && p.exitValue() == 0).as("python client output:\n" + output).isTrue();
+            assertThat(done && p.exitValue() == 0)
+                    .as("python client output:\n" + output)
+                    .isTrue();
             Map<String, JsonNode> results = new HashMap<>();
-            for (String line : output.lines().filter(l -> l.startsWith("{\"case\"")).toList()) {
+            for (String line :
+                    output.lines().filter(l -> l.startsWith("{\"case\"")).toList()) {
                 JsonNode node = JSON.readTree(line);
                 results.put(node.get("case").asText(), node);
             }
-            assertThat(results.keySet()).as(output)
-                    .containsExactlyInAnyOrderElementsOf(List.of("analyze", "suggestscore", "empty_comment", "wrong_key"));
+            assertThat(results.keySet())
+                    .as(output)
+                    .containsExactlyInAnyOrderElementsOf(
+                            List.of("analyze", "suggestscore", "empty_comment", "wrong_key"));
             return results;
         } finally {
             Files.deleteIfExists(script);
@@ -120,8 +132,9 @@ class GooglePerspectiveClientTest {
     }
 
     private long feedbackRows(String siteId, String community) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT count(*) FROM score_feedback WHERE site_id = ? AND community_id = ?")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT count(*) FROM score_feedback WHERE site_id = ? AND community_id = ?")) {
             s.setObject(1, UUID.fromString(siteId));
             s.setString(2, community);
             try (ResultSet r = s.executeQuery()) {

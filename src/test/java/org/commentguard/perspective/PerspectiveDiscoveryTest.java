@@ -23,8 +23,14 @@ class PerspectiveDiscoveryTest {
     URI base;
 
     private JsonPath document() {
-        return RestAssured.given().urlEncodingEnabled(false).get("/$discovery/rest?version=v1alpha1")
-                .then().statusCode(200).contentType("application/json").extract().jsonPath();
+        return RestAssured.given()
+                .urlEncodingEnabled(false)
+                .get("/$discovery/rest?version=v1alpha1")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .extract()
+                .jsonPath();
     }
 
     @Test
@@ -40,16 +46,29 @@ class PerspectiveDiscoveryTest {
         assertThat(doc.getString("resources.comments.methods.suggestscore.id"))
                 .isEqualTo("commentanalyzer.comments.suggestscore");
         // Google's client appends the developer key to the discovery request too; it changes nothing here.
-        RestAssured.given().urlEncodingEnabled(false).get("/$discovery/rest?version=v1alpha1&key=anything")
-                .then().statusCode(200).body("rootUrl", equalTo(base.toString()));
-        RestAssured.given().urlEncodingEnabled(false).get("/%24discovery/rest?version=v1alpha1")
-                .then().statusCode(200).body("rootUrl", equalTo(base.toString()));
+        RestAssured.given()
+                .urlEncodingEnabled(false)
+                .get("/$discovery/rest?version=v1alpha1&key=anything")
+                .then()
+                .statusCode(200)
+                .body("rootUrl", equalTo(base.toString()));
+        RestAssured.given()
+                .urlEncodingEnabled(false)
+                .get("/%24discovery/rest?version=v1alpha1")
+                .then()
+                .statusCode(200)
+                .body("rootUrl", equalTo(base.toString()));
     }
 
     @Test
     void anotherVersionIsNotFound() {
-        RestAssured.given().urlEncodingEnabled(false).get("/$discovery/rest?version=v1").then().statusCode(404)
-                .contentType("application/problem+json").body("code", equalTo("not_found"));
+        RestAssured.given()
+                .urlEncodingEnabled(false)
+                .get("/$discovery/rest?version=v1")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("code", equalTo("not_found"));
     }
 
     @Test
@@ -66,12 +85,14 @@ class PerspectiveDiscoveryTest {
                 "AttributeScores", PerspectiveRequests.AttributeScores.class,
                 "Score", PerspectiveRequests.Score.class,
                 "SpanScore", PerspectiveRequests.SpanScore.class);
-        schemas.forEach((schema, record) -> assertThat(doc.getMap("schemas." + schema + ".properties").keySet())
-                .as(schema).containsExactlyInAnyOrderElementsOf(Arrays.stream(record.getRecordComponents())
-                        .map(c -> c.getName()).toList()));
+        schemas.forEach((schema, record) -> assertThat(
+                        doc.getMap("schemas." + schema + ".properties").keySet())
+                .as(schema)
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(record.getRecordComponents())
+                        .map(c -> c.getName())
+                        .toList()));
         assertThat(doc.getMap("schemas").keySet()).containsExactlyInAnyOrderElementsOf(schemas.keySet());
-        String attributes = doc.getString(
-                "schemas.AnalyzeCommentRequest.properties.requestedAttributes.description");
+        String attributes = doc.getString("schemas.AnalyzeCommentRequest.properties.requestedAttributes.description");
         for (PerspectiveAttribute a : PerspectiveAttribute.values()) {
             assertThat(attributes).contains(a.name());
         }
@@ -79,7 +100,9 @@ class PerspectiveDiscoveryTest {
         // Every $ref names a schema of the document.
         List<String> refs = new java.util.ArrayList<>();
         collectRefs(doc.get(), refs);
-        assertThat(refs).hasSizeGreaterThan(10).allSatisfy(r -> assertThat(schemas).containsKey(r));
+        assertThat(refs)
+                .hasSizeGreaterThan(10)
+                .allSatisfy(r -> assertThat(schemas).containsKey(r));
     }
 
     private static void collectRefs(Object node, List<String> refs) {
@@ -102,10 +125,12 @@ class PerspectiveDiscoveryTest {
                 .isEqualTo("https://cg.example/");
         assertThat(PerspectiveDiscoveryResource.requestRoot("https://proxy.example:8443/moderation/$discovery/rest"))
                 .isEqualTo("https://proxy.example:8443/moderation/");
-        assertThat(PerspectiveDiscoveryResource.rootOf("https://cg.example/base")).isEqualTo("https://cg.example/base/");
+        assertThat(PerspectiveDiscoveryResource.rootOf("https://cg.example/base"))
+                .isEqualTo("https://cg.example/base/");
         assertThat(PerspectiveDiscoveryResource.rootOf("https://cg.example/")).isEqualTo("https://cg.example/");
         for (String bad : List.of("cg.example", "ftp://cg.example/", "https://cg.example/?a=1", "/relative")) {
-            assertThatThrownBy(() -> PerspectiveDiscoveryResource.rootOf(bad)).as(bad)
+            assertThatThrownBy(() -> PerspectiveDiscoveryResource.rootOf(bad))
+                    .as(bad)
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }

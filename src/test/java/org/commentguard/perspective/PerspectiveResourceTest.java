@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -36,8 +35,8 @@ class PerspectiveResourceTest {
 
     /** The body Coral Talk's perspective.ts builds for comments:analyze, byte for byte in structure. */
     private static String coralAnalyzeBody(String text, String model) {
-        return "{\"comment\":{\"text\":" + quote(text) + "},\"doNotStore\":true,"
-                + "\"requestedAttributes\":{\"" + model + "\":{}},\"languages\":[\"en\"]}";
+        return "{\"comment\":{\"text\":" + quote(text) + "},\"doNotStore\":true," + "\"requestedAttributes\":{\""
+                + model + "\":{}},\"languages\":[\"en\"]}";
     }
 
     private static String quote(String s) {
@@ -46,31 +45,42 @@ class PerspectiveResourceTest {
 
     private io.restassured.response.Response post(String operation, String body) {
         // Coral sets the key as a query parameter and sends Content-Type: application/json.
-        return RestAssured.given().urlEncodingEnabled(false).contentType(ContentType.JSON)
-                .queryParam("key", key).body(body)
+        return RestAssured.given()
+                .urlEncodingEnabled(false)
+                .contentType(ContentType.JSON)
+                .queryParam("key", key)
+                .body(body)
                 .post("/v1alpha1/comments:" + operation);
     }
 
     @Test
     void answersCoralsAnalyzeRequestTheWayCoralReadsIt() {
         String body = post("analyze", coralAnalyzeBody("You are a fucking idiot", "PROFANITY"))
-                .then().statusCode(200).extract().asString();
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         // Coral: get(data, `attributeScores.${model}.summaryScore.value`)
         JsonPath json = JsonPath.from(body);
         float value = json.getFloat("attributeScores.PROFANITY.summaryScore.value");
         assertThat(value).isBetween(0.5f, 1.0f);
-        assertThat(json.getString("attributeScores.PROFANITY.summaryScore.type")).isEqualTo("PROBABILITY");
+        assertThat(json.getString("attributeScores.PROFANITY.summaryScore.type"))
+                .isEqualTo("PROBABILITY");
         assertThat(json.getList("languages")).containsExactly("en");
     }
 
     @Test
     void answersToxicityRequestFromCoralsDefaultModel() {
         post("analyze", coralAnalyzeBody("You are a stupid worthless idiot and everyone hates you", "TOXICITY"))
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("attributeScores.TOXICITY.summaryScore.value", greaterThan(0.8f));
-        post("analyze", coralAnalyzeBody("The new bus schedule starts on Monday, thanks for the clear summary.",
-                "TOXICITY"))
-                .then().statusCode(200)
+        post(
+                        "analyze",
+                        coralAnalyzeBody(
+                                "The new bus schedule starts on Monday, thanks for the clear summary.", "TOXICITY"))
+                .then()
+                .statusCode(200)
                 .body("attributeScores.TOXICITY.summaryScore.value", lessThan(0.1f));
     }
 
@@ -79,7 +89,9 @@ class PerspectiveResourceTest {
         String text = "What a load of sh1t.";
         String body = "{\"comment\":{\"text\":" + quote(text) + "},\"requestedAttributes\":{\"PROFANITY\":{}},"
                 + "\"spanAnnotations\":true,\"clientToken\":\"tok-1\"}";
-        post("analyze", body).then().statusCode(200)
+        post("analyze", body)
+                .then()
+                .statusCode(200)
                 .body("attributeScores.PROFANITY.spanScores[0].begin", equalTo(text.indexOf("sh1t")))
                 .body("attributeScores.PROFANITY.spanScores[0].end", equalTo(text.indexOf("sh1t") + 4))
                 .body("attributeScores.PROFANITY.spanScores[0].score.type", equalTo("PROBABILITY"))
@@ -99,40 +111,64 @@ class PerspectiveResourceTest {
                 + "\"context\":{\"entries\":[{\"text\":\"The United States and China agreed to hold new trade "
                 + "talks on tariffs, soybeans and intellectual property as negotiators met in Beijing.\"}]},"
                 + "\"requestedAttributes\":{\"OFF_TOPIC\":{}}}";
-        post("analyze", body).then().statusCode(200)
+        post("analyze", body)
+                .then()
+                .statusCode(200)
                 .body("attributeScores.OFF_TOPIC.summaryScore.value", greaterThan(0.7f));
-        String onTopic = body.replace("Buy gold and silver now, the dollar is finished!",
+        String onTopic = body.replace(
+                "Buy gold and silver now, the dollar is finished!",
                 "Soybean farmers need these tariff talks in Beijing to end the trade dispute.");
-        post("analyze", onTopic).then().statusCode(200)
+        post("analyze", onTopic)
+                .then()
+                .statusCode(200)
                 .body("attributeScores.OFF_TOPIC.summaryScore.value", lessThan(0.3f));
     }
 
     @Test
     void perspectiveErrorsComeInGooglesShape() {
-        post("analyze", coralAnalyzeBody("", "TOXICITY")).then().statusCode(400)
-                .body("error.code", equalTo(400)).body("error.status", equalTo("INVALID_ARGUMENT"))
+        post("analyze", coralAnalyzeBody("", "TOXICITY"))
+                .then()
+                .statusCode(400)
+                .body("error.code", equalTo(400))
+                .body("error.status", equalTo("INVALID_ARGUMENT"))
                 .body("error.details[0].errorType", equalTo("COMMENT_EMPTY"));
-        post("analyze", coralAnalyzeBody("x".repeat(20_001), "TOXICITY")).then().statusCode(400)
+        post("analyze", coralAnalyzeBody("x".repeat(20_001), "TOXICITY"))
+                .then()
+                .statusCode(400)
                 .body("error.details[0].errorType", equalTo("COMMENT_TOO_LONG"));
-        post("analyze", "{\"comment\":{\"text\":\"hi\"},\"requestedAttributes\":{}}").then().statusCode(400)
+        post("analyze", "{\"comment\":{\"text\":\"hi\"},\"requestedAttributes\":{}}")
+                .then()
+                .statusCode(400)
                 .body("error.details[0].errorType", equalTo("NO_REQUESTED_ATTRIBUTES"));
         post("analyze", "{\"comment\":{\"text\":\"hi\"},\"requestedAttributes\":{\"FLIRTATION\":{}}}")
-                .then().statusCode(400).body("error.details[0].errorType", equalTo("INVALID_ARGUMENT"));
-        post("analyze", "{\"comment\": ").then().statusCode(400)
-                .body("error.status", equalTo("INVALID_ARGUMENT"));
-        post("analyze", "{\"comment\":{\"text\":\"Das ist ein ganz normaler Satz über Zölle.\"},"
-                + "\"requestedAttributes\":{\"TOXICITY\":{}},\"languages\":[\"de\"]}")
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
+                .body("error.details[0].errorType", equalTo("INVALID_ARGUMENT"));
+        post("analyze", "{\"comment\": ").then().statusCode(400).body("error.status", equalTo("INVALID_ARGUMENT"));
+        post(
+                        "analyze",
+                        "{\"comment\":{\"text\":\"Das ist ein ganz normaler Satz über Zölle.\"},"
+                                + "\"requestedAttributes\":{\"TOXICITY\":{}},\"languages\":[\"de\"]}")
+                .then()
+                .statusCode(400)
                 .body("error.details[0].errorType", equalTo("LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE"));
         post("analyze", "{\"comment\":{\"text\":\"hi there\"},\"requestedAttributes\":{\"OFF_TOPIC\":{}}}")
-                .then().statusCode(400).body("error.details[0].errorType", equalTo("INVALID_ARGUMENT"));
+                .then()
+                .statusCode(400)
+                .body("error.details[0].errorType", equalTo("INVALID_ARGUMENT"));
     }
 
     @Test
     void badKeyIsRejectedInPerspectiveShape() {
-        RestAssured.given().urlEncodingEnabled(false).contentType(ContentType.JSON).queryParam("key", "nope")
-                .body(coralAnalyzeBody("hello", "TOXICITY")).post("/v1alpha1/comments:analyze")
-                .then().statusCode(401).body("error.status", equalTo("UNAUTHENTICATED"));
+        RestAssured.given()
+                .urlEncodingEnabled(false)
+                .contentType(ContentType.JSON)
+                .queryParam("key", "nope")
+                .body(coralAnalyzeBody("hello", "TOXICITY"))
+                .post("/v1alpha1/comments:analyze")
+                .then()
+                .statusCode(401)
+                .body("error.status", equalTo("UNAUTHENTICATED"));
     }
 
     @Test
@@ -142,7 +178,8 @@ class PerspectiveResourceTest {
                 + "\"context\":{\"entries\":[{\"text\":\"{\\\"url\\\":\\\"https://news.example/story?commentID=c1\\\","
                 + "\\\"Coral_comment_id\\\":\\\"c1\\\"}\"}]},"
                 + "\"attributeScores\":{\"TOXICITY\":{\"summaryScore\":{\"value\":1}}},"
-                + "\"languages\":[\"en\"],\"communityId\":\"Coral:https://news.example\",\"clientToken\":\"" + token + "\"}";
+                + "\"languages\":[\"en\"],\"communityId\":\"Coral:https://news.example\",\"clientToken\":\"" + token
+                + "\"}";
         post("suggestscore", body).then().statusCode(200).body("clientToken", equalTo(token));
         List<ScoreFeedback> rows = feedback.byToken(token);
         assertThat(rows).hasSize(1);
@@ -163,16 +200,26 @@ class PerspectiveResourceTest {
     @Test
     void percentEncodedColonReachesTheSameMethod() {
         // RestAssured encodes ':' as %3A by default, as some HTTP clients do.
-        RestAssured.given().contentType(ContentType.JSON).queryParam("key", key)
-                .body(coralAnalyzeBody("what the hell", "PROFANITY")).post("/v1alpha1/comments:analyze")
-                .then().statusCode(200).body("attributeScores.PROFANITY.summaryScore.value", notNullValue());
+        RestAssured.given()
+                .contentType(ContentType.JSON)
+                .queryParam("key", key)
+                .body(coralAnalyzeBody("what the hell", "PROFANITY"))
+                .post("/v1alpha1/comments:analyze")
+                .then()
+                .statusCode(200)
+                .body("attributeScores.PROFANITY.summaryScore.value", notNullValue());
     }
 
     @Test
     void headerKeyWorksToo() {
-        RestAssured.given().urlEncodingEnabled(false).contentType(ContentType.JSON).header("X-Api-Key", key)
-                .body(coralAnalyzeBody("nice article", "PROFANITY")).post("/v1alpha1/comments:analyze")
-                .then().statusCode(200)
+        RestAssured.given()
+                .urlEncodingEnabled(false)
+                .contentType(ContentType.JSON)
+                .header("X-Api-Key", key)
+                .body(coralAnalyzeBody("nice article", "PROFANITY"))
+                .post("/v1alpha1/comments:analyze")
+                .then()
+                .statusCode(200)
                 .body("attributeScores.PROFANITY.summaryScore.value", notNullValue());
     }
 
@@ -187,8 +234,14 @@ class PerspectiveResourceTest {
     @Test
     void shortEnglishWithoutRequestLanguagesIsScoredInTheSiteLanguageNotRefused() {
         // Detection alone calls this Waray; before, the answer was LANGUAGE_NOT_SUPPORTED and Coral published.
-        String body = post("analyze", "{\"comment\":{\"text\":\"Giovanni is gay and loves chunky wiener\"},"
-                + "\"requestedAttributes\":{\"TOXICITY\":{}}}").then().statusCode(200).extract().asString();
+        String body = post(
+                        "analyze",
+                        "{\"comment\":{\"text\":\"Giovanni is gay and loves chunky wiener\"},"
+                                + "\"requestedAttributes\":{\"TOXICITY\":{}}}")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         JsonPath json = JsonPath.from(body);
         assertThat(json.getFloat("attributeScores.TOXICITY.summaryScore.value")).isBetween(0.0f, 1.0f);
         assertThat(json.getList("languages")).containsExactly("en");

@@ -48,28 +48,36 @@ class DatabaseChoiceTest {
 
     @Test
     void usesTheServerNamedInApplicationPropertiesOnTheClassPath() throws Exception {
-        Files.writeString(extraClassPath.resolve("application.properties"), "quarkus.datasource.jdbc.url=" + URL + "\n");
-        assertThat(choice(Map.of(), List.of())).startsWith("External[source=PropertiesConfigSource")
+        Files.writeString(
+                extraClassPath.resolve("application.properties"), "quarkus.datasource.jdbc.url=" + URL + "\n");
+        assertThat(choice(Map.of(), List.of()))
+                .startsWith("External[source=PropertiesConfigSource")
                 .contains(extraClassPath.resolve("application.properties").toString());
     }
 
     @Test
     void usesTheServerNamedInConfigApplicationPropertiesInTheWorkingDirectory() throws Exception {
         writeConfigFile("quarkus.datasource.jdbc.url=" + URL);
-        assertThat(choice(Map.of(), List.of())).startsWith("External[source=PropertiesConfigSource")
-                .contains(workDir.resolve("config").resolve("application.properties").toString());
+        assertThat(choice(Map.of(), List.of()))
+                .startsWith("External[source=PropertiesConfigSource")
+                .contains(workDir.resolve("config")
+                        .resolve("application.properties")
+                        .toString());
     }
 
     @Test
     void usesTheServerNamedInADotEnvFileInTheWorkingDirectory() throws Exception {
         Files.writeString(workDir.resolve(".env"), "QUARKUS_DATASOURCE_JDBC_URL=" + URL + "\n");
-        assertThat(choice(Map.of(), List.of())).startsWith("External[source=EnvConfigSource")
+        assertThat(choice(Map.of(), List.of()))
+                .startsWith("External[source=EnvConfigSource")
                 .contains(workDir.resolve(".env").toString());
     }
 
     @Test
     void aProfileSpecificUrlCountsOnlyWhenItsProfileIsActive() throws Exception {
-        writeConfigFile("%prod.quarkus.datasource.jdbc.url=" + URL, "%staging.quarkus.datasource.jdbc.url=" + URL,
+        writeConfigFile(
+                "%prod.quarkus.datasource.jdbc.url=" + URL,
+                "%staging.quarkus.datasource.jdbc.url=" + URL,
                 "%dev.commentguard.db.embedded.port=5999");
         // The packaged service runs the prod profile.
         assertThat(choice(Map.of(), List.of())).startsWith("External[");
@@ -83,13 +91,14 @@ class DatabaseChoiceTest {
     @Test
     void aBlankUrlMeansNoneIsConfigured() throws Exception {
         writeConfigFile("quarkus.datasource.jdbc.url=");
-        assertThat(choice(Map.of("QUARKUS_DATASOURCE_JDBC_URL", " "), List.of())).startsWith("Embedded[");
+        assertThat(choice(Map.of("QUARKUS_DATASOURCE_JDBC_URL", " "), List.of()))
+                .startsWith("Embedded[");
     }
 
     @Test
     void takesTheEmbeddedDataDirectoryAndPortFromTheConfigurationFiles() throws Exception {
-        writeConfigFile("commentguard.db.embedded.data-dir=/var/lib/commentguard/pg",
-                "commentguard.db.embedded.port=15432");
+        writeConfigFile(
+                "commentguard.db.embedded.data-dir=/var/lib/commentguard/pg", "commentguard.db.embedded.port=15432");
         assertThat(choice(Map.of(), List.of())).isEqualTo("Embedded[dataDir=/var/lib/commentguard/pg, port=15432]");
         assertThat(choice(Map.of("COMMENTGUARD_DB_EMBEDDED_PORT", "25432"), List.of()))
                 .isEqualTo("Embedded[dataDir=/var/lib/commentguard/pg, port=25432]");
@@ -102,11 +111,15 @@ class DatabaseChoiceTest {
 
     /** Starts a JVM in {@link #workDir} with {@link #extraClassPath} first on its class path and returns its choice. */
     private String choice(Map<String, String> env, List<String> jvmOptions) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:TieredStopAtLevel=1", "-cp", extraClassPath + File.pathSeparator + System.getProperty("java.class.path")));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                extraClassPath + File.pathSeparator + System.getProperty("java.class.path")));
         command.addAll(jvmOptions);
         command.add(DatabaseChoiceChild.class.getName());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         // Only what the case sets may decide: CI's external-database pass exports QUARKUS_DATASOURCE_JDBC_URL.
         builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("COMMENTGUARD_"));
         builder.environment().putAll(env);
@@ -114,7 +127,10 @@ class DatabaseChoiceTest {
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).as(output).isZero();
-        return output.lines().filter(l -> l.startsWith("CHOICE ")).map(l -> l.substring(7)).findFirst()
+        return output.lines()
+                .filter(l -> l.startsWith("CHOICE "))
+                .map(l -> l.substring(7))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no choice printed: " + output));
     }
 }

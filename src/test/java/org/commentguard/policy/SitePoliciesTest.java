@@ -15,11 +15,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SitePoliciesTest {
 
-    record Limits(double review, double reject) implements PolicyDefaultsConfig.ThresholdConfig {
-    }
+    record Limits(double review, double reject) implements PolicyDefaultsConfig.ThresholdConfig {}
 
-    record Defaults(Map<String, PolicyDefaultsConfig.ThresholdConfig> thresholds, double offTopicThreshold,
-                    List<String> languages) implements PolicyDefaultsConfig {
+    record Defaults(
+            Map<String, PolicyDefaultsConfig.ThresholdConfig> thresholds,
+            double offTopicThreshold,
+            List<String> languages)
+            implements PolicyDefaultsConfig {
         @Override
         public ModerationMode mode() {
             return ModerationMode.POST_MODERATION;
@@ -75,21 +77,23 @@ class SitePoliciesTest {
         return policies(thresholds, offTopic, List.of("en"));
     }
 
-    static SitePolicies policies(Map<String, PolicyDefaultsConfig.ThresholdConfig> thresholds, double offTopic,
-                                 List<String> languages) {
-        return new SitePolicies(new Defaults(thresholds, offTopic, languages), Clock.systemUTC(),
-                new AuditLog(Clock.systemUTC()));
+    static SitePolicies policies(
+            Map<String, PolicyDefaultsConfig.ThresholdConfig> thresholds, double offTopic, List<String> languages) {
+        return new SitePolicies(
+                new Defaults(thresholds, offTopic, languages), Clock.systemUTC(), new AuditLog(Clock.systemUTC()));
     }
 
-    static final SitePolicies POLICIES = policies(Map.of("toxicity", new Limits(0.7, 0.95),
-            "spam", new Limits(0.7, 0.95)), 0.85);
+    static final SitePolicies POLICIES =
+            policies(Map.of("toxicity", new Limits(0.7, 0.95), "spam", new Limits(0.7, 0.95)), 0.85);
 
     @Test
     void invalidDefaultsStopStartUp() {
         assertThatThrownBy(() -> policies(Map.of("toxicity", new Limits(0.9, 0.5)), 0.85))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("thresholds.toxicity");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("thresholds.toxicity");
         assertThatThrownBy(() -> policies(Map.of("toxicty", new Limits(0.5, 0.9)), 0.85))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("toxicty");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("toxicty");
         assertThatThrownBy(() -> policies(Map.of("off_topic", new Limits(0.5, 0.9)), 0.85))
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> policies(Map.of(), 1.5)).isInstanceOf(IllegalStateException.class);
@@ -97,9 +101,22 @@ class SitePoliciesTest {
 
     @Test
     void overridesReplaceOnlyWhatTheyName() {
-        SitePolicy p = POLICIES.merge(4, new PolicyOverrides(
-                Map.of("toxicity", new PolicyOverrides.ThresholdOverride(null, 0.9)), null, List.of("lawsuit"),
-                null, null, ModerationMode.PRE_MODERATE_LINKS, null, null, null, null, null, null, null));
+        SitePolicy p = POLICIES.merge(
+                4,
+                new PolicyOverrides(
+                        Map.of("toxicity", new PolicyOverrides.ThresholdOverride(null, 0.9)),
+                        null,
+                        List.of("lawsuit"),
+                        null,
+                        null,
+                        ModerationMode.PRE_MODERATE_LINKS,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
         assertThat(p.version()).isEqualTo(4);
         assertThat(p.thresholds().get("toxicity")).isEqualTo(new Thresholds(0.7, 0.9));
         assertThat(p.thresholds().get("spam")).isEqualTo(new Thresholds(0.7, 0.95));
@@ -113,8 +130,19 @@ class SitePoliciesTest {
     @Test
     void anAttributeWithoutDefaultCanBeSwitchedOnBySite() {
         SitePolicy p = POLICIES.propose(new PolicyOverrides(
-                Map.of("threat", new PolicyOverrides.ThresholdOverride(0.4, null)), null, null, null, null, null,
-                null, null, null, null, null, null, null));
+                Map.of("threat", new PolicyOverrides.ThresholdOverride(0.4, null)),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
         // Without a default reject limit the step stays off (above 1).
         assertThat(p.thresholds().get("threat")).isEqualTo(new Thresholds(0.4, 1.01));
     }
@@ -122,34 +150,59 @@ class SitePoliciesTest {
     @Test
     void overrideThatInvertsTheMergedLimitsIsRefused() {
         assertThatThrownBy(() -> POLICIES.propose(new PolicyOverrides(
-                Map.of("toxicity", new PolicyOverrides.ThresholdOverride(0.99, null)), null, null, null, null, null,
-                null, null, null, null, null, null, null)))
+                        Map.of("toxicity", new PolicyOverrides.ThresholdOverride(0.99, null)),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)))
                 .isInstanceOf(Invalid.class)
-                .satisfies(e -> assertThat(((Invalid) e).violations()).extracting(Violation::field)
+                .satisfies(e -> assertThat(((Invalid) e).violations())
+                        .extracting(Violation::field)
                         .containsExactly("thresholds.toxicity"));
     }
 
     @Test
     void termListsAreTrimmedAndDeduplicated() {
-        SitePolicy p = POLICIES.propose(new PolicyOverrides(null, List.of(" grifter ", "grifter", "shill"), null,
-                null, null, null, null, null, null, null, null, null, null));
+        SitePolicy p = POLICIES.propose(new PolicyOverrides(
+                null,
+                List.of(" grifter ", "grifter", "shill"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
         assertThat(p.blockTerms()).containsExactly("grifter", "shill");
     }
 
     static PolicyOverrides languages(List<String> languages) {
-        return new PolicyOverrides(null, null, null, null, null, null, null, null, null, null, null, null,
-                languages);
+        return new PolicyOverrides(null, null, null, null, null, null, null, null, null, null, null, null, languages);
     }
 
     @Test
     void aSiteWithoutLanguagesGetsTheServiceDefault() {
         assertThat(POLICIES.propose(PolicyOverrides.NONE).languages()).containsExactly("en");
-        assertThat(policies(Map.of(), 0.85, List.of("de", "en")).defaults().languages()).containsExactly("de", "en");
+        assertThat(policies(Map.of(), 0.85, List.of("de", "en")).defaults().languages())
+                .containsExactly("de", "en");
     }
 
     @Test
     void siteLanguagesAreReducedToPrimaryCodesInOrderWithoutDuplicates() {
-        assertThat(POLICIES.propose(languages(List.of("de-CH", "DE", " fr ", "en_GB"))).languages())
+        assertThat(POLICIES.propose(languages(List.of("de-CH", "DE", " fr ", "en_GB")))
+                        .languages())
                 .containsExactly("de", "fr", "en");
     }
 
@@ -157,17 +210,20 @@ class SitePoliciesTest {
     void anEmptyOrMalformedLanguageListIsRefusedWithTheFieldNamed() {
         assertThatThrownBy(() -> POLICIES.propose(languages(List.of())))
                 .isInstanceOf(Invalid.class)
-                .satisfies(e -> assertThat(((Invalid) e).violations()).extracting(Violation::field)
+                .satisfies(e -> assertThat(((Invalid) e).violations())
+                        .extracting(Violation::field)
                         .containsExactly("languages"));
         assertThatThrownBy(() -> POLICIES.propose(languages(java.util.Arrays.asList("en", "english!", null))))
                 .isInstanceOf(Invalid.class)
-                .satisfies(e -> assertThat(((Invalid) e).violations()).extracting(Violation::field)
+                .satisfies(e -> assertThat(((Invalid) e).violations())
+                        .extracting(Violation::field)
                         .containsExactly("languages[1]", "languages[2]"));
     }
 
     @Test
     void malformedDefaultLanguagesStopStartUp() {
         assertThatThrownBy(() -> policies(Map.of(), 0.85, List.of("english")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("commentguard.policy.languages");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("commentguard.policy.languages");
     }
 }

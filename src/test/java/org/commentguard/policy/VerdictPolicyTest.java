@@ -22,12 +22,24 @@ import static org.commentguard.policy.PolicyAction.REVIEW;
 
 class VerdictPolicyTest {
 
-    static final SitePolicy BASE = new SitePolicy(7, Map.of(
-            Attributes.TOXICITY, new Thresholds(0.7, 0.95),
-            Attributes.PROFANITY, new Thresholds(0.6, 0.97),
-            Attributes.SPAM, new Thresholds(0.7, 0.95)),
-            List.of("scumbag"), List.of("lawsuit"), List.of("darn"), List.of("hell"),
-            ModerationMode.POST_MODERATION, 3, 20, 0.85, REVIEW, REVIEW, FailureAction.FAIL_CLOSED, List.of("en"));
+    static final SitePolicy BASE = new SitePolicy(
+            7,
+            Map.of(
+                    Attributes.TOXICITY, new Thresholds(0.7, 0.95),
+                    Attributes.PROFANITY, new Thresholds(0.6, 0.97),
+                    Attributes.SPAM, new Thresholds(0.7, 0.95)),
+            List.of("scumbag"),
+            List.of("lawsuit"),
+            List.of("darn"),
+            List.of("hell"),
+            ModerationMode.POST_MODERATION,
+            3,
+            20,
+            0.85,
+            REVIEW,
+            REVIEW,
+            FailureAction.FAIL_CLOSED,
+            List.of("en"));
 
     static final AuthorState REGULAR = new AuthorState(5, 0, false, false, false, false);
 
@@ -53,9 +65,21 @@ class VerdictPolicyTest {
     }
 
     static SitePolicy with(ModerationMode mode, FailureAction failure, PolicyAction offTopic) {
-        return new SitePolicy(BASE.version(), BASE.thresholds(), BASE.blockTerms(), BASE.reviewTerms(),
-                BASE.censorTerms(), BASE.allowTerms(), mode, BASE.newAuthorApprovals(), BASE.trustedAfterApprovals(),
-                BASE.offTopicThreshold(), offTopic, BASE.unsupportedLanguageAction(), failure, BASE.languages());
+        return new SitePolicy(
+                BASE.version(),
+                BASE.thresholds(),
+                BASE.blockTerms(),
+                BASE.reviewTerms(),
+                BASE.censorTerms(),
+                BASE.allowTerms(),
+                mode,
+                BASE.newAuthorApprovals(),
+                BASE.trustedAfterApprovals(),
+                BASE.offTopicThreshold(),
+                offTopic,
+                BASE.unsupportedLanguageAction(),
+                failure,
+                BASE.languages());
     }
 
     static Stream<Arguments> table() {
@@ -67,14 +91,34 @@ class VerdictPolicyTest {
         AuthorState trustedButRejectedLately = new AuthorState(50, 1, false, false, false, false);
         return Stream.of(
                 // text, result, policy, author, expected action, expected reasons
-                Arguments.of("A fair point about the budget.", scores(Attributes.TOXICITY, 0.1), BASE, REGULAR,
-                        PUBLISH, List.of()),
-                Arguments.of("You are wrong.", scores(Attributes.TOXICITY, 0.7), BASE, REGULAR, REVIEW,
+                Arguments.of(
+                        "A fair point about the budget.",
+                        scores(Attributes.TOXICITY, 0.1),
+                        BASE,
+                        REGULAR,
+                        PUBLISH,
+                        List.of()),
+                Arguments.of(
+                        "You are wrong.",
+                        scores(Attributes.TOXICITY, 0.7),
+                        BASE,
+                        REGULAR,
+                        REVIEW,
                         List.of("toxicity.review")),
-                Arguments.of("You are an idiot.", scores(Attributes.TOXICITY, 0.96), BASE, REGULAR, REJECT,
+                Arguments.of(
+                        "You are an idiot.",
+                        scores(Attributes.TOXICITY, 0.96),
+                        BASE,
+                        REGULAR,
+                        REJECT,
                         List.of("toxicity.reject")),
-                Arguments.of("Buy now", scores(Attributes.SPAM, 0.8, Attributes.TOXICITY, 0.96), BASE, REGULAR,
-                        REJECT, List.of("toxicity.reject", "spam.review")),
+                Arguments.of(
+                        "Buy now",
+                        scores(Attributes.SPAM, 0.8, Attributes.TOXICITY, 0.96),
+                        BASE,
+                        REGULAR,
+                        REJECT,
+                        List.of("toxicity.reject", "spam.review")),
                 Arguments.of("Nice.", scores(), BASE, banned, REJECT, List.of("author.banned")),
                 Arguments.of("Nice.", scores(), BASE, suspended, REJECT, List.of("author.suspended")),
                 Arguments.of("Nice.", scores(), BASE, premoderated, REVIEW, List.of("author.premoderated")),
@@ -82,41 +126,105 @@ class VerdictPolicyTest {
                 Arguments.of("What a $cumb4g.", scores(), BASE, REGULAR, REJECT, List.of("term.blocked")),
                 Arguments.of("Expect a lawsuit.", scores(), BASE, REGULAR, REVIEW, List.of("term.review")),
                 Arguments.of("Darn it.", scores(), BASE, REGULAR, PUBLISH, List.of("term.censored")),
-                Arguments.of("Nice.", scores(), with(ModerationMode.PRE_MODERATE_ALL, FailureAction.FAIL_CLOSED,
-                        REVIEW), trusted, REVIEW, List.of("policy.premoderate_all")),
-                Arguments.of("Nice.", scores(), with(ModerationMode.PRE_MODERATE_NEW_AUTHORS,
-                        FailureAction.FAIL_CLOSED, REVIEW), newcomer, REVIEW, List.of("author.new")),
-                Arguments.of("Nice.", scores(), with(ModerationMode.PRE_MODERATE_NEW_AUTHORS,
-                        FailureAction.FAIL_CLOSED, REVIEW), REGULAR, PUBLISH, List.of()),
-                Arguments.of("See https://example.com/deal", scores(), with(ModerationMode.PRE_MODERATE_LINKS,
-                        FailureAction.FAIL_CLOSED, REVIEW), REGULAR, REVIEW, List.of("policy.link")),
-                Arguments.of("No link here.", scores(), with(ModerationMode.PRE_MODERATE_LINKS,
-                        FailureAction.FAIL_CLOSED, REVIEW), REGULAR, PUBLISH, List.of()),
+                Arguments.of(
+                        "Nice.",
+                        scores(),
+                        with(ModerationMode.PRE_MODERATE_ALL, FailureAction.FAIL_CLOSED, REVIEW),
+                        trusted,
+                        REVIEW,
+                        List.of("policy.premoderate_all")),
+                Arguments.of(
+                        "Nice.",
+                        scores(),
+                        with(ModerationMode.PRE_MODERATE_NEW_AUTHORS, FailureAction.FAIL_CLOSED, REVIEW),
+                        newcomer,
+                        REVIEW,
+                        List.of("author.new")),
+                Arguments.of(
+                        "Nice.",
+                        scores(),
+                        with(ModerationMode.PRE_MODERATE_NEW_AUTHORS, FailureAction.FAIL_CLOSED, REVIEW),
+                        REGULAR,
+                        PUBLISH,
+                        List.of()),
+                Arguments.of(
+                        "See https://example.com/deal",
+                        scores(),
+                        with(ModerationMode.PRE_MODERATE_LINKS, FailureAction.FAIL_CLOSED, REVIEW),
+                        REGULAR,
+                        REVIEW,
+                        List.of("policy.link")),
+                Arguments.of(
+                        "No link here.",
+                        scores(),
+                        with(ModerationMode.PRE_MODERATE_LINKS, FailureAction.FAIL_CLOSED, REVIEW),
+                        REGULAR,
+                        PUBLISH,
+                        List.of()),
                 Arguments.of("Cats!", scores(Attributes.OFF_TOPIC, 0.9), BASE, REGULAR, REVIEW, List.of("off_topic")),
-                Arguments.of("Cats!", scores(Attributes.OFF_TOPIC, 0.9), with(ModerationMode.POST_MODERATION,
-                        FailureAction.FAIL_CLOSED, REJECT), REGULAR, REJECT, List.of("off_topic")),
-                Arguments.of("Cats!", scores(Attributes.OFF_TOPIC, 0.9), with(ModerationMode.POST_MODERATION,
-                        FailureAction.FAIL_CLOSED, PUBLISH), REGULAR, PUBLISH, List.of()),
+                Arguments.of(
+                        "Cats!",
+                        scores(Attributes.OFF_TOPIC, 0.9),
+                        with(ModerationMode.POST_MODERATION, FailureAction.FAIL_CLOSED, REJECT),
+                        REGULAR,
+                        REJECT,
+                        List.of("off_topic")),
+                Arguments.of(
+                        "Cats!",
+                        scores(Attributes.OFF_TOPIC, 0.9),
+                        with(ModerationMode.POST_MODERATION, FailureAction.FAIL_CLOSED, PUBLISH),
+                        REGULAR,
+                        PUBLISH,
+                        List.of()),
                 Arguments.of("Hm.", withReasons("toxicity.failed"), BASE, REGULAR, REVIEW, List.of("scorer.failed")),
-                Arguments.of("Hm.", withReasons("toxicity.failed"), with(ModerationMode.POST_MODERATION,
-                        FailureAction.FAIL_OPEN, REVIEW), REGULAR, PUBLISH, List.of()),
-                Arguments.of("Hm.", withReasons("toxicity.language_unsupported"), BASE, REGULAR, REVIEW,
+                Arguments.of(
+                        "Hm.",
+                        withReasons("toxicity.failed"),
+                        with(ModerationMode.POST_MODERATION, FailureAction.FAIL_OPEN, REVIEW),
+                        REGULAR,
+                        PUBLISH,
+                        List.of()),
+                Arguments.of(
+                        "Hm.",
+                        withReasons("toxicity.language_unsupported"),
+                        BASE,
+                        REGULAR,
+                        REVIEW,
                         List.of("language.unsupported")),
-                Arguments.of("You are wrong.", scores(Attributes.TOXICITY, 0.8), BASE, trusted, PUBLISH,
+                Arguments.of(
+                        "You are wrong.",
+                        scores(Attributes.TOXICITY, 0.8),
+                        BASE,
+                        trusted,
+                        PUBLISH,
                         List.of("toxicity.review", "author.trusted")),
-                Arguments.of("You are wrong.", scores(Attributes.TOXICITY, 0.8), BASE, trustedButRejectedLately,
-                        REVIEW, List.of("toxicity.review")),
+                Arguments.of(
+                        "You are wrong.",
+                        scores(Attributes.TOXICITY, 0.8),
+                        BASE,
+                        trustedButRejectedLately,
+                        REVIEW,
+                        List.of("toxicity.review")),
                 Arguments.of("What a scumbag.", scores(), BASE, trusted, REJECT, List.of("term.blocked")),
                 Arguments.of("Expect a lawsuit.", scores(), BASE, trusted, REVIEW, List.of("term.review")),
-                Arguments.of("You are an idiot.", scores(Attributes.TOXICITY, 0.99), BASE, trusted, REJECT,
+                Arguments.of(
+                        "You are an idiot.",
+                        scores(Attributes.TOXICITY, 0.99),
+                        BASE,
+                        trusted,
+                        REJECT,
                         List.of("toxicity.reject")));
     }
 
     @ParameterizedTest(name = "[{index}] {0} → {4} {5}")
     @MethodSource("table")
-    void turnsScoresPolicyAndAuthorIntoVerdictWithReasons(String text, ScoreResult result, SitePolicy policy,
-                                                          AuthorState author, PolicyAction action,
-                                                          List<String> reasons) {
+    void turnsScoresPolicyAndAuthorIntoVerdictWithReasons(
+            String text,
+            ScoreResult result,
+            SitePolicy policy,
+            AuthorState author,
+            PolicyAction action,
+            List<String> reasons) {
         Verdict verdict = decide(text, result, policy, author);
         assertThat(verdict.action()).isEqualTo(action);
         assertThat(verdict.reasons()).containsExactlyElementsOf(reasons);
@@ -134,8 +242,14 @@ class VerdictPolicyTest {
         String text = "What the hell happened";
         Map<String, Double> s = new HashMap<>(scores().scores());
         s.put(Attributes.PROFANITY, 0.99);
-        ScoreResult result = new ScoreResult("en", s, List.of(new Span(9, 13, Attributes.PROFANITY, 0.99, "hell",
-                "hell", "mild")), List.of(), Map.of(), Map.of(), List.of());
+        ScoreResult result = new ScoreResult(
+                "en",
+                s,
+                List.of(new Span(9, 13, Attributes.PROFANITY, 0.99, "hell", "hell", "mild")),
+                List.of(),
+                Map.of(),
+                Map.of(),
+                List.of());
         Verdict v = decide(text, result, BASE, REGULAR);
         assertThat(v.action()).isEqualTo(PUBLISH);
         assertThat(v.reasons()).isEmpty();
@@ -177,22 +291,39 @@ class VerdictPolicyTest {
         Map<String, Thresholds> thresholds = new HashMap<>();
         for (String attribute : List.of(Attributes.PROFANITY, Attributes.STRONG_PROFANITY)) {
             String prefix = "commentguard.policy.thresholds." + attribute + ".";
-            thresholds.put(attribute, new Thresholds(Double.parseDouble(props.getProperty(prefix + "review")),
-                    Double.parseDouble(props.getProperty(prefix + "reject"))));
+            thresholds.put(
+                    attribute,
+                    new Thresholds(
+                            Double.parseDouble(props.getProperty(prefix + "review")),
+                            Double.parseDouble(props.getProperty(prefix + "reject"))));
         }
-        return new SitePolicy(1, thresholds, List.of(), List.of(), List.of(), List.of(),
-                ModerationMode.POST_MODERATION, 3, 20, 0.85, REVIEW, REVIEW, FailureAction.FAIL_CLOSED,
+        return new SitePolicy(
+                1,
+                thresholds,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                ModerationMode.POST_MODERATION,
+                3,
+                20,
+                0.85,
+                REVIEW,
+                REVIEW,
+                FailureAction.FAIL_CLOSED,
                 List.of("en"));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
-        "What a load of bollocks.|PUBLISH",
-        "Bloody hell, what a decision.|PUBLISH",
-        "Damn, this crap is a load of bollocks, bloody hell.|REVIEW",
-        "This is utter bullshit.|REVIEW",
-        "Fuck this shit, you stupid cunt.|REJECT",
-    })
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "What a load of bollocks.|PUBLISH",
+                "Bloody hell, what a decision.|PUBLISH",
+                "Damn, this crap is a load of bollocks, bloody hell.|REVIEW",
+                "This is utter bullshit.|REVIEW",
+                "Fuck this shit, you stupid cunt.|REJECT",
+            })
     void theDefaultPolicyPublishesMildSwearingAndHoldsOrRejectsStrongProfanity(String text, PolicyAction expected)
             throws java.io.IOException {
         ScoreResult result = new org.commentguard.scoring.ScoringPipeline(List.of(PROFANITY))
@@ -208,11 +339,30 @@ class VerdictPolicyTest {
     @Test
     void anAllowedTermSilencesStrongProfanityLikeProfanity() {
         Span span = new Span(0, 4, Attributes.PROFANITY, 0.9, "shit", "shit", "strong");
-        ScoreResult r = new ScoreResult("en", scores(Attributes.PROFANITY, 0.9, Attributes.STRONG_PROFANITY, 0.8)
-                .scores(), List.of(span), List.of("profanity.strong"), Map.of(), Map.of(), List.of());
-        SitePolicy policy = new SitePolicy(1, Map.of(Attributes.STRONG_PROFANITY, new Thresholds(0.6, 0.97)),
-                List.of(), List.of(), List.of(), List.of("shit"), ModerationMode.POST_MODERATION, 3, 20, 0.85,
-                REVIEW, REVIEW, FailureAction.FAIL_CLOSED, List.of("en"));
+        ScoreResult r = new ScoreResult(
+                "en",
+                scores(Attributes.PROFANITY, 0.9, Attributes.STRONG_PROFANITY, 0.8)
+                        .scores(),
+                List.of(span),
+                List.of("profanity.strong"),
+                Map.of(),
+                Map.of(),
+                List.of());
+        SitePolicy policy = new SitePolicy(
+                1,
+                Map.of(Attributes.STRONG_PROFANITY, new Thresholds(0.6, 0.97)),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of("shit"),
+                ModerationMode.POST_MODERATION,
+                3,
+                20,
+                0.85,
+                REVIEW,
+                REVIEW,
+                FailureAction.FAIL_CLOSED,
+                List.of("en"));
         assertThat(decide("shit happens", r, policy, REGULAR).action()).isEqualTo(PUBLISH);
     }
 }

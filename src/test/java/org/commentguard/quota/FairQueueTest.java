@@ -120,8 +120,7 @@ class FairQueueTest {
         for (int i = 0; i < 8; i++) {
             queue.add("B", "b" + i, 500);
         }
-        assertThat(drain()).containsExactly("b0", "b1", "A0", "b2", "b3", "b4", "b5", "A1", "b6", "b7", "A2",
-                "A3");
+        assertThat(drain()).containsExactly("b0", "b1", "A0", "b2", "b3", "b4", "b5", "A1", "b6", "b7", "A2", "A3");
     }
 
     @Test

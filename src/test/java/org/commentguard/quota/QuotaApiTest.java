@@ -59,20 +59,27 @@ class QuotaApiTest {
         Api.TestSite site = Api.newSite();
         String ingest = site.key("ingest");
         putQuota(site.id(), Api.ADMIN_KEY, Map.of("siteRequestsPerSecond", 0.01, "siteBurst", 2))
-                .then().statusCode(200).body("effective.siteBurst", equalTo(2));
+                .then()
+                .statusCode(200)
+                .body("effective.siteBurst", equalTo(2));
         as(ingest).get("/api/v1/me").then().statusCode(200);
         as(ingest).get("/api/v1/me").then().statusCode(200);
         Response refused = as(ingest).get("/api/v1/me");
-        refused.then().statusCode(429).contentType("application/problem+json")
-                .body("code", equalTo("rate_limited")).body("status", equalTo(429))
+        refused.then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .body("code", equalTo("rate_limited"))
+                .body("status", equalTo(429))
                 .body("traceId", notNullValue());
         // 1 token per 100 s, just spent: the next one is about 100 s away.
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(90L, 100L);
         assertThat(refused.asString()).doesNotContain(ingest);
 
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).containsPattern("commentguard_quota_refusals_total\\{[^}]*reason=\"rate_limited\""
-                + "[^}]*site=\"" + site.id() + "\"[^}]*} [1-9]");
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics)
+                .containsPattern("commentguard_quota_refusals_total\\{[^}]*reason=\"rate_limited\"" + "[^}]*site=\""
+                        + site.id() + "\"[^}]*} [1-9]");
         assertThat(metrics).doesNotContain(ingest).doesNotContain("cg_ingest_");
     }
 
@@ -81,15 +88,22 @@ class QuotaApiTest {
         Api.TestSite site = Api.newSite();
         String ingest = site.key("ingest");
         putQuota(site.id(), Api.ADMIN_KEY, Map.of("keyRequestsPerSecond", 0.01, "keyBurst", 1))
-                .then().statusCode(200);
-        Map<String, Object> analyze = Map.of("comment", Map.of("text", TEXT),
-                "requestedAttributes", Map.of("TOXICITY", Map.of()));
-        given().contentType("application/json").body(analyze).post("/v1alpha1/comments:analyze?key=" + ingest)
-                .then().statusCode(200);
-        Response refused = given().contentType("application/json").body(analyze)
-                .post("/v1alpha1/comments:analyze?key=" + ingest);
-        refused.then().statusCode(429).contentType("application/json")
-                .body("error.code", equalTo(429)).body("error.status", equalTo("RESOURCE_EXHAUSTED"))
+                .then()
+                .statusCode(200);
+        Map<String, Object> analyze =
+                Map.of("comment", Map.of("text", TEXT), "requestedAttributes", Map.of("TOXICITY", Map.of()));
+        given().contentType("application/json")
+                .body(analyze)
+                .post("/v1alpha1/comments:analyze?key=" + ingest)
+                .then()
+                .statusCode(200);
+        Response refused =
+                given().contentType("application/json").body(analyze).post("/v1alpha1/comments:analyze?key=" + ingest);
+        refused.then()
+                .statusCode(429)
+                .contentType("application/json")
+                .body("error.code", equalTo(429))
+                .body("error.status", equalTo("RESOURCE_EXHAUSTED"))
                 .body("error.message", notNullValue());
         assertThat(refused.header("Retry-After")).isNotBlank();
         assertThat(refused.asString()).doesNotContain(ingest);
@@ -101,9 +115,14 @@ class QuotaApiTest {
         String first = site.key("ingest");
         String second = site.key("ingest");
         putQuota(site.id(), Api.ADMIN_KEY, Map.of("keyRequestsPerSecond", 0.01, "keyBurst", 1))
-                .then().statusCode(200);
+                .then()
+                .statusCode(200);
         as(first).get("/api/v1/me").then().statusCode(200);
-        as(first).get("/api/v1/me").then().statusCode(429).body("code", equalTo("rate_limited"))
+        as(first)
+                .get("/api/v1/me")
+                .then()
+                .statusCode(429)
+                .body("code", equalTo("rate_limited"))
                 .body("detail", org.hamcrest.Matchers.containsString("key"));
         as(second).get("/api/v1/me").then().statusCode(200);
     }
@@ -111,20 +130,33 @@ class QuotaApiTest {
     @Test
     void onlyThePlatformAdministratorSetsQuotasAndTheSitesAdminReadsTheMergedLimits() {
         Api.TestSite site = Api.newSite();
-        putQuota(site.id(), site.adminKey(), Map.of("siteBurst", 1_000_000)).then().statusCode(403)
+        putQuota(site.id(), site.adminKey(), Map.of("siteBurst", 1_000_000))
+                .then()
+                .statusCode(403)
                 .body("code", equalTo("forbidden"));
-        putQuota(site.id(), Api.ADMIN_KEY, Map.of("siteMaxConcurrent", 3)).then().statusCode(200);
-        as(site.adminKey()).get("/api/v1/sites/" + site.id() + "/quota").then().statusCode(200)
-                .body("overrides.siteMaxConcurrent", equalTo(3)).body("overrides.siteBurst", nullValue())
+        putQuota(site.id(), Api.ADMIN_KEY, Map.of("siteMaxConcurrent", 3))
+                .then()
+                .statusCode(200);
+        as(site.adminKey())
+                .get("/api/v1/sites/" + site.id() + "/quota")
+                .then()
+                .statusCode(200)
+                .body("overrides.siteMaxConcurrent", equalTo(3))
+                .body("overrides.siteBurst", nullValue())
                 .body("effective.siteMaxConcurrent", equalTo(3))
                 .body("effective.siteBurst", notNullValue())
                 .body("scope", equalTo("instance"));
         Api.TestSite other = Api.newSite();
         as(other.adminKey()).get("/api/v1/sites/" + site.id() + "/quota").then().statusCode(404);
-        as(site.key("moderator")).get("/api/v1/audit").then().statusCode(200)
+        as(site.key("moderator"))
+                .get("/api/v1/audit")
+                .then()
+                .statusCode(200)
                 .body("items.find { it.action == 'quota.updated' }.actor", equalTo("platform-admin"));
         putQuota(site.id(), Api.ADMIN_KEY, Map.of("siteRequestsPerSecond", -1, "keyMaxConcurrent", 0))
-                .then().statusCode(400).body("code", equalTo("validation_failed"))
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("validation_failed"))
                 .body("violations.field", hasItem("siteRequestsPerSecond"))
                 .body("violations.field", hasItem("keyMaxConcurrent"));
         putQuota(UUID.randomUUID().toString(), Api.ADMIN_KEY, Map.of()).then().statusCode(404);
@@ -135,32 +167,46 @@ class QuotaApiTest {
         Api.TestSite site = Api.newSite();
         String ingest = site.key("ingest");
         putQuota(site.id(), Api.ADMIN_KEY, Map.of("siteRequestsPerSecond", 0.01, "siteBurst", 1))
-                .then().statusCode(200);
+                .then()
+                .statusCode(200);
         as(ingest).get("/api/v1/me").then().statusCode(200);
         as(ingest).get("/api/v1/me").then().statusCode(429);
-        putQuota(site.id(), Api.ADMIN_KEY, Map.of()).then().statusCode(200)
-                .body("overrides.siteBurst", nullValue());
+        putQuota(site.id(), Api.ADMIN_KEY, Map.of()).then().statusCode(200).body("overrides.siteBurst", nullValue());
         as(ingest).get("/api/v1/me").then().statusCode(200);
     }
 
     @Test
     void aScoreRequestThatCannotFinishWithinItsDeadlineIsRefusedAtOnceWith503Overloaded() {
         String ingest = Api.newSite().key("ingest");
-        Response refused = as(ingest).header(RequestScoring.DEADLINE_HEADER, "1").body(Map.of("text", TEXT))
+        Response refused = as(ingest)
+                .header(RequestScoring.DEADLINE_HEADER, "1")
+                .body(Map.of("text", TEXT))
                 .post("/api/v1/score");
         refused.then().statusCode(503).contentType("application/problem+json").body("code", equalTo("overloaded"));
         assertThat(refused.header("Retry-After")).isNotBlank();
-        as(ingest).header(RequestScoring.DEADLINE_HEADER, "1")
+        as(ingest)
+                .header(RequestScoring.DEADLINE_HEADER, "1")
                 .body(Map.of("items", List.of(Map.of("text", TEXT), Map.of("text", TEXT))))
-                .post("/api/v1/score/batch").then().statusCode(503).body("code", equalTo("overloaded"));
+                .post("/api/v1/score/batch")
+                .then()
+                .statusCode(503)
+                .body("code", equalTo("overloaded"));
         // The header only tightens: a generous value leaves the configured deadline.
-        as(ingest).header(RequestScoring.DEADLINE_HEADER, "3600000").body(Map.of("text", TEXT))
-                .post("/api/v1/score").then().statusCode(200);
+        as(ingest)
+                .header(RequestScoring.DEADLINE_HEADER, "3600000")
+                .body(Map.of("text", TEXT))
+                .post("/api/v1/score")
+                .then()
+                .statusCode(200);
 
-        Response perspective = given().contentType("application/json").header(RequestScoring.DEADLINE_HEADER, "1")
+        Response perspective = given().contentType("application/json")
+                .header(RequestScoring.DEADLINE_HEADER, "1")
                 .body(Map.of("comment", Map.of("text", TEXT), "requestedAttributes", Map.of("TOXICITY", Map.of())))
                 .post("/v1alpha1/comments:analyze?key=" + ingest);
-        perspective.then().statusCode(503).body("error.code", equalTo(503))
+        perspective
+                .then()
+                .statusCode(503)
+                .body("error.code", equalTo(503))
                 .body("error.status", equalTo("UNAVAILABLE"));
         assertThat(perspective.header("Retry-After")).isNotBlank();
     }
@@ -171,32 +217,58 @@ class QuotaApiTest {
         String ingest = site.key("ingest");
         // 100 comments of 8,000 characters (800 kB, under the 1 MiB body limit) cannot be scored in 1 ms: the
         // estimate overshoots by seconds.
-        List<Map<String, String>> items = java.util.Collections.nCopies(100, Map.of("text",
-                "The tram line is late again. ".repeat(300).substring(0, 8_000)));
+        List<Map<String, String>> items = java.util.Collections.nCopies(
+                100, Map.of("text", "The tram line is late again. ".repeat(300).substring(0, 8_000)));
         String batch = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("items", items));
-        as(ingest).header(RequestScoring.DEADLINE_HEADER, "1").body(batch).post("/api/v1/score/batch")
-                .then().statusCode(503).body("code", equalTo("overloaded"))
+        as(ingest)
+                .header(RequestScoring.DEADLINE_HEADER, "1")
+                .body(batch)
+                .post("/api/v1/score/batch")
+                .then()
+                .statusCode(503)
+                .body("code", equalTo("overloaded"))
                 .body("detail", org.hamcrest.Matchers.containsString("would take about"));
         // A body as long that is not even JSON is refused the same way: it was never read.
-        Response again = as(ingest).header(RequestScoring.DEADLINE_HEADER, "1").body("x".repeat(batch.length()))
+        Response again = as(ingest)
+                .header(RequestScoring.DEADLINE_HEADER, "1")
+                .body("x".repeat(batch.length()))
                 .post("/api/v1/score/batch");
-        again.then().statusCode(503).contentType("application/problem+json").body("code", equalTo("overloaded"))
+        again.then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .body("code", equalTo("overloaded"))
                 .body("detail", org.hamcrest.Matchers.containsString("just refused"));
         assertThat(again.header("Retry-After")).isNotBlank();
         // Smaller work, a longer deadline, or another key of the site go through the scheduler as usual.
-        as(ingest).body(Map.of("items", List.of(Map.of("text", TEXT)))).post("/api/v1/score/batch")
-                .then().statusCode(200);
-        as(ingest).body("x".repeat(batch.length())).post("/api/v1/score/batch").then().statusCode(400);
-        as(site.key("ingest")).header(RequestScoring.DEADLINE_HEADER, "1").body("x".repeat(batch.length()))
-                .post("/api/v1/score/batch").then().statusCode(400);
+        as(ingest)
+                .body(Map.of("items", List.of(Map.of("text", TEXT))))
+                .post("/api/v1/score/batch")
+                .then()
+                .statusCode(200);
+        as(ingest)
+                .body("x".repeat(batch.length()))
+                .post("/api/v1/score/batch")
+                .then()
+                .statusCode(400);
+        as(site.key("ingest"))
+                .header(RequestScoring.DEADLINE_HEADER, "1")
+                .body("x".repeat(batch.length()))
+                .post("/api/v1/score/batch")
+                .then()
+                .statusCode(400);
     }
 
     @Test
     void aMalformedDeadlineHeaderIsAClientError() {
         String ingest = Api.newSite().key("ingest");
         for (String value : List.of("soon", "0", "-5", "3600001", "1.5")) {
-            as(ingest).header(RequestScoring.DEADLINE_HEADER, value).body(Map.of("text", TEXT))
-                    .post("/api/v1/score").then().statusCode(400).body("code", equalTo("invalid_deadline"));
+            as(ingest)
+                    .header(RequestScoring.DEADLINE_HEADER, value)
+                    .body(Map.of("text", TEXT))
+                    .post("/api/v1/score")
+                    .then()
+                    .statusCode(400)
+                    .body("code", equalTo("invalid_deadline"));
         }
     }
 
@@ -205,26 +277,43 @@ class QuotaApiTest {
         Api.TestSite site = Api.newSite();
         String ingest = site.key("ingest");
         String article = "art-" + UUID.randomUUID();
-        as(ingest).body(Map.of("title", "Council approves tram line", "body", TEXT))
-                .put("/api/v1/articles/" + article).then().statusCode(201);
+        as(ingest)
+                .body(Map.of("title", "Council approves tram line", "body", TEXT))
+                .put("/api/v1/articles/" + article)
+                .then()
+                .statusCode(201);
         Map<String, Object> comment = comment(article);
         long[] before = counts();
-        Response shed = as(ingest).header(RequestScoring.DEADLINE_HEADER, "1").body(comment)
+        Response shed = as(ingest)
+                .header(RequestScoring.DEADLINE_HEADER, "1")
+                .body(comment)
                 .post("/api/v1/comments");
         shed.then().statusCode(503).body("code", equalTo("overloaded"));
         assertThat(shed.header("Retry-After")).isNotBlank();
-        assertThat(counts()).as("comment, author, review item, audit entry, outbox rows").containsExactly(before);
+        assertThat(counts())
+                .as("comment, author, review item, audit entry, outbox rows")
+                .containsExactly(before);
 
-        as(ingest).body(comment).post("/api/v1/comments").then().statusCode(201)
+        as(ingest)
+                .body(comment)
+                .post("/api/v1/comments")
+                .then()
+                .statusCode(201)
                 .body("externalId", equalTo(comment.get("externalId")));
         assertThat(counts()[0]).isEqualTo(before[0] + 1);
     }
 
     private long[] counts() throws Exception {
         List<String> tables = List.of("comment", "author", "review_item", "audit_entry", "webhook_delivery");
-        String sql = "SELECT " + String.join(", ", tables.stream().map(t -> "(SELECT count(*) FROM " + t + ")")
-                .toList());
-        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        String sql = "SELECT "
+                + String.join(
+                        ", ",
+                        tables.stream()
+                                .map(t -> "(SELECT count(*) FROM " + t + ")")
+                                .toList());
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             long[] counts = new long[tables.size()];
             for (int i = 0; i < counts.length; i++) {

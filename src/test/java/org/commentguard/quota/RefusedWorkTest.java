@@ -15,6 +15,7 @@ class RefusedWorkTest {
 
     /** Real time that the test moves forward by hand. */
     private final MutableTestClock clock = new MutableTestClock();
+
     private final RefusedWork refused = new RefusedWork(clock);
     private final UUID key = UUID.randomUUID();
 
@@ -24,8 +25,8 @@ class RefusedWorkTest {
         assertThat(refused.stillRefused(key, BATCH, 80_000, CONFIGURED)).isPresent();
         assertThat(refused.stillRefused(key, BATCH, 90_000, 500)).isPresent();
         clock.advance(Duration.ofSeconds(3));
-        assertThat(refused.stillRefused(key, BATCH, 80_000, CONFIGURED)).hasValueSatisfying(left ->
-                assertThat(left).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(1)));
+        assertThat(refused.stillRefused(key, BATCH, 80_000, CONFIGURED))
+                .hasValueSatisfying(left -> assertThat(left).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(1)));
         clock.advance(Duration.ofSeconds(1));
         assertThat(refused.stillRefused(key, BATCH, 80_000, CONFIGURED)).isEmpty();
     }
@@ -37,7 +38,8 @@ class RefusedWorkTest {
         assertThat(refused.stillRefused(key, BATCH, 80_000, 1001)).isEmpty();
         assertThat(refused.stillRefused(key, BATCH, 80_000, CONFIGURED)).isEmpty();
         assertThat(refused.stillRefused(UUID.randomUUID(), BATCH, 80_000, 1000)).isEmpty();
-        assertThat(refused.stillRefused(key, "ScoreResource#score", 80_000, 1000)).isEmpty();
+        assertThat(refused.stillRefused(key, "ScoreResource#score", 80_000, 1000))
+                .isEmpty();
     }
 
     @Test
@@ -51,8 +53,8 @@ class RefusedWorkTest {
     @Test
     void nothingIsRememberedLongerThanThirtySeconds() {
         refused.refused(key, BATCH, 80_000, CONFIGURED, Duration.ofMinutes(10));
-        assertThat(refused.stillRefused(key, BATCH, 80_000, CONFIGURED)).hasValueSatisfying(left ->
-                assertThat(left).isLessThanOrEqualTo(RefusedWork.MAX_MEMORY));
+        assertThat(refused.stillRefused(key, BATCH, 80_000, CONFIGURED))
+                .hasValueSatisfying(left -> assertThat(left).isLessThanOrEqualTo(RefusedWork.MAX_MEMORY));
         clock.advance(RefusedWork.MAX_MEMORY);
         assertThat(refused.stillRefused(key, BATCH, 80_000, CONFIGURED)).isEmpty();
     }

@@ -40,6 +40,7 @@ class ScoringSchedulerTest {
 
     /** Texts in the order their scoring started. */
     private final BlockingQueue<String> started = new LinkedBlockingQueue<>();
+
     private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
     private final ExecutorService clients = Executors.newCachedThreadPool();
     private ScoringScheduler scheduler;
@@ -94,8 +95,8 @@ class ScoringSchedulerTest {
                 return defaults();
             }
         };
-        scheduler = new ScoringScheduler(new ScoringPipeline(List.of(held)), quotas,
-                new QuotaMetrics(new SimpleMeterRegistry()), config);
+        scheduler = new ScoringScheduler(
+                new ScoringPipeline(List.of(held)), quotas, new QuotaMetrics(new SimpleMeterRegistry()), config);
         return scheduler;
     }
 
@@ -163,8 +164,7 @@ class ScoringSchedulerTest {
     void aSiteAloneUsesEveryCore() throws Exception {
         scheduler(3, OptionalInt.of(3));
         Future<List<ScoreResult>> batch = submit(A, "a0", "a1", "a2", "a3");
-        assertThat(List.of(nextStarted(), nextStarted(), nextStarted())).containsExactlyInAnyOrder("a0", "a1",
-                "a2");
+        assertThat(List.of(nextStarted(), nextStarted(), nextStarted())).containsExactlyInAnyOrder("a0", "a1", "a2");
         release("a0", "a1", "a2", "a3");
         assertThat(batch.get(1, TimeUnit.MINUTES)).hasSize(4);
     }

@@ -44,8 +44,13 @@ class ReviewQueueTest {
     }
 
     static String itemOf(Moderation.TestSite site, String commentId) {
-        return as(site.moderator()).get("/api/v1/queue?status=all&limit=100").then().statusCode(200).extract()
-                .jsonPath().getString("items.find { it.comment.id == '" + commentId + "' }.id");
+        return as(site.moderator())
+                .get("/api/v1/queue?status=all&limit=100")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("items.find { it.comment.id == '" + commentId + "' }.id");
     }
 
     @Test
@@ -54,7 +59,10 @@ class ReviewQueueTest {
         site.post("parent", "u1", "Trams are late again");
         site.post("old", "u2", "Awful {toxicity=0.99}");
         site.postReply("reply", "parent", "u2", "You are a fool {insult=0.8}");
-        as(site.moderator()).get("/api/v1/queue").then().statusCode(200)
+        as(site.moderator())
+                .get("/api/v1/queue")
+                .then()
+                .statusCode(200)
                 .body("items", hasSize(1))
                 .body("items[0].state", equalTo("open"))
                 .body("items[0].comment.text", equalTo("You are a fool {insult=0.8}"))
@@ -77,23 +85,34 @@ class ReviewQueueTest {
         site.post("spam", "a3", "buy {spam=0.8}");
         String q = "/api/v1/queue";
         as(site.moderator()).get(q).then().body("items.comment.externalId", contains("high", "spam", "low"));
-        as(site.moderator()).get(q + "?sort=oldest").then()
+        as(site.moderator())
+                .get(q + "?sort=oldest")
+                .then()
                 .body("items.comment.externalId", contains("low", "high", "spam"));
-        as(site.moderator()).get(q + "?sort=newest").then()
+        as(site.moderator())
+                .get(q + "?sort=newest")
+                .then()
                 .body("items.comment.externalId", contains("spam", "high", "low"));
         as(site.moderator()).get(q + "?reason=spam.review").then().body("items.comment.externalId", contains("spam"));
         as(site.moderator()).get(q + "?author=a1").then().body("items.comment.externalId", contains("low"));
         as(site.moderator()).get(q + "?article=" + site.article()).then().body("items", hasSize(3));
         as(site.moderator()).get(q + "?article=elsewhere").then().body("items", hasSize(0));
-        as(site.moderator()).get(q + "?attribute=toxicity&minScore=0.8").then()
+        as(site.moderator())
+                .get(q + "?attribute=toxicity&minScore=0.8")
+                .then()
                 .body("items.comment.externalId", contains("high"));
-        as(site.moderator()).get(q + "?attribute=toxicity&maxScore=0.8").then()
+        as(site.moderator())
+                .get(q + "?attribute=toxicity&maxScore=0.8")
+                .then()
                 .body("items.comment.externalId", contains("low"));
         List<String> paged = new ArrayList<>();
         String cursor = null;
         do {
-            var page = as(site.moderator()).get(q + "?limit=1" + (cursor == null ? "" : "&cursor=" + cursor))
-                    .then().statusCode(200).extract();
+            var page = as(site.moderator())
+                    .get(q + "?limit=1" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .then()
+                    .statusCode(200)
+                    .extract();
             paged.addAll(page.jsonPath().getList("items.comment.externalId"));
             cursor = page.path("nextCursor");
         } while (cursor != null);
@@ -119,15 +138,29 @@ class ReviewQueueTest {
         Moderation.TestSite site = Moderation.newSite();
         String other = site.site().key("moderator");
         String item = itemOf(site, site.comment("u", "bad {toxicity=0.8}"));
-        as(site.moderator()).post("/api/v1/queue/" + item + "/claim").then().statusCode(200)
-                .body("claimedBy", notNullValue()).body("claimExpiresAt", notNullValue());
-        as(other).post("/api/v1/queue/" + item + "/claim").then().statusCode(409)
-                .contentType("application/problem+json").body("code", equalTo("already_claimed"));
-        as(other).body(Map.of("action", "approve", "reason", "acceptable"))
-                .post("/api/v1/queue/" + item + "/decision").then().statusCode(409)
+        as(site.moderator())
+                .post("/api/v1/queue/" + item + "/claim")
+                .then()
+                .statusCode(200)
+                .body("claimedBy", notNullValue())
+                .body("claimExpiresAt", notNullValue());
+        as(other)
+                .post("/api/v1/queue/" + item + "/claim")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("code", equalTo("already_claimed"));
+        as(other)
+                .body(Map.of("action", "approve", "reason", "acceptable"))
+                .post("/api/v1/queue/" + item + "/decision")
+                .then()
+                .statusCode(409)
                 .body("code", equalTo("already_claimed"));
         as(other).post("/api/v1/queue/" + item + "/release").then().statusCode(409);
-        as(site.moderator()).post("/api/v1/queue/" + item + "/release").then().statusCode(200)
+        as(site.moderator())
+                .post("/api/v1/queue/" + item + "/release")
+                .then()
+                .statusCode(200)
                 .body("claimedBy", nullValue());
         as(other).post("/api/v1/queue/" + item + "/claim").then().statusCode(200);
     }
@@ -141,8 +174,11 @@ class ReviewQueueTest {
         as(other).post("/api/v1/queue/claim").then().statusCode(204);
         clock.advance(Duration.ofMinutes(11));
         as(other).post("/api/v1/queue/claim").then().statusCode(200).body("id", equalTo(item));
-        as(site.moderator()).body(Map.of("action", "reject", "reason", "toxicity"))
-                .post("/api/v1/queue/" + item + "/decision").then().statusCode(409);
+        as(site.moderator())
+                .body(Map.of("action", "reject", "reason", "toxicity"))
+                .post("/api/v1/queue/" + item + "/decision")
+                .then()
+                .statusCode(409);
     }
 
     @Test
@@ -224,7 +260,8 @@ class ReviewQueueTest {
                 results.add(pool.submit(() -> {
                     start.await();
                     return as(key).body(Map.of("action", action, "reason", "acceptable"))
-                            .post("/api/v1/queue/" + item + "/decision").statusCode();
+                            .post("/api/v1/queue/" + item + "/decision")
+                            .statusCode();
                 }));
             }
             start.countDown();
@@ -237,8 +274,11 @@ class ReviewQueueTest {
         } finally {
             pool.shutdownNow();
         }
-        as(site.moderator()).get("/api/v1/audit?commentId=" + comment).then()
-                .body("items.findAll { it.action == 'comment.approved' || it.action == 'comment.rejected' }",
+        as(site.moderator())
+                .get("/api/v1/audit?commentId=" + comment)
+                .then()
+                .body(
+                        "items.findAll { it.action == 'comment.approved' || it.action == 'comment.rejected' }",
                         hasSize(1));
     }
 
@@ -247,25 +287,49 @@ class ReviewQueueTest {
         Moderation.TestSite site = Moderation.newSite();
         String comment = site.comment("u", "borderline {toxicity=0.8}");
         String item = itemOf(site, comment);
-        as(site.moderator()).body(Map.of("action", "approve", "reason", "false_positive", "note", "satire"))
-                .post("/api/v1/queue/" + item + "/decision").then().statusCode(200)
-                .body("state", equalTo("decided")).body("decision", equalTo("approve"))
-                .body("decisionNote", equalTo("satire")).body("comment.status", equalTo("PUBLISHED"));
-        as(site.moderator()).body(Map.of("action", "reject", "reason", "toxicity"))
-                .post("/api/v1/queue/" + item + "/decision").then().statusCode(409)
+        as(site.moderator())
+                .body(Map.of("action", "approve", "reason", "false_positive", "note", "satire"))
+                .post("/api/v1/queue/" + item + "/decision")
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("decided"))
+                .body("decision", equalTo("approve"))
+                .body("decisionNote", equalTo("satire"))
+                .body("comment.status", equalTo("PUBLISHED"));
+        as(site.moderator())
+                .body(Map.of("action", "reject", "reason", "toxicity"))
+                .post("/api/v1/queue/" + item + "/decision")
+                .then()
+                .statusCode(409)
                 .body("code", equalTo("already_decided"));
         String other = site.site().key("moderator");
-        as(other).post("/api/v1/queue/" + item + "/undo").then().statusCode(409)
+        as(other)
+                .post("/api/v1/queue/" + item + "/undo")
+                .then()
+                .statusCode(409)
                 .body("code", equalTo("not_your_decision"));
-        as(site.moderator()).post("/api/v1/queue/" + item + "/undo").then().statusCode(200)
-                .body("state", equalTo("open")).body("comment.status", equalTo("PENDING"));
-        as(site.moderator()).body(Map.of("action", "reject", "reason", "toxicity"))
-                .post("/api/v1/queue/" + item + "/decision").then().statusCode(200)
+        as(site.moderator())
+                .post("/api/v1/queue/" + item + "/undo")
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("open"))
+                .body("comment.status", equalTo("PENDING"));
+        as(site.moderator())
+                .body(Map.of("action", "reject", "reason", "toxicity"))
+                .post("/api/v1/queue/" + item + "/decision")
+                .then()
+                .statusCode(200)
                 .body("comment.status", equalTo("REJECTED"));
         clock.advance(Duration.ofMinutes(16));
-        as(site.moderator()).post("/api/v1/queue/" + item + "/undo").then().statusCode(409)
+        as(site.moderator())
+                .post("/api/v1/queue/" + item + "/undo")
+                .then()
+                .statusCode(409)
                 .body("code", equalTo("undo_window_expired"));
-        as(site.ingest()).get("/api/v1/comments/" + comment).then().body("status", equalTo("REJECTED"))
+        as(site.ingest())
+                .get("/api/v1/comments/" + comment)
+                .then()
+                .body("status", equalTo("REJECTED"))
                 .body("autoStatus", equalTo("PENDING"));
     }
 
@@ -274,9 +338,14 @@ class ReviewQueueTest {
         Moderation.TestSite site = Moderation.newSite();
         String item = itemOf(site, site.comment("u", "hmm {threat=0.6}"));
         as(site.moderator()).post("/api/v1/queue/" + item + "/claim").then().statusCode(200);
-        as(site.moderator()).body(Map.of("action", "escalate", "reason", "legal"))
-                .post("/api/v1/queue/" + item + "/decision").then().statusCode(200)
-                .body("state", equalTo("open")).body("escalated", equalTo(true)).body("claimedBy", nullValue());
+        as(site.moderator())
+                .body(Map.of("action", "escalate", "reason", "legal"))
+                .post("/api/v1/queue/" + item + "/decision")
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("open"))
+                .body("escalated", equalTo(true))
+                .body("claimedBy", nullValue());
         as(site.moderator()).get("/api/v1/queue?status=escalated").then().body("items", hasSize(1));
     }
 
@@ -285,16 +354,34 @@ class ReviewQueueTest {
         Moderation.TestSite site = Moderation.newSite();
         String item = itemOf(site, site.comment("u", "x {toxicity=0.8}"));
         String path = "/api/v1/queue/" + item + "/decision";
-        as(site.moderator()).body(Map.of("action", "delete", "reason", "toxicity")).post(path).then()
-                .statusCode(400).body("violations[0].field", equalTo("action"));
-        as(site.moderator()).body(Map.of("action", "reject", "reason", "because")).post(path).then()
-                .statusCode(400).body("violations[0].field", equalTo("reason"));
-        as(site.moderator()).body(Map.of("action", "reject", "reason", "other")).post(path).then()
-                .statusCode(400).body("violations[0].field", equalTo("note"));
-        as(site.moderator()).body(Map.of("action", "reject", "reason", "toxicity"))
-                .post("/api/v1/queue/00000000-0000-0000-0000-000000000000/decision").then().statusCode(404);
+        as(site.moderator())
+                .body(Map.of("action", "delete", "reason", "toxicity"))
+                .post(path)
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("action"));
+        as(site.moderator())
+                .body(Map.of("action", "reject", "reason", "because"))
+                .post(path)
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("reason"));
+        as(site.moderator())
+                .body(Map.of("action", "reject", "reason", "other"))
+                .post(path)
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("note"));
+        as(site.moderator())
+                .body(Map.of("action", "reject", "reason", "toxicity"))
+                .post("/api/v1/queue/00000000-0000-0000-0000-000000000000/decision")
+                .then()
+                .statusCode(404);
         Moderation.TestSite other = Moderation.newSite();
-        as(other.moderator()).body(Map.of("action", "approve", "reason", "acceptable")).post(path).then()
+        as(other.moderator())
+                .body(Map.of("action", "approve", "reason", "acceptable"))
+                .post(path)
+                .then()
                 .statusCode(404);
         as(other.moderator()).post("/api/v1/queue/" + item + "/claim").then().statusCode(404);
         as(other.moderator()).post("/api/v1/queue/claim").then().statusCode(204);
@@ -302,7 +389,10 @@ class ReviewQueueTest {
         as(other.moderator()).post("/api/v1/queue/" + item + "/undo").then().statusCode(404);
         as(other.moderator()).post("/api/v1/queue/" + item + "/release").then().statusCode(404);
         as(other.moderator()).get("/api/v1/queue").then().body("items", hasSize(0));
-        as(site.ingest()).body(Map.of("action", "approve", "reason", "acceptable")).post(path).then()
+        as(site.ingest())
+                .body(Map.of("action", "approve", "reason", "acceptable"))
+                .post(path)
+                .then()
                 .statusCode(403);
         as(site.moderator()).get("/api/v1/queue/" + item).then().body("state", equalTo("open"));
     }
@@ -314,17 +404,28 @@ class ReviewQueueTest {
         String b = itemOf(site, site.comment("u", "b {toxicity=0.8}"));
         String held = site.site().key("moderator");
         as(held).post("/api/v1/queue/" + b + "/claim").then().statusCode(200);
-        as(site.moderator()).body(Map.of("decisions", List.of(
-                        Map.of("itemId", a, "action", "reject", "reason", "toxicity"),
-                        Map.of("itemId", b, "action", "reject", "reason", "toxicity"))))
-                .post("/api/v1/queue/decisions").then().statusCode(200)
+        as(site.moderator())
+                .body(Map.of(
+                        "decisions",
+                        List.of(
+                                Map.of("itemId", a, "action", "reject", "reason", "toxicity"),
+                                Map.of("itemId", b, "action", "reject", "reason", "toxicity"))))
+                .post("/api/v1/queue/decisions")
+                .then()
+                .statusCode(200)
                 .body("results.status", contains(200, 409))
                 .body("results[1].code", equalTo("already_claimed"))
                 .body("results[0].item.comment.status", equalTo("REJECTED"));
-        as(site.moderator()).body(Map.of("decisions", List.of(Map.of("itemId", a, "action", "nope",
-                "reason", "toxicity")))).post("/api/v1/queue/decisions").then().statusCode(400)
+        as(site.moderator())
+                .body(Map.of("decisions", List.of(Map.of("itemId", a, "action", "nope", "reason", "toxicity"))))
+                .post("/api/v1/queue/decisions")
+                .then()
+                .statusCode(400)
                 .body("violations[0].field", equalTo("decisions[0].action"));
-        as(site.moderator()).body(Map.of("decisions", List.of())).post("/api/v1/queue/decisions").then()
+        as(site.moderator())
+                .body(Map.of("decisions", List.of()))
+                .post("/api/v1/queue/decisions")
+                .then()
                 .statusCode(400);
     }
 
@@ -333,29 +434,72 @@ class ReviewQueueTest {
         Moderation.TestSite site = Moderation.newSite();
         String comment = site.comment("u", "Looks fine {toxicity=0.2}");
         String path = "/api/v1/comments/" + comment + "/reports";
-        as(site.ingest()).body(Map.of("reporterId", "r1", "reason", "abuse")).post(path).then().statusCode(201)
-                .body("weight", equalTo(1.0f)).body("queued", equalTo(false));
-        as(site.ingest()).body(Map.of("reporterId", "r1", "reason", "abuse")).post(path).then().statusCode(200)
-                .body("duplicate", equalTo(true)).body("totalWeight", equalTo(1.0f));
-        as(site.ingest()).body(Map.of("reporterId", "r2", "reason", "spam")).post(path).then().statusCode(201)
+        as(site.ingest())
+                .body(Map.of("reporterId", "r1", "reason", "abuse"))
+                .post(path)
+                .then()
+                .statusCode(201)
+                .body("weight", equalTo(1.0f))
                 .body("queued", equalTo(false));
-        as(site.ingest()).body(Map.of("reporterId", "r3", "reason", "hate")).post(path).then().statusCode(201)
-                .body("totalWeight", equalTo(3.0f)).body("queued", equalTo(true));
-        String item = as(site.moderator()).get("/api/v1/queue").then().body("items", hasSize(1))
-                .body("items[0].cause", equalTo("reports")).body("items[0].reports", equalTo(3))
-                .body("items[0].comment.status", equalTo("PUBLISHED")).extract().path("items[0].id");
-        as(site.moderator()).body(Map.of("action", "reject", "reason", "harassment"))
-                .post("/api/v1/queue/" + item + "/decision").then().statusCode(200);
+        as(site.ingest())
+                .body(Map.of("reporterId", "r1", "reason", "abuse"))
+                .post(path)
+                .then()
+                .statusCode(200)
+                .body("duplicate", equalTo(true))
+                .body("totalWeight", equalTo(1.0f));
+        as(site.ingest())
+                .body(Map.of("reporterId", "r2", "reason", "spam"))
+                .post(path)
+                .then()
+                .statusCode(201)
+                .body("queued", equalTo(false));
+        as(site.ingest())
+                .body(Map.of("reporterId", "r3", "reason", "hate"))
+                .post(path)
+                .then()
+                .statusCode(201)
+                .body("totalWeight", equalTo(3.0f))
+                .body("queued", equalTo(true));
+        String item = as(site.moderator())
+                .get("/api/v1/queue")
+                .then()
+                .body("items", hasSize(1))
+                .body("items[0].cause", equalTo("reports"))
+                .body("items[0].reports", equalTo(3))
+                .body("items[0].comment.status", equalTo("PUBLISHED"))
+                .extract()
+                .path("items[0].id");
+        as(site.moderator())
+                .body(Map.of("action", "reject", "reason", "harassment"))
+                .post("/api/v1/queue/" + item + "/decision")
+                .then()
+                .statusCode(200);
         // Upheld reports make r1's next report weigh more than a newcomer's.
         String next = site.comment("u9", "Another one");
-        as(site.ingest()).body(Map.of("reporterId", "r1", "reason", "abuse"))
-                .post("/api/v1/comments/" + next + "/reports").then().statusCode(201)
+        as(site.ingest())
+                .body(Map.of("reporterId", "r1", "reason", "abuse"))
+                .post("/api/v1/comments/" + next + "/reports")
+                .then()
+                .statusCode(201)
                 .body("weight", equalTo((float) (2.0 * 2 / 3)));
-        as(site.ingest()).body(Map.of("reporterId", "r1", "reason", "because")).post(path).then().statusCode(400);
+        as(site.ingest())
+                .body(Map.of("reporterId", "r1", "reason", "because"))
+                .post(path)
+                .then()
+                .statusCode(400);
         as(site.ingest()).body(Map.of("reason", "spam")).post(path).then().statusCode(400);
-        as(site.moderator()).body(Map.of("reporterId", "r1", "reason", "spam")).post(path).then().statusCode(403);
+        as(site.moderator())
+                .body(Map.of("reporterId", "r1", "reason", "spam"))
+                .post(path)
+                .then()
+                .statusCode(403);
         Moderation.TestSite other = Moderation.newSite();
-        as(other.ingest()).body(Map.of("reporterId", "r1", "reason", "spam")).post(path).then().statusCode(404);
+        as(other.ingest())
+                .body(Map.of("reporterId", "r1", "reason", "spam"))
+                .post(path)
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -363,14 +507,25 @@ class ReviewQueueTest {
         Moderation.TestSite site = Moderation.newSite();
         String comment = site.comment("u", "Looks fine");
         for (String r : List.of("r1", "r2", "r3")) {
-            as(site.ingest()).body(Map.of("reporterId", r, "reason", "abuse"))
-                    .post("/api/v1/comments/" + comment + "/reports").then().statusCode(201);
+            as(site.ingest())
+                    .body(Map.of("reporterId", r, "reason", "abuse"))
+                    .post("/api/v1/comments/" + comment + "/reports")
+                    .then()
+                    .statusCode(201);
         }
         String item = itemOf(site, comment);
-        as(site.moderator()).body(Map.of("action", "reject", "reason", "harassment"))
-                .post("/api/v1/queue/" + item + "/decision").then().statusCode(200);
-        as(site.moderator()).get("/api/v1/stats").then().statusCode(200)
-                .body("decisions", equalTo(1)).body("reversals", equalTo(1)).body("reversalRate", equalTo(1.0f))
+        as(site.moderator())
+                .body(Map.of("action", "reject", "reason", "harassment"))
+                .post("/api/v1/queue/" + item + "/decision")
+                .then()
+                .statusCode(200);
+        as(site.moderator())
+                .get("/api/v1/stats")
+                .then()
+                .statusCode(200)
+                .body("decisions", equalTo(1))
+                .body("reversals", equalTo(1))
+                .body("reversalRate", equalTo(1.0f))
                 .body("queueDepth", equalTo(0));
     }
 }

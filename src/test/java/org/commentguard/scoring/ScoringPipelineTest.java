@@ -24,7 +24,10 @@ class ScoringPipelineTest {
 
         @Override
         public Signal score(ScoringContext context) {
-            return Signal.of(id, model(), Map.of(attribute, value),
+            return Signal.of(
+                    id,
+                    model(),
+                    Map.of(attribute, value),
                     List.of(new Span(0, 1, attribute, value, context.text().substring(0, 1), null, null)),
                     List.of(id + ".hit"));
         }
@@ -87,21 +90,27 @@ class ScoringPipelineTest {
     @Test
     void countsEachScorersReasonsAndTimesItInTheMeterRegistry() {
         var meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
-        ScoringPipeline pipeline = new ScoringPipeline(List.of(new Fixed("profanity", "profanity", 0.9, Set.of()),
-                new Broken()), meters);
+        ScoringPipeline pipeline =
+                new ScoringPipeline(List.of(new Fixed("profanity", "profanity", 0.9, Set.of()), new Broken()), meters);
         pipeline.score(ScoringContext.of("hello"));
         pipeline.score(ScoringContext.of("again"));
         assertThat(meters.counter("commentguard.scoring.reasons", "scorer", "profanity", "reason", "profanity.hit")
-                .count()).isEqualTo(2.0);
-        assertThat(meters.timer("commentguard.scoring.duration", "scorer", "profanity").count()).isEqualTo(2);
+                        .count())
+                .isEqualTo(2.0);
+        assertThat(meters.timer("commentguard.scoring.duration", "scorer", "profanity")
+                        .count())
+                .isEqualTo(2);
         // A scorer that throws is neither timed nor counted as a reason: its failure is logged instead.
-        assertThat(meters.find("commentguard.scoring.reasons").tag("scorer", "spam").counter()).isNull();
+        assertThat(meters.find("commentguard.scoring.reasons")
+                        .tag("scorer", "spam")
+                        .counter())
+                .isNull();
     }
 
     @Test
     void failingScorerDegradesToNullWithReasonInsteadOfFailingTheComment() {
-        ScoringPipeline pipeline = new ScoringPipeline(List.of(new Broken(),
-                new Fixed("profanity", "profanity", 0.2, Set.of())));
+        ScoringPipeline pipeline =
+                new ScoringPipeline(List.of(new Broken(), new Fixed("profanity", "profanity", 0.2, Set.of())));
         ScoreResult result = pipeline.score(ScoringContext.of("hello"));
         assertThat(result.score("spam")).isNull();
         assertThat(result.score("profanity")).isEqualTo(0.2);
@@ -111,8 +120,8 @@ class ScoringPipelineTest {
 
     @Test
     void scorerIsSkippedForLanguageItDoesNotUnderstand() {
-        ScoringPipeline pipeline = new ScoringPipeline(List.of(new Language("de"),
-                new Fixed("toxicity", "toxicity", 0.7, Set.of("en"))));
+        ScoringPipeline pipeline =
+                new ScoringPipeline(List.of(new Language("de"), new Fixed("toxicity", "toxicity", 0.7, Set.of("en"))));
         ScoreResult result = pipeline.score(ScoringContext.of("Guten Tag"));
         assertThat(result.language()).isEqualTo("de");
         assertThat(result.score("toxicity")).isNull();
@@ -121,8 +130,8 @@ class ScoringPipelineTest {
 
     @Test
     void declaredLanguageWinsOverDetection() {
-        ScoringPipeline pipeline = new ScoringPipeline(List.of(new Language("de"),
-                new Fixed("toxicity", "toxicity", 0.7, Set.of("en"))));
+        ScoringPipeline pipeline =
+                new ScoringPipeline(List.of(new Language("de"), new Fixed("toxicity", "toxicity", 0.7, Set.of("en"))));
         ScoringContext context = new ScoringContext("Guten Tag", null, null, List.of("en"), null);
         ScoreResult result = pipeline.score(context);
         assertThat(result.language()).isEqualTo("en");
@@ -131,15 +140,15 @@ class ScoringPipelineTest {
 
     @Test
     void undeterminedLanguageIsStillScored() {
-        ScoringPipeline pipeline = new ScoringPipeline(List.of(new Language(Attributes.UNDETERMINED),
-                new Fixed("toxicity", "toxicity", 0.3, Set.of("en"))));
+        ScoringPipeline pipeline = new ScoringPipeline(
+                List.of(new Language(Attributes.UNDETERMINED), new Fixed("toxicity", "toxicity", 0.3, Set.of("en"))));
         assertThat(pipeline.score(ScoringContext.of("ok")).score("toxicity")).isEqualTo(0.3);
     }
 
     @Test
     void spansFromAllScorersAreMergedInTextOrder() {
-        ScoringPipeline pipeline = new ScoringPipeline(List.of(new Fixed("spam", "spam", 0.5, Set.of()),
-                new Fixed("profanity", "profanity", 0.9, Set.of())));
+        ScoringPipeline pipeline = new ScoringPipeline(
+                List.of(new Fixed("spam", "spam", 0.5, Set.of()), new Fixed("profanity", "profanity", 0.9, Set.of())));
         ScoreResult result = pipeline.score(ScoringContext.of("x y"));
         assertThat(result.spans()).extracting(Span::attribute).containsExactly("profanity", "spam");
         assertThat(result.reasons()).containsExactly("profanity.hit", "spam.hit");
@@ -147,8 +156,8 @@ class ScoringPipelineTest {
 
     @Test
     void scorerProducingNaNDegradesToNullWithReasonInsteadOfFailingTheComment() {
-        ScoringPipeline pipeline = new ScoringPipeline(List.of(new Fixed("spam", "spam", Double.NaN, Set.of()),
-                new Fixed("profanity", "profanity", 0.2, Set.of())));
+        ScoringPipeline pipeline = new ScoringPipeline(List.of(
+                new Fixed("spam", "spam", Double.NaN, Set.of()), new Fixed("profanity", "profanity", 0.2, Set.of())));
         ScoreResult result = pipeline.score(ScoringContext.of("hello"));
         assertThat(result.score("spam")).isNull();
         assertThat(result.score("profanity")).isEqualTo(0.2);

@@ -54,8 +54,12 @@ class KeysStayOutOfLogsTest {
         String text() {
             StringBuilder sb = new StringBuilder();
             for (ExtLogRecord r : records) {
-                sb.append(r.getLoggerName()).append(' ').append(r.getFormattedMessage()).append(' ')
-                        .append(r.getMdcCopy()).append('\n');
+                sb.append(r.getLoggerName())
+                        .append(' ')
+                        .append(r.getFormattedMessage())
+                        .append(' ')
+                        .append(r.getMdcCopy())
+                        .append('\n');
                 for (Throwable t = r.getThrown(); t != null; t = t.getCause()) {
                     sb.append(t).append('\n');
                 }
@@ -64,12 +68,10 @@ class KeysStayOutOfLogsTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     final Capture capture = new Capture();
@@ -94,8 +96,12 @@ class KeysStayOutOfLogsTest {
     }
 
     static io.restassured.response.Response perspective(String key) {
-        return RestAssured.given().urlEncodingEnabled(false).contentType(ContentType.JSON)
-                .queryParam("key", key).body(ANALYZE).post("/v1alpha1/comments:analyze");
+        return RestAssured.given()
+                .urlEncodingEnabled(false)
+                .contentType(ContentType.JSON)
+                .queryParam("key", key)
+                .body(ANALYZE)
+                .post("/v1alpha1/comments:analyze");
     }
 
     @Test
@@ -103,30 +109,59 @@ class KeysStayOutOfLogsTest {
         Api.TestSite site = Api.newSite();
         String valid = site.key("ingest");
         String unknown = "cg_" + UUID.randomUUID().toString().replace("-", "") + "unknownkey";
-        String malformed = "cg_mal%20formed%0Akey_" + UUID.randomUUID().toString().substring(0, 8);
+        String malformed =
+                "cg_mal%20formed%0Akey_" + UUID.randomUUID().toString().substring(0, 8);
         List<String> secrets = List.of(valid, unknown, malformed, "mal formed\nkey");
         List<String> bodies = new ArrayList<>();
 
         bodies.add(perspective(valid).then().statusCode(200).extract().asString());
         bodies.add(perspective(unknown).then().statusCode(401).extract().asString());
         bodies.add(perspective(malformed).then().statusCode(401).extract().asString());
-        bodies.add(RestAssured.given().urlEncodingEnabled(false).queryParam("key", valid)
-                .get("/v1alpha1/no-such-operation").then().extract().asString());
-        bodies.add(as(valid).contentType(ContentType.JSON).body("{\"text\": 12}").post("/api/v1/comments")
-                .then().statusCode(400).extract().asString());
-        bodies.add(as(unknown).get("/api/v1/queue").then().statusCode(401).extract().asString());
-        bodies.add(RestAssured.given().header(ApiKeyFilter.HEADER, "mal formed key").get("/api/v1/queue")
-                .then().statusCode(401).extract().asString());
-        bodies.add(RestAssured.given().urlEncodingEnabled(false).header(ApiKeyFilter.HEADER, valid)
-                .queryParam("key", valid).get("/api/v1/comments/" + UUID.randomUUID())
-                .then().extract().asString());
-        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        bodies.add(RestAssured.given()
+                .urlEncodingEnabled(false)
+                .queryParam("key", valid)
+                .get("/v1alpha1/no-such-operation")
+                .then()
+                .extract()
+                .asString());
+        bodies.add(as(valid)
+                .contentType(ContentType.JSON)
+                .body("{\"text\": 12}")
+                .post("/api/v1/comments")
+                .then()
+                .statusCode(400)
+                .extract()
+                .asString());
+        bodies.add(as(unknown)
+                .get("/api/v1/queue")
+                .then()
+                .statusCode(401)
+                .extract()
+                .asString());
+        bodies.add(RestAssured.given()
+                .header(ApiKeyFilter.HEADER, "mal formed key")
+                .get("/api/v1/queue")
+                .then()
+                .statusCode(401)
+                .extract()
+                .asString());
+        bodies.add(RestAssured.given()
+                .urlEncodingEnabled(false)
+                .header(ApiKeyFilter.HEADER, valid)
+                .queryParam("key", valid)
+                .get("/api/v1/comments/" + UUID.randomUUID())
+                .then()
+                .extract()
+                .asString());
+        String metrics =
+                RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
         String access = accessLogOnceWritten("/v1alpha1/no-such-operation");
         String logs = capture.text();
 
         // The captures hold the traffic, so a key would have been found had it been written.
         assertThat(metrics).contains("http_server_requests").contains("comments:analyze");
-        assertThat(access).contains("POST /v1alpha1/comments:analyze HTTP/1.1\" 200")
+        assertThat(access)
+                .contains("POST /v1alpha1/comments:analyze HTTP/1.1\" 200")
                 .contains("POST /v1alpha1/comments:analyze HTTP/1.1\" 401");
         assertThat(logs).as(logs).contains("invalid_api_key");
         for (String secret : secrets) {
@@ -145,19 +180,35 @@ class KeysStayOutOfLogsTest {
         Api.TestSite site = Api.newSite();
         String ingest = site.key("ingest");
         String article = "a-" + UUID.randomUUID();
-        as(ingest).body(java.util.Map.of("title", "Tram line", "body", "The council approved the tram line."))
-                .put("/api/v1/articles/" + article).then().statusCode(201);
+        as(ingest)
+                .body(java.util.Map.of("title", "Tram line", "body", "The council approved the tram line."))
+                .put("/api/v1/articles/" + article)
+                .then()
+                .statusCode(201);
         String requestId = "req-" + UUID.randomUUID();
-        as(ingest).header("X-Request-Id", requestId).body(java.util.Map.of("externalId", "c-" + UUID.randomUUID(),
-                        "articleId", article, "author", java.util.Map.of("id", "reader-1", "name", "Reader"),
-                        "text", "The tram will help people who commute from the suburbs."))
-                .post("/api/v1/comments").then().statusCode(201);
+        as(ingest)
+                .header("X-Request-Id", requestId)
+                .body(java.util.Map.of(
+                        "externalId",
+                        "c-" + UUID.randomUUID(),
+                        "articleId",
+                        article,
+                        "author",
+                        java.util.Map.of("id", "reader-1", "name", "Reader"),
+                        "text",
+                        "The tram will help people who commute from the suburbs."))
+                .post("/api/v1/comments")
+                .then()
+                .statusCode(201);
         List<ExtLogRecord> lines = capture.records.stream()
-                .filter(r -> requestId.equals(r.getMdc("requestId"))).toList();
-        assertThat(lines).as("log lines of the request among:%n%s", capture.text()).isNotEmpty()
+                .filter(r -> requestId.equals(r.getMdc("requestId")))
+                .toList();
+        assertThat(lines)
+                .as("log lines of the request among:%n%s", capture.text())
+                .isNotEmpty()
                 .allSatisfy(r -> assertThat(r.getMdc(ApiKeyFilter.SITE_MDC_KEY)).isEqualTo(site.id()));
-        assertThat(accessLogOnceWritten(requestId)).containsPattern(
-                "\"POST /api/v1/comments HTTP/1.1\" 201 .* " + requestId + " " + site.id());
+        assertThat(accessLogOnceWritten(requestId))
+                .containsPattern("\"POST /api/v1/comments HTTP/1.1\" 201 .* " + requestId + " " + site.id());
     }
 
     /** The access log is written in the background; wait for the line of the last request. */
@@ -165,8 +216,11 @@ class KeysStayOutOfLogsTest {
         for (int i = 0; i < 100; i++) {
             if (Files.exists(ACCESS_LOG)) {
                 byte[] all = Files.readAllBytes(ACCESS_LOG);
-                String text = new String(all, (int) Math.min(accessLogStart, all.length),
-                        all.length - (int) Math.min(accessLogStart, all.length), StandardCharsets.UTF_8);
+                String text = new String(
+                        all,
+                        (int) Math.min(accessLogStart, all.length),
+                        all.length - (int) Math.min(accessLogStart, all.length),
+                        StandardCharsets.UTF_8);
                 if (text.contains(lastPath)) {
                     return text;
                 }

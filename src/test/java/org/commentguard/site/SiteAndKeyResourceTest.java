@@ -30,9 +30,11 @@ class SiteAndKeyResourceTest {
 
     @Test
     void platformAdminCreatesSiteWithFirstAdminKey() {
-        as(ADMIN_KEY).body(Map.of("name", "The Daily Planet", "url", "https://planet.example"))
+        as(ADMIN_KEY)
+                .body(Map.of("name", "The Daily Planet", "url", "https://planet.example"))
                 .post("/api/v1/sites")
-                .then().statusCode(201)
+                .then()
+                .statusCode(201)
                 .body("site.name", equalTo("The Daily Planet"))
                 .body("adminKey.role", equalTo("admin"))
                 .body("adminKey.key", startsWith("cg_adm_"))
@@ -52,9 +54,14 @@ class SiteAndKeyResourceTest {
     void listingKeysNeverShowsSecrets() {
         TestSite site = Api.newSite();
         site.key("moderator");
-        String body = as(site.adminKey()).get("/api/v1/sites/" + site.id() + "/keys")
-                .then().statusCode(200).body("$", hasSize(2)).body("[0].key", nullValue())
-                .extract().asString();
+        String body = as(site.adminKey())
+                .get("/api/v1/sites/" + site.id() + "/keys")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(2))
+                .body("[0].key", nullValue())
+                .extract()
+                .asString();
         assertThat(body).doesNotContain(site.adminKey());
     }
 
@@ -68,16 +75,32 @@ class SiteAndKeyResourceTest {
         as(admin2).get("/api/v1/sites/" + site.id()).then().statusCode(200);
 
         for (String revoked : List.of(moderator, admin2)) {
-            String keyId = as(site.adminKey()).get("/api/v1/sites/" + site.id() + "/keys").then().statusCode(200)
-                    .extract().path("find { it.prefix == '" + revoked.substring(0, 14) + "' }.id");
-            as(site.adminKey()).delete("/api/v1/sites/" + site.id() + "/keys/" + keyId)
-                    .then().statusCode(200).body("active", equalTo(false)).body("revokedAt", notNullValue());
+            String keyId = as(site.adminKey())
+                    .get("/api/v1/sites/" + site.id() + "/keys")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("find { it.prefix == '" + revoked.substring(0, 14) + "' }.id");
+            as(site.adminKey())
+                    .delete("/api/v1/sites/" + site.id() + "/keys/" + keyId)
+                    .then()
+                    .statusCode(200)
+                    .body("active", equalTo(false))
+                    .body("revokedAt", notNullValue());
         }
 
-        as(moderator).get("/api/v1/queue").then().statusCode(401).contentType("application/problem+json")
+        as(moderator)
+                .get("/api/v1/queue")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
                 .body("code", equalTo("invalid_api_key"));
         as(moderator).get("/api/v1/me").then().statusCode(401).body("code", equalTo("invalid_api_key"));
-        as(admin2).get("/api/v1/sites/" + site.id()).then().statusCode(401).contentType("application/problem+json")
+        as(admin2)
+                .get("/api/v1/sites/" + site.id())
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
                 .body("code", equalTo("invalid_api_key"));
         // Revoking one key leaves the site's other keys working.
         as(site.adminKey()).get("/api/v1/sites/" + site.id()).then().statusCode(200);
@@ -87,25 +110,39 @@ class SiteAndKeyResourceTest {
     void keyRecordsLastUse() {
         TestSite site = Api.newSite();
         as(site.adminKey()).get("/api/v1/sites/" + site.id()).then().statusCode(200);
-        as(site.adminKey()).get("/api/v1/sites/" + site.id() + "/keys")
-                .then().body("find { it.role == 'admin' }.lastUsedAt", notNullValue());
+        as(site.adminKey())
+                .get("/api/v1/sites/" + site.id() + "/keys")
+                .then()
+                .body("find { it.role == 'admin' }.lastUsedAt", notNullValue());
     }
 
     @Test
     void wrongRoleIsForbidden() {
         TestSite site = Api.newSite();
         String ingest = site.key("ingest");
-        as(ingest).get("/api/v1/sites/" + site.id() + "/keys")
-                .then().statusCode(403).contentType("application/problem+json").body("code", equalTo("forbidden"));
-        as(ingest).body(Map.of("name", "x")).post("/api/v1/sites")
-                .then().statusCode(403).body("code", equalTo("forbidden"));
+        as(ingest)
+                .get("/api/v1/sites/" + site.id() + "/keys")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("code", equalTo("forbidden"));
+        as(ingest)
+                .body(Map.of("name", "x"))
+                .post("/api/v1/sites")
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("forbidden"));
     }
 
     @Test
     void siteAdminCannotCreateSites() {
         TestSite site = Api.newSite();
-        as(site.adminKey()).body(Map.of("name", "Rogue")).post("/api/v1/sites")
-                .then().statusCode(403).body("code", equalTo("forbidden"));
+        as(site.adminKey())
+                .body(Map.of("name", "Rogue"))
+                .post("/api/v1/sites")
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("forbidden"));
     }
 
     @Test
@@ -114,41 +151,68 @@ class SiteAndKeyResourceTest {
         TestSite b = Api.newSite();
         as(a.adminKey()).get("/api/v1/sites/" + b.id()).then().statusCode(404).body("code", equalTo("not_found"));
         as(a.adminKey()).get("/api/v1/sites/" + b.id() + "/keys").then().statusCode(404);
-        as(a.adminKey()).body(Map.of("role", "admin", "label", "takeover"))
-                .post("/api/v1/sites/" + b.id() + "/keys").then().statusCode(404);
-        String bKeyId = as(b.adminKey()).get("/api/v1/sites/" + b.id() + "/keys").then().extract().path("[0].id");
-        as(a.adminKey()).delete("/api/v1/sites/" + b.id() + "/keys/" + bKeyId).then().statusCode(404);
+        as(a.adminKey())
+                .body(Map.of("role", "admin", "label", "takeover"))
+                .post("/api/v1/sites/" + b.id() + "/keys")
+                .then()
+                .statusCode(404);
+        String bKeyId = as(b.adminKey())
+                .get("/api/v1/sites/" + b.id() + "/keys")
+                .then()
+                .extract()
+                .path("[0].id");
+        as(a.adminKey())
+                .delete("/api/v1/sites/" + b.id() + "/keys/" + bKeyId)
+                .then()
+                .statusCode(404);
         // Nor through its own site id with the other site's key id.
-        as(a.adminKey()).delete("/api/v1/sites/" + a.id() + "/keys/" + bKeyId).then().statusCode(404);
+        as(a.adminKey())
+                .delete("/api/v1/sites/" + a.id() + "/keys/" + bKeyId)
+                .then()
+                .statusCode(404);
         as(b.adminKey()).get("/api/v1/sites/" + b.id()).then().statusCode(200);
     }
 
     @Test
     void missingOrUnknownKeyIsUnauthorized() {
         given().get("/api/v1/sites/" + UUID.randomUUID())
-                .then().statusCode(401).contentType("application/problem+json")
-                .body("code", equalTo("unauthenticated")).body("traceId", notNullValue());
-        as("cg_adm_forged0000000000000000000000000000000000").get("/api/v1/sites/" + UUID.randomUUID())
-                .then().statusCode(401).body("code", equalTo("invalid_api_key"));
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("code", equalTo("unauthenticated"))
+                .body("traceId", notNullValue());
+        as("cg_adm_forged0000000000000000000000000000000000")
+                .get("/api/v1/sites/" + UUID.randomUUID())
+                .then()
+                .statusCode(401)
+                .body("code", equalTo("invalid_api_key"));
     }
 
     @Test
     void invalidKeyRequestListsViolations() {
         TestSite site = Api.newSite();
-        as(site.adminKey()).body(Map.of("role", "superuser", "label", "x"))
+        as(site.adminKey())
+                .body(Map.of("role", "superuser", "label", "x"))
                 .post("/api/v1/sites/" + site.id() + "/keys")
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("code", equalTo("validation_failed")).body("violations[0].field", equalTo("role"));
-        as(site.adminKey()).body(Map.of("role", "ingest"))
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("validation_failed"))
+                .body("violations[0].field", equalTo("role"));
+        as(site.adminKey())
+                .body(Map.of("role", "ingest"))
                 .post("/api/v1/sites/" + site.id() + "/keys")
-                .then().statusCode(400).body("code", equalTo("validation_failed"))
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("validation_failed"))
                 .body("violations.field", org.hamcrest.Matchers.hasItem("label"));
     }
 
     private static String sha256Hex(String s) {
         try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

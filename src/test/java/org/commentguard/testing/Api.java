@@ -12,8 +12,7 @@ public final class Api {
 
     public static final String ADMIN_KEY = "cg_platform_test_admin_key_0123456789abcdef";
 
-    private Api() {
-    }
+    private Api() {}
 
     public static RequestSpecification as(String key) {
         return RestAssured.given().header("X-Api-Key", key).contentType(ContentType.JSON);
@@ -22,15 +21,23 @@ public final class Api {
     /** A new site with its admin key. */
     public record TestSite(String id, String adminKey) {
         public String key(String role) {
-            return as(adminKey).body(Map.of("role", role, "label", role + "-" + UUID.randomUUID()))
+            return as(adminKey)
+                    .body(Map.of("role", role, "label", role + "-" + UUID.randomUUID()))
                     .post("/api/v1/sites/" + id + "/keys")
-                    .then().statusCode(201).extract().path("key");
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("key");
         }
     }
 
     public static TestSite newSite() {
-        var response = as(ADMIN_KEY).body(Map.of("name", "Site " + UUID.randomUUID()))
-                .post("/api/v1/sites").then().statusCode(201).extract();
+        var response = as(ADMIN_KEY)
+                .body(Map.of("name", "Site " + UUID.randomUUID()))
+                .post("/api/v1/sites")
+                .then()
+                .statusCode(201)
+                .extract();
         return new TestSite(response.path("site.id"), response.path("adminKey.key"));
     }
 }

@@ -30,9 +30,13 @@ public class DatabaseTestResource implements QuarkusTestResourceLifecycleManager
                 throw new IllegalStateException(e);
             }
         }
-        return Map.of("quarkus.datasource.jdbc.url", embedded.jdbcUrl(),
-                "quarkus.datasource.username", embedded.username(),
-                "quarkus.datasource.password", "");
+        return Map.of(
+                "quarkus.datasource.jdbc.url",
+                embedded.jdbcUrl(),
+                "quarkus.datasource.username",
+                embedded.username(),
+                "quarkus.datasource.password",
+                "");
     }
 
     @Override

@@ -8,6 +8,5 @@ import io.quarkus.test.common.QuarkusTestResource;
  */
 @QuarkusTestResource(value = DatabaseTestResource.class, restrictToAnnotatedClass = false)
 public final class UsesDatabase {
-    private UsesDatabase() {
-    }
+    private UsesDatabase() {}
 }

@@ -1,9 +1,9 @@
 package org.commentguard.tools;
 
+import org.junit.jupiter.api.Test;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-
-import org.junit.jupiter.api.Test;
 
 class BinaryMetricsTest {
 
@@ -12,7 +12,8 @@ class BinaryMetricsTest {
         double[] s = {0.1, 0.4, 0.35, 0.8};
         int[] y = {0, 0, 1, 1};
         assertThat(BinaryMetrics.rocAuc(s, y)).isCloseTo(0.75, within(1e-12));
-        assertThat(BinaryMetrics.rocAuc(new double[] {0.5, 0.5}, new int[] {0, 1})).isCloseTo(0.5, within(1e-12));
+        assertThat(BinaryMetrics.rocAuc(new double[] {0.5, 0.5}, new int[] {0, 1}))
+                .isCloseTo(0.5, within(1e-12));
     }
 
     @Test
@@ -33,8 +34,8 @@ class BinaryMetricsTest {
 
     @Test
     void countsConfusionAtAThresholdWithTheFalsePositiveRateOverNegatives() {
-        BinaryMetrics.Confusion c = BinaryMetrics.Confusion.of(new double[] {0.9, 0.6, 0.5, 0.4, 0.2},
-                new int[] {1, 0, 1, 1, 0}, 0.5);
+        BinaryMetrics.Confusion c =
+                BinaryMetrics.Confusion.of(new double[] {0.9, 0.6, 0.5, 0.4, 0.2}, new int[] {1, 0, 1, 1, 0}, 0.5);
         assertThat(c.n()).isEqualTo(5);
         assertThat(c.positives()).isEqualTo(3);
         assertThat(c.tp()).isEqualTo(2);
@@ -49,7 +50,10 @@ class BinaryMetricsTest {
 
     @Test
     void leavesRocAucUndefinedWithoutBothClasses() {
-        assertThat(BinaryMetrics.rocAuc(new double[] {0.2, 0.7}, new int[] {1, 1})).isNaN();
-        assertThat(BinaryMetrics.Confusion.of(new double[] {0.2, 0.7}, new int[] {0, 0}, 0.5).auc()).isNaN();
+        assertThat(BinaryMetrics.rocAuc(new double[] {0.2, 0.7}, new int[] {1, 1}))
+                .isNaN();
+        assertThat(BinaryMetrics.Confusion.of(new double[] {0.2, 0.7}, new int[] {0, 0}, 0.5)
+                        .auc())
+                .isNaN();
     }
 }

@@ -58,8 +58,10 @@ class CsvTest {
 
         assertThat(csv.header()).containsExactly("id", "text", "label");
         assertThat(csv.rows()).hasSize(2);
-        assertThat(csv.records()).containsExactly(Map.of("id", "1", "text", "hello, world", "label", "0"),
-                Map.of("id", "2", "text", "short", "label", ""));
+        assertThat(csv.records())
+                .containsExactly(
+                        Map.of("id", "1", "text", "hello, world", "label", "0"),
+                        Map.of("id", "2", "text", "short", "label", ""));
     }
 
     @Test
@@ -67,6 +69,8 @@ class CsvTest {
         Path file = dir.resolve("empty.csv");
         Files.writeString(file, "\n\n");
 
-        assertThatThrownBy(() -> Csv.read(file, ',')).isInstanceOf(IOException.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> Csv.read(file, ','))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("empty");
     }
 }

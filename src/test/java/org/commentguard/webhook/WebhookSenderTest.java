@@ -31,13 +31,14 @@ class WebhookSenderTest {
 
     static final String NAME = "hooks.pinned.invalid";
 
-    record Seen(String host, String sni, String path, String body) {
-    }
+    record Seen(String host, String sni, String path, String body) {}
 
     Vertx vertx;
     HttpServer server;
+
     @TempDir
     Path dir;
+
     final List<Seen> seen = new CopyOnWriteArrayList<>();
     WebhookSender sender;
 
@@ -45,32 +46,63 @@ class WebhookSenderTest {
     void start() throws Exception {
         vertx = Vertx.vertx();
         PfxOptions keyStore = selfSigned(NAME);
-        server = vertx.createHttpServer(new HttpServerOptions().setSsl(true).setSni(true)
-                        .setKeyCertOptions(keyStore))
+        server = vertx.createHttpServer(
+                        new HttpServerOptions().setSsl(true).setSni(true).setKeyCertOptions(keyStore))
                 .requestHandler(request -> request.body().onSuccess(body -> {
-                    seen.add(new Seen(request.getHeader("Host"), request.connection().indicatedServerName(),
-                            request.uri(), body.toString()));
+                    seen.add(new Seen(
+                            request.getHeader("Host"),
+                            request.connection().indicatedServerName(),
+                            request.uri(),
+                            body.toString()));
                     if (request.path().equals("/moved")) {
-                        request.response().setStatusCode(302).putHeader("Location", "https://" + NAME + ":"
-                                + request.localAddress().port() + "/hook").end();
+                        request.response()
+                                .setStatusCode(302)
+                                .putHeader(
+                                        "Location",
+                                        "https://" + NAME + ":"
+                                                + request.localAddress().port() + "/hook")
+                                .end();
                     } else {
                         request.response().setStatusCode(204).end();
                     }
                 }))
-                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        sender = new WebhookSender(vertx, Duration.ofSeconds(5),
-                new HttpClientOptions().setTrustOptions(keyStore));
+                .listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+        sender = new WebhookSender(vertx, Duration.ofSeconds(5), new HttpClientOptions().setTrustOptions(keyStore));
     }
 
     /** A key store with one certificate for {@code name}, made by the JDK's keytool (Netty's generator needs
      * internals that Java 17 closes). */
     PfxOptions selfSigned(String name) throws Exception {
         Path file = dir.resolve("receiver.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "receiver", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                "-dname", "CN=" + name, "-ext", "SAN=dns:" + name, "-storetype", "PKCS12",
-                "-keystore", file.toString(), "-storepass", "changeit", "-keypass", "changeit")
-                .redirectErrorStream(true).start();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "receiver",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-validity",
+                        "2",
+                        "-dname",
+                        "CN=" + name,
+                        "-ext",
+                        "SAN=dns:" + name,
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        file.toString(),
+                        "-storepass",
+                        "changeit",
+                        "-keypass",
+                        "changeit")
+                .redirectErrorStream(true)
+                .start();
         String out = new String(keytool.getInputStream().readAllBytes());
         assertThat(keytool.waitFor()).as(out).isZero();
         return new PfxOptions().setPath(file.toString()).setPassword("changeit");
@@ -84,29 +116,37 @@ class WebhookSenderTest {
 
     WebhookTargetPolicy.PinnedTarget target(String host, String path) throws Exception {
         int port = server.actualPort();
-        return new WebhookTargetPolicy.PinnedTarget(URI.create("https://" + host + ":" + port + path), true, host,
-                port, path, InetAddress.getByName("127.0.0.1"));
+        return new WebhookTargetPolicy.PinnedTarget(
+                URI.create("https://" + host + ":" + port + path),
+                true,
+                host,
+                port,
+                path,
+                InetAddress.getByName("127.0.0.1"));
     }
 
     @Test
     void postsToThePinnedAddressWithTheNameInHostAndSni() throws Exception {
-        int status = sender.post(target(NAME, "/hook?x=1"), MultiMap.caseInsensitiveMultiMap()
-                .add("Content-Type", "application/json"), "{\"id\":1}");
+        int status = sender.post(
+                target(NAME, "/hook?x=1"),
+                MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/json"),
+                "{\"id\":1}");
         assertThat(status).isEqualTo(204);
-        assertThat(seen).containsExactly(new Seen(NAME + ":" + server.actualPort(), NAME, "/hook?x=1",
-                "{\"id\":1}"));
+        assertThat(seen).containsExactly(new Seen(NAME + ":" + server.actualPort(), NAME, "/hook?x=1", "{\"id\":1}"));
     }
 
     @Test
     void refusesACertificateThatDoesNotNameTheHost() throws Exception {
-        assertThatThrownBy(() -> sender.post(target("other.pinned.invalid", "/hook"),
-                MultiMap.caseInsensitiveMultiMap(), "{}")).isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() ->
+                        sender.post(target("other.pinned.invalid", "/hook"), MultiMap.caseInsensitiveMultiMap(), "{}"))
+                .isInstanceOf(java.io.IOException.class);
         assertThat(seen).isEmpty();
     }
 
     @Test
     void answersARedirectWithItsStatusInsteadOfFollowingIt() throws Exception {
-        assertThat(sender.post(target(NAME, "/moved"), MultiMap.caseInsensitiveMultiMap(), "{}")).isEqualTo(302);
+        assertThat(sender.post(target(NAME, "/moved"), MultiMap.caseInsensitiveMultiMap(), "{}"))
+                .isEqualTo(302);
         assertThat(seen).extracting(Seen::path).containsExactly("/moved");
     }
 }

@@ -1,9 +1,9 @@
 package org.commentguard.webhook;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -25,47 +25,49 @@ class WebhookTargetPolicyTest {
     final WebhookTargetPolicy onPremises = new WebhookTargetPolicy(true, NAMES);
 
     @ParameterizedTest(name = "{0} is refused as {1}")
-    @CsvSource(delimiter = '|', value = {
-            "http://127.0.0.1:8080/hook          | loopback",
-            "http://127.8.9.10/hook              | loopback",
-            "http://2130706433/hook              | loopback",
-            "http://0177.0.0.1/hook              | loopback",
-            "http://0x7f.0.0.1/hook              | loopback",
-            "http://0x7f000001/hook              | loopback",
-            "http://127.1/hook                   | loopback",
-            "http://0177.1:9000/hook             | loopback",
-            "http://127.0.0.1./hook              | loopback",
-            "http://[::1]/hook                   | loopback",
-            "http://[::ffff:127.0.0.1]/hook      | loopback",
-            "http://[0:0:0:0:0:ffff:7f00:1]/hook | loopback",
-            "http://[::127.0.0.1]/hook           | loopback",
-            "http://localhost:8080/hook          | loopback",
-            "http://LOCALHOST./hook              | loopback",
-            "http://10.0.0.1/hook                | private-network",
-            "http://172.16.0.1/hook              | private-network",
-            "http://172.31.255.255/hook          | private-network",
-            "http://192.168.1.1/hook             | private-network",
-            "http://100.64.0.1/hook              | private-network",
-            "http://[fc00::1]/hook               | private-network",
-            "http://[fd12:3456::1]/hook          | private-network",
-            "http://[::ffff:10.0.0.1]/hook       | private-network",
-            "http://[64:ff9b::10.0.0.1]/hook     | private-network",
-            "http://[2002:c0a8:101::1]/hook      | private-network",
-            "http://intranet.news.example/hook   | private-network",
-            "http://169.254.169.254/latest/meta-data | link-local",
-            "http://2852039166/latest/meta-data  | link-local",
-            "http://[fe80::1]/hook               | link-local",
-            "http://[::ffff:169.254.169.254]/    | link-local",
-            "http://mixed.news.example/hook      | link-local",
-            "http://224.0.0.1/hook               | multicast",
-            "http://[ff02::1]/hook               | multicast",
-            "http://0.0.0.0/hook                 | unspecified",
-            "http://0/hook                       | unspecified",
-            "http://[::]/hook                    | unspecified",
-            "http://255.255.255.255/hook         | broadcast",
-            "http://[2001:db8::1]/hook           | reserved",
-            "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/ | Teredo",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "http://127.0.0.1:8080/hook          | loopback",
+                "http://127.8.9.10/hook              | loopback",
+                "http://2130706433/hook              | loopback",
+                "http://0177.0.0.1/hook              | loopback",
+                "http://0x7f.0.0.1/hook              | loopback",
+                "http://0x7f000001/hook              | loopback",
+                "http://127.1/hook                   | loopback",
+                "http://0177.1:9000/hook             | loopback",
+                "http://127.0.0.1./hook              | loopback",
+                "http://[::1]/hook                   | loopback",
+                "http://[::ffff:127.0.0.1]/hook      | loopback",
+                "http://[0:0:0:0:0:ffff:7f00:1]/hook | loopback",
+                "http://[::127.0.0.1]/hook           | loopback",
+                "http://localhost:8080/hook          | loopback",
+                "http://LOCALHOST./hook              | loopback",
+                "http://10.0.0.1/hook                | private-network",
+                "http://172.16.0.1/hook              | private-network",
+                "http://172.31.255.255/hook          | private-network",
+                "http://192.168.1.1/hook             | private-network",
+                "http://100.64.0.1/hook              | private-network",
+                "http://[fc00::1]/hook               | private-network",
+                "http://[fd12:3456::1]/hook          | private-network",
+                "http://[::ffff:10.0.0.1]/hook       | private-network",
+                "http://[64:ff9b::10.0.0.1]/hook     | private-network",
+                "http://[2002:c0a8:101::1]/hook      | private-network",
+                "http://intranet.news.example/hook   | private-network",
+                "http://169.254.169.254/latest/meta-data | link-local",
+                "http://2852039166/latest/meta-data  | link-local",
+                "http://[fe80::1]/hook               | link-local",
+                "http://[::ffff:169.254.169.254]/    | link-local",
+                "http://mixed.news.example/hook      | link-local",
+                "http://224.0.0.1/hook               | multicast",
+                "http://[ff02::1]/hook               | multicast",
+                "http://0.0.0.0/hook                 | unspecified",
+                "http://0/hook                       | unspecified",
+                "http://[::]/hook                    | unspecified",
+                "http://255.255.255.255/hook         | broadcast",
+                "http://[2001:db8::1]/hook           | reserved",
+                "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/ | Teredo",
+            })
     void refusesAddressesInsideTheNetworkInEverySpelling(String url, String kind) {
         assertThatThrownBy(() -> strict.checkRegistration(url))
                 .isInstanceOf(WebhookTargetForbiddenException.class)
@@ -74,17 +76,31 @@ class WebhookTargetPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://127.0.0.1:8080/hook", "http://2130706433/hook", "http://[::1]/hook",
-            "http://localhost/hook", "http://10.0.0.1/hook", "http://192.168.1.1/hook", "http://[fd00::1]/hook",
-            "http://intranet.news.example/hook"})
+    @ValueSource(
+            strings = {
+                "http://127.0.0.1:8080/hook",
+                "http://2130706433/hook",
+                "http://[::1]/hook",
+                "http://localhost/hook",
+                "http://10.0.0.1/hook",
+                "http://192.168.1.1/hook",
+                "http://[fd00::1]/hook",
+                "http://intranet.news.example/hook"
+            })
     void theOperatorOptInOpensLoopbackAndPrivateNetworks(String url) throws Exception {
         onPremises.checkRegistration(url);
         assertThat(onPremises.pin(url).address()).isNotNull();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://169.254.169.254/latest/meta-data", "http://[fe80::1]/hook",
-            "http://224.0.0.1/hook", "http://0.0.0.0/hook", "http://255.255.255.255/hook"})
+    @ValueSource(
+            strings = {
+                "http://169.254.169.254/latest/meta-data",
+                "http://[fe80::1]/hook",
+                "http://224.0.0.1/hook",
+                "http://0.0.0.0/hook",
+                "http://255.255.255.255/hook"
+            })
     void theOptInNeverOpensMetadataMulticastOrUnspecifiedAddresses(String url) {
         assertThatThrownBy(() -> onPremises.checkRegistration(url))
                 .isInstanceOf(WebhookTargetForbiddenException.class)
@@ -101,10 +117,20 @@ class WebhookTargetPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ftp://hooks.news.example/", "file:///etc/passwd", "gopher://hooks.news.example/",
-            "http://user:pass@hooks.news.example/hook", "http://hooks.news.example@127.0.0.1/hook",
-            "http://08.0.0.1/hook", "http://256.1.1.1.1/x", "http://1.2.3.256/hook", "http://0x100000000/hook",
-            "http://[::1/hook", "http://[zz::1]/hook"})
+    @ValueSource(
+            strings = {
+                "ftp://hooks.news.example/",
+                "file:///etc/passwd",
+                "gopher://hooks.news.example/",
+                "http://user:pass@hooks.news.example/hook",
+                "http://hooks.news.example@127.0.0.1/hook",
+                "http://08.0.0.1/hook",
+                "http://256.1.1.1.1/x",
+                "http://1.2.3.256/hook",
+                "http://0x100000000/hook",
+                "http://[::1/hook",
+                "http://[zz::1]/hook"
+            })
     void refusesOtherSchemesUserInfoAndMalformedNumericHosts(String url) {
         assertThatThrownBy(() -> strict.checkRegistration(url)).isInstanceOf(WebhookTargetForbiddenException.class);
     }
@@ -130,8 +156,8 @@ class WebhookTargetPolicyTest {
 
     @Test
     void aNameIsJudgedByWhatItAnswersAtEachCheck() throws Exception {
-        WebhookTargets.TestResolver names = new WebhookTargets.TestResolver()
-                .answer("rebind.news.example", "93.184.215.14");
+        WebhookTargets.TestResolver names =
+                new WebhookTargets.TestResolver().answer("rebind.news.example", "93.184.215.14");
         WebhookTargetPolicy policy = new WebhookTargetPolicy(false, names);
         policy.checkRegistration("http://rebind.news.example/hook");
         names.answer("rebind.news.example", "127.0.0.1");
@@ -141,11 +167,20 @@ class WebhookTargetPolicyTest {
     }
 
     @ParameterizedTest(name = "{0} means {1}")
-    @CsvSource({"2130706433, 127.0.0.1", "0177.0.0.1, 127.0.0.1", "0x7f.1, 127.0.0.1", "127.1, 127.0.0.1",
-            "10.1, 10.0.0.1", "192.168.257, 192.168.1.1", "0xA9.0xFE.0xA9.0xFE, 169.254.169.254",
-            "93.184.215.14, 93.184.215.14"})
+    @CsvSource({
+        "2130706433, 127.0.0.1",
+        "0177.0.0.1, 127.0.0.1",
+        "0x7f.1, 127.0.0.1",
+        "127.1, 127.0.0.1",
+        "10.1, 10.0.0.1",
+        "192.168.257, 192.168.1.1",
+        "0xA9.0xFE.0xA9.0xFE, 169.254.169.254",
+        "93.184.215.14, 93.184.215.14"
+    })
     void readsNumericHostsTheWayTheCResolverDoes(String host, String address) throws Exception {
-        assertThat(TargetAddresses.numericIpv4(host)).map(InetAddress::getHostAddress).contains(address);
+        assertThat(TargetAddresses.numericIpv4(host))
+                .map(InetAddress::getHostAddress)
+                .contains(address);
     }
 
     @ParameterizedTest

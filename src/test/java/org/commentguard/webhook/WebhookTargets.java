@@ -17,16 +17,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class WebhookTargets {
 
-    private WebhookTargets() {
-    }
+    private WebhookTargets() {}
 
     /**
      * For the current test only: the policy of an operator who set allow-private-targets=true. It resolves through
      * the container's resolver, so a {@link #resolveForThisTest} answer applies to it too.
      */
     public static void allowPrivateTargetsForThisTest() {
-        QuarkusMock.installMockForType(new WebhookTargetPolicy(true,
-                Arc.container().instance(HostResolver.class).get()), WebhookTargetPolicy.class);
+        QuarkusMock.installMockForType(
+                new WebhookTargetPolicy(
+                        true, Arc.container().instance(HostResolver.class).get()),
+                WebhookTargetPolicy.class);
     }
 
     /** A resolver whose answers the test controls (and may change between registration and delivery). */

@@ -13,8 +13,7 @@ import java.util.Locale;
  */
 public final class BinaryMetrics {
 
-    private BinaryMetrics() {
-    }
+    private BinaryMetrics() {}
 
     /**
      * Counts at a threshold (scores at or above it are called positive), plus ROC-AUC.
@@ -71,15 +70,24 @@ public final class BinaryMetrics {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "n=%d positives=%d tp=%d fp=%d fn=%d precision=%.4f recall=%.4f "
-                    + "f1=%.4f fpr=%.4f roc_auc=%.4f", n, positives, tp, fp, fn, precision(), recall(), f1(),
-                    falsePositiveRate(), auc);
+            return String.format(
+                    Locale.ROOT,
+                    "n=%d positives=%d tp=%d fp=%d fn=%d precision=%.4f recall=%.4f " + "f1=%.4f fpr=%.4f roc_auc=%.4f",
+                    n,
+                    positives,
+                    tp,
+                    fp,
+                    fn,
+                    precision(),
+                    recall(),
+                    f1(),
+                    falsePositiveRate(),
+                    auc);
         }
     }
 
     /** One reliability bin: how many scores fell in it, their mean, and the observed positive rate. */
-    public record Bin(double low, double high, int count, double meanScore, double positiveRate) {
-    }
+    public record Bin(double low, double high, int count, double meanScore, double positiveRate) {}
 
     /** ROC-AUC by the Mann–Whitney statistic; tied scores share their average rank. NaN without both classes. */
     public static double rocAuc(double[] scores, int[] labels) {
@@ -167,7 +175,11 @@ public final class BinaryMetrics {
         java.util.ArrayList<Bin> out = new java.util.ArrayList<>();
         for (int b = 0; b < bins; b++) {
             if (count[b] > 0) {
-                out.add(new Bin(b / (double) bins, (b + 1) / (double) bins, count[b], sum[b] / count[b],
+                out.add(new Bin(
+                        b / (double) bins,
+                        (b + 1) / (double) bins,
+                        count[b],
+                        sum[b] / count[b],
                         pos[b] / (double) count[b]));
             }
         }

@@ -15,22 +15,75 @@ import java.util.regex.Pattern;
  */
 final class Boilerplate {
 
-    private Boilerplate() {
-    }
+    private Boilerplate() {}
 
     /** Class or id words of a reader comment section. */
-    private static final Set<String> COMMENT_WORDS = Set.of(
-            "comment", "comments", "commentlist", "disqus", "replies", "reply", "respond", "shoutbox", "remark");
+    private static final Set<String> COMMENT_WORDS =
+            Set.of("comment", "comments", "commentlist", "disqus", "replies", "reply", "respond", "shoutbox", "remark");
 
     /** Class or id words of an element that is furniture, never the story. */
     private static final Set<String> NEGATIVE_WORDS = Set.of(
-            "nav", "navbar", "navigation", "menu", "menus", "submenu", "breadcrumb", "breadcrumbs", "pagination",
-            "pager", "sidebar", "widget", "widgets", "footer", "masthead", "topbar", "share", "sharing", "sharedaddy",
-            "social", "related", "relatedposts", "recirculation", "newsletter", "subscribe", "subscription", "signup",
-            "promo", "recommended", "recommendations", "popular", "trending", "ad", "ads", "advert", "adverts",
-            "advertisement", "advertising", "adslot", "adspot", "sponsor", "sponsored", "outbrain", "taboola",
-            "cookie", "cookies", "consent", "gdpr", "paywall", "modal", "popup", "banner", "byline", "caption",
-            "credit", "credits", "tags", "meta", "tools", "print", "skip");
+            "nav",
+            "navbar",
+            "navigation",
+            "menu",
+            "menus",
+            "submenu",
+            "breadcrumb",
+            "breadcrumbs",
+            "pagination",
+            "pager",
+            "sidebar",
+            "widget",
+            "widgets",
+            "footer",
+            "masthead",
+            "topbar",
+            "share",
+            "sharing",
+            "sharedaddy",
+            "social",
+            "related",
+            "relatedposts",
+            "recirculation",
+            "newsletter",
+            "subscribe",
+            "subscription",
+            "signup",
+            "promo",
+            "recommended",
+            "recommendations",
+            "popular",
+            "trending",
+            "ad",
+            "ads",
+            "advert",
+            "adverts",
+            "advertisement",
+            "advertising",
+            "adslot",
+            "adspot",
+            "sponsor",
+            "sponsored",
+            "outbrain",
+            "taboola",
+            "cookie",
+            "cookies",
+            "consent",
+            "gdpr",
+            "paywall",
+            "modal",
+            "popup",
+            "banner",
+            "byline",
+            "caption",
+            "credit",
+            "credits",
+            "tags",
+            "meta",
+            "tools",
+            "print",
+            "skip");
 
     /** Multi-word class names of text that only screen readers get (and skip links). */
     private static final Pattern SCREEN_READER_ONLY = Pattern.compile(
@@ -38,7 +91,17 @@ final class Boilerplate {
 
     /** Words that mark the story container (Readability's positive list). */
     private static final Set<String> POSITIVE_WORDS = Set.of(
-            "article", "articlebody", "body", "content", "entry", "hentry", "main", "post", "story", "text", "blog",
+            "article",
+            "articlebody",
+            "body",
+            "content",
+            "entry",
+            "hentry",
+            "main",
+            "post",
+            "story",
+            "text",
+            "blog",
             "prose");
 
     /**
@@ -46,8 +109,26 @@ final class Boilerplate {
      * "has-sidebar", "with-comments", "comments-open", "nav-collapsed" sit on wrappers around the whole page.
      */
     private static final Set<String> STATE_WORDS = Set.of(
-            "has", "with", "without", "no", "is", "show", "hide", "enable", "enabled", "disable", "disabled", "open",
-            "opened", "closed", "collapsed", "expanded", "active", "allowed", "count", "number");
+            "has",
+            "with",
+            "without",
+            "no",
+            "is",
+            "show",
+            "hide",
+            "enable",
+            "enabled",
+            "disable",
+            "disabled",
+            "open",
+            "opened",
+            "closed",
+            "collapsed",
+            "expanded",
+            "active",
+            "allowed",
+            "count",
+            "number");
 
     /** Elements whose role is furniture, whatever their class. */
     private static final Set<String> NEGATIVE_TAGS = Set.of("nav", "header", "footer", "aside", "menu");
@@ -81,11 +162,10 @@ final class Boilerplate {
 
     private static final int FURNITURE_LINE_MAX = 160;
 
-
-
     /** A short line of page furniture (sign-ups, legal lines, share rows, photo credits, "3 hours ago"). */
     static boolean isFurnitureLine(String line) {
-        return line.length() <= FURNITURE_LINE_MAX && FURNITURE_LINE.matcher(line).find();
+        return line.length() <= FURNITURE_LINE_MAX
+                && FURNITURE_LINE.matcher(line).find();
     }
 
     /** The element is furniture by tag, ARIA role, or a class or id word. */
@@ -110,13 +190,13 @@ final class Boilerplate {
 
     /** The element declares itself the story by class, id, {@code name} or schema.org property. */
     static boolean isPositive(Element e) {
-        return hasWord(e.className() + " " + e.id() + " " + e.attr("name") + " " + e.attr("itemprop"),
-                POSITIVE_WORDS);
+        return hasWord(e.className() + " " + e.id() + " " + e.attr("name") + " " + e.attr("itemprop"), POSITIVE_WORDS);
     }
 
     /** schema.org's explicit marker of the article text, as microdata or RDFa, or a {@code name="articleBody"}. */
     static boolean isArticleBodyMarker(Element e) {
-        return e.attr("itemprop").equalsIgnoreCase("articleBody") || e.attr("property").equalsIgnoreCase("articleBody")
+        return e.attr("itemprop").equalsIgnoreCase("articleBody")
+                || e.attr("property").equalsIgnoreCase("articleBody")
                 || e.attr("property").equalsIgnoreCase("schema:articleBody")
                 || e.attr("name").equalsIgnoreCase("articleBody");
     }
@@ -155,8 +235,9 @@ final class Boilerplate {
                     parts.add(s.substring(start, i).toLowerCase(Locale.ROOT));
                 }
                 start = i + 1;
-            } else if (i > start && (Character.isUpperCase(c) && Character.isLowerCase(s.charAt(i - 1))
-                    || Character.isDigit(c) && Character.isLetter(s.charAt(i - 1)))) {
+            } else if (i > start
+                    && (Character.isUpperCase(c) && Character.isLowerCase(s.charAt(i - 1))
+                            || Character.isDigit(c) && Character.isLetter(s.charAt(i - 1)))) {
                 parts.add(s.substring(start, i).toLowerCase(Locale.ROOT));
                 start = i;
             }
@@ -164,7 +245,8 @@ final class Boilerplate {
         if (to > start) {
             parts.add(s.substring(start, to).toLowerCase(Locale.ROOT));
         }
-        if (parts.size() > 1 && (STATE_WORDS.contains(parts.get(0)) || STATE_WORDS.contains(parts.get(parts.size() - 1)))) {
+        if (parts.size() > 1
+                && (STATE_WORDS.contains(parts.get(0)) || STATE_WORDS.contains(parts.get(parts.size() - 1)))) {
             return false;
         }
         for (String p : parts) {
@@ -174,5 +256,4 @@ final class Boilerplate {
         }
         return false;
     }
-
 }

@@ -19,11 +19,15 @@ import java.util.Set;
  */
 final class HtmlBlocks {
 
-    private HtmlBlocks() {
-    }
+    private HtmlBlocks() {}
 
     /** The kind of element a block's text sits directly in. */
-    enum Kind { PARAGRAPH, HEADING, LIST_ITEM, OTHER }
+    enum Kind {
+        PARAGRAPH,
+        HEADING,
+        LIST_ITEM,
+        OTHER
+    }
 
     /**
      * One block of visible text.
@@ -54,10 +58,54 @@ final class HtmlBlocks {
     }
 
     private static final Set<String> BLOCK_TAGS = Set.of(
-            "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "div", "dl",
-            "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-            "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table",
-            "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "dialog", "legend", "frameset", "noframes");
+            "address",
+            "article",
+            "aside",
+            "blockquote",
+            "body",
+            "caption",
+            "center",
+            "dd",
+            "details",
+            "div",
+            "dl",
+            "dt",
+            "fieldset",
+            "figcaption",
+            "figure",
+            "footer",
+            "form",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "header",
+            "hgroup",
+            "hr",
+            "html",
+            "li",
+            "main",
+            "menu",
+            "nav",
+            "ol",
+            "p",
+            "pre",
+            "section",
+            "summary",
+            "table",
+            "tbody",
+            "td",
+            "tfoot",
+            "th",
+            "thead",
+            "tr",
+            "ul",
+            "dialog",
+            "legend",
+            "frameset",
+            "noframes");
 
     static boolean isBlock(Element e) {
         return BLOCK_TAGS.contains(e.normalName());

@@ -34,8 +34,7 @@ import java.util.regex.Pattern;
  */
 final class HtmlExtraction {
 
-    private HtmlExtraction() {
-    }
+    private HtmlExtraction() {}
 
     /** A paragraph this short, or shorter, is never judged on its own as content. */
     private static final int MIN_CONTENT_CHARS = 25;
@@ -54,6 +53,7 @@ final class HtmlExtraction {
     private static final int CONTINUATION_LEVELS = 2;
     /** The DOM text must reach this share of a JSON-LD articleBody, or the declared body is used. */
     private static final double DOM_SHARE_OF_JSON_LD = 0.6;
+
     private static final int MIN_JSON_LD_BODY = 200;
 
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…:;\"”»’')\\]]$");
@@ -165,7 +165,8 @@ final class HtmlExtraction {
                 double s = 1 + count(COMMA, b.text()) + Math.min(b.chars() / 100.0, 3);
                 // A paragraph scores for the element that holds it (Readability: parent full, grandparent half);
                 // text set directly in a <div> or <td> scores for that element.
-                Element c = b.kind() == Kind.OTHER || b.container().parent() == null ? b.container()
+                Element c = b.kind() == Kind.OTHER || b.container().parent() == null
+                        ? b.container()
                         : b.container().parent();
                 own.merge(c, s, Double::sum);
                 score.merge(c, s, Double::sum);
@@ -197,8 +198,10 @@ final class HtmlExtraction {
                     continue;
                 }
                 Element common = commonAncestor(top, c);
-                if (common != null && levels(top, common) <= CONTINUATION_LEVELS
-                        && levels(c, common) <= CONTINUATION_LEVELS && !inFurniture(common)) {
+                if (common != null
+                        && levels(top, common) <= CONTINUATION_LEVELS
+                        && levels(c, common) <= CONTINUATION_LEVELS
+                        && !inFurniture(common)) {
                     root = commonAncestor(root, common);
                 }
             }
@@ -269,7 +272,8 @@ final class HtmlExtraction {
         private static boolean isDroppedInStory(Block b) {
             String text = b.text();
             if (b.kind() == Kind.HEADING) {
-                return b.container().normalName().equals("h1") || b.linkDensity() > 0.5
+                return b.container().normalName().equals("h1")
+                        || b.linkDensity() > 0.5
                         || Boilerplate.isFurnitureLine(text);
             }
             if (b.linkDensity() >= 0.5 || (b.chars() < 60 && b.linkDensity() > 0.25)) {
@@ -303,19 +307,24 @@ final class HtmlExtraction {
     }
 
     private static boolean isContentLike(Block b) {
-        if (b.kind() == Kind.HEADING || b.chars() < MIN_CONTENT_CHARS || b.linkDensity() > MAX_CONTENT_LINK_DENSITY
+        if (b.kind() == Kind.HEADING
+                || b.chars() < MIN_CONTENT_CHARS
+                || b.linkDensity() > MAX_CONTENT_LINK_DENSITY
                 || Boilerplate.isFurnitureLine(b.text())) {
             return false;
         }
-        return b.chars() >= LONG_BLOCK_CHARS || (b.words() >= 6 && SENTENCE_END.matcher(b.text()).find());
+        return b.chars() >= LONG_BLOCK_CHARS
+                || (b.words() >= 6 && SENTENCE_END.matcher(b.text()).find());
     }
 
     /** The headline: Open Graph, then JSON-LD, then the page's {@code <h1>}, then the longest part of the title. */
     private static String headline(Document doc, JsonLd jsonLd) {
         Element h1 = doc.selectFirst("article h1, main h1, [role=main] h1, h1");
         String h1Text = h1 == null ? "" : HtmlBlocks.collapse(h1.text());
-        String og = firstNonBlank(doc.select("meta[property=og:title]").attr("content"),
-                doc.select("meta[name=twitter:title]").attr("content"), jsonLd.headline().orElse(""));
+        String og = firstNonBlank(
+                doc.select("meta[property=og:title]").attr("content"),
+                doc.select("meta[name=twitter:title]").attr("content"),
+                jsonLd.headline().orElse(""));
         og = HtmlBlocks.collapse(og);
         if (!og.isEmpty()) {
             // "Headline | Site": the page's own <h1> is the headline without the site's name.

@@ -94,7 +94,10 @@ final class JsonLd {
     private static boolean isArticle(JsonNode node) {
         JsonNode type = node.get("@type");
         String t = type == null ? "" : type.toString().toLowerCase(Locale.ROOT);
-        return t.contains("article") || t.contains("posting") || t.contains("report") || t.contains("webpage")
+        return t.contains("article")
+                || t.contains("posting")
+                || t.contains("report")
+                || t.contains("webpage")
                 || t.isEmpty();
     }
 

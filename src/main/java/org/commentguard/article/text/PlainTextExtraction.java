@@ -14,8 +14,7 @@ import java.util.regex.Pattern;
  */
 final class PlainTextExtraction {
 
-    private PlainTextExtraction() {
-    }
+    private PlainTextExtraction() {}
 
     /**
      * A line that starts one of these sections ends the article: everything after it is teasers for other stories
@@ -46,8 +45,8 @@ final class PlainTextExtraction {
     private static final Pattern INLINE_CREDIT = Pattern.compile("(?iu)\\b(photo|photos|illustration|image)s?:\\s*\\S");
 
     /** "Name Surname / Agency" or "AGENCY/Name": the shape of a photo credit line. */
-    private static final Pattern CREDIT_SHAPE = Pattern.compile(
-            "^[\\p{L}.'’ -]{2,40}\\s?/\\s?[\\p{L}.'’ ]{2,40}(/[\\p{L} .]{2,30})?\\)?$");
+    private static final Pattern CREDIT_SHAPE =
+            Pattern.compile("^[\\p{L}.'’ -]{2,40}\\s?/\\s?[\\p{L}.'’ ]{2,40}(/[\\p{L} .]{2,30})?\\)?$");
 
     private static final Pattern BULLET = Pattern.compile("^\\s*([•·▪●◦‣\\-*–]|\\d+\\.)\\s+");
 
@@ -75,22 +74,32 @@ final class PlainTextExtraction {
         for (int i = 0; i < lines.size(); i++) {
             String l = lines.get(i);
             // Only after some article text: a "Comments" link in the page header must not end the article.
-            if (i > 0 && hasBodyBefore(lines, drop, i)
-                    && (END_OF_ARTICLE.matcher(l).matches() || COMMENT_HEADER.matcher(l).matches()
-                    || RELATIVE_DATELINE.matcher(l).find())) {
+            if (i > 0
+                    && hasBodyBefore(lines, drop, i)
+                    && (END_OF_ARTICLE.matcher(l).matches()
+                            || COMMENT_HEADER.matcher(l).matches()
+                            || RELATIVE_DATELINE.matcher(l).find())) {
                 end = i;
                 break;
             }
             String tpl = template(l);
-            drop[i] = Boilerplate.isFurnitureLine(l) || INLINE_CREDIT.matcher(l).find() || counts.get(l) > 1
+            drop[i] = Boilerplate.isFurnitureLine(l)
+                    || INLINE_CREDIT.matcher(l).find()
+                    || counts.get(l) > 1
                     || (tpl.split(" ").length >= 4 && templates.get(tpl) >= TEMPLATE_REPEATS)
-                    || isNavigation(l) || COMMENT_HEADER.matcher(l).matches()
-                    || (l.length() <= 80 && CREDIT_SHAPE.matcher(l).matches() && !SENTENCE_END.matcher(l).find());
+                    || isNavigation(l)
+                    || COMMENT_HEADER.matcher(l).matches()
+                    || (l.length() <= 80
+                            && CREDIT_SHAPE.matcher(l).matches()
+                            && !SENTENCE_END.matcher(l).find());
         }
         // A short heading directly above a dropped promo ("Local news worth your morning" / "Sign up …") belongs to
         // the promo. A photo credit or a dateline is not a promo: the line above it is usually the headline.
         for (int i = end - 2; i >= 0; i--) {
-            if (!drop[i] && drop[i + 1] && isHeadingLike(lines.get(i)) && Boilerplate.isFurnitureLine(lines.get(i + 1))
+            if (!drop[i]
+                    && drop[i + 1]
+                    && isHeadingLike(lines.get(i))
+                    && Boilerplate.isFurnitureLine(lines.get(i + 1))
                     && !CREDIT_OR_DATELINE.matcher(lines.get(i + 1)).find()) {
                 drop[i] = true;
             }
@@ -98,8 +107,10 @@ final class PlainTextExtraction {
         // Before the story starts, a line between two furniture lines is part of the same promotion block.
         for (int i = 1; i < end - 1 && !hasBodyBefore(lines, drop, i); i++) {
             String before = lines.get(i - 1);
-            boolean promoBefore = drop[i - 1] && Boilerplate.isFurnitureLine(before)
-                    && !CREDIT_OR_DATELINE.matcher(before).find() && !INLINE_CREDIT.matcher(before).find();
+            boolean promoBefore = drop[i - 1]
+                    && Boilerplate.isFurnitureLine(before)
+                    && !CREDIT_OR_DATELINE.matcher(before).find()
+                    && !INLINE_CREDIT.matcher(before).find();
             if (!drop[i] && promoBefore && drop[i + 1] && lines.get(i).length() <= 200) {
                 drop[i] = true;
             }
@@ -148,7 +159,8 @@ final class PlainTextExtraction {
         String[] words = l.split("\\s+");
         for (int i = 0; i < words.length; i++) {
             String w = words[i];
-            boolean name = i > 0 && !w.isEmpty() && (Character.isUpperCase(w.charAt(0)) || Character.isDigit(w.charAt(0)));
+            boolean name =
+                    i > 0 && !w.isEmpty() && (Character.isUpperCase(w.charAt(0)) || Character.isDigit(w.charAt(0)));
             if (!name) {
                 sb.append(sb.isEmpty() ? "" : " ").append(w.toLowerCase(Locale.ROOT));
             }
@@ -199,7 +211,8 @@ final class PlainTextExtraction {
             }
         }
         boolean allCaps = letters >= 4 && upper == letters && l.split("\\s+").length <= 8;
-        boolean separated = l.split("\\s[|•·]\\s").length >= 3 && !SENTENCE_END.matcher(l).find();
+        boolean separated =
+                l.split("\\s[|•·]\\s").length >= 3 && !SENTENCE_END.matcher(l).find();
         return allCaps || separated;
     }
 }

@@ -13,8 +13,7 @@ import org.jsoup.nodes.TextNode;
  */
 final class CoralBody {
 
-    private CoralBody() {
-    }
+    private CoralBody() {}
 
     /** Plain text with line breaks where the HTML had blocks or {@code <br>}, and each link's address kept. */
     static String text(String body, boolean html) {

@@ -16,11 +16,15 @@ import java.util.UUID;
 @Entity
 @Table(name = "coral_integration")
 @NamedQueries({
-        // The row for the request's Coral site wins over the tenant-wide one.
-        @NamedQuery(name = "CoralIntegration.forRequest", query = "from CoralIntegration c where c.tenantId = ?1 "
-                + "and (c.coralSiteId = ?2 or c.coralSiteId is null) order by c.coralSiteId nulls last"),
-        @NamedQuery(name = "CoralIntegration.sameTarget", query = "from CoralIntegration c where c.tenantId = ?1 "
-                + "and coalesce(c.coralSiteId, '') = ?2 and c.siteId <> ?3")
+    // The row for the request's Coral site wins over the tenant-wide one.
+    @NamedQuery(
+            name = "CoralIntegration.forRequest",
+            query = "from CoralIntegration c where c.tenantId = ?1 "
+                    + "and (c.coralSiteId = ?2 or c.coralSiteId is null) order by c.coralSiteId nulls last"),
+    @NamedQuery(
+            name = "CoralIntegration.sameTarget",
+            query = "from CoralIntegration c where c.tenantId = ?1 "
+                    + "and coalesce(c.coralSiteId, '') = ?2 and c.siteId <> ?3")
 })
 public class CoralIntegration extends PanacheEntityBase {
 
@@ -50,8 +54,7 @@ public class CoralIntegration extends PanacheEntityBase {
     @Column(name = "updated_by", nullable = false)
     public String updatedBy;
 
-    protected CoralIntegration() {
-    }
+    protected CoralIntegration() {}
 
     CoralIntegration(UUID siteId, Instant now) {
         this.siteId = siteId;
@@ -66,6 +69,7 @@ public class CoralIntegration extends PanacheEntityBase {
     /** Another site already answering for the same tenant and Coral site. */
     static boolean takenByAnother(String tenantId, String coralSiteId, UUID siteId) {
         return find("#CoralIntegration.sameTarget", tenantId, coralSiteId == null ? "" : coralSiteId, siteId)
-                .firstResultOptional().isPresent();
+                .firstResultOptional()
+                .isPresent();
     }
 }

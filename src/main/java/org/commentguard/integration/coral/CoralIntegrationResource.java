@@ -50,8 +50,7 @@ public class CoralIntegrationResource {
 
     @PUT
     @Operation(summary = "Set the Coral tenant, body format and every signing secret of the phase (replaces them)")
-    public IntegrationView put(@PathParam("id") UUID id, IntegrationRequest request,
-                               @Context HttpServerRequest http) {
+    public IntegrationView put(@PathParam("id") UUID id, IntegrationRequest request, @Context HttpServerRequest http) {
         check(id);
         return integrations.configure(id, request, Acting.of(caller.get(), http));
     }

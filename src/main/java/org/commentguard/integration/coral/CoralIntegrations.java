@@ -8,11 +8,11 @@ import jakarta.transaction.Transactional;
 import org.commentguard.audit.Acting;
 import org.commentguard.audit.AuditLog;
 import org.commentguard.audit.AuditRecord;
-import org.commentguard.platform.db.Constraints;
 import org.commentguard.integration.coral.CoralRequests.IntegrationRequest;
 import org.commentguard.integration.coral.CoralRequests.IntegrationView;
 import org.commentguard.integration.coral.CoralRequests.SecretInput;
 import org.commentguard.integration.coral.CoralRequests.SecretView;
+import org.commentguard.platform.db.Constraints;
 import org.commentguard.platform.failure.Conflict;
 import org.commentguard.platform.failure.Invalid;
 import org.commentguard.platform.failure.NotFound;
@@ -41,11 +41,11 @@ public class CoralIntegrations {
     static final int MAX_SECRETS = 10;
     /** Coral's own secrets are 64+ hex digits; anything this short was not made by Coral and is guessable. */
     static final int MIN_SECRET_CHARS = 16;
+
     static final int MAX_SECRET_CHARS = 500;
     static final int MAX_ID_CHARS = 200;
     private static final Set<String> FORMATS = Set.of("HTML", "PLAIN_TEXT");
-    private static final TypeReference<List<StoredSecret>> SECRET_LIST = new TypeReference<>() {
-    };
+    private static final TypeReference<List<StoredSecret>> SECRET_LIST = new TypeReference<>() {};
 
     private final SecretBox box;
     private final ObjectMapper mapper;
@@ -67,8 +67,7 @@ public class CoralIntegrations {
     }
 
     /** What the moderation endpoint needs to check and ingest one request. */
-    public record Target(UUID siteId, boolean html, List<String> activeSecrets, List<String> inactiveSecrets) {
-    }
+    public record Target(UUID siteId, boolean html, List<String> activeSecrets, List<String> inactiveSecrets) {}
 
     /**
      * Replaces the site's integration. All secrets are given each time, as Coral lists them: after a rotation in
@@ -81,15 +80,18 @@ public class CoralIntegrations {
         }
         String tenant = id("tenantId", request.tenantId(), true);
         String coralSite = id("coralSiteId", request.coralSiteId(), false);
-        String format = request.bodyFormat() == null ? "HTML"
+        String format = request.bodyFormat() == null
+                ? "HTML"
                 : request.bodyFormat().strip().toUpperCase(Locale.ROOT);
         if (!FORMATS.contains(format)) {
             throw new Invalid("bodyFormat", "must be HTML or PLAIN_TEXT, as set on Coral's phase");
         }
         List<StoredSecret> secrets = secrets(request.secrets());
         if (CoralIntegration.takenByAnother(tenant, coralSite, siteId)) {
-            throw new Conflict("coral_tenant_taken", "Another site already answers for this Coral tenant"
-                    + (coralSite == null ? "" : " and site") + "; each Coral request must name exactly one site");
+            throw new Conflict(
+                    "coral_tenant_taken",
+                    "Another site already answers for this Coral tenant" + (coralSite == null ? "" : " and site")
+                            + "; each Coral request must name exactly one site");
         }
         Instant now = clock.instant();
         Optional<CoralIntegration> existing = CoralIntegration.findByIdOptional(siteId);
@@ -110,8 +112,8 @@ public class CoralIntegrations {
             }
             throw e;
         }
-        audit.append(new AuditRecord(siteId, null, null, null, acting, "coral.configured", before, auditState(c),
-                null, null, null));
+        audit.append(new AuditRecord(
+                siteId, null, null, null, acting, "coral.configured", before, auditState(c), null, null, null));
         return view(c, secrets, now);
     }
 
@@ -126,8 +128,8 @@ public class CoralIntegrations {
     public void remove(UUID siteId, Acting acting) {
         CoralIntegration c = CoralIntegration.<CoralIntegration>findByIdOptional(siteId)
                 .orElseThrow(() -> new NotFound("Coral integration of site " + siteId));
-        audit.append(new AuditRecord(siteId, null, null, null, acting, "coral.removed", auditState(c), null, null,
-                null, null));
+        audit.append(new AuditRecord(
+                siteId, null, null, null, acting, "coral.removed", auditState(c), null, null, null, null));
         c.delete();
     }
 
@@ -174,10 +176,13 @@ public class CoralIntegrations {
             }
             // Not stripped: Coral signs with the secret exactly as it shows it, and any change would never verify.
             String secret = s.secret();
-            if (secret.length() < MIN_SECRET_CHARS || secret.length() > MAX_SECRET_CHARS
+            if (secret.length() < MIN_SECRET_CHARS
+                    || secret.length() > MAX_SECRET_CHARS
                     || !secret.equals(secret.strip())) {
-                throw new Invalid(field, "must be " + MIN_SECRET_CHARS + " to " + MAX_SECRET_CHARS
-                        + " characters without surrounding spaces, copied from Coral's phase settings");
+                throw new Invalid(
+                        field,
+                        "must be " + MIN_SECRET_CHARS + " to " + MAX_SECRET_CHARS
+                                + " characters without surrounding spaces, copied from Coral's phase settings");
             }
             if (!seen.add(secret)) {
                 throw new Invalid(field, "is listed twice");
@@ -185,22 +190,28 @@ public class CoralIntegrations {
             out.add(new StoredSecret(secret, s.inactiveAt()));
         }
         if (out.stream().noneMatch(s -> s.activeAt(now))) {
-            throw new Invalid("secrets", "at least one secret must still be active (no inactiveAt, or one in "
-                    + "the future)");
+            throw new Invalid(
+                    "secrets", "at least one secret must still be active (no inactiveAt, or one in " + "the future)");
         }
         return out;
     }
 
     private IntegrationView view(CoralIntegration c, List<StoredSecret> secrets, Instant now) {
-        List<SecretView> views = secrets.stream().map(s -> new SecretView(fingerprint(s.secret()),
-                "…" + s.secret().substring(s.secret().length() - 4), s.inactiveAt(), s.activeAt(now))).toList();
-        return new IntegrationView(c.siteId, c.tenantId, c.coralSiteId, c.bodyFormat, views, MODERATION_PATH,
-                c.createdAt, c.updatedAt);
+        List<SecretView> views = secrets.stream()
+                .map(s -> new SecretView(
+                        fingerprint(s.secret()),
+                        "…" + s.secret().substring(s.secret().length() - 4),
+                        s.inactiveAt(),
+                        s.activeAt(now)))
+                .toList();
+        return new IntegrationView(
+                c.siteId, c.tenantId, c.coralSiteId, c.bodyFormat, views, MODERATION_PATH, c.createdAt, c.updatedAt);
     }
 
     /** What the audit log keeps: never a secret, only fingerprints. */
     private Map<String, Object> auditState(CoralIntegration c) {
-        List<String> fingerprints = read(c.secrets).stream().map(s -> fingerprint(s.secret())).toList();
+        List<String> fingerprints =
+                read(c.secrets).stream().map(s -> fingerprint(s.secret())).toList();
         Map<String, Object> m = new java.util.LinkedHashMap<>();
         m.put("tenantId", c.tenantId);
         m.put("coralSiteId", c.coralSiteId);

@@ -10,9 +10,9 @@ import org.commentguard.comment.CommentRequests.CommentRequest;
 import org.commentguard.comment.CommentRequests.VerdictView;
 import org.commentguard.integration.coral.CoralRequests.ModerationRequest;
 import org.commentguard.integration.coral.CoralRequests.ModerationResponse;
-import org.commentguard.score.ScoreLimits;
 import org.commentguard.platform.failure.Invalid;
 import org.commentguard.platform.failure.Unauthenticated;
+import org.commentguard.score.ScoreLimits;
 
 import java.io.IOException;
 import java.net.URI;
@@ -40,8 +40,8 @@ public class CoralModeration {
     private final CommentIngestion ingestion;
     private final ObjectMapper mapper;
 
-    public CoralModeration(CoralIntegrations integrations, ArticleRegistry articles, CommentIngestion ingestion,
-                           ObjectMapper mapper) {
+    public CoralModeration(
+            CoralIntegrations integrations, ArticleRegistry articles, CommentIngestion ingestion, ObjectMapper mapper) {
         this.integrations = integrations;
         this.articles = articles;
         this.ingestion = ingestion;
@@ -56,8 +56,7 @@ public class CoralModeration {
      */
     public Optional<ModerationResponse> moderate(byte[] body, String signature, String requestId) throws IOException {
         if (signature == null || signature.isBlank()) {
-            throw new Unauthenticated("unauthenticated",
-                    "Coral signs every request in the X-Coral-Signature header");
+            throw new Unauthenticated("unauthenticated", "Coral signs every request in the X-Coral-Signature header");
         }
         if (body == null || body.length == 0) {
             throw new Invalid("body", "must be Coral's moderation request");
@@ -76,10 +75,10 @@ public class CoralModeration {
             throw new Invalid("comment.body", "must be present");
         }
         String parentId = optional("comment.parentID", r.comment().parentID(), CoralIntegrations.MAX_ID_CHARS);
-        String authorId = required("author.id", r.author() == null ? null : r.author().id(),
-                CoralIntegrations.MAX_ID_CHARS);
-        String storyId = required("story.id", r.story() == null ? null : r.story().id(),
-                CoralIntegrations.MAX_ID_CHARS);
+        String authorId =
+                required("author.id", r.author() == null ? null : r.author().id(), CoralIntegrations.MAX_ID_CHARS);
+        String storyId =
+                required("story.id", r.story() == null ? null : r.story().id(), CoralIntegrations.MAX_ID_CHARS);
         String storyUrl = url(r.story().url());
         String text = CoralBody.text(r.comment().body(), target.html());
         ScoreLimits.checkText("comment.body", text);
@@ -87,15 +86,23 @@ public class CoralModeration {
         String articleId = articles.forUrl(target.siteId(), storyUrl, "coral-story:" + storyId);
         // Coral's request names no comment: it asks before storing. The id is derived from everything the request
         // says, so a retry (or a replay of a captured request) answers the stored verdict and stores nothing new.
-        String externalId = "coral:" + digest(r.tenantID(), r.site().id(), storyId, authorId, parentId, action,
-                r.comment().body());
+        String externalId = "coral:"
+                + digest(
+                        r.tenantID(),
+                        r.site().id(),
+                        storyId,
+                        authorId,
+                        parentId,
+                        action,
+                        r.comment().body());
         // Coral's parentID is Coral's own id, which Commentguard never saw (it stores Coral comments under derived
         // ids), so replies are stored without their parent. Likewise an EDIT is stored as a comment of its own.
         // Coral's phase timeout (100–10,000 ms, default 200 ms; not sent with the request) is this call's budget:
         // past it Coral skips the phase and ignores the answer, while the comment is still stored and queued here.
         // Where CommentIngestion takes a deadline, this is the call to give it one (per-site setting).
-        CommentIngestion.Ingested ingested = ingestion.ingest(target.siteId(), new CommentRequest(externalId,
-                        articleId, null, new AuthorRef(authorId, null), text, List.of()),
+        CommentIngestion.Ingested ingested = ingestion.ingest(
+                target.siteId(),
+                new CommentRequest(externalId, articleId, null, new AuthorRef(authorId, null), text, List.of()),
                 Acting.system("coral", requestId));
         VerdictView verdict = ingested.view();
         return CoralVerdicts.answer(verdict.status(), verdict.reasons());
@@ -105,12 +112,16 @@ public class CoralModeration {
     private CoralIntegrations.Target authenticate(ModerationRequest r, byte[] body, String signature) {
         String tenant = r.tenantID();
         String site = r.site() == null ? null : r.site().id();
-        if (tenant == null || tenant.isBlank() || tenant.length() > CoralIntegrations.MAX_ID_CHARS
-                || site == null || site.length() > CoralIntegrations.MAX_ID_CHARS) {
+        if (tenant == null
+                || tenant.isBlank()
+                || tenant.length() > CoralIntegrations.MAX_ID_CHARS
+                || site == null
+                || site.length() > CoralIntegrations.MAX_ID_CHARS) {
             throw invalidSignature("The request names no configured Coral tenant and site");
         }
         // An unknown tenant reads exactly like a bad signature, so tenants cannot be probed.
-        CoralIntegrations.Target target = integrations.forRequest(tenant, site)
+        CoralIntegrations.Target target = integrations
+                .forRequest(tenant, site)
                 .orElseThrow(() -> invalidSignature("The signature does not match any active signing secret"));
         if (CoralSignature.verify(body, signature, target.activeSecrets())) {
             return target;
@@ -147,8 +158,10 @@ public class CoralModeration {
         String url = required("story.url", value, MAX_URL_CHARS);
         try {
             URI uri = new URI(url);
-            if (uri.getScheme() == null || uri.getHost() == null
-                    || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))) {
+            if (uri.getScheme() == null
+                    || uri.getHost() == null
+                    || !(uri.getScheme().equalsIgnoreCase("http")
+                            || uri.getScheme().equalsIgnoreCase("https"))) {
                 throw new Invalid("story.url", "must be an absolute http(s) URL");
             }
         } catch (java.net.URISyntaxException e) {

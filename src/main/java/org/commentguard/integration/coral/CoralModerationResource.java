@@ -36,11 +36,14 @@ public class CoralModerationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @NoApiKey("Coral signs each request with the phase's signing secrets (X-Coral-Signature), checked against the "
             + "secrets configured for the site before anything is read or stored")
-    @Operation(summary = "Coral Talk External Moderation Phase: moderates one comment; 204 when Commentguard has no "
-            + "objection, else Coral's status and FLAG actions")
-    public Response moderate(byte[] body, @HeaderParam(SIGNATURE_HEADER) String signature,
-                             @Context HttpServerRequest http) throws IOException {
-        return moderation.moderate(body, signature, RequestIds.of(http))
+    @Operation(
+            summary = "Coral Talk External Moderation Phase: moderates one comment; 204 when Commentguard has no "
+                    + "objection, else Coral's status and FLAG actions")
+    public Response moderate(
+            byte[] body, @HeaderParam(SIGNATURE_HEADER) String signature, @Context HttpServerRequest http)
+            throws IOException {
+        return moderation
+                .moderate(body, signature, RequestIds.of(http))
                 .map(answer -> Response.ok(answer).build())
                 .orElseGet(() -> Response.noContent().build());
     }

@@ -28,10 +28,10 @@ public final class CoralSignature {
 
     /** Coral signs with every active secret; more than this many entries is not a header Coral wrote. */
     static final int MAX_ENTRIES = 16;
+
     private static final String SCHEME = "sha256=";
 
-    private CoralSignature() {
-    }
+    private CoralSignature() {}
 
     /** Whether one of the header's signatures is the HMAC-SHA256 of {@code body} under one of {@code secrets}. */
     public static boolean verify(byte[] body, String header, List<String> secrets) {
@@ -69,8 +69,7 @@ public final class CoralSignature {
         String[] entries = header.split(",", MAX_ENTRIES + 1);
         for (int i = 0; i < Math.min(entries.length, MAX_ENTRIES); i++) {
             String entry = entries[i].trim();
-            if (!entry.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
-                    || entry.length() != SCHEME.length() + 64) {
+            if (!entry.regionMatches(true, 0, SCHEME, 0, SCHEME.length()) || entry.length() != SCHEME.length() + 64) {
                 continue;
             }
             try {

@@ -34,23 +34,23 @@ final class CoralVerdicts {
     static final String SPAM = "COMMENT_DETECTED_SPAM";
 
     /** Score reasons that mean abusive language (Coral has one reason for all of them). */
-    private static final Set<String> TOXIC_ATTRIBUTES = Set.of("toxicity", "severe_toxicity", "insult", "threat",
-            "identity_attack", "obscene", "profanity");
+    private static final Set<String> TOXIC_ATTRIBUTES =
+            Set.of("toxicity", "severe_toxicity", "insult", "threat", "identity_attack", "obscene", "profanity");
     /** Rules that hold a comment for its author or the site's mode, not for anything in its text. */
-    private static final Set<String> PREMODERATION = Set.of("policy.premoderate_all", "author.new",
-            "author.premoderated");
+    private static final Set<String> PREMODERATION =
+            Set.of("policy.premoderate_all", "author.new", "author.premoderated");
 
-    private CoralVerdicts() {
-    }
+    private CoralVerdicts() {}
 
     /** The answer for a stored comment's status and reasons; empty for "no objection" (204). */
     static Optional<ModerationResponse> answer(String status, List<String> reasons) {
         return switch (status) {
             case "PUBLISHED" -> Optional.empty();
             case "REJECTED" -> Optional.of(new ModerationResponse("REJECTED", flags(reasons)));
-            case "PENDING" -> Optional.of(new ModerationResponse(
-                    !reasons.isEmpty() && PREMODERATION.containsAll(reasons) ? "PREMOD" : "SYSTEM_WITHHELD",
-                    flags(reasons)));
+            case "PENDING" ->
+                Optional.of(new ModerationResponse(
+                        !reasons.isEmpty() && PREMODERATION.containsAll(reasons) ? "PREMOD" : "SYSTEM_WITHHELD",
+                        flags(reasons)));
             default -> throw new IllegalArgumentException("unknown comment status " + status);
         };
     }

@@ -7,8 +7,7 @@ public final class Constraints {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private Constraints() {
-    }
+    private Constraints() {}
 
     /** Whether {@code e} (or a cause) is a unique-constraint violation. */
     public static boolean isUniqueViolation(Throwable e) {

@@ -117,8 +117,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             process.onExit().get(ORPHAN_STOP_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            LOG.warnf("Orphaned PostgreSQL %d did not stop in %s; killing it (WAL recovery will run)", pid,
-                    ORPHAN_STOP_WAIT);
+            LOG.warnf(
+                    "Orphaned PostgreSQL %d did not stop in %s; killing it (WAL recovery will run)",
+                    pid, ORPHAN_STOP_WAIT);
             process.destroyForcibly();
             try {
                 process.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -176,12 +177,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 return;
             } catch (IOException inUse) {
                 if (System.nanoTime() - deadline >= 0) {
-                    throw new IllegalStateException("port " + port + " on 127.0.0.1 for the embedded PostgreSQL is "
-                            + "still in use after " + wait.toSeconds() + " s; stop what holds it, or set "
-                            + "COMMENTGUARD_DB_EMBEDDED_PORT to a free port (0 picks one)", inUse);
+                    throw new IllegalStateException(
+                            "port " + port + " on 127.0.0.1 for the embedded PostgreSQL is "
+                                    + "still in use after " + wait.toSeconds() + " s; stop what holds it, or set "
+                                    + "COMMENTGUARD_DB_EMBEDDED_PORT to a free port (0 picks one)",
+                            inUse);
                 }
                 if (!logged) {
-                    LOG.warnf("Port %d for the embedded PostgreSQL is in use; waiting up to %d s for it to free",
+                    LOG.warnf(
+                            "Port %d for the embedded PostgreSQL is in use; waiting up to %d s for it to free",
                             port, wait.toSeconds());
                     logged = true;
                 }
@@ -198,7 +202,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static boolean signal(long pid, String signal) {
         try {
             Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             return kill.waitFor() == 0;
         } catch (IOException e) {
             return false;

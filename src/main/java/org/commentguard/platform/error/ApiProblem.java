@@ -37,7 +37,11 @@ public class ApiProblem extends RuntimeException {
     }
 
     public static ApiProblem invalid(String field, String message) {
-        return new ApiProblem(400, "validation_failed", "Validation failed", field + ": " + message,
+        return new ApiProblem(
+                400,
+                "validation_failed",
+                "Validation failed",
+                field + ": " + message,
                 List.of(new Violation(field, message)));
     }
 

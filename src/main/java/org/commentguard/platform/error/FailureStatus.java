@@ -5,8 +5,7 @@ import org.commentguard.platform.failure.Failure;
 /** The one place where a domain failure's kind becomes an HTTP status. */
 public final class FailureStatus {
 
-    private FailureStatus() {
-    }
+    private FailureStatus() {}
 
     public static int of(Failure failure) {
         return of(failure.kind());

@@ -2,13 +2,13 @@ package org.commentguard.platform.error;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.PersistenceException;
@@ -61,15 +61,23 @@ public class ProblemMappers {
                 .map(v -> new Violation(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Violation::field))
                 .toList();
-        String detail = violations.stream().map(v -> v.field() + ": " + v.message())
-                .collect(Collectors.joining("; "));
+        String detail =
+                violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
         return respond(400, "validation_failed", "Validation failed", detail, request, violations);
     }
 
     // Listed one by one: Quarkus ships mappers for some of these subtypes and the most specific mapper wins.
-    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
-            MismatchedInputException.class, InvalidFormatException.class, StreamConstraintsException.class,
-            ValueInstantiationException.class, UnrecognizedPropertyException.class, JsonEOFException.class})
+    @ServerExceptionMapper({
+        JsonProcessingException.class,
+        JsonParseException.class,
+        JsonMappingException.class,
+        MismatchedInputException.class,
+        InvalidFormatException.class,
+        StreamConstraintsException.class,
+        ValueInstantiationException.class,
+        UnrecognizedPropertyException.class,
+        JsonEOFException.class
+    })
     public Response json(JsonProcessingException e, HttpServerRequest request) {
         return jsonProblem(e, request);
     }
@@ -100,8 +108,10 @@ public class ProblemMappers {
             case 405 -> "Method " + request.method() + " is not allowed on " + request.path();
             case 415 -> "Send the request body as application/json";
             case 406 -> "This resource answers with application/json only";
-            default -> Response.Status.fromStatusCode(status) == null ? "Client error"
-                    : Response.Status.fromStatusCode(status).getReasonPhrase();
+            default ->
+                Response.Status.fromStatusCode(status) == null
+                        ? "Client error"
+                        : Response.Status.fromStatusCode(status).getReasonPhrase();
         };
         LOG.debugf("%d %s on %s", status, code, request.path());
         return respond(status, code, title(status), detail, request, List.of());
@@ -110,8 +120,15 @@ public class ProblemMappers {
     @ServerExceptionMapper({JDBCConnectionException.class, SQLTransientConnectionException.class})
     public Response databaseUnavailable(Exception e, HttpServerRequest request) {
         LOG.warnf("database unavailable (%s): %s", RequestIds.of(request), e.getMessage());
-        return Response.fromResponse(respond(503, "database_unavailable", "Service unavailable",
-                "The database is not reachable; retry later", request, List.of())).header("Retry-After", "5").build();
+        return Response.fromResponse(respond(
+                        503,
+                        "database_unavailable",
+                        "Service unavailable",
+                        "The database is not reachable; retry later",
+                        request,
+                        List.of()))
+                .header("Retry-After", "5")
+                .build();
     }
 
     @ServerExceptionMapper
@@ -120,8 +137,13 @@ public class ProblemMappers {
             if (cause instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())) {
                 // PostgreSQL cannot hold U+0000 in text; a path or query value carrying one is the client's error.
                 LOG.debugf("400 NUL character in a value on %s", request.path());
-                return respond(400, "validation_failed", "Validation failed",
-                        "Values must not contain NUL (U+0000) characters", request, List.of());
+                return respond(
+                        400,
+                        "validation_failed",
+                        "Validation failed",
+                        "Values must not contain NUL (U+0000) characters",
+                        request,
+                        List.of());
             }
         }
         // Lost connections (503) and everything else (500) are sorted out by the catch-all.
@@ -135,30 +157,45 @@ public class ProblemMappers {
             // A commit that fails because the connection died arrives wrapped by the transaction manager
             // (RollbackException with the driver's I/O error suppressed); it is an outage, not a bug. Retrying the
             // same request is safe: ingestion is idempotent per externalId.
-            return databaseUnavailable(lostConnection instanceof Exception ex ? ex : new Exception(lostConnection),
-                    request);
+            return databaseUnavailable(
+                    lostConnection instanceof Exception ex ? ex : new Exception(lostConnection), request);
         }
         String traceId = RequestIds.of(request);
         LOG.errorf(e, "Unexpected failure on %s %s (traceId %s)", request.method(), request.path(), traceId);
-        return respond(500, "internal_error", "Internal error",
-                "An unexpected error occurred; report the traceId to the operator", request, List.of());
+        return respond(
+                500,
+                "internal_error",
+                "Internal error",
+                "An unexpected error occurred; report the traceId to the operator",
+                request,
+                List.of());
     }
 
     private Response jsonProblem(JsonProcessingException e, HttpServerRequest request) {
         if (e instanceof StreamConstraintsException) {
-            return respond(400, "json_too_complex", "Malformed request",
-                    "The JSON document exceeds nesting or size limits", request, List.of());
+            return respond(
+                    400,
+                    "json_too_complex",
+                    "Malformed request",
+                    "The JSON document exceeds nesting or size limits",
+                    request,
+                    List.of());
         }
         if (e instanceof MismatchedInputException mie && !mie.getPath().isEmpty()) {
             String field = pathOf(mie);
-            String message = e instanceof InvalidFormatException ? "has an invalid value"
-                    : "has the wrong type or shape";
-            return respond(400, "validation_failed", "Validation failed", field + ": " + message, request,
+            String message =
+                    e instanceof InvalidFormatException ? "has an invalid value" : "has the wrong type or shape";
+            return respond(
+                    400,
+                    "validation_failed",
+                    "Validation failed",
+                    field + ": " + message,
+                    request,
                     List.of(new Violation(field, message)));
         }
         // Never echo Jackson's message: it names Java classes.
-        return respond(400, "malformed_json", "Malformed request", "The request body is not valid JSON", request,
-                List.of());
+        return respond(
+                400, "malformed_json", "Malformed request", "The request body is not valid JSON", request, List.of());
     }
 
     private static String pathOf(JsonMappingException e) {
@@ -188,10 +225,12 @@ public class ProblemMappers {
         if (e == null || depth > 12) {
             return null;
         }
-        if (e instanceof JDBCConnectionException || e instanceof SQLTransientConnectionException
+        if (e instanceof JDBCConnectionException
+                || e instanceof SQLTransientConnectionException
                 || e instanceof java.net.ConnectException
-                || e instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                && sql.getSQLState().startsWith("08")) {
+                || e instanceof java.sql.SQLException sql
+                        && sql.getSQLState() != null
+                        && sql.getSQLState().startsWith("08")) {
             return e;
         }
         for (Throwable suppressed : e.getSuppressed()) {
@@ -208,8 +247,13 @@ public class ProblemMappers {
         return s == null ? "Error" : s.getReasonPhrase();
     }
 
-    Response respond(int status, String code, String title, String detail, HttpServerRequest request,
-                     List<Violation> violations) {
+    Response respond(
+            int status,
+            String code,
+            String title,
+            String detail,
+            HttpServerRequest request,
+            List<Violation> violations) {
         String traceId = RequestIds.of(request);
         for (ErrorDialect dialect : dialects) {
             if (dialect.applies(request.path())) {

@@ -17,11 +17,11 @@ public final class RequestIds {
     public static final String HEADER = "X-Request-Id";
     /** The log context key of the request id (a field of every JSON log line, {@code %X{requestId}} in text). */
     public static final String MDC_KEY = "requestId";
+
     static final String CONTEXT_KEY = "commentguard.requestId";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     /** The id of the request, assigning one on first use. */
     public static String of(HttpServerRequest request) {
@@ -34,7 +34,9 @@ public final class RequestIds {
             return s;
         }
         String offered = request.getHeader(HEADER);
-        String id = offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String id = offered != null && SANE.matcher(offered).matches()
+                ? offered
+                : UUID.randomUUID().toString();
         if (ctx != null) {
             ctx.putLocal(CONTEXT_KEY, id);
         }

@@ -26,11 +26,12 @@ public class RouterProblems {
     private final long maxBodyBytes;
     private final long maxArticleBodyBytes;
 
-    public RouterProblems(ObjectMapper mapper, Instance<ErrorDialect> dialects,
-                          @ConfigProperty(name = "commentguard.http.max-request-bytes", defaultValue = "1048576")
-                          long maxBodyBytes,
-                          @ConfigProperty(name = "commentguard.http.max-article-request-bytes", defaultValue = "8388608")
-                          long maxArticleBodyBytes) {
+    public RouterProblems(
+            ObjectMapper mapper,
+            Instance<ErrorDialect> dialects,
+            @ConfigProperty(name = "commentguard.http.max-request-bytes", defaultValue = "1048576") long maxBodyBytes,
+            @ConfigProperty(name = "commentguard.http.max-article-request-bytes", defaultValue = "8388608")
+                    long maxArticleBodyBytes) {
         this.mapper = mapper;
         this.dialects = dialects;
         this.maxBodyBytes = maxBodyBytes;
@@ -45,20 +46,42 @@ public class RouterProblems {
             long limit = limitFor(ctx.request().method().name(), ctx.request().path());
             if (length != null && exceeds(length, limit)) {
                 ctx.response().putHeader("Connection", "close");
-                write(ctx, 413, "payload_too_large", "Payload too large",
+                write(
+                        ctx,
+                        413,
+                        "payload_too_large",
+                        "Payload too large",
                         "The request body exceeds " + limit + " bytes");
             } else {
                 ctx.next();
             }
         });
-        router.errorHandler(413, ctx -> write(ctx, 413, "payload_too_large", "Payload too large",
-                "The request body exceeds the configured limit"));
-        router.errorHandler(404, ctx -> write(ctx, 404, "not_found", "Not Found",
-                "No such resource: " + ctx.request().path()));
-        router.errorHandler(405, ctx -> write(ctx, 405, "method_not_allowed", "Method Not Allowed",
-                "Method " + ctx.request().method() + " is not allowed on " + ctx.request().path()));
-        router.errorHandler(400, ctx -> write(ctx, 400, "bad_request", "Bad Request",
-                "The request could not be read"));
+        router.errorHandler(
+                413,
+                ctx -> write(
+                        ctx,
+                        413,
+                        "payload_too_large",
+                        "Payload too large",
+                        "The request body exceeds the configured limit"));
+        router.errorHandler(
+                404,
+                ctx -> write(
+                        ctx,
+                        404,
+                        "not_found",
+                        "Not Found",
+                        "No such resource: " + ctx.request().path()));
+        router.errorHandler(
+                405,
+                ctx -> write(
+                        ctx,
+                        405,
+                        "method_not_allowed",
+                        "Method Not Allowed",
+                        "Method " + ctx.request().method() + " is not allowed on "
+                                + ctx.request().path()));
+        router.errorHandler(400, ctx -> write(ctx, 400, "bad_request", "Bad Request", "The request could not be read"));
     }
 
     /**
@@ -66,7 +89,9 @@ public class RouterProblems {
      * one gets its own limit; comments and everything else keep the small one.
      */
     long limitFor(String method, String path) {
-        boolean article = "PUT".equals(method) && path != null && path.startsWith(ARTICLE_ROUTE)
+        boolean article = "PUT".equals(method)
+                && path != null
+                && path.startsWith(ARTICLE_ROUTE)
                 && path.length() > ARTICLE_ROUTE.length();
         return article ? maxArticleBodyBytes : maxBodyBytes;
     }
@@ -85,16 +110,21 @@ public class RouterProblems {
         }
         String traceId = RequestIds.of(ctx.request());
         // Perspective clients parse Google's error shape on every /v1alpha1/ failure, oversize bodies included.
-        ErrorDialect dialect = dialects.stream().filter(d -> d.applies(ctx.request().path())).findFirst()
+        ErrorDialect dialect = dialects.stream()
+                .filter(d -> d.applies(ctx.request().path()))
+                .findFirst()
                 .orElse(null);
         String body;
         try {
-            body = mapper.writeValueAsString(dialect != null ? dialect.body(status, code, detail)
-                    : ProblemView.of(status, code, title, detail, traceId, List.of()));
+            body = mapper.writeValueAsString(
+                    dialect != null
+                            ? dialect.body(status, code, detail)
+                            : ProblemView.of(status, code, title, detail, traceId, List.of()));
         } catch (JsonProcessingException e) {
             body = "{\"status\":" + status + ",\"code\":\"" + code + "\"}";
         }
-        ctx.response().setStatusCode(dialect != null ? dialect.status(status) : status)
+        ctx.response()
+                .setStatusCode(dialect != null ? dialect.status(status) : status)
                 .putHeader("Content-Type", dialect != null ? "application/json" : ProblemView.MEDIA_TYPE)
                 .putHeader(RequestIds.HEADER, traceId)
                 .end(body);

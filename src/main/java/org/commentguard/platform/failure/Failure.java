@@ -73,8 +73,14 @@ public abstract class Failure extends RuntimeException {
 
     private static final class Nested extends Failure {
         Nested(Failure f, String prefix) {
-            super(f.kind(), f.code(), f.title(), prefix + ": " + f.getMessage(), f.violations().stream()
-                    .map(v -> new Violation(prefix + "." + v.field(), v.message())).toList());
+            super(
+                    f.kind(),
+                    f.code(),
+                    f.title(),
+                    prefix + ": " + f.getMessage(),
+                    f.violations().stream()
+                            .map(v -> new Violation(prefix + "." + v.field(), v.message()))
+                            .toList());
         }
     }
 }

@@ -12,8 +12,12 @@ public class Invalid extends Failure {
 
     /** Several violations at once; the detail joins them with {@code "; "}. */
     public Invalid(List<Violation> violations) {
-        super(Kind.INVALID, "validation_failed", "Validation failed", violations.stream()
-                .map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")), violations);
+        super(
+                Kind.INVALID,
+                "validation_failed",
+                "Validation failed",
+                violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")),
+                violations);
     }
 
     /** A violation whose detail says more than the field's message. */

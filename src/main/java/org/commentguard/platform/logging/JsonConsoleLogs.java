@@ -19,8 +19,9 @@ import java.util.logging.Handler;
 @ApplicationScoped
 public class JsonConsoleLogs {
 
-    void onStart(@Observes @Priority(1) StartupEvent event,
-                 @ConfigProperty(name = "commentguard.log.json", defaultValue = "false") boolean json) {
+    void onStart(
+            @Observes @Priority(1) StartupEvent event,
+            @ConfigProperty(name = "commentguard.log.json", defaultValue = "false") boolean json) {
         if (json) {
             JsonLogFormatter formatter = new JsonLogFormatter();
             for (Handler handler : LogContext.getLogContext().getLogger("").getHandlers()) {

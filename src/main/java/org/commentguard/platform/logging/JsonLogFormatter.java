@@ -47,7 +47,9 @@ final class JsonLogFormatter extends StructuredFormatter {
                 json.writeObjectFieldStart(key);
                 if (value != null) {
                     for (Map.Entry<String, ?> e : value.entrySet()) {
-                        json.writeStringField(e.getKey(), e.getValue() == null ? null : e.getValue().toString());
+                        json.writeStringField(
+                                e.getKey(),
+                                e.getValue() == null ? null : e.getValue().toString());
                     }
                 }
                 json.writeEndObject();

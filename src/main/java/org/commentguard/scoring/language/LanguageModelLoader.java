@@ -1,13 +1,14 @@
 package org.commentguard.scoring.language;
 
+import opennlp.tools.langdetect.LanguageDetectorModel;
+import org.commentguard.scoring.model.ModelArtifact;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
-import opennlp.tools.langdetect.LanguageDetectorModel;
-import org.commentguard.scoring.model.ModelArtifact;
 
 /**
  * Loads OpenNLP's language detector model from the {@code opennlp-models-langdetect} jar on the class path and
@@ -22,11 +23,9 @@ final class LanguageModelLoader {
     private static final String POM = "META-INF/maven/org.apache.opennlp/opennlp-models-langdetect/pom.properties";
 
     /** The loaded model and the {@code name@version} scores carry. */
-    record Loaded(LanguageDetectorModel model, String modelId) {
-    }
+    record Loaded(LanguageDetectorModel model, String modelId) {}
 
-    private LanguageModelLoader() {
-    }
+    private LanguageModelLoader() {}
 
     static Loaded load() {
         URL model = LanguageModelLoader.class.getClassLoader().getResource(MODEL_FILE);
@@ -43,8 +42,8 @@ final class LanguageModelLoader {
             Properties meta = properties(jarPrefix + "model.properties");
             String expected = meta.getProperty("model.sha256");
             if (expected != null && !expected.equalsIgnoreCase(ModelArtifact.sha256(bytes))) {
-                throw new ModelArtifact.ModelIntegrityException(MODEL_FILE + " does not match the sha256 in its jar's "
-                        + "model.properties");
+                throw new ModelArtifact.ModelIntegrityException(
+                        MODEL_FILE + " does not match the sha256 in its jar's " + "model.properties");
             }
             // The artifact version names the released jar exactly; the model's own version goes into the name.
             String artifactVersion = properties(jarPrefix + POM).getProperty("version");

@@ -1,14 +1,8 @@
 package org.commentguard.scoring.language;
 
 import io.quarkus.runtime.Startup;
-import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.regex.Pattern;
+import jakarta.inject.Singleton;
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetector;
 import opennlp.tools.langdetect.LanguageDetectorModel;
@@ -18,6 +12,13 @@ import org.commentguard.scoring.Scorer;
 import org.commentguard.scoring.ScoringContext;
 import org.commentguard.scoring.Signal;
 import org.commentguard.scoring.SiteScoringData;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Decides which language a comment is scored in, from what the client declared, what OpenNLP's language detector
@@ -162,8 +163,8 @@ public class LanguageScorer implements Scorer {
      * @param confidence its posterior probability
      * @param raw        OpenNLP's own probabilities, best first (for the evaluation tool)
      */
-    public record Detection(int letters, String best, double confidence, List<Map<String, Object>> candidates,
-                            Language[] raw) {
+    public record Detection(
+            int letters, String best, double confidence, List<Map<String, Object>> candidates, Language[] raw) {
 
         /** Whether detection may override the site's language. */
         public boolean confident() {
@@ -208,8 +209,12 @@ public class LanguageScorer implements Scorer {
             c.put("confidence", round(posterior[order[i]]));
             candidates.add(c);
         }
-        return new Detection(letters, Iso639.toAlpha2(predicted[order[0]].getLang()), round(posterior[order[0]]),
-                List.copyOf(candidates), predicted);
+        return new Detection(
+                letters,
+                Iso639.toAlpha2(predicted[order[0]].getLang()),
+                round(posterior[order[0]]),
+                List.copyOf(candidates),
+                predicted);
     }
 
     /**
@@ -217,8 +222,8 @@ public class LanguageScorer implements Scorer {
      * that gives the site's languages {@code sitePrior} between them and spreads the rest evenly over the others,
      * renormalised. In log space, so that tiny probabilities stay exact.
      */
-    public static double[] posterior(Language[] predicted, List<String> siteLanguages, double sharpness,
-                                     double sitePrior) {
+    public static double[] posterior(
+            Language[] predicted, List<String> siteLanguages, double sharpness, double sitePrior) {
         double[] out = new double[predicted.length];
         if (predicted.length == 0) {
             return out;
@@ -254,7 +259,10 @@ public class LanguageScorer implements Scorer {
     }
 
     private static List<String> site(ScoringContext context) {
-        List<String> declared = context.site().languages().stream().map(Iso639::primary).distinct().toList();
+        List<String> declared = context.site().languages().stream()
+                .map(Iso639::primary)
+                .distinct()
+                .toList();
         return declared.isEmpty() ? List.of(FALLBACK) : declared;
     }
 

@@ -20,8 +20,7 @@ public final class CpuKernels {
 
     private static final String NAME = detect(Path.of("/proc/cpuinfo"));
 
-    private CpuKernels() {
-    }
+    private CpuKernels() {}
 
     /** The instruction set MLAS uses for int8 matrix products here, e.g. {@code avx512-vnni} or {@code avx2}. */
     public static String instructionSet() {
@@ -33,7 +32,8 @@ public final class CpuKernels {
             return Files.readAllLines(cpuinfo).stream()
                     .filter(line -> line.startsWith("flags"))
                     .findFirst()
-                    .map(line -> fromFlags(Arrays.stream(line.substring(line.indexOf(':') + 1).trim().split("\\s+"))
+                    .map(line -> fromFlags(Arrays.stream(
+                                    line.substring(line.indexOf(':') + 1).trim().split("\\s+"))
                             .collect(Collectors.toSet())))
                     .orElse(System.getProperty("os.arch"));
         } catch (IOException | RuntimeException e) {

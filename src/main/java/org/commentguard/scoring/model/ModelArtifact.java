@@ -51,8 +51,8 @@ public final class ModelArtifact {
         String expected = required(props, "sha256", base);
         String actual = sha256(data);
         if (!actual.equalsIgnoreCase(expected)) {
-            throw new ModelIntegrityException(base + file + " has sha256 " + actual + " but model.properties says "
-                    + expected);
+            throw new ModelIntegrityException(
+                    base + file + " has sha256 " + actual + " but model.properties says " + expected);
         }
         return new ModelArtifact(required(props, "name", base), required(props, "version", base), props, data);
     }

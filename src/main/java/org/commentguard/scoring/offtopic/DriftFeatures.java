@@ -26,16 +26,33 @@ import java.util.TreeSet;
  * @param hasThread         1 when at least {@value #MIN_THREAD} siblings were compared
  * @param evidence          what the explanation shows: entities shared and foreign, theme hits, closest theme
  */
-public record DriftFeatures(double baseLogit, double articleEntityMiss, double foreignEntities, double threadSim,
-                            double threadZ, double themeLex, double themeSem, double shortText, double hasThread,
-                            Evidence evidence) {
+public record DriftFeatures(
+        double baseLogit,
+        double articleEntityMiss,
+        double foreignEntities,
+        double threadSim,
+        double threadZ,
+        double themeLex,
+        double themeSem,
+        double shortText,
+        double hasThread,
+        Evidence evidence) {
 
     /** Feature names in the order of {@link #vector()}; they key the drift weights in the calibration file. */
-    public static final List<String> NAMES = List.of("base_logit", "article_entity_miss", "foreign_entities",
-            "thread_sim", "thread_z", "theme_lex", "theme_sem", "short", "has_thread");
+    public static final List<String> NAMES = List.of(
+            "base_logit",
+            "article_entity_miss",
+            "foreign_entities",
+            "thread_sim",
+            "thread_z",
+            "theme_lex",
+            "theme_sem",
+            "short",
+            "has_thread");
 
     /** Fewer siblings than this give no usable spread; the thread signals are then left out. */
     public static final int MIN_THREAD = 3;
+
     static final int SHORT_CONTENT_WORDS = 4;
 
     /**
@@ -49,14 +66,21 @@ public record DriftFeatures(double baseLogit, double articleEntityMiss, double f
      * @param threadSimilarity similarity to the thread centroid, null without a thread
      * @param siblingMean      the siblings' mean leave-one-out similarity, null without a thread
      */
-    public record Evidence(List<String> articleEntities, List<String> foreign, boolean articleHasNames,
-                           Map<String, List<String>> themeHits, String closestTheme, double closestThemeGain,
-                           int threadSize, Double threadSimilarity, Double siblingMean) {
-    }
+    public record Evidence(
+            List<String> articleEntities,
+            List<String> foreign,
+            boolean articleHasNames,
+            Map<String, List<String>> themeHits,
+            String closestTheme,
+            double closestThemeGain,
+            int threadSize,
+            Double threadSimilarity,
+            Double siblingMean) {}
 
     public double[] vector() {
-        return new double[] {baseLogit, articleEntityMiss, foreignEntities, threadSim, threadZ, themeLex, themeSem,
-                shortText, hasThread};
+        return new double[] {
+            baseLogit, articleEntityMiss, foreignEntities, threadSim, threadZ, themeLex, themeSem, shortText, hasThread
+        };
     }
 
     /**
@@ -69,9 +93,15 @@ public record DriftFeatures(double baseLogit, double articleEntityMiss, double f
      * @param siblings      embeddings of the other comments of the thread
      * @param themes        the off-topic themes
      */
-    public static DriftFeatures of(String text, float[] embedding, TextAnalyzer.Terms terms, double baseOffTopic,
-                                   EmbeddedDocument article, EmbeddedDocument parent, List<float[]> siblings,
-                                   DriftThemes themes) {
+    public static DriftFeatures of(
+            String text,
+            float[] embedding,
+            TextAnalyzer.Terms terms,
+            double baseOffTopic,
+            EmbeddedDocument article,
+            EmbeddedDocument parent,
+            List<float[]> siblings,
+            DriftThemes themes) {
         double p = Math.min(Math.max(baseOffTopic, 1e-6), 1 - 1e-6);
         double baseLogit = clip(Math.log(p / (1 - p)) / 6);
 
@@ -86,9 +116,12 @@ public record DriftFeatures(double baseLogit, double articleEntityMiss, double f
             }
         }
         for (String e : terms.entities()) {
-            boolean known = (article != null && (article.terms().content().contains(e)
-                    || article.terms().entities().contains(e)))
-                    || (parent != null && (parent.terms().content().contains(e) || parent.terms().entities().contains(e)));
+            boolean known = (article != null
+                            && (article.terms().content().contains(e)
+                                    || article.terms().entities().contains(e)))
+                    || (parent != null
+                            && (parent.terms().content().contains(e)
+                                    || parent.terms().entities().contains(e)));
             if (!known) {
                 foreign.add(e);
             }
@@ -137,8 +170,8 @@ public record DriftFeatures(double baseLogit, double articleEntityMiss, double f
         Map<String, List<String>> hits = themes.lexicalHits(text, terms, references);
         int hitCount = hits.values().stream().mapToInt(List::size).sum();
         double[] own = themes.similarities(embedding);
-        double[] ref = article != null ? themes.similarities(article)
-                : parent != null ? themes.similarities(parent) : null;
+        double[] ref =
+                article != null ? themes.similarities(article) : parent != null ? themes.similarities(parent) : null;
         double bestGain = 0;
         String closest = null;
         for (int t = 0; t < own.length; t++) {
@@ -149,10 +182,26 @@ public record DriftFeatures(double baseLogit, double articleEntityMiss, double f
             }
         }
         double shortText = terms.content().size() < SHORT_CONTENT_WORDS ? 1 : 0;
-        return new DriftFeatures(baseLogit, entityMiss, foreignScaled, threadSim, threadZ,
-                Math.min(hitCount, 2) / 2.0, clip(bestGain), shortText, hasThread,
-                new Evidence(first(shared, 5), first(foreign, 5), articleHasNames, hits, closest, bestGain,
-                        siblings.size() >= MIN_THREAD ? siblings.size() : 0, simOut, meanOut));
+        return new DriftFeatures(
+                baseLogit,
+                entityMiss,
+                foreignScaled,
+                threadSim,
+                threadZ,
+                Math.min(hitCount, 2) / 2.0,
+                clip(bestGain),
+                shortText,
+                hasThread,
+                new Evidence(
+                        first(shared, 5),
+                        first(foreign, 5),
+                        articleHasNames,
+                        hits,
+                        closest,
+                        bestGain,
+                        siblings.size() >= MIN_THREAD ? siblings.size() : 0,
+                        simOut,
+                        meanOut));
     }
 
     /** Cosine of {@code a} and {@code sum - minus} (minus may be null); a and the summed vectors are unit length. */

@@ -33,34 +33,77 @@ public final class DriftThemes {
      * @param phrases    multi-word phrases matched on the lower-cased text
      * @param prototypes sentences typical of comments on the theme
      */
-    public record Theme(String name, Set<String> words, List<String> phrases, List<String> prototypes) {
-    }
+    public record Theme(String name, Set<String> words, List<String> phrases, List<String> prototypes) {}
 
     static final List<Theme> THEMES = List.of(
-            new Theme("gold/crypto", words(SpamVocabulary.assetWords(), List.of("silver", "bullion", "fiat",
-                    "hyperinflation", "metals", "coin", "coins", "blockchain", "stablecoin")),
+            new Theme(
+                    "gold/crypto",
+                    words(
+                            SpamVocabulary.assetWords(),
+                            List.of(
+                                    "silver",
+                                    "bullion",
+                                    "fiat",
+                                    "hyperinflation",
+                                    "metals",
+                                    "coin",
+                                    "coins",
+                                    "blockchain",
+                                    "stablecoin")),
                     List.of("precious metals", "physical gold", "physical silver", "fiat currency", "fiat money"),
-                    List.of("Buy physical gold and silver before the dollar collapses.",
+                    List.of(
+                            "Buy physical gold and silver before the dollar collapses.",
                             "Bitcoin and crypto are the only real money left, get out of fiat currency.",
                             "Protect your savings with precious metals, paper money will be worthless.",
                             "You need gold to survive the coming hyperinflation.")),
-            new Theme("investment tips", words(List.of(), List.of("portfolio", "stocks", "dividend", "dividends")),
+            new Theme(
+                    "investment tips",
+                    words(List.of(), List.of("portfolio", "stocks", "dividend", "dividends")),
                     List.of("buy the dip", "real estate", "your money in", "long term hold", "stock market"),
-                    List.of("You should put your money into stocks, property and precious metals.",
+                    List.of(
+                            "You should put your money into stocks, property and precious metals.",
                             "My advice is to diversify your portfolio and buy the dip.",
                             "Smart people are buying real estate and dividend stocks right now.")),
-            new Theme("channel plug", words(List.of(), List.of("youtube", "podcast", "subscribe", "subscriber",
-                    "subscribers", "channel", "vlog", "livestream")), phrases(SpamVocabulary.promoPhrases()),
-                    List.of("Check out the videos on my YouTube channel and subscribe.",
+            new Theme(
+                    "channel plug",
+                    words(
+                            List.of(),
+                            List.of(
+                                    "youtube",
+                                    "podcast",
+                                    "subscribe",
+                                    "subscriber",
+                                    "subscribers",
+                                    "channel",
+                                    "vlog",
+                                    "livestream")),
+                    phrases(SpamVocabulary.promoPhrases()),
+                    List.of(
+                            "Check out the videos on my YouTube channel and subscribe.",
                             "There is a great podcast and a video series that explains all of this, look it up.",
                             "Follow my blog for the real story the media won't tell you.")),
-            new Theme("money-making offer", words(List.of(), List.of()), phrases(SpamVocabulary.moneyPhrases()),
-                    List.of("I make five hundred dollars a day working from home, check my profile.",
+            new Theme(
+                    "money-making offer",
+                    words(List.of(), List.of()),
+                    phrases(SpamVocabulary.moneyPhrases()),
+                    List.of(
+                            "I make five hundred dollars a day working from home, check my profile.",
                             "Earn extra income online in your spare time, no experience needed.")),
-            new Theme("site complaint", words(List.of(), List.of("moderator", "moderators", "censor", "censorship",
-                    "downvote", "downvotes", "upvote")),
+            new Theme(
+                    "site complaint",
+                    words(
+                            List.of(),
+                            List.of(
+                                    "moderator",
+                                    "moderators",
+                                    "censor",
+                                    "censorship",
+                                    "downvote",
+                                    "downvotes",
+                                    "upvote")),
                     List.of("my comment", "my post", "comment section", "this site", "this website"),
-                    List.of("The moderators deleted my comment again, this site censors everything.",
+                    List.of(
+                            "The moderators deleted my comment again, this site censors everything.",
                             "Why does this website keep removing posts, the comment section is broken.")));
 
     private final List<Theme> themes;
@@ -89,8 +132,8 @@ public final class DriftThemes {
      * Theme words and phrases of the comment that its references (article, parent) do not use, by theme name;
      * themes without a hit are absent.
      */
-    public Map<String, List<String>> lexicalHits(String text, TextAnalyzer.Terms comment,
-                                                 List<TextAnalyzer.Terms> references) {
+    public Map<String, List<String>> lexicalHits(
+            String text, TextAnalyzer.Terms comment, List<TextAnalyzer.Terms> references) {
         String padded = " " + normalise(text) + " ";
         Map<String, List<String>> hits = new LinkedHashMap<>();
         for (Theme t : themes) {
@@ -153,7 +196,9 @@ public final class DriftThemes {
             boolean all = true;
             boolean any = false;
             for (String w : phrase.split(" ")) {
-                if (w.length() < 3 || Set.of("the", "my", "our", "out", "your", "this", "from", "for").contains(w)) {
+                if (w.length() < 3
+                        || Set.of("the", "my", "our", "out", "your", "this", "from", "for")
+                                .contains(w)) {
                     continue;
                 }
                 any = true;
@@ -167,7 +212,9 @@ public final class DriftThemes {
     }
 
     static String normalise(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}$]+", " ").strip();
+        return text.toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}$]+", " ")
+                .strip();
     }
 
     private static Set<String> words(List<String> a, List<String> b) {
@@ -177,6 +224,10 @@ public final class DriftThemes {
     }
 
     private static List<String> phrases(List<String> p) {
-        return p.stream().map(DriftThemes::normalise).filter(s -> s.contains(" ")).distinct().toList();
+        return p.stream()
+                .map(DriftThemes::normalise)
+                .filter(s -> s.contains(" "))
+                .distinct()
+                .toList();
     }
 }

@@ -27,6 +27,7 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
 
     /** The u8 x u8 model shipped with the off-topic calibration. */
     static final String ONNX_RESOURCE = "models/offtopic/all-minilm-l6-v2-q-u8u8.onnx";
+
     static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-q-tokenizer.json";
 
     /**
@@ -62,8 +63,8 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             OrtSession session = env.createSession(onnx, options);
-            OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(env, session,
-                    new ByteArrayInputStream(readResource(TOKENIZER_RESOURCE)), PoolingMode.MEAN);
+            OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(
+                    env, session, new ByteArrayInputStream(readResource(TOKENIZER_RESOURCE)), PoolingMode.MEAN);
             return new MiniLmEmbedder(id, new Model(encoder));
         } catch (OrtException e) {
             throw new IllegalStateException("cannot start onnxruntime for " + ONNX_RESOURCE, e);
@@ -96,8 +97,12 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
      * made only of those and whitespace leaves no token, and the encoder refuses it with an exception.
      */
     static boolean hasTokenizableCharacter(String text) {
-        return text.codePoints().anyMatch(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)
-                && c != 0xFFFD && Character.getType(c) != Character.CONTROL && Character.getType(c) != Character.FORMAT);
+        return text.codePoints()
+                .anyMatch(c -> !Character.isWhitespace(c)
+                        && !Character.isSpaceChar(c)
+                        && c != 0xFFFD
+                        && Character.getType(c) != Character.CONTROL
+                        && Character.getType(c) != Character.FORMAT);
     }
 
     static String truncate(String text) {

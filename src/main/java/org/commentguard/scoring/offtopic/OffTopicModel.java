@@ -18,8 +18,8 @@ import java.util.Objects;
  * @param embedder sentence embeddings
  * @param themes   the off-topic-almost-everywhere themes, their prototypes embedded with {@code embedder}
  */
-public record OffTopicModel(String id, OffTopicParameters params, TextAnalyzer analyzer, SentenceEmbedder embedder,
-                            DriftThemes themes) {
+public record OffTopicModel(
+        String id, OffTopicParameters params, TextAnalyzer analyzer, SentenceEmbedder embedder, DriftThemes themes) {
 
     /** Directory under {@code models/} that holds the shipped calibration. */
     public static final String ARTIFACT = "offtopic";
@@ -49,8 +49,8 @@ public record OffTopicModel(String id, OffTopicParameters params, TextAnalyzer a
     public static OffTopicModel loadShipped() {
         ModelArtifact artifact = ModelArtifact.load(ARTIFACT);
         OffTopicParameters params = OffTopicParameters.read(artifact.open());
-        SentenceEmbedder embedder = MiniLmEmbedder.load(artifact.property("embedding.model"),
-                artifact.property("embedding.sha256"), 1);
+        SentenceEmbedder embedder =
+                MiniLmEmbedder.load(artifact.property("embedding.model"), artifact.property("embedding.sha256"), 1);
         return new OffTopicModel(artifact.id(), params, TextAnalyzer.load(), embedder);
     }
 

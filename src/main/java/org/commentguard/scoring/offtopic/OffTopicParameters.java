@@ -22,19 +22,30 @@ import java.util.Properties;
  * @param drift              P(off topic | drift features), the final score; null in a calibration written before
  *                           1.2.0 (and while the drift model is being fitted), when the score is {@code 1 - P(on)}
  */
-public record OffTopicParameters(Logistic article, Logistic parent, Logistic lexical, double lexicalSkipAbove,
-                                 int minContentWords, double shortCommentCap, Logistic drift) {
+public record OffTopicParameters(
+        Logistic article,
+        Logistic parent,
+        Logistic lexical,
+        double lexicalSkipAbove,
+        int minContentWords,
+        double shortCommentCap,
+        Logistic drift) {
 
     /** A calibration without the drift model. */
-    public OffTopicParameters(Logistic article, Logistic parent, Logistic lexical, double lexicalSkipAbove,
-                              int minContentWords, double shortCommentCap) {
+    public OffTopicParameters(
+            Logistic article,
+            Logistic parent,
+            Logistic lexical,
+            double lexicalSkipAbove,
+            int minContentWords,
+            double shortCommentCap) {
         this(article, parent, lexical, lexicalSkipAbove, minContentWords, shortCommentCap, null);
     }
 
     /** The same calibration with another drift model. */
     public OffTopicParameters withDrift(Logistic fitted) {
-        return new OffTopicParameters(article, parent, lexical, lexicalSkipAbove, minContentWords, shortCommentCap,
-                fitted);
+        return new OffTopicParameters(
+                article, parent, lexical, lexicalSkipAbove, minContentWords, shortCommentCap, fitted);
     }
 
     /** A logistic regression: {@code sigmoid(bias + weights · x)}. */
@@ -97,7 +108,12 @@ public record OffTopicParameters(Logistic article, Logistic parent, Logistic lex
         sb.append(prefix).append(".bias=").append(fmt(l.bias())).append('\n');
         double[] w = l.weights();
         for (int i = 0; i < names.length; i++) {
-            sb.append(prefix).append(".w.").append(names[i]).append('=').append(fmt(w[i])).append('\n');
+            sb.append(prefix)
+                    .append(".w.")
+                    .append(names[i])
+                    .append('=')
+                    .append(fmt(w[i]))
+                    .append('\n');
         }
     }
 

@@ -2,8 +2,8 @@ package org.commentguard.scoring.offtopic;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import org.commentguard.scoring.Scorer;
 import org.commentguard.scoring.ScoringContext;
 import org.commentguard.scoring.Signal;
@@ -51,6 +51,7 @@ public class OffTopicScorer implements Scorer {
 
     /** Articles are judged on their title and first sentences; later ones rarely change the topic. */
     static final int MAX_ARTICLE_SENTENCES = 80;
+
     static final int CLOSEST_SENTENCES = 3;
     /** At most this many of the thread's other comments are compared (each embedded once, then cached). */
     public static final int MAX_THREAD = 12;
@@ -103,8 +104,8 @@ public class OffTopicScorer implements Scorer {
 
     @Override
     public Signal score(ScoringContext context) {
-        Optional<ScoringContext.ArticleText> article = context.article()
-                .filter(a -> !(a.title().isBlank() && a.body().isBlank()));
+        Optional<ScoringContext.ArticleText> article =
+                context.article().filter(a -> !(a.title().isBlank() && a.body().isBlank()));
         Optional<String> parent = context.parent().filter(p -> !p.isBlank());
         List<String> thread = siblings(context, parent.orElse(null));
         if (article.isEmpty() && parent.isEmpty() && thread.size() < DriftFeatures.MIN_THREAD) {
@@ -131,7 +132,9 @@ public class OffTopicScorer implements Scorer {
             // The shortcut only decides "on topic"; a comment that also reaches for an off-topic theme gets the
             // full model, since repeating the story's words is how drifting comments start.
             if (lexical >= params.lexicalSkipAbove()
-                    && model.themes().lexicalHits(text, terms, List.of(articleDoc.terms())).isEmpty()) {
+                    && model.themes()
+                            .lexicalHits(text, terms, List.of(articleDoc.terms()))
+                            .isEmpty()) {
                 details.put("articleRelevance", round(lexical));
                 details.put("embedding", "skipped");
                 details.put("closestSentences", closestByWords(terms, articleDoc));
@@ -168,7 +171,9 @@ public class OffTopicScorer implements Scorer {
                     reasons.add("off_topic.no_shared_names");
                 }
             }
-        } else if (a.engaged() != null && a.pArticle() != null && a.pArticle() < 0.5
+        } else if (a.engaged() != null
+                && a.pArticle() != null
+                && a.pArticle() < 0.5
                 && a.engaged() * a.parentRelevance() >= 0.5) {
             reasons.add("off_topic.parent_engaged");
         }
@@ -185,17 +190,21 @@ public class OffTopicScorer implements Scorer {
      * @param baseOffTopic    {@code 1 - P(on topic)} of the article and parent model
      * @param drift           the drift features, null when the calibration has no drift model
      */
-    public record Assessment(double offTopic, Double pArticle, Double engaged, double parentRelevance,
-                             double baseOffTopic, DriftFeatures drift) {
-    }
+    public record Assessment(
+            double offTopic,
+            Double pArticle,
+            Double engaged,
+            double parentRelevance,
+            double baseOffTopic,
+            DriftFeatures drift) {}
 
     /**
      * The full model for one comment, always computing the embedding (no shortcut, no cap): what the drift trainer
      * fits on. Null when there is nothing to compare against.
      */
     public Assessment assess(ScoringContext context) {
-        Optional<ScoringContext.ArticleText> article = context.article()
-                .filter(a -> !(a.title().isBlank() && a.body().isBlank()));
+        Optional<ScoringContext.ArticleText> article =
+                context.article().filter(a -> !(a.title().isBlank() && a.body().isBlank()));
         String parent = context.parent().filter(p -> !p.isBlank()).orElse(null);
         List<String> thread = siblings(context, parent);
         EmbeddedDocument articleDoc = article.map(this::articleDocument)
@@ -203,18 +212,30 @@ public class OffTopicScorer implements Scorer {
         if (articleDoc == null && parent == null) {
             return null;
         }
-        return assess(context.text(), model.analyzer().terms(context.text()), articleDoc, parent, thread,
+        return assess(
+                context.text(),
+                model.analyzer().terms(context.text()),
+                articleDoc,
+                parent,
+                thread,
                 new LinkedHashMap<>());
     }
 
-    private Assessment assess(String text, TextAnalyzer.Terms terms, EmbeddedDocument articleDoc, String parent,
-                              List<String> thread, Map<String, Object> details) {
+    private Assessment assess(
+            String text,
+            TextAnalyzer.Terms terms,
+            EmbeddedDocument articleDoc,
+            String parent,
+            List<String> thread,
+            Map<String, Object> details) {
         OffTopicParameters params = model.params();
         float[] embedding = commentDocument(text, terms).centroid();
         details.put("embedding", "computed");
         Double pArticle = null;
         if (articleDoc != null && !articleDoc.isEmpty()) {
-            pArticle = params.article().probability(RelevanceFeatures.of(embedding, terms, articleDoc).vector());
+            pArticle = params.article()
+                    .probability(
+                            RelevanceFeatures.of(embedding, terms, articleDoc).vector());
             details.put("articleRelevance", round(pArticle));
             details.put("closestSentences", closestByMeaning(embedding, articleDoc));
         }
@@ -223,13 +244,16 @@ public class OffTopicScorer implements Scorer {
         EmbeddedDocument parentDoc = null;
         if (parent != null) {
             parentDoc = commentDocument(parent, null);
-            engaged = params.parent().probability(RelevanceFeatures.of(embedding, terms, parentDoc).vector());
+            engaged = params.parent()
+                    .probability(
+                            RelevanceFeatures.of(embedding, terms, parentDoc).vector());
             details.put("parentEngagement", round(engaged));
             if (articleDoc != null && !articleDoc.isEmpty()) {
                 // Engaging a parent only keeps a reply on topic if the parent is on topic itself; the parent's
                 // embedding is cached, so this costs no extra model call for the next reply to it.
-                parentRelevance = params.article().probability(RelevanceFeatures.of(parentDoc.centroid(),
-                        parentDoc.terms(), articleDoc).vector());
+                parentRelevance = params.article()
+                        .probability(RelevanceFeatures.of(parentDoc.centroid(), parentDoc.terms(), articleDoc)
+                                .vector());
                 details.put("parentRelevance", round(parentRelevance));
             }
         }
@@ -254,8 +278,15 @@ public class OffTopicScorer implements Scorer {
         for (String t : thread) {
             siblings.add(commentDocument(t, null).centroid());
         }
-        DriftFeatures f = DriftFeatures.of(text, embedding, terms, base,
-                articleDoc == null || articleDoc.isEmpty() ? null : articleDoc, parentDoc, siblings, model.themes());
+        DriftFeatures f = DriftFeatures.of(
+                text,
+                embedding,
+                terms,
+                base,
+                articleDoc == null || articleDoc.isEmpty() ? null : articleDoc,
+                parentDoc,
+                siblings,
+                model.themes());
         double offTopic = params.drift().probability(f.vector());
         details.put("relevanceOffTopic", round(base));
         details.put("notEngaged", notEngaged(f, engaged));
@@ -268,8 +299,10 @@ public class OffTopicScorer implements Scorer {
         DriftFeatures.Evidence e = f.evidence();
         List<String> out = new ArrayList<>();
         if (f.articleEntityMiss() > 0) {
-            out.add(e.foreign().isEmpty() ? "mentions none of the article's names"
-                    : "mentions none of the article's names; names only " + String.join(", ", e.foreign()));
+            out.add(
+                    e.foreign().isEmpty()
+                            ? "mentions none of the article's names"
+                            : "mentions none of the article's names; names only " + String.join(", ", e.foreign()));
         }
         if (engaged != null && engaged < 0.5) {
             out.add("does not engage with the comment it replies to");
@@ -278,8 +311,9 @@ public class OffTopicScorer implements Scorer {
             out.add("further from the rest of the thread than most of its " + e.threadSize() + " siblings");
         }
         if (!e.themeHits().isEmpty()) {
-            e.themeHits().forEach((theme, words) -> out.add("drifts to '" + theme + "' (" + String.join(", ", words)
-                    + "), a theme off topic almost everywhere"));
+            e.themeHits()
+                    .forEach((theme, words) -> out.add("drifts to '" + theme + "' (" + String.join(", ", words)
+                            + "), a theme off topic almost everywhere"));
         } else if (e.closestTheme() != null && e.closestThemeGain() >= THEME_GAIN) {
             out.add("closest to the '" + e.closestTheme() + "' drift, a theme off topic almost everywhere");
         }
@@ -339,14 +373,20 @@ public class OffTopicScorer implements Scorer {
 
     private EmbeddedDocument articleDocument(ScoringContext.ArticleText a) {
         String key = hash(a.title() + '\u0000' + a.body());
-        return articles.get(key, k -> EmbeddedDocument.of(a.title(), a.body(), model.analyzer(), model.embedder(),
-                MAX_ARTICLE_SENTENCES));
+        return articles.get(
+                key,
+                k -> EmbeddedDocument.of(
+                        a.title(), a.body(), model.analyzer(), model.embedder(), MAX_ARTICLE_SENTENCES));
     }
 
     /** A comment embedded whole, cached by content; {@code terms} when the caller has them already. */
     private EmbeddedDocument commentDocument(String text, TextAnalyzer.Terms terms) {
-        return comments.get(hash(text), k -> EmbeddedDocument.whole(text, model.embedder().embed(text),
-                terms != null ? terms : model.analyzer().terms(text)));
+        return comments.get(
+                hash(text),
+                k -> EmbeddedDocument.whole(
+                        text,
+                        model.embedder().embed(text),
+                        terms != null ? terms : model.analyzer().terms(text)));
     }
 
     /**
@@ -363,7 +403,9 @@ public class OffTopicScorer implements Scorer {
             content.addAll(d.terms().content());
             entities.addAll(d.terms().entities());
         }
-        return new EmbeddedDocument(List.copyOf(thread), List.copyOf(embeddings),
+        return new EmbeddedDocument(
+                List.copyOf(thread),
+                List.copyOf(embeddings),
                 RelevanceFeatures.centroid(embeddings, embeddings.get(0).length),
                 new TextAnalyzer.Terms(java.util.Set.copyOf(content), java.util.Set.copyOf(entities)));
     }
@@ -389,7 +431,8 @@ public class OffTopicScorer implements Scorer {
     private List<Map<String, Object>> closestByWords(TextAnalyzer.Terms terms, EmbeddedDocument doc) {
         List<Map<String, Object>> ranked = new ArrayList<>();
         for (String sentence : doc.sentences()) {
-            double overlap = RelevanceFeatures.lexOverlap(terms, model.analyzer().terms(sentence));
+            double overlap =
+                    RelevanceFeatures.lexOverlap(terms, model.analyzer().terms(sentence));
             if (overlap > 0) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("text", sentence);
@@ -397,7 +440,8 @@ public class OffTopicScorer implements Scorer {
                 ranked.add(m);
             }
         }
-        ranked.sort(Comparator.comparingDouble((Map<String, Object> m) -> (Double) m.get("wordOverlap")).reversed());
+        ranked.sort(Comparator.comparingDouble((Map<String, Object> m) -> (Double) m.get("wordOverlap"))
+                .reversed());
         return List.copyOf(ranked.subList(0, Math.min(CLOSEST_SENTENCES, ranked.size())));
     }
 

@@ -14,12 +14,12 @@ import java.util.List;
  * @param lexOverlap    share of the text's content lemmas that also occur in the reference
  * @param entityOverlap shared names (proper nouns), capped at three and scaled to [0,1]
  */
-public record RelevanceFeatures(double simMax, double simTop3, double simCentroid, double lexOverlap,
-                                double entityOverlap) {
+public record RelevanceFeatures(
+        double simMax, double simTop3, double simCentroid, double lexOverlap, double entityOverlap) {
 
     /** Feature names in the order of {@link #vector()}; they key the weights in the calibration file. */
-    public static final List<String> NAMES = List.of("sim_max", "sim_top3", "sim_centroid", "lex_overlap",
-            "entity_overlap");
+    public static final List<String> NAMES =
+            List.of("sim_max", "sim_top3", "sim_centroid", "lex_overlap", "entity_overlap");
 
     /** Names of the lexical-only features, used by the embedding shortcut. */
     public static final List<String> LEXICAL_NAMES = List.of("lex_overlap", "entity_overlap");
@@ -49,8 +49,12 @@ public record RelevanceFeatures(double simMax, double simTop3, double simCentroi
             top += sorted[sorted.length - 1 - i];
         }
         double top3 = k == 0 ? 0 : top / k;
-        return new RelevanceFeatures(max, top3, dot(textEmbedding, reference.centroid()),
-                lexOverlap(text, reference.terms()), entityOverlap(text, reference.terms()));
+        return new RelevanceFeatures(
+                max,
+                top3,
+                dot(textEmbedding, reference.centroid()),
+                lexOverlap(text, reference.terms()),
+                entityOverlap(text, reference.terms()));
     }
 
     /** Cosine similarity of the text to each sentence of the reference (embeddings are unit length). */
@@ -117,12 +121,12 @@ public record RelevanceFeatures(double simMax, double simTop3, double simCentroi
     /**
      * A reference text prepared once and cached: its sentences, their embeddings, their centroid and its lemmas.
      */
-    public record EmbeddedDocument(List<String> sentences, List<float[]> embeddings, float[] centroid,
-                                   TextAnalyzer.Terms terms) {
+    public record EmbeddedDocument(
+            List<String> sentences, List<float[]> embeddings, float[] centroid, TextAnalyzer.Terms terms) {
 
         /** Splits, embeds (one call per sentence, at most {@code maxSentences}) and analyses a document. */
-        public static EmbeddedDocument of(String title, String body, TextAnalyzer analyzer, SentenceEmbedder embedder,
-                                          int maxSentences) {
+        public static EmbeddedDocument of(
+                String title, String body, TextAnalyzer analyzer, SentenceEmbedder embedder, int maxSentences) {
             List<String> sentences = new ArrayList<>();
             if (!title.isBlank()) {
                 sentences.add(title.strip());
@@ -140,7 +144,9 @@ public record RelevanceFeatures(double simMax, double simTop3, double simCentroi
             for (String s : sentences) {
                 embeddings.add(embedder.embed(s));
             }
-            return new EmbeddedDocument(List.copyOf(sentences), List.copyOf(embeddings),
+            return new EmbeddedDocument(
+                    List.copyOf(sentences),
+                    List.copyOf(embeddings),
                     RelevanceFeatures.centroid(embeddings, embeddings.isEmpty() ? 384 : embeddings.get(0).length),
                     analyzer.terms(title + "\n" + body, Integer.MAX_VALUE));
         }

@@ -44,11 +44,11 @@ public final class TextAnalyzer {
     /** Verbs and nouns so common in comments that sharing them says nothing about the topic. */
     private static final Set<String> STOP_LEMMAS = Set.of(
             "be", "have", "do", "say", "get", "make", "go", "know", "think", "see", "come", "take", "want", "look",
-            "use", "find", "give", "tell", "seem", "let", "put", "mean", "keep", "try", "need", "like", "thing",
-            "way", "people", "time", "year", "lot", "one", "other", "good", "bad", "new", "many", "much", "more",
-            "same", "right", "well", "just", "really", "also", "even", "still", "yes", "no", "ok", "okay", "lol",
-            "guy", "man", "day", "point", "fact", "kind", "sure", "great", "big", "little", "own", "last", "first",
-            "next", "whole", "real", "true", "fuck", "shit", "damn", "stfu", "post", "comment", "article");
+            "use", "find", "give", "tell", "seem", "let", "put", "mean", "keep", "try", "need", "like", "thing", "way",
+            "people", "time", "year", "lot", "one", "other", "good", "bad", "new", "many", "much", "more", "same",
+            "right", "well", "just", "really", "also", "even", "still", "yes", "no", "ok", "okay", "lol", "guy", "man",
+            "day", "point", "fact", "kind", "sure", "great", "big", "little", "own", "last", "first", "next", "whole",
+            "real", "true", "fuck", "shit", "damn", "stfu", "post", "comment", "article");
 
     private final SentenceModel sentenceModel;
     private final TokenizerModel tokenizerModel;
@@ -62,8 +62,11 @@ public final class TextAnalyzer {
         this.tokenizerModel = t;
         this.posModel = p;
         this.lemmatizerModel = l;
-        this.tools = ThreadLocal.withInitial(() -> new Tools(new SentenceDetectorME(sentenceModel),
-                new TokenizerME(tokenizerModel), new POSTaggerME(posModel), new LemmatizerME(lemmatizerModel)));
+        this.tools = ThreadLocal.withInitial(() -> new Tools(
+                new SentenceDetectorME(sentenceModel),
+                new TokenizerME(tokenizerModel),
+                new POSTaggerME(posModel),
+                new LemmatizerME(lemmatizerModel)));
     }
 
     /** Loads the four OpenNLP English models from the {@code opennlp-models-*-en} jars on the class path. */
@@ -125,7 +128,8 @@ public final class TextAnalyzer {
             }
             content.add(lemma);
             // Capitalised mid-sentence words count as entities too: the POS model tags "Beijing" PROPN but
-            // sometimes calls "Chinese" or "Xi" ADJ/NOUN, and those are exactly the names that tie a comment to a story.
+            // sometimes calls "Chinese" or "Xi" ADJ/NOUN, and those are exactly the names that tie a comment to a
+            // story.
             if (tag.equals("PROPN") || (i > 0 && Character.isUpperCase(word.charAt(0)) && !tag.equals("VERB"))) {
                 entities.add(lemma);
             }
@@ -171,7 +175,6 @@ public final class TextAnalyzer {
         public static final Terms EMPTY = new Terms(Set.of(), Set.of());
     }
 
-    private record Tools(SentenceDetectorME sentences, TokenizerME tokenizer, POSTaggerME pos,
-                         LemmatizerME lemmatizer) {
-    }
+    private record Tools(
+            SentenceDetectorME sentences, TokenizerME tokenizer, POSTaggerME pos, LemmatizerME lemmatizer) {}
 }

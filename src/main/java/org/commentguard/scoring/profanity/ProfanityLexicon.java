@@ -16,8 +16,7 @@ import java.util.List;
  */
 public final class ProfanityLexicon {
 
-    private ProfanityLexicon() {
-    }
+    private ProfanityLexicon() {}
 
     public static List<LexiconEntry> parse(InputStream in) {
         List<LexiconEntry> entries = new ArrayList<>();
@@ -48,7 +47,8 @@ public final class ProfanityLexicon {
     }
 
     public static String format(LexiconEntry e) {
-        return e.allow() ? "allow\t" + e.term()
+        return e.allow()
+                ? "allow\t" + e.term()
                 : "block\t" + e.term() + "\t" + e.severity().label() + "\t" + (e.anywhere() ? "anywhere" : "word");
     }
 }

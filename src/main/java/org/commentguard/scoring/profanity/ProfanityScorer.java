@@ -1,15 +1,7 @@
 package org.commentguard.scoring.profanity;
 
-import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
-
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
+import jakarta.inject.Singleton;
 import org.commentguard.scoring.Attributes;
 import org.commentguard.scoring.Scorer;
 import org.commentguard.scoring.ScoringContext;
@@ -19,6 +11,13 @@ import org.commentguard.scoring.Span;
 import org.commentguard.scoring.model.ModelArtifact;
 import org.commentguard.scoring.text.NormalizedText;
 import org.commentguard.scoring.text.TextNormalizer;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Flags swearing, sexual vulgarity and slurs from a severity-tiered lexicon, including disguised spellings, and
@@ -53,6 +52,7 @@ public class ProfanityScorer implements Scorer {
      * of 100 chars per list) from holding memory.
      */
     static final int SITE_CACHE_ENTRIES = 512;
+
     static final int SITE_CACHE_CHARS = 200_000;
 
     private final TermMatcher lexicon;
@@ -60,12 +60,14 @@ public class ProfanityScorer implements Scorer {
     private final TermMatcher lexiconAllows;
     /** The lexicon's block entries by collapsed term, the spellings a site term also takes on. */
     private final Map<String, List<LexiconEntry>> variants;
+
     private final String model;
     /**
      * Compiled site lists by their content, least recently used first. A policy change gives new lists and so a new
      * key; the old entry is no longer asked for and is the first to go once the bound is reached.
      */
     private final LinkedHashMap<ListsKey, SiteTerms> siteTerms = new LinkedHashMap<>(16, 0.75f, true);
+
     private int cachedChars;
 
     /** CDI path: the shipped lexicon, checksum-verified. */
@@ -81,8 +83,10 @@ public class ProfanityScorer implements Scorer {
     /** A scorer over any entries, e.g. a small lexicon built inline in a test. */
     public ProfanityScorer(List<LexiconEntry> entries, String model) {
         this.lexicon = TermMatcher.compile(entries);
-        this.lexiconAllows = TermMatcher.compile(entries.stream().filter(LexiconEntry::allow).toList());
-        this.variants = entries.stream().filter(e -> !e.allow())
+        this.lexiconAllows =
+                TermMatcher.compile(entries.stream().filter(LexiconEntry::allow).toList());
+        this.variants = entries.stream()
+                .filter(e -> !e.allow())
                 .collect(Collectors.groupingBy(e -> SiteTerms.collapsed(e.term())));
         this.model = model;
     }
@@ -123,7 +127,13 @@ public class ProfanityScorer implements Scorer {
             Severity s = m.entry().severity();
             int b = text.originalBegin(m.canonicalBegin(), m.canonicalEnd());
             int e = text.originalEnd(m.canonicalBegin(), m.canonicalEnd());
-            spans.add(new Span(b, e, ATTRIBUTE, s.presence(), text.original().substring(b, e), m.entry().term(),
+            spans.add(new Span(
+                    b,
+                    e,
+                    ATTRIBUTE,
+                    s.presence(),
+                    text.original().substring(b, e),
+                    m.entry().term(),
                     s.label()));
             counts.merge(s, 1, Integer::sum);
             clean *= 1.0 - s.presence();
@@ -158,8 +168,8 @@ public class ProfanityScorer implements Scorer {
      * before. Compiling runs outside the lock, so a large list never holds up other comments.
      */
     public SiteTerms siteTerms(List<String> block, List<String> review, List<String> censor, List<String> allow) {
-        List<List<String>> lists = List.of(List.copyOf(block), List.copyOf(review), List.copyOf(censor),
-                List.copyOf(allow));
+        List<List<String>> lists =
+                List.of(List.copyOf(block), List.copyOf(review), List.copyOf(censor), List.copyOf(allow));
         ListsKey key = new ListsKey(lists, lists.hashCode());
         synchronized (siteTerms) {
             SiteTerms cached = siteTerms.get(key);
@@ -167,8 +177,8 @@ public class ProfanityScorer implements Scorer {
                 return cached;
             }
         }
-        SiteTerms compiled = SiteTerms.compile(lexicon, lexiconAllows, variants, lists.get(0), lists.get(1),
-                lists.get(2), lists.get(3));
+        SiteTerms compiled = SiteTerms.compile(
+                lexicon, lexiconAllows, variants, lists.get(0), lists.get(1), lists.get(2), lists.get(3));
         synchronized (siteTerms) {
             SiteTerms raced = siteTerms.putIfAbsent(key, compiled);
             if (raced != null) {
@@ -176,8 +186,7 @@ public class ProfanityScorer implements Scorer {
             }
             cachedChars += compiled.weight();
             var eldest = siteTerms.entrySet().iterator();
-            while (siteTerms.size() > 1
-                    && (cachedChars > SITE_CACHE_CHARS || siteTerms.size() > SITE_CACHE_ENTRIES)) {
+            while (siteTerms.size() > 1 && (cachedChars > SITE_CACHE_CHARS || siteTerms.size() > SITE_CACHE_ENTRIES)) {
                 cachedChars -= eldest.next().getValue().weight();
                 eldest.remove();
             }

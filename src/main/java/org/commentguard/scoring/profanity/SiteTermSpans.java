@@ -1,9 +1,9 @@
 package org.commentguard.scoring.profanity;
 
+import org.commentguard.scoring.Span;
+
 import java.util.List;
 import java.util.Set;
-
-import org.commentguard.scoring.Span;
 
 /**
  * Where a site's word-list terms occur in one comment (see {@link SiteTerms#find}), as spans on the original text
@@ -16,8 +16,8 @@ import org.commentguard.scoring.Span;
  * @param allowedTerms the canonical form of every allow term, so that a scorer's span of an allowed term is
  *                     recognised however it was spelt
  */
-public record SiteTermSpans(List<Span> block, List<Span> review, List<Span> censor, List<Span> allow,
-                            Set<String> allowedTerms) {
+public record SiteTermSpans(
+        List<Span> block, List<Span> review, List<Span> censor, List<Span> allow, Set<String> allowedTerms) {
 
     /** A comment in which no site term occurs. */
     public static final SiteTermSpans NONE = new SiteTermSpans(List.of(), List.of(), List.of(), List.of(), Set.of());

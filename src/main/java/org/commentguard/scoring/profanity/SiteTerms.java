@@ -1,5 +1,9 @@
 package org.commentguard.scoring.profanity;
 
+import org.commentguard.scoring.Span;
+import org.commentguard.scoring.text.NormalizedText;
+import org.commentguard.scoring.text.TextNormalizer;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -11,10 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
-import org.commentguard.scoring.Span;
-import org.commentguard.scoring.text.NormalizedText;
-import org.commentguard.scoring.text.TextNormalizer;
 
 /**
  * A site's block, review, censor and allow terms compiled into the lexicon's automaton ({@link TermMatcher}) over
@@ -29,7 +29,9 @@ public final class SiteTerms {
 
     /** The lists a found term can come from; a term may be on several. */
     public enum Kind {
-        BLOCK, REVIEW, CENSOR;
+        BLOCK,
+        REVIEW,
+        CENSOR;
 
         /** The span attribute of a match from this list. */
         public String label() {
@@ -46,8 +48,12 @@ public final class SiteTerms {
     private final Set<String> allowedTerms;
     private final int weight;
 
-    private SiteTerms(TermMatcher matcher, TermMatcher lexiconAllows, Map<String, Set<Kind>> kinds,
-                      Set<String> allowedTerms, int weight) {
+    private SiteTerms(
+            TermMatcher matcher,
+            TermMatcher lexiconAllows,
+            Map<String, Set<Kind>> kinds,
+            Set<String> allowedTerms,
+            int weight) {
         this.matcher = matcher;
         this.lexiconAllows = lexiconAllows;
         this.kinds = kinds;
@@ -67,8 +73,14 @@ public final class SiteTerms {
      *                      lexicon's own spellings of it ("fucck" and "fuuck" for "fuck"), which the automaton,
      *                      reading a doubled letter as a different word, would not reach from the term alone
      */
-    static SiteTerms compile(TermMatcher lexicon, TermMatcher lexiconAllows, Map<String, List<LexiconEntry>> variants,
-                             List<String> block, List<String> review, List<String> censor, List<String> allow) {
+    static SiteTerms compile(
+            TermMatcher lexicon,
+            TermMatcher lexiconAllows,
+            Map<String, List<LexiconEntry>> variants,
+            List<String> block,
+            List<String> review,
+            List<String> censor,
+            List<String> allow) {
         List<LexiconEntry> entries = new ArrayList<>();
         Map<String, Set<Kind>> kinds = new HashMap<>();
         int weight = 0;
@@ -89,7 +101,8 @@ public final class SiteTerms {
                 // Copied as they are, so that scoring, which sees the lexicon's entry too, is unchanged.
                 for (LexiconEntry v : variants.getOrDefault(collapsed(e.term()), List.of())) {
                     entries.add(v);
-                    kinds.computeIfAbsent(v.term(), t -> EnumSet.noneOf(Kind.class)).add(kind);
+                    kinds.computeIfAbsent(v.term(), t -> EnumSet.noneOf(Kind.class))
+                            .add(kind);
                 }
             }
         }
@@ -102,8 +115,8 @@ public final class SiteTerms {
                 allowed.add(canonical);
             }
         }
-        return new SiteTerms(TermMatcher.compile(entries), lexiconAllows, Map.copyOf(kinds), Set.copyOf(allowed),
-                weight);
+        return new SiteTerms(
+                TermMatcher.compile(entries), lexiconAllows, Map.copyOf(kinds), Set.copyOf(allowed), weight);
     }
 
     /** A term with every run of one letter written once ("fucck" and "fuuck" become "fuck"). */
@@ -186,8 +199,15 @@ public final class SiteTerms {
             int b = text.originalBegin(m.canonicalBegin(), m.canonicalEnd());
             int e = text.originalEnd(m.canonicalBegin(), m.canonicalEnd());
             for (Kind k : kinds.get(m.entry().term())) {
-                found.get(k).add(new Span(b, e, k.label(), 1.0, text.original().substring(b, e), m.entry().term(),
-                        m.entry().severity().label()));
+                found.get(k)
+                        .add(new Span(
+                                b,
+                                e,
+                                k.label(),
+                                1.0,
+                                text.original().substring(b, e),
+                                m.entry().term(),
+                                m.entry().severity().label()));
             }
         }
         Set<Span> allowSpans = new LinkedHashSet<>();
@@ -196,8 +216,12 @@ public final class SiteTerms {
             int e = text.originalEnd(a[0], a[1]);
             allowSpans.add(new Span(b, e, ALLOW, 1.0, text.original().substring(b, e), null, null));
         }
-        return new SiteTermSpans(sorted(found.get(Kind.BLOCK)), sorted(found.get(Kind.REVIEW)),
-                sorted(found.get(Kind.CENSOR)), sorted(allowSpans), allowedTerms);
+        return new SiteTermSpans(
+                sorted(found.get(Kind.BLOCK)),
+                sorted(found.get(Kind.REVIEW)),
+                sorted(found.get(Kind.CENSOR)),
+                sorted(allowSpans),
+                allowedTerms);
     }
 
     private static List<Span> sorted(Set<Span> spans) {

@@ -9,5 +9,4 @@ package org.commentguard.scoring.profanity;
  * @param matchedLength  canonical chars the term itself covered (before widening), used to prefer the longest term
  * @param wildcards      masked chars ({@code *}) the match relied on
  */
-public record TermMatch(LexiconEntry entry, int canonicalBegin, int canonicalEnd, int matchedLength, int wildcards) {
-}
+public record TermMatch(LexiconEntry entry, int canonicalBegin, int canonicalEnd, int matchedLength, int wildcards) {}

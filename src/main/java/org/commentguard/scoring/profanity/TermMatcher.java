@@ -1,5 +1,7 @@
 package org.commentguard.scoring.profanity;
 
+import org.commentguard.scoring.text.NormalizedText;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -7,8 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.commentguard.scoring.text.NormalizedText;
 
 /**
  * Finds lexicon terms in {@link NormalizedText} with one pass of a trie automaton over the canonical chars.
@@ -27,8 +27,10 @@ import org.commentguard.scoring.text.NormalizedText;
 public final class TermMatcher {
 
     /** Inflections and compound tails that still count as the term ("fuckers", "knobhead", "cuntface"). */
-    static final String[] SUFFIXES = {"s", "es", "ed", "d", "er", "ers", "ing", "in", "y", "ies", "a", "z", "head",
-        "heads", "face", "faces", "wad", "wads", "bag", "bags"};
+    static final String[] SUFFIXES = {
+        "s", "es", "ed", "d", "er", "ers", "ing", "in", "y", "ies", "a", "z", "head", "heads", "face", "faces", "wad",
+        "wads", "bag", "bags"
+    };
 
     /** Terms shorter than this match only as whole words, without suffixes: "cum" must not match "cumin". */
     static final int MIN_LENGTH_FOR_SUFFIX = 4;
@@ -47,8 +49,14 @@ public final class TermMatcher {
     /** Whether a node lies on the path to an "anywhere" term: only such paths are followed from inside a word. */
     private final boolean[] inWord;
 
-    private TermMatcher(LexiconEntry[] entries, int[] next, Map<Long, Integer> extra, char[] nodeChar,
-                        int[][] children, int[] terminal, boolean[] inWord) {
+    private TermMatcher(
+            LexiconEntry[] entries,
+            int[] next,
+            Map<Long, Integer> extra,
+            char[] nodeChar,
+            int[][] children,
+            int[] terminal,
+            boolean[] inWord) {
         this.entries = entries;
         this.next = next;
         this.extra = extra;
@@ -116,8 +124,14 @@ public final class TermMatcher {
         for (int n = 0; n < nodes; n++) {
             children[n] = kids.get(n).stream().mapToInt(Integer::intValue).toArray();
         }
-        return new TermMatcher(entries, Arrays.copyOf(next, nodes * SLOTS), Map.copyOf(extra),
-                Arrays.copyOf(nodeChar, nodes), children, Arrays.copyOf(terminal, nodes), inWord);
+        return new TermMatcher(
+                entries,
+                Arrays.copyOf(next, nodes * SLOTS),
+                Map.copyOf(extra),
+                Arrays.copyOf(nodeChar, nodes),
+                children,
+                Arrays.copyOf(terminal, nodes),
+                inWord);
     }
 
     private static LexiconEntry stronger(LexiconEntry a, LexiconEntry b) {
@@ -293,8 +307,7 @@ public final class TermMatcher {
      * Adds a thread unless the same (state, start) is live, keeping the fewest masks and doubled letters; threads
      * past {@link #MAX_THREADS} are dropped.
      */
-    private static int add(int[] node, int[] start, int[] wild, int[] doubled, int size, int n, int s, int w,
-                           int d) {
+    private static int add(int[] node, int[] start, int[] wild, int[] doubled, int size, int n, int s, int w, int d) {
         for (int i = 0; i < size; i++) {
             if (node[i] == n && start[i] == s) {
                 wild[i] = Math.min(wild[i], w);
@@ -340,8 +353,7 @@ public final class TermMatcher {
      * and wildcard rules, widened to whole words, and the canonical [begin, end) word ranges its allow terms
      * protect.
      */
-    record Candidates(List<TermMatch> blocks, List<int[]> allows) {
-    }
+    record Candidates(List<TermMatch> blocks, List<int[]> allows) {}
 
     Candidates candidates(NormalizedText text) {
         List<TermMatch> blocks = new ArrayList<>();
@@ -367,7 +379,8 @@ public final class TermMatcher {
         List<TermMatch> kept = new ArrayList<>();
         // Prefer the widest evidence, then the term that explains most of it without guessing masked letters; a
         // core "anywhere" root ("fuck") beats a rare list spelling ("feck", "fuuck") for the same chars.
-        blocks.sort(Comparator.comparingInt((TermMatch m) -> m.canonicalEnd() - m.canonicalBegin()).reversed()
+        blocks.sort(Comparator.comparingInt((TermMatch m) -> m.canonicalEnd() - m.canonicalBegin())
+                .reversed()
                 .thenComparingInt(TermMatch::wildcards)
                 .thenComparing(Comparator.comparingInt(TermMatch::matchedLength).reversed())
                 .thenComparing(m -> !m.entry().anywhere())
@@ -390,8 +403,8 @@ public final class TermMatcher {
         return kept;
     }
 
-    private static void collect(NormalizedText text, TermMatcher m, List<int[]> hits, List<TermMatch> blocks,
-                                List<int[]> allows) {
+    private static void collect(
+            NormalizedText text, TermMatcher m, List<int[]> hits, List<TermMatch> blocks, List<int[]> allows) {
         for (int[] h : hits) {
             LexiconEntry e = m.entries[h[0]];
             int start = h[1];
@@ -405,7 +418,9 @@ public final class TermMatcher {
             if (e.allow()) {
                 // An allowed word protects its whole word ("shitakes", "cocktails"), but only as it is spelt: a
                 // stretched letter is a disguise, so "shiiitey" is not the allowed "Shiite" plus "y".
-                if (atStart && (exactEnd || suffixOk(text, e, end, wordEnd)) && doubled == 0
+                if (atStart
+                        && (exactEnd || suffixOk(text, e, end, wordEnd))
+                        && doubled == 0
                         && !anyStretched(text, start, end)) {
                     allows.add(new int[] {wordBegin, wordEnd});
                 }
@@ -461,7 +476,9 @@ public final class TermMatcher {
         // A doubled last letter before a suffix is English spelling of another word ("shat" -> "shatters",
         // "whop" -> "whoppers"), not a disguise of the term.
         String term = e.term();
-        if (end >= 2 && c.charAt(end - 1) == c.charAt(end - 2) && term.length() >= 2
+        if (end >= 2
+                && c.charAt(end - 1) == c.charAt(end - 2)
+                && term.length() >= 2
                 && term.charAt(term.length() - 1) != term.charAt(term.length() - 2)) {
             return false;
         }
@@ -474,8 +491,13 @@ public final class TermMatcher {
         if (len == 1 && c.charAt(end) == 'd' && !term.endsWith("e")) {
             return false;
         }
-        if (len == 2 && c.startsWith("es", end) && !(term.endsWith("s") || term.endsWith("x") || term.endsWith("z")
-                || term.endsWith("ch") || term.endsWith("sh"))) {
+        if (len == 2
+                && c.startsWith("es", end)
+                && !(term.endsWith("s")
+                        || term.endsWith("x")
+                        || term.endsWith("z")
+                        || term.endsWith("ch")
+                        || term.endsWith("sh"))) {
             return false;
         }
         for (String s : SUFFIXES) {

@@ -33,9 +33,7 @@ public final class NearDuplicate {
     /** Characters per shingle. */
     static final int SHINGLE = 4;
 
-
-    private NearDuplicate() {
-    }
+    private NearDuplicate() {}
 
     /** True when the text has enough content for a duplicate comparison to mean something. */
     public static boolean isComparable(String text) {

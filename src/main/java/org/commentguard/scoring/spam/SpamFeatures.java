@@ -33,9 +33,22 @@ public final class SpamFeatures {
     public static final int DENSE = 15;
 
     /** Feature names in index order, as written to the model file and the model card. */
-    public static final List<String> NAMES = List.of("link", "reference_link", "shortener", "spelled_domain",
-            "email", "phone", "promo", "contact", "money", "crypto", "shouting", "flooding", "length",
-            "link_in_short_text", "duplicate");
+    public static final List<String> NAMES = List.of(
+            "link",
+            "reference_link",
+            "shortener",
+            "spelled_domain",
+            "email",
+            "phone",
+            "promo",
+            "contact",
+            "money",
+            "crypto",
+            "shouting",
+            "flooding",
+            "length",
+            "link_in_short_text",
+            "duplicate");
 
     public static final int HASH_BITS = 18;
     public static final int HASH_DIM = 1 << HASH_BITS;
@@ -60,8 +73,7 @@ public final class SpamFeatures {
      * @param feature dense feature index it contributes to
      * @param rule    rule name, used as the span's term ({@code link}, {@code promo}, {@code contact.phone} …)
      */
-    public record Evidence(int begin, int end, int feature, String rule) {
-    }
+    public record Evidence(int begin, int end, int feature, String rule) {}
 
     /**
      * The model inputs for one comment.
@@ -75,9 +87,15 @@ public final class SpamFeatures {
      * @param capsRatio      upper-case share of the letters outside links
      * @param referenceLinks links to reference domains (news agencies, public bodies …), not counted as spam
      */
-    public record Extraction(double[] dense, int[] hashed, double hashedValue, List<Evidence> evidence,
-                             int duplicates, boolean exactDuplicate, double capsRatio, int referenceLinks) {
-    }
+    public record Extraction(
+            double[] dense,
+            int[] hashed,
+            double hashedValue,
+            List<Evidence> evidence,
+            int duplicates,
+            boolean exactDuplicate,
+            double capsRatio,
+            int referenceLinks) {}
 
     /** Extracts features with no recent-comment window. */
     public Extraction extract(String text) {
@@ -107,10 +125,10 @@ public final class SpamFeatures {
         double[] dense = w.dense();
         int[] hashed = w.hashedNgrams();
         double value = hashed.length == 0 ? 0 : 1 / Math.sqrt(hashed.length);
-        w.evidence.sort((a, b) -> a.begin() != b.begin() ? Integer.compare(a.begin(), b.begin())
-                : Integer.compare(a.end(), b.end()));
-        return new Extraction(dense, hashed, value, List.copyOf(w.evidence), w.duplicates, w.exact, w.capsRatio(),
-                w.referenceLinks);
+        w.evidence.sort((a, b) ->
+                a.begin() != b.begin() ? Integer.compare(a.begin(), b.begin()) : Integer.compare(a.end(), b.end()));
+        return new Extraction(
+                dense, hashed, value, List.copyOf(w.evidence), w.duplicates, w.exact, w.capsRatio(), w.referenceLinks);
     }
 
     /** The state of one extraction, shared by its steps. */
@@ -119,6 +137,7 @@ public final class SpamFeatures {
         final int n;
         /** Per-character lower case, so that every index is an index into the original text. */
         final char[] lower;
+
         final List<Evidence> evidence = new ArrayList<>(4);
 
         int[] regionBegin = new int[8];
@@ -187,7 +206,9 @@ public final class SpamFeatures {
                     end = bareLink(i);
                     token = URL_TOKEN;
                 }
-                if (end < 0 && boundary && (isDigit(c) || (c == '+' && i + 1 < n && isDigit(lower[i + 1])))
+                if (end < 0
+                        && boundary
+                        && (isDigit(c) || (c == '+' && i + 1 < n && isDigit(lower[i + 1])))
                         && (i == 0 || lower[i - 1] != '$')) {
                     int phoneEnd = phone(lower, i);
                     if (phoneEnd > 0) {
@@ -329,8 +350,8 @@ public final class SpamFeatures {
         /** A run of {@code ! ? . $ *} from {@code start}; returns where it ends. */
         private int punctuationRun(int start) {
             int i = start;
-            while (i < n && (lower[i] == '!' || lower[i] == '?' || lower[i] == '.' || lower[i] == '$'
-                    || lower[i] == '*')) {
+            while (i < n
+                    && (lower[i] == '!' || lower[i] == '?' || lower[i] == '.' || lower[i] == '$' || lower[i] == '*')) {
                 i++;
             }
             // Five or more: "..." and "?!" are ordinary punctuation, "!!!!!!!" is not.
@@ -390,7 +411,9 @@ public final class SpamFeatures {
 
         /** "example dot com" or "example. com": a domain spelt out to slip past link filters. */
         private void spelledDomain(int t) {
-            if (t + 2 < tokens && (lexicon.info(tokHash[t + 1]) & SpamLexicon.DOT) != 0 && isSpelledDomain(text, lower, tokStart, tokEnd, t)) {
+            if (t + 2 < tokens
+                    && (lexicon.info(tokHash[t + 1]) & SpamLexicon.DOT) != 0
+                    && isSpelledDomain(text, lower, tokStart, tokEnd, t)) {
                 spelledDomains++;
                 evidence.add(new Evidence(tokStart[t], tokEnd[t + 2], SPELLED_DOMAIN, "link.spelled"));
             } else if (t + 1 < tokens && isSpacedDomain(lower, tokStart, tokEnd, t)) {
@@ -401,9 +424,10 @@ public final class SpamFeatures {
 
         private void earningsClaim(int t) {
             if (isAmount(text, lower, tokStart[t], tokEnd[t])
-                    || (isNumber(lower, tokStart[t], tokEnd[t]) && t + 1 < tokens
-                    && (lexicon.info(tokHash[t + 1]) & SpamLexicon.CURRENCY) != 0
-                    && tokStart[t + 1] - tokEnd[t] <= 1)) {
+                    || (isNumber(lower, tokStart[t], tokEnd[t])
+                            && t + 1 < tokens
+                            && (lexicon.info(tokHash[t + 1]) & SpamLexicon.CURRENCY) != 0
+                            && tokStart[t + 1] - tokEnd[t] <= 1)) {
                 // An amount is an earnings claim only with an earning verb nearby AND a rate after it:
                 // "made $8,000 last month" is a pitch, "the CEO made $20 million" is news.
                 boolean verb = false;
@@ -415,7 +439,8 @@ public final class SpamFeatures {
                     if ((lexicon.info(tokHash[u]) & SpamLexicon.RATE) != 0) {
                         money++;
                         int begin = tokStart[t] > 0 && isCurrencySign(text.charAt(tokStart[t] - 1))
-                                ? tokStart[t] - 1 : tokStart[t];
+                                ? tokStart[t] - 1
+                                : tokStart[t];
                         evidence.add(new Evidence(begin, tokEnd[u], MONEY, "promo.money"));
                         break;
                     }
@@ -568,8 +593,13 @@ public final class SpamFeatures {
     /** End of a URL starting at {@code from}: up to white space or a quote/bracket, minus trailing punctuation. */
     private static int urlEnd(char[] s, int from) {
         int i = from;
-        while (i < s.length && !Character.isWhitespace(s[i]) && s[i] != '"' && s[i] != '<' && s[i] != '>'
-                && s[i] != '\'' && s[i] != '\u00a0') {
+        while (i < s.length
+                && !Character.isWhitespace(s[i])
+                && s[i] != '"'
+                && s[i] != '<'
+                && s[i] != '>'
+                && s[i] != '\''
+                && s[i] != '\u00a0') {
             i++;
         }
         while (i > from && ".,;:!?)]}".indexOf(s[i - 1]) >= 0) {
@@ -714,7 +744,8 @@ public final class SpamFeatures {
     private static boolean isSpelledDomain(String text, char[] lower, int[] tokStart, int[] tokEnd, int t) {
         String label = new String(lower, tokStart[t], tokEnd[t] - tokStart[t]);
         String tld = new String(lower, tokStart[t + 2], tokEnd[t + 2] - tokStart[t + 2]);
-        if (label.length() < 2 || SpamLexicon.SPELLED_DOMAIN_STOPWORDS.contains(label)
+        if (label.length() < 2
+                || SpamLexicon.SPELLED_DOMAIN_STOPWORDS.contains(label)
                 || !SpamLexicon.SPELLED_TLDS.contains(tld)) {
             return false;
         }
@@ -774,7 +805,8 @@ public final class SpamFeatures {
     }
 
     private static boolean isWordChar(char c) {
-        return c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        return c < 128
+                ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                 : Character.isLetterOrDigit(c);
     }
 

@@ -13,38 +13,153 @@ import java.util.Set;
 final class SpamLexicon {
 
     /** Families of phrase rules; each maps to one dense feature and one reason. */
-    enum Family { PROMO, CONTACT, MONEY }
-
-    record Phrase(String text, Family family, long[] hashes) {
+    enum Family {
+        PROMO,
+        CONTACT,
+        MONEY
     }
 
+    record Phrase(String text, Family family, long[] hashes) {}
+
     private static final String[] PROMO = {
-        "check out my", "check my channel", "check out our", "checkout my", "visit my", "visit our",
-        "my channel", "our channel", "my youtube", "my new video", "my new song", "my video", "my videos",
-        "my vid", "my music", "my page", "my website", "my site", "my blog", "my profile", "my band",
-        "my instagram", "my insta", "my twitter", "my tiktok", "my onlyfans", "subscribe", "subscribe to",
-        "please subscribe", "sub to my", "sub 4 sub", "sub for sub", "follow me",         "like and subscribe", "like this comment", "thumbs up so", "give me a chance",
-        "listen to my", "click here", "click the link", "click this link", "click on the link", "link in bio",
-        "link in my bio", "link below", "promo code", "discount code", "coupon code", "free gift card",
-        "gift cards", "free iphone", "giveaway", "limited offer", "limited time offer", "100 free",
-        "hot singles", "dating site", "adult content", "win a free", "you have won", "claim your prize",
-        "claim your free", "buy now", "order now", "best price", "cheap viagra", "followers for free",
-        "free followers", "get followers", "i am a new", "im a new", "new youtuber", "small youtuber",
-        "upcoming artist", "upcoming rapper", "aspiring rapper", "aspiring artist", "help me reach",
+        "check out my",
+        "check my channel",
+        "check out our",
+        "checkout my",
+        "visit my",
+        "visit our",
+        "my channel",
+        "our channel",
+        "my youtube",
+        "my new video",
+        "my new song",
+        "my video",
+        "my videos",
+        "my vid",
+        "my music",
+        "my page",
+        "my website",
+        "my site",
+        "my blog",
+        "my profile",
+        "my band",
+        "my instagram",
+        "my insta",
+        "my twitter",
+        "my tiktok",
+        "my onlyfans",
+        "subscribe",
+        "subscribe to",
+        "please subscribe",
+        "sub to my",
+        "sub 4 sub",
+        "sub for sub",
+        "follow me",
+        "like and subscribe",
+        "like this comment",
+        "thumbs up so",
+        "give me a chance",
+        "listen to my",
+        "click here",
+        "click the link",
+        "click this link",
+        "click on the link",
+        "link in bio",
+        "link in my bio",
+        "link below",
+        "promo code",
+        "discount code",
+        "coupon code",
+        "free gift card",
+        "gift cards",
+        "free iphone",
+        "giveaway",
+        "limited offer",
+        "limited time offer",
+        "100 free",
+        "hot singles",
+        "dating site",
+        "adult content",
+        "win a free",
+        "you have won",
+        "claim your prize",
+        "claim your free",
+        "buy now",
+        "order now",
+        "best price",
+        "cheap viagra",
+        "followers for free",
+        "free followers",
+        "get followers",
+        "i am a new",
+        "im a new",
+        "new youtuber",
+        "small youtuber",
+        "upcoming artist",
+        "upcoming rapper",
+        "aspiring rapper",
+        "aspiring artist",
+        "help me reach",
     };
 
     private static final String[] CONTACT = {
-        "dm me", "pm me", "inbox me", "message me", "text me", "contact me", "email me",         "hit me up", "reach me", "add me on", "whatsapp", "whats app", "telegram", "kik me", "snapchat me",
-        "contact him", "contact her", "reach him", "reach her", "email him", "email her", "write to him",
-        "write to her", "via email", "via whatsapp",
+        "dm me",
+        "pm me",
+        "inbox me",
+        "message me",
+        "text me",
+        "contact me",
+        "email me",
+        "hit me up",
+        "reach me",
+        "add me on",
+        "whatsapp",
+        "whats app",
+        "telegram",
+        "kik me",
+        "snapchat me",
+        "contact him",
+        "contact her",
+        "reach him",
+        "reach her",
+        "email him",
+        "email her",
+        "write to him",
+        "write to her",
+        "via email",
+        "via whatsapp",
     };
 
     private static final String[] MONEY = {
-        "work from home", "working from home", "from the comfort of", "make money", "making money",
-        "earn money", "earning money", "earn extra", "extra income", "passive income", "get paid",
-        "easy money", "financial freedom", "quit my job", "weekly income", "monthly income", "side hustle", "online job", "home based",
-        "money online", "get rich", "investment platform", "trading platform", "account manager",
-        "binary options", "binary option", "crypto trading", "bitcoin mining", "double your",
+        "work from home",
+        "working from home",
+        "from the comfort of",
+        "make money",
+        "making money",
+        "earn money",
+        "earning money",
+        "earn extra",
+        "extra income",
+        "passive income",
+        "get paid",
+        "easy money",
+        "financial freedom",
+        "quit my job",
+        "weekly income",
+        "monthly income",
+        "side hustle",
+        "online job",
+        "home based",
+        "money online",
+        "get rich",
+        "investment platform",
+        "trading platform",
+        "account manager",
+        "binary options",
+        "binary option",
+        "crypto trading",
+        "bitcoin mining",
+        "double your",
     };
 
     /** Cryptocurrency, forex and bullion words; a pitch needs one of these AND one of {@link #PITCH_WORDS}. */
@@ -54,34 +169,97 @@ final class SpamLexicon {
     };
 
     static final String[] PITCH_WORDS = {
-        "profit", "profits", "returns", "roi", "earn", "earned", "earning", "earnings", "trader", "traders",
-        "broker", "mentor", "manager", "expert", "signals", "withdraw", "withdrew", "withdrawal", "payout",
-        "payouts", "whatsapp", "telegram", "income", "weekly", "guaranteed", "recommend", "invested",
+        "profit",
+        "profits",
+        "returns",
+        "roi",
+        "earn",
+        "earned",
+        "earning",
+        "earnings",
+        "trader",
+        "traders",
+        "broker",
+        "mentor",
+        "manager",
+        "expert",
+        "signals",
+        "withdraw",
+        "withdrew",
+        "withdrawal",
+        "payout",
+        "payouts",
+        "whatsapp",
+        "telegram",
+        "income",
+        "weekly",
+        "guaranteed",
+        "recommend",
+        "invested",
     };
 
     /** Verbs that turn an amount of money into an earnings claim ("made $8,000 …"). */
     static final String[] EARN_VERBS = {
-        "make", "makes", "made", "making", "earn", "earns", "earned", "earning", "profit", "profits", "profited",
-        "income", "paid", "pays", "withdrew", "withdraw", "generate", "generated", "generating",
+        "make",
+        "makes",
+        "made",
+        "making",
+        "earn",
+        "earns",
+        "earned",
+        "earning",
+        "profit",
+        "profits",
+        "profited",
+        "income",
+        "paid",
+        "pays",
+        "withdrew",
+        "withdraw",
+        "generate",
+        "generated",
+        "generating",
     };
 
     /** Rates that complete the claim ("… a month", "… per day", "… weekly", "… from home"). */
     static final String[] RATE_WORDS = {
-        "hour", "hourly", "day", "daily", "week", "weekly", "weeks", "month", "monthly", "home", "online",
-        "passive", "days",
+        "hour", "hourly", "day", "daily", "week", "weekly", "weeks", "month", "monthly", "home", "online", "passive",
+        "days",
     };
 
     static final Set<String> SHORTENERS = Set.of(
-            "bit.ly", "goo.gl", "tinyurl.com", "t.co", "ow.ly", "is.gd", "buff.ly", "adf.ly", "bit.do", "cutt.ly",
-            "rebrand.ly", "shorturl.at", "tiny.cc", "rb.gy", "t.ly", "lnkd.in", "youtu.be", "shorte.st",
-            "linktr.ee", "v.gd", "soo.gd", "s.id", "qr.ae", "wa.me", "t.me");
+            "bit.ly",
+            "goo.gl",
+            "tinyurl.com",
+            "t.co",
+            "ow.ly",
+            "is.gd",
+            "buff.ly",
+            "adf.ly",
+            "bit.do",
+            "cutt.ly",
+            "rebrand.ly",
+            "shorturl.at",
+            "tiny.cc",
+            "rb.gy",
+            "t.ly",
+            "lnkd.in",
+            "youtu.be",
+            "shorte.st",
+            "linktr.ee",
+            "v.gd",
+            "soo.gd",
+            "s.id",
+            "qr.ae",
+            "wa.me",
+            "t.me");
 
     /** Top-level domains recognised in bare domains such as "murdev.com"; others need a scheme or "www.". */
     static final Set<String> TLDS = Set.of(
-            "com", "net", "org", "info", "biz", "io", "co", "ly", "tv", "uk", "de", "fr", "ru", "cn", "xyz",
-            "top", "online", "site", "club", "shop", "store", "app", "gl", "gd", "tk", "ml", "ga", "cf", "gq",
-            "ws", "cc", "link", "live", "click", "vip", "pro", "edu", "gov", "eu", "ca", "au", "nl", "es",
-            "pl", "br", "jp", "kr", "ee", "gg", "fm", "ai", "news", "blog", "page");
+            "com", "net", "org", "info", "biz", "io", "co", "ly", "tv", "uk", "de", "fr", "ru", "cn", "xyz", "top",
+            "online", "site", "club", "shop", "store", "app", "gl", "gd", "tk", "ml", "ga", "cf", "gq", "ws", "cc",
+            "link", "live", "click", "vip", "pro", "edu", "gov", "eu", "ca", "au", "nl", "es", "pl", "br", "jp", "kr",
+            "ee", "gg", "fm", "ai", "news", "blog", "page");
 
     /**
      * Two-letter TLDs that are also common English words or abbreviations ("go.to", "a.m."), accepted only
@@ -105,18 +283,83 @@ final class SpamLexicon {
      * host does as well.
      */
     static final Set<String> REFERENCE_DOMAINS = Set.of(
-            "reuters.com", "apnews.com", "ap.org", "bbc.com", "bbc.co.uk", "nytimes.com", "washingtonpost.com",
-            "wsj.com", "ft.com", "bloomberg.com", "theguardian.com", "guardian.co.uk", "cnn.com", "npr.org",
-            "pbs.org", "wikipedia.org", "wikimedia.org", "economist.com", "cnbc.com", "forbes.com",
-            "politico.com", "politico.eu", "thehill.com", "axios.com", "foxnews.com", "nbcnews.com",
-            "cbsnews.com", "abcnews.go.com", "latimes.com", "usatoday.com", "aljazeera.com", "dw.com",
-            "france24.com", "lemonde.fr", "spiegel.de", "zeit.de", "faz.net", "elpais.com", "lefigaro.fr",
-            "theatlantic.com", "newyorker.com", "time.com", "newsweek.com", "marketwatch.com", "zerohedge.com",
-            "businessinsider.com", "yahoo.com", "msn.com", "nature.com", "science.org", "sciencedirect.com",
-            "springer.com", "wiley.com", "thelancet.com", "nejm.org", "bmj.com", "arxiv.org", "doi.org",
-            "jstor.org", "ssrn.com", "nih.gov", "who.int", "europa.eu", "un.org", "imf.org", "worldbank.org",
-            "oecd.org", "federalreserve.gov", "ecb.europa.eu", "snopes.com", "factcheck.org", "politifact.com",
-            "britannica.com", "archive.org", "scholar.google.com", "congress.gov", "supremecourt.gov");
+            "reuters.com",
+            "apnews.com",
+            "ap.org",
+            "bbc.com",
+            "bbc.co.uk",
+            "nytimes.com",
+            "washingtonpost.com",
+            "wsj.com",
+            "ft.com",
+            "bloomberg.com",
+            "theguardian.com",
+            "guardian.co.uk",
+            "cnn.com",
+            "npr.org",
+            "pbs.org",
+            "wikipedia.org",
+            "wikimedia.org",
+            "economist.com",
+            "cnbc.com",
+            "forbes.com",
+            "politico.com",
+            "politico.eu",
+            "thehill.com",
+            "axios.com",
+            "foxnews.com",
+            "nbcnews.com",
+            "cbsnews.com",
+            "abcnews.go.com",
+            "latimes.com",
+            "usatoday.com",
+            "aljazeera.com",
+            "dw.com",
+            "france24.com",
+            "lemonde.fr",
+            "spiegel.de",
+            "zeit.de",
+            "faz.net",
+            "elpais.com",
+            "lefigaro.fr",
+            "theatlantic.com",
+            "newyorker.com",
+            "time.com",
+            "newsweek.com",
+            "marketwatch.com",
+            "zerohedge.com",
+            "businessinsider.com",
+            "yahoo.com",
+            "msn.com",
+            "nature.com",
+            "science.org",
+            "sciencedirect.com",
+            "springer.com",
+            "wiley.com",
+            "thelancet.com",
+            "nejm.org",
+            "bmj.com",
+            "arxiv.org",
+            "doi.org",
+            "jstor.org",
+            "ssrn.com",
+            "nih.gov",
+            "who.int",
+            "europa.eu",
+            "un.org",
+            "imf.org",
+            "worldbank.org",
+            "oecd.org",
+            "federalreserve.gov",
+            "ecb.europa.eu",
+            "snopes.com",
+            "factcheck.org",
+            "politifact.com",
+            "britannica.com",
+            "archive.org",
+            "scholar.google.com",
+            "congress.gov",
+            "supremecourt.gov");
 
     static final int ASSET = 1;
     static final int PITCH = 2;
@@ -135,11 +378,12 @@ final class SpamLexicon {
 
     /** The phrases of one family, as written above. */
     static List<String> phrases(Family family) {
-        return List.of(switch (family) {
-            case PROMO -> PROMO;
-            case CONTACT -> CONTACT;
-            case MONEY -> MONEY;
-        });
+        return List.of(
+                switch (family) {
+                    case PROMO -> PROMO;
+                    case CONTACT -> CONTACT;
+                    case MONEY -> MONEY;
+                });
     }
 
     private SpamLexicon() {
@@ -175,7 +419,8 @@ final class SpamLexicon {
             // Longest first, so "check out my" wins over shorter phrases starting with the same word.
             phrasesByFirstToken[g] = groups.get(g).stream()
                     .sorted((a, b) -> Integer.compare(phrases[b].hashes().length, phrases[a].hashes().length))
-                    .mapToInt(Integer::intValue).toArray();
+                    .mapToInt(Integer::intValue)
+                    .toArray();
         }
     }
 
@@ -228,8 +473,13 @@ final class SpamLexicon {
     }
 
     static boolean isReferenceHost(String host) {
-        if (host.endsWith(".gov") || host.endsWith(".edu") || host.endsWith(".mil") || host.endsWith(".int")
-                || host.contains(".gov.") || host.contains(".ac.") || host.contains(".edu.")) {
+        if (host.endsWith(".gov")
+                || host.endsWith(".edu")
+                || host.endsWith(".mil")
+                || host.endsWith(".int")
+                || host.contains(".gov.")
+                || host.contains(".ac.")
+                || host.contains(".edu.")) {
             return true;
         }
         String h = host;

@@ -159,6 +159,7 @@ public final class SpamModel {
 
     @Override
     public String toString() {
-        return "SpamModel[bias=" + bias + ", dense=" + Arrays.toString(dense) + ", platt=" + plattA + "," + plattB + "]";
+        return "SpamModel[bias=" + bias + ", dense=" + Arrays.toString(dense) + ", platt=" + plattA + "," + plattB
+                + "]";
     }
 }

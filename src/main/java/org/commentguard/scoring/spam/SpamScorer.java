@@ -1,8 +1,14 @@
 package org.commentguard.scoring.spam;
 
 import io.quarkus.runtime.Startup;
-import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.commentguard.scoring.Scorer;
+import org.commentguard.scoring.ScoringContext;
+import org.commentguard.scoring.Signal;
+import org.commentguard.scoring.Span;
+import org.commentguard.scoring.model.ModelArtifact;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -13,11 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.commentguard.scoring.Scorer;
-import org.commentguard.scoring.ScoringContext;
-import org.commentguard.scoring.Signal;
-import org.commentguard.scoring.Span;
-import org.commentguard.scoring.model.ModelArtifact;
 
 /**
  * Scores how likely a comment is spam: self-promotion, link and contact spam, money/crypto pitches, and the same
@@ -111,17 +112,26 @@ public class SpamScorer implements Scorer {
                 // Evidence the model does not count against the comment is not reported as if it did.
                 continue;
             }
-            spans.add(new Span(e.begin(), e.end(), ATTRIBUTE, round(e.feature() == SpamFeatures.SHORTENER
-                    ? model.evidenceScore(SpamFeatures.LINK, SpamFeatures.SHORTENER)
-                    : model.evidenceScore(e.feature())),
-                    text.substring(e.begin(), e.end()), e.rule(), null));
+            spans.add(new Span(
+                    e.begin(),
+                    e.end(),
+                    ATTRIBUTE,
+                    round(
+                            e.feature() == SpamFeatures.SHORTENER
+                                    ? model.evidenceScore(SpamFeatures.LINK, SpamFeatures.SHORTENER)
+                                    : model.evidenceScore(e.feature())),
+                    text.substring(e.begin(), e.end()),
+                    e.rule(),
+                    null));
             reasons.add(reasonFor(e.feature()));
         }
-        if (x.dense()[SpamFeatures.SHOUTING] > 0 && x.capsRatio() >= SpamFeatures.SHOUTING_RATIO
+        if (x.dense()[SpamFeatures.SHOUTING] > 0
+                && x.capsRatio() >= SpamFeatures.SHOUTING_RATIO
                 && model.denseWeight(SpamFeatures.SHOUTING) > 0) {
             reasons.add("spam.shouting");
         }
-        List<String> orderedReasons = REASON_ORDER.stream().filter(reasons::contains).toList();
+        List<String> orderedReasons =
+                REASON_ORDER.stream().filter(reasons::contains).toList();
 
         Map<String, Object> details = new LinkedHashMap<>();
         Map<String, Double> fired = new LinkedHashMap<>();
@@ -142,8 +152,8 @@ public class SpamScorer implements Scorer {
         return new Signal(ID, modelId, scores, spans, orderedReasons, details, null);
     }
 
-    private static final List<String> REASON_ORDER = List.of("spam.link", "spam.contact", "spam.promo",
-            "spam.duplicate", "spam.shouting", "spam.flooding");
+    private static final List<String> REASON_ORDER =
+            List.of("spam.link", "spam.contact", "spam.promo", "spam.duplicate", "spam.shouting", "spam.flooding");
 
     private static String reasonFor(int feature) {
         return switch (feature) {

@@ -6,8 +6,7 @@ final class SpamText {
     static final long FNV_OFFSET = 0xcbf29ce484222325L;
     static final long FNV_PRIME = 0x100000001b3L;
 
-    private SpamText() {
-    }
+    private SpamText() {}
 
     /**
      * Hash of a lower-cased token. Digits all hash as '0' so that "call 555 0199" and "call 555 0123" share

@@ -10,8 +10,7 @@ import java.util.List;
  */
 public final class SpamVocabulary {
 
-    private SpamVocabulary() {
-    }
+    private SpamVocabulary() {}
 
     /** Cryptocurrency, forex and bullion words ("bitcoin", "gold"). */
     public static List<String> assetWords() {

@@ -9,5 +9,4 @@ package org.commentguard.scoring.text;
  * @param begin          first UTF-16 index in the original text
  * @param end            exclusive end in the original text
  */
-public record CanonicalToken(String text, int canonicalBegin, int canonicalEnd, int begin, int end) {
-}
+public record CanonicalToken(String text, int canonicalBegin, int canonicalEnd, int begin, int end) {}

@@ -29,8 +29,14 @@ public final class NormalizedText {
     private final int[] wordEnds;
     private volatile List<CanonicalToken> tokens;
 
-    NormalizedText(String original, String canonical, int[] begins, int[] ends, char[] alternatives,
-                   int[] wordStarts, int[] wordEnds) {
+    NormalizedText(
+            String original,
+            String canonical,
+            int[] begins,
+            int[] ends,
+            char[] alternatives,
+            int[] wordStarts,
+            int[] wordEnds) {
         this.original = original;
         this.canonical = canonical;
         this.begins = begins;
@@ -96,7 +102,8 @@ public final class NormalizedText {
 
     /** The original text covered by a canonical range. */
     public String originalText(int canonicalBegin, int canonicalEnd) {
-        return original.substring(originalBegin(canonicalBegin, canonicalEnd), originalEnd(canonicalBegin, canonicalEnd));
+        return original.substring(
+                originalBegin(canonicalBegin, canonicalEnd), originalEnd(canonicalBegin, canonicalEnd));
     }
 
     public boolean isWordStart(int canonicalIndex) {

@@ -31,6 +31,7 @@ public final class TextNormalizer {
 
     /** Folded form of each BMP char, filled lazily; "" means the char is dropped. Benign races: Strings are immutable. */
     private static final String[] FOLD_CACHE = new String[65536];
+
     private static final char[] LATIN_LOOKALIKE = new char[65536];
     private static final char[] SCRIPT_LOOKALIKE = new char[65536];
 
@@ -40,8 +41,7 @@ public final class TextNormalizer {
         pairs(SCRIPT_LOOKALIKE, "аaвbеeіiјjкkмmнhоoрpсcтtуyхxѕsһhԁdԛqԝwьbӏlɩiαaβbγyεeηnιiκkμuνvοoρpτtυuχxωwϲcϳj");
     }
 
-    private TextNormalizer() {
-    }
+    private TextNormalizer() {}
 
     private static void pairs(char[] table, String pairs) {
         for (int i = 0; i + 1 < pairs.length(); i += 2) {
@@ -77,8 +77,11 @@ public final class TextNormalizer {
 
     private static String computeFold(int cp) {
         int type = Character.getType(cp);
-        if (type == Character.FORMAT || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-                || type == Character.COMBINING_SPACING_MARK || type == Character.CONTROL) {
+        if (type == Character.FORMAT
+                || type == Character.NON_SPACING_MARK
+                || type == Character.ENCLOSING_MARK
+                || type == Character.COMBINING_SPACING_MARK
+                || type == Character.CONTROL) {
             return "";
         }
         if (cp == 'ß' || cp == 'ẞ') {
@@ -90,8 +93,10 @@ public final class TextNormalizer {
             int c = decomposed.codePointAt(i);
             i += Character.charCount(c);
             int t = Character.getType(c);
-            if (t == Character.NON_SPACING_MARK || t == Character.ENCLOSING_MARK
-                    || t == Character.COMBINING_SPACING_MARK || t == Character.FORMAT) {
+            if (t == Character.NON_SPACING_MARK
+                    || t == Character.ENCLOSING_MARK
+                    || t == Character.COMBINING_SPACING_MARK
+                    || t == Character.FORMAT) {
                 continue;
             }
             int lower = Character.toLowerCase(c);
@@ -460,8 +465,33 @@ public final class TextNormalizer {
         private boolean isUnit(int s, int e) {
             String u = String.valueOf(tc, s, e - s);
             return switch (u) {
-                case "st", "nd", "rd", "th", "s", "d", "k", "m", "am", "pm", "x", "g", "h", "px", "kb", "mb", "gb",
-                     "tb", "km", "kg", "mm", "cm", "ml", "v", "w", "mp", "hp" -> true;
+                case "st",
+                        "nd",
+                        "rd",
+                        "th",
+                        "s",
+                        "d",
+                        "k",
+                        "m",
+                        "am",
+                        "pm",
+                        "x",
+                        "g",
+                        "h",
+                        "px",
+                        "kb",
+                        "mb",
+                        "gb",
+                        "tb",
+                        "km",
+                        "kg",
+                        "mm",
+                        "cm",
+                        "ml",
+                        "v",
+                        "w",
+                        "mp",
+                        "hp" -> true;
                 default -> false;
             };
         }
@@ -545,7 +575,10 @@ public final class TextNormalizer {
                 for (int k = mws[w]; k < mwe[w]; k++) {
                     char c = oc[k];
                     // Cap runs of equal letters at two: "fuuuuck" -> "fuuck" keeps "class" intact.
-                    if (n - fws[w] >= 2 && cc[n - 1] == c && cc[n - 2] == c && ca[n - 1] == oa[k]
+                    if (n - fws[w] >= 2
+                            && cc[n - 1] == c
+                            && cc[n - 2] == c
+                            && ca[n - 1] == oa[k]
                             && c != NormalizedText.WILDCARD) {
                         ce[n - 1] = oe[k];
                         continue;

@@ -11,8 +11,7 @@ import java.util.List;
  */
 final class SentenceSplitter {
 
-    private SentenceSplitter() {
-    }
+    private SentenceSplitter() {}
 
     /** Sentence boundaries as {begin, end} pairs, in order; empty for blank text. */
     static List<int[]> split(String text) {
@@ -46,8 +45,16 @@ final class SentenceSplitter {
     }
 
     private static boolean isTerminalOrCloser(char c) {
-        return c == '.' || c == '!' || c == '?' || c == '\u2026' || c == '"' || c == '\'' || c == ')'
-                || c == '\u201d' || c == '\u2019' || c == ']';
+        return c == '.'
+                || c == '!'
+                || c == '?'
+                || c == '\u2026'
+                || c == '"'
+                || c == '\''
+                || c == ')'
+                || c == '\u201d'
+                || c == '\u2019'
+                || c == ']';
     }
 
     private static void add(String text, int begin, int end, List<int[]> out) {

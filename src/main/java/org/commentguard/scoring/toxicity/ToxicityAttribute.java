@@ -13,7 +13,8 @@ public enum ToxicityAttribute {
     IDENTITY_ATTACK("identity_attack");
 
     /** Attribute ids in enum order. */
-    public static final List<String> IDS = Arrays.stream(values()).map(ToxicityAttribute::id).toList();
+    public static final List<String> IDS =
+            Arrays.stream(values()).map(ToxicityAttribute::id).toList();
 
     private final String id;
 

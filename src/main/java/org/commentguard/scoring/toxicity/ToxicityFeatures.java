@@ -36,11 +36,30 @@ public final class ToxicityFeatures {
     public static final int MASKED_WORD = 17;
     /** Always 1: the intercept. */
     public static final int BIAS = 18;
+
     public static final int DENSE = 19;
 
-    static final String[] DENSE_NAMES = {"lex_insult", "lex_obscene", "lex_threat", "lex_slur", "lex_exclusion",
-        "you_insult", "you_threat", "group_people", "caps_high", "caps_ratio", "exclaim", "exclaim_run",
-        "question", "short", "long", "second_person", "elongated", "masked_word", "bias"};
+    static final String[] DENSE_NAMES = {
+        "lex_insult",
+        "lex_obscene",
+        "lex_threat",
+        "lex_slur",
+        "lex_exclusion",
+        "you_insult",
+        "you_threat",
+        "group_people",
+        "caps_high",
+        "caps_ratio",
+        "exclaim",
+        "exclaim_run",
+        "question",
+        "short",
+        "long",
+        "second_person",
+        "elongated",
+        "masked_word",
+        "bias"
+    };
 
     private static final int MAX_TOKEN = 24;
     private static final int SEED_UNIGRAM = 0x2f0b3c51;
@@ -74,8 +93,7 @@ public final class ToxicityFeatures {
      * @param chars term counts of hashed character n-grams
      * @param dense the {@link #DENSE} dense feature values
      */
-    public record Counts(IntFloatMap words, IntFloatMap chars, float[] dense) {
-    }
+    public record Counts(IntFloatMap words, IntFloatMap chars, float[] dense) {}
 
     /** Extracts the features of {@code original}, whose normalised form is {@code normalized}. */
     public Counts extract(String original, String normalized) {
@@ -111,7 +129,9 @@ public final class ToxicityFeatures {
                     if (token.length() < MAX_TOKEN) {
                         token.append(c);
                     }
-                } else if (!(c == '\'' || c == '\u2019') || i + 1 >= n || !Character.isLetter(normalized.charAt(i + 1))) {
+                } else if (!(c == '\'' || c == '\u2019')
+                        || i + 1 >= n
+                        || !Character.isLetter(normalized.charAt(i + 1))) {
                     break; // apostrophes inside words are dropped: "don't" and "dont" are one token
                 }
                 i++;

@@ -1,5 +1,8 @@
 package org.commentguard.scoring.toxicity;
 
+import org.commentguard.scoring.toxicity.ToxicityFeatures.Counts;
+import org.commentguard.scoring.toxicity.ToxicityFeatures.IntFloatMap;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -10,9 +13,6 @@ import java.io.OutputStream;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-
-import org.commentguard.scoring.toxicity.ToxicityFeatures.Counts;
-import org.commentguard.scoring.toxicity.ToxicityFeatures.IntFloatMap;
 
 /**
  * The first-stage toxicity model: one logistic regression per {@link ToxicityAttribute} over shared hashed
@@ -33,6 +33,7 @@ public final class ToxicityModel {
     private final float[] weights;
     /** Dense weights: dense feature * A + attribute. */
     private final float[] denseWeights;
+
     private final Calibration[] calibration;
 
     /**
@@ -44,7 +45,9 @@ public final class ToxicityModel {
     public ToxicityModel(int bits, float[] idf, float[] weights, float[] denseWeights, Calibration[] calibration) {
         this.features = new ToxicityFeatures(bits);
         int buckets = features.buckets();
-        if (idf.length != buckets || weights.length != buckets * A || denseWeights.length != ToxicityFeatures.DENSE * A
+        if (idf.length != buckets
+                || weights.length != buckets * A
+                || denseWeights.length != ToxicityFeatures.DENSE * A
                 || calibration.length != A) {
             throw new IllegalArgumentException("inconsistent toxicity model dimensions");
         }
@@ -217,7 +220,8 @@ public final class ToxicityModel {
         int format = d.readInt();
         int normalizer = d.readInt();
         int featureVersion = d.readInt();
-        if (format != FORMAT || normalizer != ToxicityTextNormalizer.VERSION
+        if (format != FORMAT
+                || normalizer != ToxicityTextNormalizer.VERSION
                 || featureVersion != ToxicityFeatures.VERSION) {
             throw new IOException("toxicity model was built for format/normaliser/features " + format + "/"
                     + normalizer + "/" + featureVersion + ", this code reads " + FORMAT + "/"

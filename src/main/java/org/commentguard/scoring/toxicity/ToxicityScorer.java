@@ -1,5 +1,15 @@
 package org.commentguard.scoring.toxicity;
 
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.commentguard.scoring.Scorer;
+import org.commentguard.scoring.ScoringContext;
+import org.commentguard.scoring.Signal;
+import org.commentguard.scoring.Span;
+import org.commentguard.scoring.model.ModelArtifact;
+import org.jboss.logging.Logger;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -8,17 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
-import jakarta.inject.Singleton;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
-
-import org.commentguard.scoring.Scorer;
-import org.commentguard.scoring.ScoringContext;
-import org.commentguard.scoring.Signal;
-import org.commentguard.scoring.Span;
-import org.commentguard.scoring.model.ModelArtifact;
-import org.jboss.logging.Logger;
 
 /**
  * Scores {@code toxicity} and its five sub-attributes with the fast first-stage {@link ToxicityModel}, optionally
@@ -49,14 +48,18 @@ public class ToxicityScorer implements Scorer {
      * @param busyBandHigh while the refiner is saturated, first-stage toxicity up to which it is still asked
      * @param spanFloor    minimum sentence toxicity for a span
      */
-    public record Settings(double threshold, double greyBandLow, double greyBandHigh, double busyBandLow,
-                           double busyBandHigh, double spanFloor) {
+    public record Settings(
+            double threshold,
+            double greyBandLow,
+            double greyBandHigh,
+            double busyBandLow,
+            double busyBandHigh,
+            double spanFloor) {
 
         public static final Settings DEFAULT = new Settings(0.5, 0.0, 1.0, 0.3, 0.7, 0.5);
 
         public Settings {
-            for (double v : new double[] {threshold, greyBandLow, greyBandHigh, busyBandLow, busyBandHigh,
-                    spanFloor}) {
+            for (double v : new double[] {threshold, greyBandLow, greyBandHigh, busyBandLow, busyBandHigh, spanFloor}) {
                 if (!(v >= 0 && v <= 1)) {
                     throw new IllegalArgumentException("toxicity settings must lie in [0,1]: " + v);
                 }
@@ -75,8 +78,8 @@ public class ToxicityScorer implements Scorer {
         }
 
         static Settings of(ToxicityConfig c) {
-            return new Settings(c.threshold(), c.greyBandLow(), c.greyBandHigh(), c.busyBandLow(), c.busyBandHigh(),
-                    c.spanFloor());
+            return new Settings(
+                    c.threshold(), c.greyBandLow(), c.greyBandHigh(), c.busyBandLow(), c.busyBandHigh(), c.spanFloor());
         }
 
         boolean inGreyBand(double firstStageToxicity) {
@@ -84,7 +87,8 @@ public class ToxicityScorer implements Scorer {
         }
 
         boolean inBusyBand(double firstStageToxicity) {
-            return inGreyBand(firstStageToxicity) && firstStageToxicity >= busyBandLow
+            return inGreyBand(firstStageToxicity)
+                    && firstStageToxicity >= busyBandLow
                     && firstStageToxicity <= busyBandHigh;
         }
     }
@@ -109,7 +113,10 @@ public class ToxicityScorer implements Scorer {
     /** CDI: loads the shipped model (sha256-checked, so a bad file fails start-up) and any refiner bean. */
     @Inject
     public ToxicityScorer(ToxicityConfig config, Instance<ToxicityRefiner> refiners) {
-        this(loadShipped(), MODEL_NAME + "@" + shippedVersion(), Settings.of(config),
+        this(
+                loadShipped(),
+                MODEL_NAME + "@" + shippedVersion(),
+                Settings.of(config),
                 refiners.isResolvable() ? refiners.get() : null);
     }
 
@@ -161,7 +168,7 @@ public class ToxicityScorer implements Scorer {
         return models;
     }
 
-        /** Both stages were trained on English comments only. */
+    /** Both stages were trained on English comments only. */
     @Override
     public java.util.Set<String> languages() {
         return java.util.Set.of("en");
@@ -222,7 +229,9 @@ public class ToxicityScorer implements Scorer {
         double[] p = new double[sentences.size()];
         for (int i = 0; i < p.length; i++) {
             int[] s = sentences.get(i);
-            p[i] = sentences.size() == 1 ? whole.toxicity() : model.score(text.substring(s[0], s[1])).toxicity();
+            p[i] = sentences.size() == 1
+                    ? whole.toxicity()
+                    : model.score(text.substring(s[0], s[1])).toxicity();
         }
         return spans(text, sentences, p);
     }
@@ -234,8 +243,8 @@ public class ToxicityScorer implements Scorer {
      * sentences (too many of them, it fails, or it is saturated), the first stage explains and
      * {@code details.spans} says so.
      */
-    private List<Span> refinedSpans(String text, ToxicityScores first, ToxicityScores refined,
-                                    Map<String, Object> details) {
+    private List<Span> refinedSpans(
+            String text, ToxicityScores first, ToxicityScores refined, Map<String, Object> details) {
         if (refined.toxicity() < settings.spanFloor()) {
             details.put("spans", "refined");
             return List.of();
@@ -249,7 +258,8 @@ public class ToxicityScorer implements Scorer {
             // Under load the explanation comes from the first stage rather than a second transformer pass.
             return firstStageSpans(text, first);
         }
-        List<String> texts = sentences.stream().map(s -> text.substring(s[0], s[1])).toList();
+        List<String> texts =
+                sentences.stream().map(s -> text.substring(s[0], s[1])).toList();
         try {
             Optional<double[]> p = refiner.sentenceToxicity(texts);
             if (p.isPresent()) {
@@ -272,8 +282,14 @@ public class ToxicityScorer implements Scorer {
         for (int i = 0; i < sentences.size(); i++) {
             if (toxicity[i] >= settings.spanFloor()) {
                 int[] s = sentences.get(i);
-                spans.add(new Span(s[0], s[1], ToxicityAttribute.TOXICITY.id(), toxicity[i],
-                        text.substring(s[0], s[1]), null, null));
+                spans.add(new Span(
+                        s[0],
+                        s[1],
+                        ToxicityAttribute.TOXICITY.id(),
+                        toxicity[i],
+                        text.substring(s[0], s[1]),
+                        null,
+                        null));
             }
         }
         return spans;

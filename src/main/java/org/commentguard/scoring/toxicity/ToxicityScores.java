@@ -7,8 +7,8 @@ import java.util.Map;
  * Calibrated probabilities for the six toxicity attributes: the first stage's output and, when a
  * {@link ToxicityRefiner} intervenes, the refined result. Each value is in [0,1].
  */
-public record ToxicityScores(double toxicity, double severeToxicity, double obscene, double threat, double insult,
-                             double identityAttack) {
+public record ToxicityScores(
+        double toxicity, double severeToxicity, double obscene, double threat, double insult, double identityAttack) {
 
     public ToxicityScores {
         for (double v : new double[] {toxicity, severeToxicity, obscene, threat, insult, identityAttack}) {

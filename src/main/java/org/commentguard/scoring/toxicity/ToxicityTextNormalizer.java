@@ -21,8 +21,7 @@ public final class ToxicityTextNormalizer {
     private static final Pattern URL = Pattern.compile("(?:https?://|www\\.)\\S+");
     private static final Pattern MENTION = Pattern.compile("@[a-z0-9_]{2,}");
 
-    private ToxicityTextNormalizer() {
-    }
+    private ToxicityTextNormalizer() {}
 
     /** Returns the normalised form the toxicity features are computed from. */
     public static String normalize(String text) {

@@ -23,8 +23,13 @@ class ArticleExtractionEvaluationTest {
     static List<Page> holdout() {
         List<Page> pages = new ArrayList<>(SnippetEvaluation.split("holdout"));
         Page base = SnippetEvaluation.page("holdout", "div-soup-newsletter");
-        pages.add(new Page("holdout", "div-soup-newsletter-5mb", SnippetEvaluation.inflate(base.html(), 5_000_000),
-                base.title(), base.keep(), base.drop()));
+        pages.add(new Page(
+                "holdout",
+                "div-soup-newsletter-5mb",
+                SnippetEvaluation.inflate(base.html(), 5_000_000),
+                base.title(),
+                base.keep(),
+                base.drop()));
         return pages;
     }
 
@@ -57,7 +62,7 @@ class ArticleExtractionEvaluationTest {
     @Test
     void everyAnnotationIsTextThatThePageReallyShows() {
         // A snippet that is not on the page at all would count as a free "drop" (or an impossible "keep").
-        for (String split : new String[]{"dev", "holdout"}) {
+        for (String split : new String[] {"dev", "holdout"}) {
             for (Page p : SnippetEvaluation.split(split)) {
                 String all = SnippetEvaluation.normalise(
                         org.jsoup.Jsoup.parse(p.html()).text() + " " + p.html());
@@ -87,8 +92,14 @@ class ArticleExtractionEvaluationTest {
     private static String describe(List<PageResult> results) {
         StringBuilder sb = new StringBuilder();
         for (PageResult r : results) {
-            sb.append(r.page().name()).append(": ").append(r.score()).append(" missed ").append(r.missed())
-                    .append(" kept ").append(r.wronglyKept()).append('\n');
+            sb.append(r.page().name())
+                    .append(": ")
+                    .append(r.score())
+                    .append(" missed ")
+                    .append(r.missed())
+                    .append(" kept ")
+                    .append(r.wronglyKept())
+                    .append('\n');
         }
         return sb.toString();
     }

@@ -48,7 +48,8 @@ class ArticleTextExtractorTest {
 
         assertThat(a.body())
                 .startsWith("Tomorrow, a seven person U.S. trade delegation")
-                .contains("The problem is that America’s real gripe is with China’s competing political and economic model.")
+                .contains(
+                        "The problem is that America’s real gripe is with China’s competing political and economic model.")
                 .doesNotContain("Sign up")
                 .doesNotContain("daily digest")
                 .doesNotContain("Sports news worthy of your time")
@@ -62,7 +63,8 @@ class ArticleTextExtractorTest {
 
         assertThat(a.title()).isEqualTo("America First Meets China, Inc.");
         assertThat(a.body())
-                .contains("Both the US and Chinese leaders see trade as a question of national renewal and preeminence.")
+                .contains(
+                        "Both the US and Chinese leaders see trade as a question of national renewal and preeminence.")
                 .doesNotContain("More from GZERO Media")
                 .doesNotContain("Kishida")
                 .doesNotContain("REUTERS/")
@@ -105,13 +107,16 @@ class ArticleTextExtractorTest {
         CleanArticle credited = extractor.fromPlainText("Council Approves Bike Lanes on Main Street\n"
                 + "Photo: A cyclist on Main Street. Photo: J. Whitfield/City Desk\n" + story + "\n"
                 + "Local news worth your morning\nSign up for the City Desk newsletter.\n");
-        CleanArticle dated = extractor.fromPlainText("Council Approves Bike Lanes on Main Street\n3 hours ago\n"
-                + story + "\n");
+        CleanArticle dated =
+                extractor.fromPlainText("Council Approves Bike Lanes on Main Street\n3 hours ago\n" + story + "\n");
 
         assertThat(credited.title()).isEqualTo("Council Approves Bike Lanes on Main Street");
         assertThat(credited.body()).isEqualTo(story);
-        assertThat(credited.removed()).contains("Photo: A cyclist on Main Street. Photo: J. Whitfield/City Desk",
-                "Local news worth your morning", "Sign up for the City Desk newsletter.");
+        assertThat(credited.removed())
+                .contains(
+                        "Photo: A cyclist on Main Street. Photo: J. Whitfield/City Desk",
+                        "Local news worth your morning",
+                        "Sign up for the City Desk newsletter.");
         assertThat(dated.title()).isEqualTo("Council Approves Bike Lanes on Main Street");
         assertThat(dated.removed()).containsExactly("3 hours ago");
     }
@@ -183,8 +188,10 @@ class ArticleTextExtractorTest {
 
     @Test
     void textWithoutParagraphTagsIsReadFromLineBreaksAndTableCells() {
-        CleanArticle a = extractor.fromHtml(page("<table><tr><td><a href=\"/\">Home</a> | <a href=\"/n\">News</a></td></tr>"
-                + "<tr><td><font size=\"3\">" + STORY_1 + "<br><br>" + STORY_2 + "<br></font></td></tr></table>"));
+        CleanArticle a =
+                extractor.fromHtml(page("<table><tr><td><a href=\"/\">Home</a> | <a href=\"/n\">News</a></td></tr>"
+                        + "<tr><td><font size=\"3\">" + STORY_1 + "<br><br>" + STORY_2
+                        + "<br></font></td></tr></table>"));
 
         assertThat(a.body()).isEqualTo(STORY_1 + "\n\n" + STORY_2);
     }
@@ -199,7 +206,10 @@ class ArticleTextExtractorTest {
         assertThat(shortNote.body()).isEqualTo("Match postponed.");
         assertThat(linksOnly.body()).isEqualTo("Results from Saturday");
         assertThat(textDump.body()).isNotBlank();
-        assertThat(extractor.fromHtml("<html><body><script>x()</script></body></html>").body()).isEmpty();
+        assertThat(extractor
+                        .fromHtml("<html><body><script>x()</script></body></html>")
+                        .body())
+                .isEmpty();
     }
 
     @Test
@@ -247,9 +257,10 @@ class ArticleTextExtractorTest {
 
     @Test
     void linkListsAndSubheadsWithoutTextAfterThemAreDroppedInsideTheStory() {
-        CleanArticle a = extractor.fromHtml(page("<article><p>" + STORY_1 + "</p><h2>What happens next</h2><p>" + STORY_2
-                + "</p><p><strong>Read more:</strong> <a href=\"/y\">How lead gets into tap water</a></p>"
-                + "<h3>More on this topic</h3></article>"));
+        CleanArticle a =
+                extractor.fromHtml(page("<article><p>" + STORY_1 + "</p><h2>What happens next</h2><p>" + STORY_2
+                        + "</p><p><strong>Read more:</strong> <a href=\"/y\">How lead gets into tap water</a></p>"
+                        + "<h3>More on this topic</h3></article>"));
 
         assertThat(a.body()).isEqualTo(STORY_1 + "\n\nWhat happens next\n\n" + STORY_2);
         assertThat(a.removed()).contains("More on this topic");

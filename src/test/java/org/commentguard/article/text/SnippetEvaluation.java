@@ -23,12 +23,10 @@ public final class SnippetEvaluation {
     static final String BASE = "/article-eval/";
 
     /** One annotated page. */
-    public record Page(String split, String name, String html, String title, List<String> keep, List<String> drop) {
-    }
+    public record Page(String split, String name, String html, String title, List<String> keep, List<String> drop) {}
 
     /** What an extractor produced for a page. */
-    record Output(String title, String text) {
-    }
+    record Output(String title, String text) {}
 
     /** Counts for one page or a whole split. */
     record Score(int hits, int misses, int falsePositives, int titleHits, int pages) {
@@ -47,23 +45,34 @@ public final class SnippetEvaluation {
         }
 
         Score plus(Score o) {
-            return new Score(hits + o.hits, misses + o.misses, falsePositives + o.falsePositives,
-                    titleHits + o.titleHits, pages + o.pages);
+            return new Score(
+                    hits + o.hits,
+                    misses + o.misses,
+                    falsePositives + o.falsePositives,
+                    titleHits + o.titleHits,
+                    pages + o.pages);
         }
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "P %.3f  R %.3f  F1 %.3f  (keep %d/%d, drop found %d, titles %d/%d)",
-                    precision(), recall(), f1(), hits, hits + misses, falsePositives, titleHits, pages);
+            return String.format(
+                    Locale.ROOT,
+                    "P %.3f  R %.3f  F1 %.3f  (keep %d/%d, drop found %d, titles %d/%d)",
+                    precision(),
+                    recall(),
+                    f1(),
+                    hits,
+                    hits + misses,
+                    falsePositives,
+                    titleHits,
+                    pages);
         }
     }
 
     /** A page's score together with what was missed and wrongly kept. */
-    record PageResult(Page page, Score score, List<String> missed, List<String> wronglyKept) {
-    }
+    record PageResult(Page page, Score score, List<String> missed, List<String> wronglyKept) {}
 
-    private SnippetEvaluation() {
-    }
+    private SnippetEvaluation() {}
 
     /** The pages of a split ("holdout" or "dev"), as listed in its {@code pages.txt}. */
     static List<Page> split(String split) {
@@ -139,8 +148,11 @@ public final class SnippetEvaluation {
     }
 
     public static String normalise(String s) {
-        String n = Normalizer.normalize(s == null ? "" : s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
-                .replaceAll("[‘’‚‛′`]", "'").replaceAll("[“”„‟″«»]", "\"").replaceAll("[‐‑‒–—―]", "-");
+        String n = Normalizer.normalize(s == null ? "" : s, Normalizer.Form.NFKC)
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[‘’‚‛′`]", "'")
+                .replaceAll("[“”„‟″«»]", "\"")
+                .replaceAll("[‐‑‒–—―]", "-");
         return n.replaceAll("[\\s\\u00a0\\u200b]+", " ").strip();
     }
 
@@ -156,18 +168,32 @@ public final class SnippetEvaluation {
         int i = 0;
         int size = html.length();
         while (size + menu.length() + rail.length() + scripts.length() < targetBytes) {
-            menu.append("<li class=\"menu-item menu-item-type-taxonomy menu-item-object-category menu-item-").append(i)
-                    .append("\"><a href=\"/section/topic-").append(i).append("/\"><span class=\"menu-text\">Topic ")
-                    .append(i).append("</span></a></li>\n");
-            rail.append("<li class=\"story-card\"><a href=\"/archive/").append(i)
-                    .append("\"><div class=\"story-card__image\"><img src=\"/img/").append(i)
-                    .append(".jpg\" alt=\"\"></div><h4 class=\"story-card__title\">Archive story number ").append(i)
+            menu.append("<li class=\"menu-item menu-item-type-taxonomy menu-item-object-category menu-item-")
+                    .append(i)
+                    .append("\"><a href=\"/section/topic-")
+                    .append(i)
+                    .append("/\"><span class=\"menu-text\">Topic ")
+                    .append(i)
+                    .append("</span></a></li>\n");
+            rail.append("<li class=\"story-card\"><a href=\"/archive/")
+                    .append(i)
+                    .append("\"><div class=\"story-card__image\"><img src=\"/img/")
+                    .append(i)
+                    .append(".jpg\" alt=\"\"></div><h4 class=\"story-card__title\">Archive story number ")
+                    .append(i)
                     .append(" from the paper's back catalogue</h4><p class=\"story-card__excerpt\">Teaser line for")
-                    .append(" archive story ").append(i).append(", shown in the endless rail.</p></a></li>\n");
+                    .append(" archive story ")
+                    .append(i)
+                    .append(", shown in the endless rail.</p></a></li>\n");
             if (i % 20 == 0) {
                 scripts.append("<script>window.dataLayer=window.dataLayer||[];dataLayer.push({event:'slot")
-                        .append(i).append("',payload:'").append("x".repeat(400)).append("'});</script>\n")
-                        .append("<style>.story-card-").append(i).append("{margin:0 auto;padding:4px 8px}</style>\n");
+                        .append(i)
+                        .append("',payload:'")
+                        .append("x".repeat(400))
+                        .append("'});</script>\n")
+                        .append("<style>.story-card-")
+                        .append(i)
+                        .append("{margin:0 auto;padding:4px 8px}</style>\n");
             }
             i++;
         }
@@ -175,7 +201,11 @@ public final class SnippetEvaluation {
         rail.append("</ul></div>");
         int bodyOpen = html.indexOf('>', html.toLowerCase(Locale.ROOT).indexOf("<body")) + 1;
         int bodyClose = html.toLowerCase(Locale.ROOT).lastIndexOf("</body>");
-        return html.substring(0, bodyOpen) + menu + scripts + html.substring(bodyOpen, bodyClose) + rail
+        return html.substring(0, bodyOpen)
+                + menu
+                + scripts
+                + html.substring(bodyOpen, bodyClose)
+                + rail
                 + html.substring(bodyClose);
     }
 
@@ -190,7 +220,7 @@ public final class SnippetEvaluation {
 
     /** Prints every page's score and failures: {@code java ... SnippetEvaluation [split]}. */
     public static void main(String[] args) {
-        for (String split : args.length == 0 ? new String[]{"dev", "holdout"} : args) {
+        for (String split : args.length == 0 ? new String[] {"dev", "holdout"} : args) {
             List<PageResult> results = run(split(split), SnippetEvaluation::ours);
             System.out.println("== " + split + ": " + total(results));
             for (PageResult r : results) {

@@ -46,21 +46,29 @@ class CoralModerationTest {
     /** A site wired to a Coral tenant: keys, a registered article at {@code storyUrl}, the phase configured. */
     record Wired(Moderation.TestSite site, String tenant, String coralSite, String storyUrl) {
         Map<String, Object> request(String body) {
-            return CoralPhaseClient.request("NEW", body, null, "coral-user-1", "story-1", storyUrl, coralSite,
-                    tenant);
+            return CoralPhaseClient.request("NEW", body, null, "coral-user-1", "story-1", storyUrl, coralSite, tenant);
         }
     }
 
     Wired wire() {
         Moderation.TestSite site = Moderation.newSite();
         String storyUrl = "https://news.example/2026/tram-" + UUID.randomUUID();
-        as(site.ingest()).body(Map.of("title", "Council approves new tram line", "url", storyUrl,
-                        "body", "The city council approved the tram line after a long debate about costs."))
-                .put("/api/v1/articles/tram-registered").then().statusCode(201);
+        as(site.ingest())
+                .body(Map.of(
+                        "title",
+                        "Council approves new tram line",
+                        "url",
+                        storyUrl,
+                        "body",
+                        "The city council approved the tram line after a long debate about costs."))
+                .put("/api/v1/articles/tram-registered")
+                .then()
+                .statusCode(201);
         String tenant = "tenant-" + UUID.randomUUID();
         String coralSite = "coral-site-" + UUID.randomUUID();
         configure(site, Map.of("tenantId", tenant, "secrets", List.of(Map.of("secret", SECRET))))
-                .then().statusCode(200);
+                .then()
+                .statusCode(200);
         return new Wired(site, tenant, coralSite, storyUrl);
     }
 
@@ -79,14 +87,21 @@ class CoralModerationTest {
         CoralPhaseClient.Answer answer = coral().send(w.request("Trams beat buses {toxicity=0.05}"), List.of(SECRET));
         assertThat(answer.status()).isEqualTo(204);
         assertThat(CoralPhaseClient.validate(answer)).isEmpty();
-        JsonPath comments = as(w.site().moderator()).get("/api/v1/comments?article=tram-registered")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath comments = as(w.site().moderator())
+                .get("/api/v1/comments?article=tram-registered")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(comments.getList("items")).hasSize(1);
         assertThat(comments.getString("items[0].status")).isEqualTo("PUBLISHED");
         assertThat(comments.getString("items[0].authorId")).isEqualTo("coral-user-1");
         assertThat(comments.getString("items[0].externalId")).startsWith("coral:");
         String id = comments.getString("items[0].id");
-        as(w.site().moderator()).get("/api/v1/audit?commentId=" + id).then().statusCode(200)
+        as(w.site().moderator())
+                .get("/api/v1/audit?commentId=" + id)
+                .then()
+                .statusCode(200)
                 .body("items[0].action", equalTo("comment.verdict"));
     }
 
@@ -97,9 +112,18 @@ class CoralModerationTest {
         CoralPhaseClient.Answer answer = coral().send(w.request("You fool {toxicity=0.8}"), List.of(SECRET));
         Map<String, Object> body = CoralPhaseClient.validate(answer).orElseThrow();
         assertThat(answer.contentType()).startsWith("application/json");
-        assertThat(body).isEqualTo(Map.of("status", "SYSTEM_WITHHELD",
-                "actions", List.of(Map.of("actionType", "FLAG", "reason", "COMMENT_DETECTED_TOXIC"))));
-        JsonPath queue = as(w.site().moderator()).get("/api/v1/queue").then().statusCode(200).extract().jsonPath();
+        assertThat(body)
+                .isEqualTo(Map.of(
+                        "status",
+                        "SYSTEM_WITHHELD",
+                        "actions",
+                        List.of(Map.of("actionType", "FLAG", "reason", "COMMENT_DETECTED_TOXIC"))));
+        JsonPath queue = as(w.site().moderator())
+                .get("/api/v1/queue")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(queue.getList("items")).hasSize(1);
         assertThat(queue.getList("items[0].comment.reasons", String.class)).contains("toxicity.review");
     }
@@ -108,19 +132,28 @@ class CoralModerationTest {
     void rejectionsPreModerationAndSpamMapToCoralsStatusesAndReasons() throws Exception {
         Moderation.useMarkerScorer();
         Wired w = wire();
-        assertThat(CoralPhaseClient.validate(coral().send(w.request("Die {toxicity=0.99} {spam=0.99}"),
-                List.of(SECRET)))).contains(Map.of("status", "REJECTED", "actions", List.of(
-                Map.of("actionType", "FLAG", "reason", "COMMENT_DETECTED_TOXIC"),
-                Map.of("actionType", "FLAG", "reason", "COMMENT_DETECTED_SPAM"))));
+        assertThat(CoralPhaseClient.validate(
+                        coral().send(w.request("Die {toxicity=0.99} {spam=0.99}"), List.of(SECRET))))
+                .contains(Map.of(
+                        "status",
+                        "REJECTED",
+                        "actions",
+                        List.of(
+                                Map.of("actionType", "FLAG", "reason", "COMMENT_DETECTED_TOXIC"),
+                                Map.of("actionType", "FLAG", "reason", "COMMENT_DETECTED_SPAM"))));
         assertThat(CoralPhaseClient.validate(coral().send(w.request("Cheap watches {spam=0.8}"), List.of(SECRET))))
-                .contains(Map.of("status", "SYSTEM_WITHHELD", "actions", List.of(
-                        Map.of("actionType", "FLAG", "reason", "COMMENT_DETECTED_SPAM"))));
+                .contains(Map.of(
+                        "status",
+                        "SYSTEM_WITHHELD",
+                        "actions",
+                        List.of(Map.of("actionType", "FLAG", "reason", "COMMENT_DETECTED_SPAM"))));
         w.site().setPolicy(Map.of("blockTerms", List.of("grifter")));
         assertThat(CoralPhaseClient.validate(coral().send(w.request("The mayor is a grifter"), List.of(SECRET))))
                 .contains(Map.of("status", "REJECTED"));
         w.site().setPolicy(Map.of("mode", "PRE_MODERATE_ALL"));
-        assertThat(CoralPhaseClient.validate(coral().send(w.request("A calm remark about timetables"),
-                List.of(SECRET)))).contains(Map.of("status", "PREMOD"));
+        assertThat(CoralPhaseClient.validate(
+                        coral().send(w.request("A calm remark about timetables"), List.of(SECRET))))
+                .contains(Map.of("status", "PREMOD"));
     }
 
     @Test
@@ -144,29 +177,51 @@ class CoralModerationTest {
     void aStoryNobodyRegisteredGetsATextlessPlaceholderArticleAndIsScoredWithoutOne() throws Exception {
         Moderation.useMarkerScorer();
         Wired w = wire();
-        Map<String, Object> request = CoralPhaseClient.request("NEW", "<p>Nice piece {toxicity=0.05}</p>", null,
-                "coral-user-2", "story-unregistered", "https://news.example/never-registered", w.coralSite(),
+        Map<String, Object> request = CoralPhaseClient.request(
+                "NEW",
+                "<p>Nice piece {toxicity=0.05}</p>",
+                null,
+                "coral-user-2",
+                "story-unregistered",
+                "https://news.example/never-registered",
+                w.coralSite(),
                 w.tenant());
         assertThat(coral().send(request, List.of(SECRET)).status()).isEqualTo(204);
         assertThat(org.commentguard.comment.MarkerScorer.LAST.get().article())
                 .hasValueSatisfying(a -> assertThat(a.title() + a.body()).isEmpty());
         assertThat(org.commentguard.comment.MarkerScorer.LAST.get().text()).isEqualTo("Nice piece {toxicity=0.05}");
-        as(w.site().ingest()).get("/api/v1/articles/coral-story:story-unregistered").then().statusCode(200)
+        as(w.site().ingest())
+                .get("/api/v1/articles/coral-story:story-unregistered")
+                .then()
+                .statusCode(200)
                 .body("url", equalTo("https://news.example/never-registered"));
-        as(w.site().ingest()).get("/api/v1/comments?article=coral-story:story-unregistered").then()
-                .statusCode(200).body("items.size()", equalTo(1));
+        as(w.site().ingest())
+                .get("/api/v1/comments?article=coral-story:story-unregistered")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(1));
     }
 
     @Test
     void htmlBodiesAreScoredAsTextWithLinkAddressesKept() throws Exception {
         Moderation.useMarkerScorer();
         Wired w = wire();
-        coral().send(w.request("<p>Deals <a href=\"http://pills.example/buy\">here</a></p><p>{spam=0.1}</p>"),
-                List.of(SECRET));
+        coral().send(
+                        w.request("<p>Deals <a href=\"http://pills.example/buy\">here</a></p><p>{spam=0.1}</p>"),
+                        List.of(SECRET));
         assertThat(org.commentguard.comment.MarkerScorer.LAST.get().text())
                 .isEqualTo("Deals here (http://pills.example/buy)\n{spam=0.1}");
-        configure(w.site(), Map.of("tenantId", w.tenant(), "bodyFormat", "PLAIN_TEXT",
-                "secrets", List.of(Map.of("secret", SECRET)))).then().statusCode(200);
+        configure(
+                        w.site(),
+                        Map.of(
+                                "tenantId",
+                                w.tenant(),
+                                "bodyFormat",
+                                "PLAIN_TEXT",
+                                "secrets",
+                                List.of(Map.of("secret", SECRET))))
+                .then()
+                .statusCode(200);
         coral().send(w.request("I <3 trams {spam=0.1}"), List.of(SECRET));
         assertThat(org.commentguard.comment.MarkerScorer.LAST.get().text()).isEqualTo("I <3 trams {spam=0.1}");
     }
@@ -181,7 +236,8 @@ class CoralModerationTest {
         String good = CoralSignature.sign(body, List.of(SECRET));
         Map<String, Object> foreign = new LinkedHashMap<>(request);
         foreign.put("tenantID", "tenant-nobody-configured");
-        byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("Trams", "Trolls")
+        byte[] tampered = new String(body, StandardCharsets.UTF_8)
+                .replace("Trams", "Trolls")
                 .getBytes(StandardCharsets.UTF_8);
         List<CoralPhaseClient.Answer> answers = List.of(
                 coral().send(request, List.of("ems_an_attackers_guess_of_the_secret_0000")),
@@ -204,17 +260,41 @@ class CoralModerationTest {
         Moderation.useMarkerScorer();
         Wired w = wire();
         Instant later = Instant.now().plus(1, ChronoUnit.HOURS);
-        configure(w.site(), Map.of("tenantId", w.tenant(), "secrets", List.of(Map.of("secret", SECRET),
-                Map.of("secret", OLD_SECRET, "inactiveAt", later.toString())))).then().statusCode(200)
+        configure(
+                        w.site(),
+                        Map.of(
+                                "tenantId",
+                                w.tenant(),
+                                "secrets",
+                                List.of(
+                                        Map.of("secret", SECRET),
+                                        Map.of("secret", OLD_SECRET, "inactiveAt", later.toString()))))
+                .then()
+                .statusCode(200)
                 .body("secrets.active", equalTo(List.of(true, true)));
         // Coral during the overlap signs with both; a Coral that has not picked up the rotation, with the old one.
-        assertThat(coral().send(w.request("One {toxicity=0.05}"), List.of(SECRET, OLD_SECRET)).status()).isEqualTo(204);
-        assertThat(coral().send(w.request("Two {toxicity=0.05}"), List.of(OLD_SECRET)).status()).isEqualTo(204);
-        assertThat(coral().send(w.request("Three {toxicity=0.05}"), List.of(SECRET)).status()).isEqualTo(204);
+        assertThat(coral().send(w.request("One {toxicity=0.05}"), List.of(SECRET, OLD_SECRET))
+                        .status())
+                .isEqualTo(204);
+        assertThat(coral().send(w.request("Two {toxicity=0.05}"), List.of(OLD_SECRET))
+                        .status())
+                .isEqualTo(204);
+        assertThat(coral().send(w.request("Three {toxicity=0.05}"), List.of(SECRET))
+                        .status())
+                .isEqualTo(204);
 
         Instant past = Instant.now().minus(1, ChronoUnit.MINUTES);
-        configure(w.site(), Map.of("tenantId", w.tenant(), "secrets", List.of(Map.of("secret", SECRET),
-                Map.of("secret", OLD_SECRET, "inactiveAt", past.toString())))).then().statusCode(200)
+        configure(
+                        w.site(),
+                        Map.of(
+                                "tenantId",
+                                w.tenant(),
+                                "secrets",
+                                List.of(
+                                        Map.of("secret", SECRET),
+                                        Map.of("secret", OLD_SECRET, "inactiveAt", past.toString()))))
+                .then()
+                .statusCode(200)
                 .body("secrets.active", equalTo(List.of(true, false)));
         Map<String, Long> before = rows(w.site().id());
         CoralPhaseClient.Answer stale = coral().send(w.request("Four {toxicity=0.05}"), List.of(OLD_SECRET));
@@ -228,17 +308,18 @@ class CoralModerationTest {
         Moderation.useMarkerScorer();
         Wired w = wire();
         Map<String, Long> before = rows(w.site().id());
-        for (Object[] bad : new Object[][]{
-                {"action", "DELETE", "validation_failed"},
-                {"comment", Map.of("parentID", "x"), "validation_failed"},
-                {"comment", CoralPhaseClient.ordered("body", "   ", "parentID", null), "comment_empty"},
-                {"comment", CoralPhaseClient.ordered("body", "<p> </p>", "parentID", null), "comment_empty"},
-                {"story", CoralPhaseClient.ordered("id", "s", "url", "not a url"), "validation_failed"},
-                {"story", CoralPhaseClient.ordered("id", "s", "url", "javascript:alert(1)"), "validation_failed"},
-                {"story", CoralPhaseClient.ordered("id", "", "url", w.storyUrl()), "validation_failed"},
-                {"author", CoralPhaseClient.ordered("id", null, "role", "COMMENTER"), "validation_failed"},
-                {"author", CoralPhaseClient.ordered("id", "x".repeat(201), "role", "COMMENTER"), "validation_failed"},
-                {"comment", CoralPhaseClient.ordered("body", 42, "parentID", null), "validation_failed"}}) {
+        for (Object[] bad : new Object[][] {
+            {"action", "DELETE", "validation_failed"},
+            {"comment", Map.of("parentID", "x"), "validation_failed"},
+            {"comment", CoralPhaseClient.ordered("body", "   ", "parentID", null), "comment_empty"},
+            {"comment", CoralPhaseClient.ordered("body", "<p> </p>", "parentID", null), "comment_empty"},
+            {"story", CoralPhaseClient.ordered("id", "s", "url", "not a url"), "validation_failed"},
+            {"story", CoralPhaseClient.ordered("id", "s", "url", "javascript:alert(1)"), "validation_failed"},
+            {"story", CoralPhaseClient.ordered("id", "", "url", w.storyUrl()), "validation_failed"},
+            {"author", CoralPhaseClient.ordered("id", null, "role", "COMMENTER"), "validation_failed"},
+            {"author", CoralPhaseClient.ordered("id", "x".repeat(201), "role", "COMMENTER"), "validation_failed"},
+            {"comment", CoralPhaseClient.ordered("body", 42, "parentID", null), "validation_failed"}
+        }) {
             Map<String, Object> request = w.request("fine {toxicity=0.05}");
             request.put((String) bad[0], bad[1]);
             CoralPhaseClient.Answer a = coral().send(request, List.of(SECRET));
@@ -263,22 +344,32 @@ class CoralModerationTest {
         Moderation.TestSite other = Moderation.newSite();
         as(other.admin()).get(path).then().statusCode(404).contentType("application/problem+json");
         io.restassured.RestAssured.given().get(path).then().statusCode(401);
-        String shown = as(ADMIN_KEY).get(path).then().statusCode(200)
-                .body("tenantId", equalTo(w.tenant())).body("bodyFormat", equalTo("HTML"))
+        String shown = as(ADMIN_KEY)
+                .get(path)
+                .then()
+                .statusCode(200)
+                .body("tenantId", equalTo(w.tenant()))
+                .body("bodyFormat", equalTo("HTML"))
                 .body("moderationPath", equalTo("/integrations/coral/v1/moderate"))
                 .body("secrets[0].hint", equalTo("…" + SECRET.substring(SECRET.length() - 4)))
                 .body("secrets[0].fingerprint", equalTo(CoralIntegrations.fingerprint(SECRET)))
-                .extract().asString();
+                .extract()
+                .asString();
         assertThat(shown).doesNotContain(SECRET.substring(4, 20));
         try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT secrets FROM coral_integration WHERE site_id = ?")) {
+                PreparedStatement s = c.prepareStatement("SELECT secrets FROM coral_integration WHERE site_id = ?")) {
             s.setObject(1, UUID.fromString(w.site().id()));
             try (ResultSet r = s.executeQuery()) {
                 assertThat(r.next()).isTrue();
                 assertThat(r.getString(1)).startsWith("v1:").doesNotContain(SECRET.substring(4, 20));
             }
         }
-        String audit = as(w.site().moderator()).get("/api/v1/audit").then().statusCode(200).extract().asString();
+        String audit = as(w.site().moderator())
+                .get("/api/v1/audit")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(audit).contains("coral.configured").doesNotContain(SECRET.substring(4, 20));
     }
 
@@ -292,28 +383,49 @@ class CoralModerationTest {
                 Map.<String, Object>of("tenantId", "t", "secrets", List.of()),
                 Map.<String, Object>of("tenantId", "t", "secrets", List.of(Map.of("secret", "short"))),
                 Map.<String, Object>of("tenantId", "t", "secrets", List.of(Map.of("secret", " " + SECRET))),
-                Map.<String, Object>of("tenantId", "t", "secrets", List.of(Map.of("secret", SECRET),
-                        Map.of("secret", SECRET))),
-                Map.<String, Object>of("tenantId", "t", "secrets", List.of(Map.of("secret", SECRET,
-                        "inactiveAt", past))),
-                Map.<String, Object>of("tenantId", "t", "bodyFormat", "MARKDOWN",
-                        "secrets", List.of(Map.of("secret", SECRET))),
+                Map.<String, Object>of(
+                        "tenantId", "t", "secrets", List.of(Map.of("secret", SECRET), Map.of("secret", SECRET))),
+                Map.<String, Object>of(
+                        "tenantId", "t", "secrets", List.of(Map.of("secret", SECRET, "inactiveAt", past))),
+                Map.<String, Object>of(
+                        "tenantId", "t", "bodyFormat", "MARKDOWN", "secrets", List.of(Map.of("secret", SECRET))),
                 Map.<String, Object>of("tenantId", "x".repeat(201), "secrets", List.of(Map.of("secret", SECRET))))) {
-            configure(site, bad).then().statusCode(400).contentType("application/problem+json")
+            configure(site, bad)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
                     .body("code", equalTo("validation_failed"));
         }
-        as(site.admin()).body("[1]").put("/api/v1/sites/" + site.id() + "/integrations/coral").then()
-                .statusCode(400).contentType("application/problem+json");
+        as(site.admin())
+                .body("[1]")
+                .put("/api/v1/sites/" + site.id() + "/integrations/coral")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
         // The stored configuration survived every refused attempt.
-        as(site.admin()).get("/api/v1/sites/" + site.id() + "/integrations/coral").then().statusCode(200)
+        as(site.admin())
+                .get("/api/v1/sites/" + site.id() + "/integrations/coral")
+                .then()
+                .statusCode(200)
                 .body("tenantId", equalTo(w.tenant()));
 
         Moderation.TestSite second = Moderation.newSite();
         configure(second, Map.of("tenantId", w.tenant(), "secrets", List.of(Map.of("secret", SECRET))))
-                .then().statusCode(409).body("code", equalTo("coral_tenant_taken"));
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("coral_tenant_taken"));
         // One Coral site of the tenant may go to another Commentguard site; it wins over the tenant-wide row.
-        configure(second, Map.of("tenantId", w.tenant(), "coralSiteId", "coral-site-b",
-                "secrets", List.of(Map.of("secret", SECRET)))).then().statusCode(200);
+        configure(
+                        second,
+                        Map.of(
+                                "tenantId",
+                                w.tenant(),
+                                "coralSiteId",
+                                "coral-site-b",
+                                "secrets",
+                                List.of(Map.of("secret", SECRET))))
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -321,20 +433,51 @@ class CoralModerationTest {
         Moderation.useMarkerScorer();
         Wired w = wire();
         Moderation.TestSite second = Moderation.newSite();
-        configure(second, Map.of("tenantId", w.tenant(), "coralSiteId", "coral-site-b",
-                "secrets", List.of(Map.of("secret", OLD_SECRET)))).then().statusCode(200);
-        Map<String, Object> toB = CoralPhaseClient.request("NEW", "Hello {toxicity=0.05}", null, "u", "story-b",
-                "https://b.example/story", "coral-site-b", w.tenant());
-        assertThat(coral().send(toB, List.of(SECRET)).status()).as("site A's secret for site B").isEqualTo(401);
+        configure(
+                        second,
+                        Map.of(
+                                "tenantId",
+                                w.tenant(),
+                                "coralSiteId",
+                                "coral-site-b",
+                                "secrets",
+                                List.of(Map.of("secret", OLD_SECRET))))
+                .then()
+                .statusCode(200);
+        Map<String, Object> toB = CoralPhaseClient.request(
+                "NEW",
+                "Hello {toxicity=0.05}",
+                null,
+                "u",
+                "story-b",
+                "https://b.example/story",
+                "coral-site-b",
+                w.tenant());
+        assertThat(coral().send(toB, List.of(SECRET)).status())
+                .as("site A's secret for site B")
+                .isEqualTo(401);
         assertThat(coral().send(toB, List.of(OLD_SECRET)).status()).isEqualTo(204);
         assertThat(rows(second.id()).get("comment")).isEqualTo(1L);
         assertThat(rows(w.site().id()).get("comment")).isZero();
 
-        as(second.admin()).delete("/api/v1/sites/" + second.id() + "/integrations/coral").then().statusCode(204);
-        as(second.admin()).get("/api/v1/sites/" + second.id() + "/integrations/coral").then().statusCode(404);
+        as(second.admin())
+                .delete("/api/v1/sites/" + second.id() + "/integrations/coral")
+                .then()
+                .statusCode(204);
+        as(second.admin())
+                .get("/api/v1/sites/" + second.id() + "/integrations/coral")
+                .then()
+                .statusCode(404);
         // Site B's Coral site now falls under the tenant-wide row of site A, whose secret it does not have.
-        Map<String, Object> again = CoralPhaseClient.request("NEW", "Hello again {toxicity=0.05}", null, "u",
-                "story-b", "https://b.example/story", "coral-site-b", w.tenant());
+        Map<String, Object> again = CoralPhaseClient.request(
+                "NEW",
+                "Hello again {toxicity=0.05}",
+                null,
+                "u",
+                "story-b",
+                "https://b.example/story",
+                "coral-site-b",
+                w.tenant());
         assertThat(coral().send(again, List.of(OLD_SECRET)).status()).isEqualTo(401);
     }
 
@@ -357,11 +500,15 @@ class CoralModerationTest {
         Map<String, Object> answer = CoralPhaseClient.validate(coral().send(w.request(abusive), List.of(SECRET)))
                 .orElseThrow();
         assertThat(answer.get("status")).isIn("REJECTED", "SYSTEM_WITHHELD");
-        assertThat(answer.get("actions")).isEqualTo(List.of(Map.of("actionType", "FLAG",
-                "reason", "COMMENT_DETECTED_TOXIC")));
-        String stored = as(w.site().moderator()).get("/api/v1/comments?article=tram-registered&status="
-                + (answer.get("status").equals("REJECTED") ? "REJECTED" : "PENDING")).then().statusCode(200)
-                .extract().path("items[0].text");
+        assertThat(answer.get("actions"))
+                .isEqualTo(List.of(Map.of("actionType", "FLAG", "reason", "COMMENT_DETECTED_TOXIC")));
+        String stored = as(w.site().moderator())
+                .get("/api/v1/comments?article=tram-registered&status="
+                        + (answer.get("status").equals("REJECTED") ? "REJECTED" : "PENDING"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items[0].text");
         assertThat(stored).isEqualTo(abusive);
     }
 
@@ -369,10 +516,9 @@ class CoralModerationTest {
     private Map<String, Long> rows(String siteId) throws Exception {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (Connection c = db.getConnection()) {
-            for (String table : List.of("comment", "article", "author", "review_item", "audit_entry",
-                    "webhook_delivery")) {
-                try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM " + table
-                        + " WHERE site_id = ?")) {
+            for (String table :
+                    List.of("comment", "article", "author", "review_item", "audit_entry", "webhook_delivery")) {
+                try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM " + table + " WHERE site_id = ?")) {
                     s.setObject(1, UUID.fromString(siteId));
                     try (ResultSet r = s.executeQuery()) {
                         r.next();

@@ -25,9 +25,11 @@ final class CoralPhaseClient {
 
     /** Coral's {@code GQLCOMMENT_STATUS} keys: what {@code Joi.string().only().allow(...)} admits for status. */
     static final Set<String> COMMENT_STATUSES = Set.of("NONE", "APPROVED", "REJECTED", "PREMOD", "SYSTEM_WITHHELD");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
 
     CoralPhaseClient(URI base) {
@@ -35,15 +37,21 @@ final class CoralPhaseClient {
     }
 
     /** An answer as Coral sees it: the HTTP status and the body text. */
-    record Answer(int status, String contentType, String body) {
-    }
+    record Answer(int status, String contentType, String body) {}
 
     /**
      * {@code processPhase}'s payload, with its keys in the order Coral writes them (the order is part of the signed
      * bytes).
      */
-    static Map<String, Object> request(String action, String body, String parentId, String authorId,
-                                       String storyId, String storyUrl, String siteId, String tenantId) {
+    static Map<String, Object> request(
+            String action,
+            String body,
+            String parentId,
+            String authorId,
+            String storyId,
+            String storyUrl,
+            String siteId,
+            String tenantId) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("action", action);
         r.put("comment", ordered("body", body, "parentID", parentId));
@@ -62,7 +70,8 @@ final class CoralPhaseClient {
     }
 
     Answer sendRaw(byte[] body, String signature) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder b = HttpRequest.newBuilder(endpoint)
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "Coral Moderation/9.3.0")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -91,8 +100,10 @@ final class CoralPhaseClient {
         // stripUnknown would drop other keys silently; an answer of ours should not contain any.
         assertThat(body.keySet()).isSubsetOf("actions", "status", "tags");
         if (body.containsKey("status")) {
-            assertThat(body.get("status")).as("status: Joi.string().only().allow(GQLCOMMENT_STATUS)")
-                    .isInstanceOf(String.class).isIn(COMMENT_STATUSES.toArray());
+            assertThat(body.get("status"))
+                    .as("status: Joi.string().only().allow(GQLCOMMENT_STATUS)")
+                    .isInstanceOf(String.class)
+                    .isIn(COMMENT_STATUSES.toArray());
         }
         if (body.containsKey("actions")) {
             assertThat(body.get("actions")).as("actions: Joi.array()").isInstanceOf(List.class);
@@ -100,14 +111,18 @@ final class CoralPhaseClient {
                 assertThat(item).as("actions[]: Joi.object()").isInstanceOf(Map.class);
                 Map<String, Object> action = (Map<String, Object>) item;
                 assertThat(action.keySet()).isSubsetOf("actionType", "reason");
-                assertThat(action.get("actionType")).as("actionType: only FLAG, required").isEqualTo("FLAG");
-                assertThat(action.get("reason")).as("reason: only TOXIC or SPAM, required")
+                assertThat(action.get("actionType"))
+                        .as("actionType: only FLAG, required")
+                        .isEqualTo("FLAG");
+                assertThat(action.get("reason"))
+                        .as("reason: only TOXIC or SPAM, required")
                         .isIn("COMMENT_DETECTED_TOXIC", "COMMENT_DETECTED_SPAM");
             }
         }
         if (body.containsKey("tags")) {
             assertThat(body.get("tags")).isInstanceOf(List.class);
-            assertThat((List<Object>) body.get("tags")).allSatisfy(t -> assertThat(t).isIn("FEATURED", "STAFF"));
+            assertThat((List<Object>) body.get("tags"))
+                    .allSatisfy(t -> assertThat(t).isIn("FEATURED", "STAFF"));
         }
         return Optional.of(body);
     }

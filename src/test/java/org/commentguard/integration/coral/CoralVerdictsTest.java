@@ -17,7 +17,8 @@ class CoralVerdictsTest {
     @Test
     void publishedCommentsGetNoAnswerSoCoralsOwnPreModerationStillApplies() {
         assertThat(CoralVerdicts.answer("PUBLISHED", List.of())).isEmpty();
-        assertThat(CoralVerdicts.answer("PUBLISHED", List.of("author.trusted", "term.censored"))).isEmpty();
+        assertThat(CoralVerdicts.answer("PUBLISHED", List.of("author.trusted", "term.censored")))
+                .isEmpty();
     }
 
     @Test
@@ -48,7 +49,8 @@ class CoralVerdictsTest {
 
     @Test
     void scorerNoticesThatAreNotThresholdRulesRaiseNoFlag() {
-        assertThat(CoralVerdicts.flags(List.of("toxicity.refined", "spam.near_duplicate", "scorer.failed",
-                "language.unsupported"))).isEmpty();
+        assertThat(CoralVerdicts.flags(
+                        List.of("toxicity.refined", "spam.near_duplicate", "scorer.failed", "language.unsupported")))
+                .isEmpty();
     }
 }

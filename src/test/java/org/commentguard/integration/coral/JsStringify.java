@@ -10,8 +10,7 @@ import java.util.Map;
  */
 final class JsStringify {
 
-    private JsStringify() {
-    }
+    private JsStringify() {}
 
     static String pretty(Object value) {
         StringBuilder out = new StringBuilder();

@@ -3,8 +3,8 @@ package org.commentguard.integration.wordpress;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.commentguard.webhook.WebhookTargets;
 import org.commentguard.testing.Api;
+import org.commentguard.webhook.WebhookTargets;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
@@ -77,27 +77,55 @@ class WordPressPluginTest {
         String ingestKey = site.key("ingest");
         String moderatorKey = site.key("moderator");
         // This newsroom holds profanity for a moderator instead of rejecting it outright; the rest is the default.
-        as(site.adminKey()).body(Map.of("thresholds", Map.of("profanity", Map.of("review", 0.6, "reject", 1.01))))
-                .put("/api/v1/sites/" + site.id() + "/policy").then().statusCode(200);
+        as(site.adminKey())
+                .body(Map.of("thresholds", Map.of("profanity", Map.of("review", 0.6, "reject", 1.01))))
+                .put("/api/v1/sites/" + site.id() + "/policy")
+                .then()
+                .statusCode(200);
         String serviceUrl = service.toString().replaceAll("/$", "");
         int wordpressPort = WordPressSite.freePort();
         // The webhook is registered before WordPress listens on the port; nothing is sent until a decision.
-        JsonPath hook = as(site.adminKey()).body(Map.of("url", "http://127.0.0.1:" + wordpressPort
-                        + "/wp-json/commentguard/v1/events", "eventTypes", List.of("comment.decided")))
-                .post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath();
+        JsonPath hook = as(site.adminKey())
+                .body(Map.of(
+                        "url",
+                        "http://127.0.0.1:" + wordpressPort + "/wp-json/commentguard/v1/events",
+                        "eventTypes",
+                        List.of("comment.decided")))
+                .post("/api/v1/webhooks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         String secret = hook.getString("secret");
-        wordpress = WordPressSite.install(wordpressPort, Map.of("service_url", serviceUrl, "ingest_key", ingestKey,
-                "webhook_secret", secret, "timeout", 5, "fallback", "hold", "reject_as", "spam"));
+        wordpress = WordPressSite.install(
+                wordpressPort,
+                Map.of(
+                        "service_url",
+                        serviceUrl,
+                        "ingest_key",
+                        ingestKey,
+                        "webhook_secret",
+                        secret,
+                        "timeout",
+                        5,
+                        "fallback",
+                        "hold",
+                        "reject_as",
+                        "spam"));
 
         // 1. A published post is an article in Commentguard, and an update registers it again.
-        Map<String, Object> post = wordpress.publish(null, "Council approves tram line",
+        Map<String, Object> post = wordpress.publish(
+                null,
+                "Council approves tram line",
                 "<p>The city council approved the new tram line on Tuesday. Construction starts in spring.</p>");
         long postId = ((Number) post.get("id")).longValue();
         String article = "wp-" + postId;
         as(ingestKey).get("/api/v1/articles/" + article).then().statusCode(200);
         assertThat(as(ingestKey).get("/api/v1/articles/" + article).jsonPath().getString("url"))
                 .isEqualTo(post.get("permalink"));
-        wordpress.publish((int) postId, "Council approves tram line to the hospital",
+        wordpress.publish(
+                (int) postId,
+                "Council approves tram line to the hospital",
                 "<p>The city council approved the new tram line on Tuesday. It will serve the hospital.</p>");
         assertThat(as(ingestKey).get("/api/v1/articles/" + article).jsonPath().getString("title"))
                 .isEqualTo("Council approves tram line to the hospital");
@@ -122,28 +150,40 @@ class WordPressPluginTest {
         Map<String, Object> profaneMeta = wordpress.meta(profane);
         assertThat(profaneMeta.get("_commentguard_reasons")).isEqualTo(profaneCg.getList("reasons"));
         assertThat(profaneMeta.get("_commentguard_status")).isEqualTo("PENDING");
-        assertThat(((Map<?, ?>) profaneMeta.get("_commentguard_scores")).keySet().stream().map(String::valueOf))
+        assertThat(((Map<?, ?>) profaneMeta.get("_commentguard_scores"))
+                        .keySet().stream().map(String::valueOf))
                 .contains("profanity", "toxicity", "spam");
         assertThat((List<?>) profaneMeta.get("_commentguard_spans")).isNotEmpty();
         assertThat(wordpress.meta(civil)).doesNotContainKeys("_commentguard_retry", "_commentguard_error");
         // The queue holds the held comment; the audit log has every automatic verdict.
-        JsonPath queue = as(moderatorKey).queryParam("article", article).get("/api/v1/queue").jsonPath();
-        assertThat(queue.getList("items.comment.id")).contains(profaneCg.getString("id"))
+        JsonPath queue = as(moderatorKey)
+                .queryParam("article", article)
+                .get("/api/v1/queue")
+                .jsonPath();
+        assertThat(queue.getList("items.comment.id"))
+                .contains(profaneCg.getString("id"))
                 .doesNotContain(civilCg.getString("id"));
         for (JsonPath c : List.of(civilCg, profaneCg, spamCg)) {
-            assertThat(audit(moderatorKey, c.getString("id")).getList("items.action")).contains("comment.verdict");
+            assertThat(audit(moderatorKey, c.getString("id")).getList("items.action"))
+                    .contains("comment.verdict");
         }
 
         // 4. A moderator decides the held comment in Commentguard; the signed webhook changes it in WordPress.
         String itemId = queue.getList("items", Map.class).stream()
                 .filter(i -> ((Map<?, ?>) i.get("comment")).get("id").equals(profaneCg.getString("id")))
-                .map(i -> (String) i.get("id")).findFirst().orElseThrow();
+                .map(i -> (String) i.get("id"))
+                .findFirst()
+                .orElseThrow();
         as(moderatorKey).post("/api/v1/queue/" + itemId + "/claim").then().statusCode(200);
-        as(moderatorKey).body(Map.of("action", "reject", "reason", "profanity")).post("/api/v1/queue/" + itemId
-                + "/decision").then().statusCode(200);
+        as(moderatorKey)
+                .body(Map.of("action", "reject", "reason", "profanity"))
+                .post("/api/v1/queue/" + itemId + "/decision")
+                .then()
+                .statusCode(200);
         WordPressSite.await(() -> wordpress.status(profane), "spam"::equals, WAIT, "the webhook to mark it as spam");
         assertThat(wordpress.meta(profane)).containsEntry("_commentguard_status", "REJECTED");
-        assertThat((String) wordpress.meta(profane).get("_commentguard_decided_by")).startsWith("key:moderator-");
+        assertThat((String) wordpress.meta(profane).get("_commentguard_decided_by"))
+                .startsWith("key:moderator-");
 
         // 5. The admin marks the civil comment as spam in wp-admin (the row action, with its nonce): Commentguard
         //    rejects it and the audit log names the WordPress user and the key.
@@ -159,41 +199,65 @@ class WordPressPluginTest {
         assertThat(as(ingestKey).get("/api/v1/comments/" + civilId).jsonPath().getString("status"))
                 .isEqualTo("REJECTED");
         Map<?, ?> rejected = audit(moderatorKey, civilId).getList("items", Map.class).stream()
-                .filter(e -> "comment.rejected".equals(e.get("action"))).findFirst().orElseThrow();
+                .filter(e -> "comment.rejected".equals(e.get("action")))
+                .findFirst()
+                .orElseThrow();
         assertThat((String) rejected.get("actor")).startsWith("site:wp:admin via key:ingest-");
         assertThat(rejected.get("reason")).isEqualTo("spam");
         // Commentguard reports that decision back through the webhook; WordPress keeps its own status.
-        WordPressSite.await(() -> as(site.adminKey()).get("/api/v1/webhooks/" + hook.getString("endpoint.id")
-                        + "/deliveries").jsonPath().getList("status"),
-                statuses -> statuses.size() == 2 && statuses.stream().allMatch("DELIVERED"::equals), WAIT,
+        WordPressSite.await(
+                () -> as(site.adminKey())
+                        .get("/api/v1/webhooks/" + hook.getString("endpoint.id") + "/deliveries")
+                        .jsonPath()
+                        .getList("status"),
+                statuses -> statuses.size() == 2 && statuses.stream().allMatch("DELIVERED"::equals),
+                WAIT,
                 "both webhook deliveries");
         assertThat(wordpress.status(civil)).isEqualTo("spam");
-        assertThat((String) wordpress.meta(civil).get("_commentguard_decided_by")).startsWith("site:wp:admin via key:");
+        assertThat((String) wordpress.meta(civil).get("_commentguard_decided_by"))
+                .startsWith("site:wp:admin via key:");
 
         // 6. The service becomes unreachable: a new comment is held, kept, and sent again by WP-Cron.
         String deadUrl = "http://127.0.0.1:" + WordPressSite.freePort();
         Document settingsPage = wordpress.adminPage("/wp-admin/options-general.php?page=commentguard");
-        assertThat(settingsPage.html()).doesNotContain(ingestKey).doesNotContain(secret)
+        assertThat(settingsPage.html())
+                .doesNotContain(ingestKey)
+                .doesNotContain(secret)
                 .contains(ingestKey.substring(ingestKey.length() - 4));
-        assertThat(wordpress.saveSettings(Map.of("service_url", deadUrl)).statusCode()).isEqualTo(302);
-        assertThat(wordpress.settings()).containsEntry("service_url", deadUrl).containsEntry("ingest_key", ingestKey)
+        assertThat(wordpress.saveSettings(Map.of("service_url", deadUrl)).statusCode())
+                .isEqualTo(302);
+        assertThat(wordpress.settings())
+                .containsEntry("service_url", deadUrl)
+                .containsEntry("ingest_key", ingestKey)
                 .containsEntry("webhook_secret", secret);
-        long offline = wordpress.postComment(postId, "Cat", "cat@example.org",
+        long offline = wordpress.postComment(
+                postId,
+                "Cat",
+                "cat@example.org",
                 "Will the trams run at night as well? Shift workers at the hospital would really benefit from it.");
         assertThat(wordpress.status(offline)).isEqualTo("unapproved");
         Map<String, Object> offlineMeta = wordpress.meta(offline);
-        assertThat(offlineMeta).containsEntry("_commentguard_retry", "1").containsKey("_commentguard_external_id")
+        assertThat(offlineMeta)
+                .containsEntry("_commentguard_retry", "1")
+                .containsKey("_commentguard_external_id")
                 .doesNotContainKey("_commentguard_id");
         String offlineExternal = (String) offlineMeta.get("_commentguard_external_id");
-        assertThat(as(ingestKey).queryParam("article", article).get("/api/v1/comments").jsonPath()
-                .getList("items.externalId")).doesNotContain(offlineExternal);
+        assertThat(as(ingestKey)
+                        .queryParam("article", article)
+                        .get("/api/v1/comments")
+                        .jsonPath()
+                        .getList("items.externalId"))
+                .doesNotContain(offlineExternal);
 
-        assertThat(wordpress.saveSettings(Map.of("service_url", serviceUrl)).statusCode()).isEqualTo(302);
+        assertThat(wordpress.saveSettings(Map.of("service_url", serviceUrl)).statusCode())
+                .isEqualTo(302);
         wordpress.runCron();
-        Map<String, Object> landed = WordPressSite.await(() -> wordpress.meta(offline),
-                m -> m.containsKey("_commentguard_id"), WAIT, "the WP-Cron retry");
+        Map<String, Object> landed = WordPressSite.await(
+                () -> wordpress.meta(offline), m -> m.containsKey("_commentguard_id"), WAIT, "the WP-Cron retry");
         assertThat(landed).doesNotContainKey("_commentguard_retry");
-        JsonPath retried = as(ingestKey).get("/api/v1/comments/" + landed.get("_commentguard_id")).jsonPath();
+        JsonPath retried = as(ingestKey)
+                .get("/api/v1/comments/" + landed.get("_commentguard_id"))
+                .jsonPath();
         assertThat(retried.getString("externalId")).isEqualTo(offlineExternal);
         assertThat(retried.getString("status")).isEqualTo("PUBLISHED");
         assertThat(wordpress.status(offline)).isEqualTo("approved");
@@ -206,40 +270,64 @@ class WordPressPluginTest {
         assumeTrue(wordpress != null, "needs the WordPress of the end-to-end test");
         Path chromium = Path.of("/usr/bin/chromium");
         Path chromedriver = Path.of("/usr/bin/chromedriver");
-        assumeTrue(Files.isExecutable(chromium) && Files.isExecutable(chromedriver),
+        assumeTrue(
+                Files.isExecutable(chromium) && Files.isExecutable(chromedriver),
                 "the screenshot needs Debian's chromium and chromium-driver");
         System.setProperty("webdriver.chrome.driver", chromedriver.toString());
         Path profile = Files.createTempDirectory("commentguard-wp-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,900", "--user-data-dir=" + profile);
-        WebDriver driver = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build(), options);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1280,900",
+                "--user-data-dir=" + profile);
+        WebDriver driver = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(chromedriver.toFile())
+                        .usingAnyFreePort()
+                        .build(),
+                options);
         try {
             driver.manage().window().setSize(new Dimension(1280, 900));
             driver.get(wordpress.base().resolve("/wp-login.php").toString());
             WebDriverWait wait = new WebDriverWait(driver, WAIT);
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("user_login"))).sendKeys(WordPressSite.ADMIN);
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("user_login")))
+                    .sendKeys(WordPressSite.ADMIN);
             driver.findElement(By.id("user_pass")).sendKeys(wordpress.password());
             driver.findElement(By.id("wp-submit")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("wpadminbar")));
             // By now every comment with reasons has been rejected (by the policy, a moderator or the admin).
-            driver.get(wordpress.base().resolve("/wp-admin/edit-comments.php?comment_status=spam").toString());
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
-                    "#the-comment-list td.column-commentguard .commentguard-reasons")));
-            assertThat(driver.findElements(By.cssSelector("td.column-commentguard")).stream().map(e -> e.getText()))
-                    .anyMatch(t -> t.contains("profanity.review")).anyMatch(t -> t.contains("spam.reject"));
-            assertThat(driver.findElements(By.cssSelector("td.column-commentguard mark"))).isNotEmpty();
+            driver.get(wordpress
+                    .base()
+                    .resolve("/wp-admin/edit-comments.php?comment_status=spam")
+                    .toString());
+            wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#the-comment-list td.column-commentguard .commentguard-reasons")));
+            assertThat(driver.findElements(By.cssSelector("td.column-commentguard")).stream()
+                            .map(e -> e.getText()))
+                    .anyMatch(t -> t.contains("profanity.review"))
+                    .anyMatch(t -> t.contains("spam.reject"));
+            assertThat(driver.findElements(By.cssSelector("td.column-commentguard mark")))
+                    .isNotEmpty();
             Path shot = Path.of("target", "wordpress-comments.png");
             Files.createDirectories(shot.getParent());
-            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), shot,
+            Files.copy(
+                    ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
+                    shot,
                     StandardCopyOption.REPLACE_EXISTING);
         } finally {
             driver.quit();
             try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .map(Path::toFile)
+                        .forEach(java.io.File::delete);
             }
         }
     }
@@ -247,15 +335,24 @@ class WordPressPluginTest {
     /** The comment in Commentguard that the WordPress comment's meta points to, checked against that meta. */
     private static JsonPath stored(String ingestKey, Map<String, Object> meta) {
         assertThat(meta).containsKeys("_commentguard_id", "_commentguard_external_id", "_commentguard_status");
-        JsonPath c = as(ingestKey).get("/api/v1/comments/" + meta.get("_commentguard_id")).then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath c = as(ingestKey)
+                .get("/api/v1/comments/" + meta.get("_commentguard_id"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(c.getString("externalId")).isEqualTo(meta.get("_commentguard_external_id"));
         assertThat(c.getString("status")).isEqualTo(meta.get("_commentguard_status"));
         return c;
     }
 
     private static JsonPath audit(String moderatorKey, String commentId) {
-        return as(moderatorKey).queryParam("commentId", commentId).get("/api/v1/audit").then().statusCode(200)
-                .extract().jsonPath();
+        return as(moderatorKey)
+                .queryParam("commentId", commentId)
+                .get("/api/v1/audit")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 }

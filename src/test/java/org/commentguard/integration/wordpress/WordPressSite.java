@@ -49,7 +49,8 @@ final class WordPressSite implements AutoCloseable {
 
     static final Path PHP = Path.of("/usr/bin/php");
     static final Path WORDPRESS = Path.of("/usr/share/wordpress");
-    static final Path PLUGIN = Path.of("integrations", "wordpress", "commentguard").toAbsolutePath();
+    static final Path PLUGIN =
+            Path.of("integrations", "wordpress", "commentguard").toAbsolutePath();
     static final String ADMIN = "admin";
     private static final String RESOURCES = "/org/commentguard/integration/wordpress/";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,12 +76,16 @@ final class WordPressSite implements AutoCloseable {
     static void assumeAvailable() throws Exception {
         String hint = " (.ci/install-wordpress.sh installs and starts what is missing)";
         assumeTrue(Files.isExecutable(PHP), "the WordPress test needs php-cli" + hint);
-        assumeTrue(Files.isRegularFile(WORDPRESS.resolve("wp-settings.php")),
+        assumeTrue(
+                Files.isRegularFile(WORDPRESS.resolve("wp-settings.php")),
                 "the WordPress test needs Debian's wordpress package" + hint);
-        Process modules = new ProcessBuilder(PHP.toString(), "-m").redirectErrorStream(true).start();
+        Process modules = new ProcessBuilder(PHP.toString(), "-m")
+                .redirectErrorStream(true)
+                .start();
         String loaded = new String(modules.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         modules.waitFor(30, TimeUnit.SECONDS);
-        assumeTrue(loaded.contains("mysqli") && loaded.contains("curl"),
+        assumeTrue(
+                loaded.contains("mysqli") && loaded.contains("curl"),
                 "the WordPress test needs php-mysql and php-curl" + hint);
         boolean mariadb;
         try (Socket socket = new Socket()) {
@@ -130,11 +135,17 @@ final class WordPressSite implements AutoCloseable {
             if (!Boolean.TRUE.equals(installed.get("activated"))) {
                 throw new IllegalStateException("the plugin did not activate: " + installed);
             }
-            ProcessBuilder php = new ProcessBuilder(PHP.toString(), "-S", "127.0.0.1:" + port, "-t", root.toString(),
+            ProcessBuilder php = new ProcessBuilder(
+                    PHP.toString(),
+                    "-S",
+                    "127.0.0.1:" + port,
+                    "-t",
+                    root.toString(),
                     root.resolve("router.php").toString());
             // Several workers: a webhook from Commentguard may arrive while a reader's request waits for Commentguard.
             php.environment().put("PHP_CLI_SERVER_WORKERS", "4");
-            php.redirectErrorStream(true).redirectOutput(root.resolve("php-server.log").toFile());
+            php.redirectErrorStream(true)
+                    .redirectOutput(root.resolve("php-server.log").toFile());
             server = php.start();
             WordPressSite site = new WordPressSite(root, database, port, password, server);
             site.awaitServing();
@@ -189,9 +200,24 @@ final class WordPressSite implements AutoCloseable {
      * from the redirect WordPress answers ({@code …#comment-<id>}).
      */
     long postComment(long postId, String author, String email, String text) throws Exception {
-        HttpResponse<String> response = reader.send(form(base().resolve("/wp-comments-post.php"), Map.of(
-                "comment", text, "author", author, "email", email, "url", "", "submit", "Post Comment",
-                "comment_post_ID", Long.toString(postId), "comment_parent", "0")),
+        HttpResponse<String> response = reader.send(
+                form(
+                        base().resolve("/wp-comments-post.php"),
+                        Map.of(
+                                "comment",
+                                text,
+                                "author",
+                                author,
+                                "email",
+                                email,
+                                "url",
+                                "",
+                                "submit",
+                                "Post Comment",
+                                "comment_post_ID",
+                                Long.toString(postId),
+                                "comment_parent",
+                                "0")),
                 HttpResponse.BodyHandlers.ofString());
         String location = response.headers().firstValue("Location").orElse("");
         Matcher m = COMMENT_ID.matcher(location);
@@ -204,11 +230,23 @@ final class WordPressSite implements AutoCloseable {
 
     /** Logs the admin in through wp-login.php (test cookie first, as a browser would have it). */
     void logIn() throws Exception {
-        admin.send(HttpRequest.newBuilder(base().resolve("/wp-login.php")).build(),
+        admin.send(
+                HttpRequest.newBuilder(base().resolve("/wp-login.php")).build(),
                 HttpResponse.BodyHandlers.discarding());
-        HttpResponse<String> login = admin.send(form(base().resolve("/wp-login.php"), Map.of("log", ADMIN,
-                        "pwd", password,
-                "wp-submit", "Log In", "testcookie", "1", "redirect_to", base().resolve("/wp-admin/").toString())),
+        HttpResponse<String> login = admin.send(
+                form(
+                        base().resolve("/wp-login.php"),
+                        Map.of(
+                                "log",
+                                ADMIN,
+                                "pwd",
+                                password,
+                                "wp-submit",
+                                "Log In",
+                                "testcookie",
+                                "1",
+                                "redirect_to",
+                                base().resolve("/wp-admin/").toString())),
                 HttpResponse.BodyHandlers.ofString());
         if (login.statusCode() != 302) {
             throw new AssertionError("login failed: " + login.statusCode() + "\n" + abbreviate(login.body()));
@@ -217,8 +255,8 @@ final class WordPressSite implements AutoCloseable {
 
     /** A wp-admin page as the logged-in admin. */
     Document adminPage(String path) throws Exception {
-        HttpResponse<String> page = admin.send(HttpRequest.newBuilder(base().resolve(path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page =
+                admin.send(HttpRequest.newBuilder(base().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
         if (page.statusCode() != 200) {
             throw new AssertionError(path + " answered " + page.statusCode());
         }
@@ -230,8 +268,12 @@ final class WordPressSite implements AutoCloseable {
      * &_wpnonce=…}), which WordPress checks with the nonce and the admin's capability.
      */
     HttpResponse<String> adminAction(String absoluteUrl) throws Exception {
-        return admin.send(HttpRequest.newBuilder(URI.create(absoluteUrl))
-                .header("Referer", base().resolve("/wp-admin/edit-comments.php").toString()).build(),
+        return admin.send(
+                HttpRequest.newBuilder(URI.create(absoluteUrl))
+                        .header(
+                                "Referer",
+                                base().resolve("/wp-admin/edit-comments.php").toString())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -241,16 +283,17 @@ final class WordPressSite implements AutoCloseable {
         Map<String, String> form = new LinkedHashMap<>();
         page.select("form[action=options.php] input[type=hidden]")
                 .forEach(i -> form.put(i.attr("name"), i.attr("value")));
-        page.select("form[action=options.php] select").forEach(s -> form.put(s.attr("name"),
-                s.select("option[selected]").attr("value")));
+        page.select("form[action=options.php] select")
+                .forEach(s ->
+                        form.put(s.attr("name"), s.select("option[selected]").attr("value")));
         fields.forEach((k, v) -> form.put("commentguard_settings[" + k + "]", v));
         return admin.send(form(base().resolve("/wp-admin/options.php"), form), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Runs due WP-Cron events the way a system cron job would: a request to wp-cron.php. */
     void runCron() throws Exception {
-        HttpResponse<String> cron = reader.send(HttpRequest.newBuilder(base().resolve("/wp-cron.php")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> cron = reader.send(
+                HttpRequest.newBuilder(base().resolve("/wp-cron.php")).build(), HttpResponse.BodyHandlers.ofString());
         if (cron.statusCode() != 200) {
             throw new AssertionError("wp-cron.php answered " + cron.statusCode());
         }
@@ -279,17 +322,25 @@ final class WordPressSite implements AutoCloseable {
     }
 
     private void awaitServing() throws Exception {
-        await(() -> {
-            try {
-                return reader.send(HttpRequest.newBuilder(base().resolve("/wp-login.php"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-            } catch (IOException e) {
-                return -1;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return -1;
-            }
-        }, status -> status == 200 || !server.isAlive(), Duration.ofSeconds(30), "PHP's built-in server");
+        await(
+                () -> {
+                    try {
+                        return reader.send(
+                                        HttpRequest.newBuilder(base().resolve("/wp-login.php"))
+                                                .timeout(Duration.ofSeconds(5))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode();
+                    } catch (IOException e) {
+                        return -1;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return -1;
+                    }
+                },
+                status -> status == 200 || !server.isAlive(),
+                Duration.ofSeconds(30),
+                "PHP's built-in server");
         if (!server.isAlive()) {
             throw new IllegalStateException("php -S exited: " + Files.readString(root.resolve("php-server.log")));
         }
@@ -308,19 +359,35 @@ final class WordPressSite implements AutoCloseable {
 
     private static String config(String database, int port, SecureRandom random) {
         StringBuilder php = new StringBuilder("<?php\n// Written by WordPressPluginTest for one run.\n");
-        php.append("define('DB_NAME', '").append(database).append("');\n")
+        php.append("define('DB_NAME', '")
+                .append(database)
+                .append("');\n")
                 .append("define('DB_USER', 'root');\ndefine('DB_PASSWORD', '');\n")
                 .append("define('DB_HOST', '127.0.0.1:3306');\n")
                 .append("define('DB_CHARSET', 'utf8mb4');\ndefine('DB_COLLATE', '');\n");
-        for (String key : List.of("AUTH_KEY", "SECURE_AUTH_KEY", "LOGGED_IN_KEY", "NONCE_KEY", "AUTH_SALT",
-                "SECURE_AUTH_SALT", "LOGGED_IN_SALT", "NONCE_SALT")) {
-            php.append("define('").append(key).append("', '").append(hex(random, 24))
+        for (String key : List.of(
+                "AUTH_KEY",
+                "SECURE_AUTH_KEY",
+                "LOGGED_IN_KEY",
+                "NONCE_KEY",
+                "AUTH_SALT",
+                "SECURE_AUTH_SALT",
+                "LOGGED_IN_SALT",
+                "NONCE_SALT")) {
+            php.append("define('")
+                    .append(key)
+                    .append("', '")
+                    .append(hex(random, 24))
                     .append("');\n");
         }
         String home = "http://127.0.0.1:" + port;
         php.append("$table_prefix = 'wp_';\n")
-                .append("define('WP_HOME', '").append(home).append("');\n")
-                .append("define('WP_SITEURL', '").append(home).append("');\n")
+                .append("define('WP_HOME', '")
+                .append(home)
+                .append("');\n")
+                .append("define('WP_SITEURL', '")
+                .append(home)
+                .append("');\n")
                 // The test runs WP-Cron itself; nothing may reach beyond this machine.
                 .append("define('DISABLE_WP_CRON', true);\ndefine('WP_HTTP_BLOCK_EXTERNAL', true);\n")
                 .append("define('AUTOMATIC_UPDATER_DISABLED', true);\ndefine('WP_DEBUG', false);\n")
@@ -331,16 +398,21 @@ final class WordPressSite implements AutoCloseable {
 
     private static Map<String, Object> tool(Path root, String command, Map<String, ?> args) {
         try {
-            Process p = new ProcessBuilder(PHP.toString(), root.resolve("wp-tool.php").toString(), root.toString(),
-                    command, JSON.writeValueAsString(args)).redirectErrorStream(false).start();
+            Process p = new ProcessBuilder(
+                            PHP.toString(),
+                            root.resolve("wp-tool.php").toString(),
+                            root.toString(),
+                            command,
+                            JSON.writeValueAsString(args))
+                    .redirectErrorStream(false)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IllegalStateException("wp-tool " + command + " failed: " + err + out);
             }
             int start = out.indexOf('{');
-            return JSON.readValue(start < 0 ? out : out.substring(start), new TypeReference<>() {
-            });
+            return JSON.readValue(start < 0 ? out : out.substring(start), new TypeReference<>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("wp-tool " + command + " printed no JSON", e);
         } catch (IOException e) {
@@ -352,16 +424,22 @@ final class WordPressSite implements AutoCloseable {
     }
 
     private static HttpRequest form(URI uri, Map<String, String> fields) {
-        String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(Objects.toString(e.getValue(), ""), StandardCharsets.UTF_8))
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(Objects.toString(e.getValue(), ""), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     private static HttpClient client() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        return HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     private static void copyResource(String name, Path target) throws IOException {

@@ -13,10 +13,9 @@ import java.sql.Statement;
 public final class EmbeddedDatabaseChild {
 
     public static void main(String[] args) throws Exception {
-        EmbeddedDatabase db = EmbeddedDatabase.start(Path.of(args[0]),
-                args.length > 2 ? Integer.parseInt(args[2]) : 0);
+        EmbeddedDatabase db = EmbeddedDatabase.start(Path.of(args[0]), args.length > 2 ? Integer.parseInt(args[2]) : 0);
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS acknowledged (id TEXT PRIMARY KEY)");
             s.execute("INSERT INTO acknowledged VALUES ('" + args[1] + "')");
         }

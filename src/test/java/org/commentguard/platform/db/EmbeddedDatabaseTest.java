@@ -67,8 +67,10 @@ class EmbeddedDatabaseTest {
         Path data = dir.resolve("pg");
         int port = freePort();
         Process child = startChild(data, "row-before-crash", port);
-        ProcessHandle postmaster = ProcessHandle.of(Long.parseLong(
-                Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim())).orElseThrow();
+        ProcessHandle postmaster = ProcessHandle.of(Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid"))
+                        .get(0)
+                        .trim()))
+                .orElseThrow();
         List<ProcessHandle> server = new ArrayList<>(postmaster.descendants().toList());
         server.add(postmaster);
         // As a crash of the machine would: the JVM, postmaster and backends at once, and no waiting for the dead
@@ -93,8 +95,10 @@ class EmbeddedDatabaseTest {
         // PostgreSQL's own check (kill -0) takes for a live server. Its lock files still name it.
         Process parent = new ProcessBuilder("sh", "-c", "sleep 0 & echo $!; exec sleep 120").start();
         try {
-            long zombie = Long.parseLong(new BufferedReader(new InputStreamReader(parent.getInputStream(),
-                    StandardCharsets.UTF_8)).readLine().trim());
+            long zombie = Long.parseLong(
+                    new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))
+                            .readLine()
+                            .trim());
             for (int i = 0; i < 100 && !EmbeddedDatabase.isZombie(zombie); i++) {
                 Thread.sleep(50);
             }
@@ -115,7 +119,8 @@ class EmbeddedDatabaseTest {
         // The killed server's pid now belongs to an unrelated live process.
         Process unrelated = new ProcessBuilder("sleep", "120").start();
         try {
-            assertThat(startsDespiteSocketLockNaming(unrelated.pid(), freePort())).containsExactly("kept");
+            assertThat(startsDespiteSocketLockNaming(unrelated.pid(), freePort()))
+                    .containsExactly("kept");
         } finally {
             unrelated.destroyForcibly();
         }
@@ -193,15 +198,22 @@ class EmbeddedDatabaseTest {
 
     /** A child JVM that starts the server on {@code data}, commits {@code row} and waits to be killed. */
     private static Process startChild(Path data, String row, int port) throws Exception {
-        Process child = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
-                EmbeddedDatabaseChild.class.getName(), data.toString(), row, Integer.toString(port))
-                .redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(
+                        javaBin(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        EmbeddedDatabaseChild.class.getName(),
+                        data.toString(),
+                        row,
+                        Integer.toString(port))
+                .redirectErrorStream(true)
+                .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = out.readLine()) != null) {
             if (line.contains("READY")) {
                 // Keep draining, so the child never blocks on a full pipe while the test runs.
-                Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }));
+                Thread drain = new Thread(() -> out.lines().forEach(ignored -> {}));
                 drain.setDaemon(true);
                 drain.start();
                 return child;
@@ -222,7 +234,7 @@ class EmbeddedDatabaseTest {
 
     private static void execute(EmbeddedDatabase db, String... sql) throws Exception {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             for (String q : sql) {
                 s.execute(q);
             }
@@ -231,7 +243,8 @@ class EmbeddedDatabaseTest {
 
     private static List<String> query(EmbeddedDatabase db, String sql) throws Exception {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), "");
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             List<String> rows = new ArrayList<>();
             while (rs.next()) {
                 rows.add(rs.getString(1));

@@ -1,10 +1,5 @@
 package org.commentguard.scoring.language;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.commentguard.scoring.ScoreResult;
 import org.commentguard.scoring.Scorer;
 import org.commentguard.scoring.ScoringContext;
@@ -15,6 +10,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The real language detector in a pipeline with an English-only toxicity scorer: which comments are scored, and in
@@ -58,8 +59,8 @@ class SiteLanguageScoringTest {
     }
 
     private static ScoreResult score(String text, List<String> siteLanguages) {
-        return pipeline.score(new ScoringContext(text, null, null, List.of(),
-                SiteScoringData.languagesOnly(siteLanguages)));
+        return pipeline.score(
+                new ScoringContext(text, null, null, List.of(), SiteScoringData.languagesOnly(siteLanguages)));
     }
 
     /**
@@ -68,14 +69,15 @@ class SiteLanguageScoringTest {
      * so left without a toxicity score; the last is the example from the issue. Listed by {@code LanguageEvaluation}.
      */
     @ParameterizedTest
-    @ValueSource(strings = {
-        "\" Added a stub for article Duos II. (2¢) \"",
-        "RT @LilTunechi: Pik taken by Biebz! Shout out my nig Jereme Rogers http://t.co/B1yhx9zuSV",
-        "@user sorryi don't speak ping pong ching chong sushi chong",
-        "@USER A vulgar attempt to reduce sisterhood to genitalia.....",
-        "Whaaaaaat?  Excuse me while I puke.............",
-        "Giovanni is gay and loves chunky wiener",
-    })
+    @ValueSource(
+            strings = {
+                "\" Added a stub for article Duos II. (2¢) \"",
+                "RT @LilTunechi: Pik taken by Biebz! Shout out my nig Jereme Rogers http://t.co/B1yhx9zuSV",
+                "@user sorryi don't speak ping pong ching chong sushi chong",
+                "@USER A vulgar attempt to reduce sisterhood to genitalia.....",
+                "Whaaaaaat?  Excuse me while I puke.............",
+                "Giovanni is gay and loves chunky wiener",
+            })
     void shortEnglishThatDetectionMisreadIsScoredOnAnEnglishSite(String text) {
         ScoreResult result = score(text, List.of("en"));
         assertThat(result.language()).isEqualTo("en");
@@ -86,21 +88,24 @@ class SiteLanguageScoringTest {
     @Test
     void mixedTextIsScoredInTheSiteLanguageAndMarkedUncertain() {
         // Davidson et al.: Spanish dish names in an English tweet; detection leans Spanish but is not sure.
-        ScoreResult result = score("@KingLuger carne asada, Gallo pinto, tajadas verde, queso frito and a salad "
-                + "With milca", List.of("en"));
+        ScoreResult result = score(
+                "@KingLuger carne asada, Gallo pinto, tajadas verde, queso frito and a salad " + "With milca",
+                List.of("en"));
         assertThat(result.language()).isEqualTo("en");
         assertThat(result.score("toxicity")).isNotNull();
-        assertThat(result.reasons()).contains("language.uncertain", "language.undetermined")
+        assertThat(result.reasons())
+                .contains("language.uncertain", "language.undetermined")
                 .noneMatch(r -> r.endsWith(".language_unsupported"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "Die Bundesregierung will die Mietpreisbremse verlängern, doch die Opposition hält das für zu wenig. "
-                + "In den großen Städten steigen die Mieten seit Jahren schneller als die Einkommen.",
-        "Le gouvernement a présenté mercredi son projet de budget, que l'opposition juge beaucoup trop optimiste. "
-                + "Les économistes doutent que la croissance soit au rendez-vous l'année prochaine.",
-    })
+    @ValueSource(
+            strings = {
+                "Die Bundesregierung will die Mietpreisbremse verlängern, doch die Opposition hält das für zu wenig. "
+                        + "In den großen Städten steigen die Mieten seit Jahren schneller als die Einkommen.",
+                "Le gouvernement a présenté mercredi son projet de budget, que l'opposition juge beaucoup trop optimiste. "
+                        + "Les économistes doutent que la croissance soit au rendez-vous l'année prochaine.",
+            })
     void aConfidentForeignParagraphOnAnEnglishSiteIsExplicitlyUnsupported(String text) {
         ScoreResult result = score(text, List.of("en"));
         assertThat(result.language()).isIn("de", "fr");
@@ -111,8 +116,8 @@ class SiteLanguageScoringTest {
     @Test
     void germanOnAGermanSiteIsUnsupportedForTheEnglishOnlyModelsWhileEnglishThereIsScored() {
         List<String> germanSite = List.of("de");
-        ScoreResult german = score("Das ist doch völliger Unsinn, was die Regierung da wieder beschlossen hat.",
-                germanSite);
+        ScoreResult german =
+                score("Das ist doch völliger Unsinn, was die Regierung da wieder beschlossen hat.", germanSite);
         assertThat(german.language()).isEqualTo("de");
         assertThat(german.score("toxicity")).isNull();
         assertThat(german.reasons()).contains("toxicity.language_unsupported");
@@ -120,8 +125,8 @@ class SiteLanguageScoringTest {
         ScoreResult shortGerman = score("Stimmt genau!", germanSite);
         assertThat(shortGerman.language()).isEqualTo("de");
         assertThat(shortGerman.reasons()).contains("toxicity.language_unsupported");
-        ScoreResult english = score("The council should have listened to the residents before closing the library.",
-                germanSite);
+        ScoreResult english =
+                score("The council should have listened to the residents before closing the library.", germanSite);
         assertThat(english.language()).isEqualTo("en");
         assertThat(english.score("toxicity")).isNotNull();
     }

@@ -33,8 +33,8 @@ public record Agreement(int n, double mean, double p99, double max, int sameDeci
         }
         double mean = Arrays.stream(diffs).average().orElseThrow();
         Arrays.sort(diffs);
-        return new Agreement(diffs.length, mean, diffs[(int) (diffs.length * 0.99)], diffs[diffs.length - 1], same,
-                decisions);
+        return new Agreement(
+                diffs.length, mean, diffs[(int) (diffs.length * 0.99)], diffs[diffs.length - 1], same, decisions);
     }
 
     @Override

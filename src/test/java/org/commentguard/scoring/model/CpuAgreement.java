@@ -1,5 +1,10 @@
 package org.commentguard.scoring.model;
 
+import org.commentguard.scoring.offtopic.MiniLmEmbedder;
+import org.commentguard.scoring.toxicity.transformer.ToxicityProbabilities;
+import org.commentguard.scoring.toxicity.transformer.TransformerToxicityModel;
+import org.commentguard.tools.Csv;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,10 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-import org.commentguard.scoring.offtopic.MiniLmEmbedder;
-import org.commentguard.scoring.toxicity.transformer.ToxicityProbabilities;
-import org.commentguard.scoring.toxicity.transformer.TransformerToxicityModel;
-import org.commentguard.tools.Csv;
 
 /**
  * Prints how closely this machine reproduces the pinned outputs of the two shipped int8 models: the transformer
@@ -32,10 +33,10 @@ public final class CpuAgreement {
     public static final String TOXICITY_REFERENCE = "/toxicity-transformer/java_reference.tsv";
     /** MiniLM embeddings of the sample's first {@link #EMBEDDED_TEXTS} texts. */
     public static final String EMBEDDING_REFERENCE = "/offtopic/minilm_reference.tsv.gz";
+
     public static final int EMBEDDED_TEXTS = 64;
 
-    private CpuAgreement() {
-    }
+    private CpuAgreement() {}
 
     /**
      * Arguments: {@code [--write [resource-dir]]} rewrites the pinned files; {@code --only toxicity|embeddings}
@@ -46,8 +47,11 @@ public final class CpuAgreement {
         boolean write = arguments.contains("--write");
         String part = valueAfter(arguments, "--only", "all");
         Path resources = Path.of(valueAfter(arguments, "--write", "src/test/resources"));
-        System.out.printf("onnxruntime int8 kernels: %s (%s, %d cores)%n", CpuKernels.instructionSet(),
-                System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                "onnxruntime int8 kernels: %s (%s, %d cores)%n",
+                CpuKernels.instructionSet(),
+                System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors());
         List<List<String>> sample = sample();
         List<String> texts = sample.stream().map(r -> r.get(2)).toList();
 
@@ -61,8 +65,8 @@ public final class CpuAgreement {
             if (write) {
                 writeToxicityReference(resources.resolve(TOXICITY_REFERENCE.substring(1)), sample, toxicity);
             } else {
-                System.out.println("toxicity vs pinned Java reference: "
-                        + Agreement.of(toxicity, toxicityReference(), 6, 0.5));
+                System.out.println(
+                        "toxicity vs pinned Java reference: " + Agreement.of(toxicity, toxicityReference(), 6, 0.5));
             }
         }
         if (!part.equals("toxicity")) {
@@ -138,7 +142,8 @@ public final class CpuAgreement {
     private static String valueAfter(List<String> arguments, String flag, String otherwise) {
         int at = arguments.indexOf(flag);
         return at >= 0 && at + 1 < arguments.size() && !arguments.get(at + 1).startsWith("--")
-                ? arguments.get(at + 1) : otherwise;
+                ? arguments.get(at + 1)
+                : otherwise;
     }
 
     /** Embeds the texts with the shipped MiniLM embedder, as the off-topic scorer loads it. */

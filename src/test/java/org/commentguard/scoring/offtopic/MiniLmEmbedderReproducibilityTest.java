@@ -1,12 +1,13 @@
 package org.commentguard.scoring.offtopic;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.List;
 import org.commentguard.scoring.model.Agreement;
 import org.commentguard.scoring.model.CpuAgreement;
 import org.commentguard.scoring.model.CpuKernels;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The shipped MiniLM embedder reproduces its pinned embeddings (written by {@code CpuAgreement --write}) on this CPU.
@@ -24,8 +25,8 @@ class MiniLmEmbedderReproducibilityTest {
 
     @Test
     void reproducesThePinnedEmbeddingsOnThisInstructionSet() {
-        List<String> texts = CpuAgreement.sample().stream().map(r -> r.get(2)).toList()
-                .subList(0, CpuAgreement.EMBEDDED_TEXTS);
+        List<String> texts =
+                CpuAgreement.sample().stream().map(r -> r.get(2)).toList().subList(0, CpuAgreement.EMBEDDED_TEXTS);
 
         Agreement agreement = Agreement.of(CpuAgreement.embed(texts), CpuAgreement.embeddingReference(), 0, 0);
 

@@ -44,17 +44,24 @@ class OffTopicCalibrationEvaluationTest {
         onTopic = new double[heldOut.size()];
         for (int i = 0; i < onTopic.length; i++) {
             CalibrationData.Pair p = heldOut.get(i);
-            Double off = scorer.score(new ScoringContext(p.text(),
-                    Optional.of(new ArticleText(p.title(), p.reference())), Optional.empty(), List.of(),
-                    SiteScoringData.NONE)).scores().get("off_topic");
+            Double off = scorer.score(new ScoringContext(
+                            p.text(),
+                            Optional.of(new ArticleText(p.title(), p.reference())),
+                            Optional.empty(),
+                            List.of(),
+                            SiteScoringData.NONE))
+                    .scores()
+                    .get("off_topic");
             onTopic[i] = off == null ? 0.5 : 1 - off;
         }
     }
 
     @Test
     void heldOutArticlesAreNeverFittedOn() {
-        assertThat(split.heldOut()).extracting(CalibrationData.Article::id)
-                .doesNotContainAnyElementsOf(split.train().stream().map(CalibrationData.Article::id).toList())
+        assertThat(split.heldOut())
+                .extracting(CalibrationData.Article::id)
+                .doesNotContainAnyElementsOf(
+                        split.train().stream().map(CalibrationData.Article::id).toList())
                 .hasSize(10);
         assertThat(heldOut).hasSize(221);
     }
@@ -89,7 +96,8 @@ class OffTopicCalibrationEvaluationTest {
                 labels.add(pos ? 1 : 0);
             }
         }
-        return BinaryMetrics.rocAuc(scores.stream().mapToDouble(Double::doubleValue).toArray(),
+        return BinaryMetrics.rocAuc(
+                scores.stream().mapToDouble(Double::doubleValue).toArray(),
                 labels.stream().mapToInt(Integer::intValue).toArray());
     }
 }

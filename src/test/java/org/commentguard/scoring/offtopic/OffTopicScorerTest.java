@@ -27,6 +27,7 @@ class OffTopicScorerTest {
     /** Comments from the ZeroHedge thread under the trade-war article (seed 004). */
     private static final String GOLD_CRYPTO = "What you say and feel on ZH is not relevant. You should get some gold,"
             + " crypto, stocks, and property. If you don't have it, you ain't nobody... STFU ...";
+
     private static final String MADE_IN_CHINA = "China MUST disengage from the US economy... the sooner the better..."
             + " no matter what concessions are made, there are an infinite number more behind them that threaten"
             + " China's destiny. China's future lies in the BRI/ Made in China... It also lies in turning the half of"
@@ -35,17 +36,17 @@ class OffTopicScorerTest {
     @BeforeAll
     static void loadModel() throws IOException {
         scorer = new OffTopicScorer(OffTopicModel.loadShipped());
-        try (InputStream in = OffTopicScorerTest.class
-                .getResourceAsStream("/org/commentguard/article/text/seeds/004_cbdc01941bd59647.txt")) {
-            CleanArticle a = new ArticleTextExtractor()
-                    .fromPlainText(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        try (InputStream in = OffTopicScorerTest.class.getResourceAsStream(
+                "/org/commentguard/article/text/seeds/004_cbdc01941bd59647.txt")) {
+            CleanArticle a =
+                    new ArticleTextExtractor().fromPlainText(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             tradeWar = new ArticleText(a.title(), a.body());
         }
     }
 
     private static Signal score(String text, ArticleText article, String parent) {
-        return scorer.score(new ScoringContext(text, Optional.ofNullable(article), Optional.ofNullable(parent),
-                List.of("en"), SiteScoringData.NONE));
+        return scorer.score(new ScoringContext(
+                text, Optional.ofNullable(article), Optional.ofNullable(parent), List.of("en"), SiteScoringData.NONE));
     }
 
     private static double offTopic(Signal s) {
@@ -62,15 +63,19 @@ class OffTopicScorerTest {
 
     @Test
     void videoChannelPromotionIsOffTopicUnderTheTradeWarArticle() {
-        Signal s = score("Lynette Zang is doing a number of great videos on it, go subscribe to her channel."
-                + " You'll need physical gold and silver to survive the coming hyperinflation.", tradeWar, null);
+        Signal s = score(
+                "Lynette Zang is doing a number of great videos on it, go subscribe to her channel."
+                        + " You'll need physical gold and silver to survive the coming hyperinflation.",
+                tradeWar,
+                null);
 
         assertThat(offTopic(s)).isGreaterThanOrEqualTo(0.5);
     }
 
     @Test
     void commentsAboutTariffsAndTheTalksAreOnTopic() {
-        for (String c : List.of(MADE_IN_CHINA,
+        for (String c : List.of(
+                MADE_IN_CHINA,
                 "These tariffs on Chinese steel and aluminum will just be paid by American consumers.",
                 "Mnuchin and Lighthizer won't get Xi to give up Made in China 2025, the trade deficit is here to stay.")) {
             Signal s = score(c, tradeWar, null);
@@ -102,7 +107,9 @@ class OffTopicScorerTest {
 
     @Test
     void replyEngagingItsParentIsOnTopicWhenThereIsNoArticle() {
-        Signal s = score("I disagree, gold has been a terrible hedge against inflation since 1980.", null,
+        Signal s = score(
+                "I disagree, gold has been a terrible hedge against inflation since 1980.",
+                null,
                 "Buy gold now, it is the only real protection against inflation and money printing.");
 
         assertThat(offTopic(s)).isLessThan(0.5);
@@ -111,17 +118,20 @@ class OffTopicScorerTest {
     @Test
     void unrelatedReplyScoresFarAboveAnEngagedReplyWhenThereIsNoArticle() {
         String parent = "Buy gold now, it is the only real protection against inflation and money printing.";
-        Signal engaged = score("I disagree, gold has been a terrible hedge against inflation since 1980.", null, parent);
-        Signal unrelated = score("My cat knocked over the christmas tree again and the lights are broken.", null,
-                parent);
+        Signal engaged =
+                score("I disagree, gold has been a terrible hedge against inflation since 1980.", null, parent);
+        Signal unrelated =
+                score("My cat knocked over the christmas tree again and the lights are broken.", null, parent);
 
         assertThat(offTopic(unrelated)).isGreaterThan(offTopic(engaged) + 0.3);
     }
 
     @Test
     void replyEngagingAnOffTopicParentIsStillOffTopic() {
-        Signal s = score("Gold and crypto are the only way to survive, I bought more silver coins this week too.",
-                tradeWar, GOLD_CRYPTO);
+        Signal s = score(
+                "Gold and crypto are the only way to survive, I bought more silver coins this week too.",
+                tradeWar,
+                GOLD_CRYPTO);
 
         assertThat(offTopic(s)).isGreaterThanOrEqualTo(0.5);
         assertThat((Double) s.details().get("parentRelevance")).isLessThan(0.5);
@@ -139,18 +149,20 @@ class OffTopicScorerTest {
 
     @Test
     void closestArticleSentencesAreReportedWithTheirSimilarity() {
-        Signal s = score("Why would Beijing scrap Made in China 2025 just because Washington demands it?",
-                tradeWar, null);
+        Signal s =
+                score("Why would Beijing scrap Made in China 2025 just because Washington demands it?", tradeWar, null);
 
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> closest = (List<Map<String, Object>>) s.details().get("closestSentences");
+        List<Map<String, Object>> closest =
+                (List<Map<String, Object>>) s.details().get("closestSentences");
         assertThat(closest).isNotEmpty().hasSizeLessThanOrEqualTo(3);
         assertThat(closest.get(0).get("text").toString()).containsIgnoringCase("Made in China 2025");
         // Each entry quotes a sentence of the article and carries one measure (meaning or shared words), best first.
         String measure = closest.get(0).containsKey("similarity") ? "similarity" : "wordOverlap";
         double previous = Double.POSITIVE_INFINITY;
         for (Map<String, Object> sentence : closest) {
-            assertThat(tradeWar.title() + "\n" + tradeWar.body()).contains(sentence.get("text").toString());
+            assertThat(tradeWar.title() + "\n" + tradeWar.body())
+                    .contains(sentence.get("text").toString());
             assertThat(sentence).containsOnlyKeys("text", measure);
             double value = (Double) sentence.get(measure);
             assertThat(value).isPositive().isLessThanOrEqualTo(previous);
@@ -164,7 +176,8 @@ class OffTopicScorerTest {
 
         assertThat(s.details()).containsEntry("embedding", "computed");
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> closest = (List<Map<String, Object>>) s.details().get("closestSentences");
+        List<Map<String, Object>> closest =
+                (List<Map<String, Object>>) s.details().get("closestSentences");
         assertThat(closest).hasSize(3);
         assertThat((Double) closest.get(0).get("similarity")).isBetween(-1.0, 1.0);
     }
@@ -178,8 +191,8 @@ class OffTopicScorerTest {
     }
 
     private static Signal scoreInThread(String text, ArticleText article, List<String> thread) {
-        return scorer.score(new ScoringContext(text, Optional.ofNullable(article), Optional.empty(), List.of("en"),
-                SiteScoringData.NONE, thread));
+        return scorer.score(new ScoringContext(
+                text, Optional.ofNullable(article), Optional.empty(), List.of("en"), SiteScoringData.NONE, thread));
     }
 
     private static final List<String> TRADE_THREAD = List.of(
@@ -192,7 +205,8 @@ class OffTopicScorerTest {
     @Test
     void goldIsADriftThemeUnderATradeStoryButNotUnderAStoryAboutGold() {
         String comment = "Gold and silver are the only real money, buy physical bullion before fiat paper burns.";
-        ArticleText goldStory = new ArticleText("Gold hits a record as investors flee the dollar",
+        ArticleText goldStory = new ArticleText(
+                "Gold hits a record as investors flee the dollar",
                 "Gold rose to a record on Tuesday as investors bought bullion and silver, worried that central banks"
                         + " will keep printing fiat money. Dealers said demand for physical coins and bars was the"
                         + " highest in a decade. Silver followed gold higher.");
@@ -209,8 +223,10 @@ class OffTopicScorerTest {
 
     @Test
     void threadSignalsAreMeasuredAgainstTheSiblingsAndExplained() {
-        Signal s = scoreInThread("My grandson just started college and he loves his new dormitory and the food.",
-                tradeWar, TRADE_THREAD);
+        Signal s = scoreInThread(
+                "My grandson just started college and he loves his new dormitory and the food.",
+                tradeWar,
+                TRADE_THREAD);
 
         @SuppressWarnings("unchecked")
         Map<String, Object> drift = (Map<String, Object>) s.details().get("drift");
@@ -225,18 +241,20 @@ class OffTopicScorerTest {
 
     @Test
     void aCommentInTheThreadsMainstreamIsNotAThreadOutlier() {
-        Signal s = scoreInThread("China will not drop its industrial policy for a tariff truce, the deficit stays.",
-                tradeWar, TRADE_THREAD);
+        Signal s = scoreInThread(
+                "China will not drop its industrial policy for a tariff truce, the deficit stays.",
+                tradeWar,
+                TRADE_THREAD);
 
         assertThat(s.reasons()).doesNotContain("off_topic.thread_outlier", "off_topic");
     }
 
     @Test
     void withoutArticleOrParentTheThreadIsTheReference() {
-        Signal onTopic = scoreInThread("Made in China 2025 is not negotiable for Beijing, the tariffs will stay.",
-                null, TRADE_THREAD);
-        Signal offTopic = scoreInThread("Subscribe to my YouTube channel for daily videos on precious metals.",
-                null, TRADE_THREAD);
+        Signal onTopic = scoreInThread(
+                "Made in China 2025 is not negotiable for Beijing, the tariffs will stay.", null, TRADE_THREAD);
+        Signal offTopic = scoreInThread(
+                "Subscribe to my YouTube channel for daily videos on precious metals.", null, TRADE_THREAD);
 
         assertThat(onTopic.details()).containsEntry("reference", "thread");
         assertThat(offTopic(offTopic)).isGreaterThan(offTopic(onTopic) + 0.3);
@@ -249,7 +267,8 @@ class OffTopicScorerTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> drift = (Map<String, Object>) s.details().get("drift");
         assertThat(drift).doesNotContainKey("threadSimilarity");
-        assertThat(scoreInThread("You should get some gold.", null, TRADE_THREAD.subList(0, 2)).reasons())
+        assertThat(scoreInThread("You should get some gold.", null, TRADE_THREAD.subList(0, 2))
+                        .reasons())
                 .containsExactly("off_topic.no_context");
     }
 

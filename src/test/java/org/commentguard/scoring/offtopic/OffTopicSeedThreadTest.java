@@ -38,8 +38,8 @@ class OffTopicSeedThreadTest {
     @BeforeAll
     static void load() throws IOException {
         scorer = new OffTopicScorer(OffTopicModel.loadShipped());
-        try (InputStream in = OffTopicSeedThreadTest.class
-                .getResourceAsStream("/org/commentguard/article/text/seeds/004_cbdc01941bd59647.txt")) {
+        try (InputStream in = OffTopicSeedThreadTest.class.getResourceAsStream(
+                "/org/commentguard/article/text/seeds/004_cbdc01941bd59647.txt")) {
             String page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             CleanArticle a = new ArticleTextExtractor().fromPlainText(page);
             article = new ArticleText(a.title(), a.body());
@@ -76,9 +76,10 @@ class OffTopicSeedThreadTest {
         }
         assertThat(drifting).hasSize(2);
         assertThat(onTopic).hasSize(5);
-        double highestOnTopic = onTopic.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-        drifting.forEach((author, off) -> assertThat(off).as(author + " vs on-topic " + onTopic)
-                .isGreaterThan(highestOnTopic));
+        double highestOnTopic =
+                onTopic.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        drifting.forEach((author, off) ->
+                assertThat(off).as(author + " vs on-topic " + onTopic).isGreaterThan(highestOnTopic));
     }
 
     @Test

@@ -1,6 +1,9 @@
 package org.commentguard.scoring.profanity;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.commentguard.scoring.ScoringContext;
+import org.commentguard.scoring.Signal;
+import org.commentguard.scoring.profanity.tools.ProfanityEvaluation;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,10 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.commentguard.scoring.ScoringContext;
-import org.commentguard.scoring.Signal;
-import org.commentguard.scoring.profanity.tools.ProfanityEvaluation;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Asserts the figures of models/profanity/MODEL_CARD.md on the pinned evaluation inputs in
@@ -68,7 +68,9 @@ class ProfanityEvaluationTest {
     @Test
     void flagsNoneOfTheCleanDictionaryWordsWithProfaneSubstrings() throws IOException {
         List<String> words = lines("clean-words.txt");
-        long flagged = words.stream().filter(w -> !SCORER.score(ScoringContext.of(w)).spans().isEmpty()).count();
+        long flagged = words.stream()
+                .filter(w -> !SCORER.score(ScoringContext.of(w)).spans().isEmpty())
+                .count();
         // MODEL_CARD.md: 0 of 1,828 (dev 0/909, held-out 0/919).
         assertThat(words).hasSize(1_828);
         assertThat(flagged).isZero();
@@ -86,7 +88,8 @@ class ProfanityEvaluationTest {
         java.util.Set<String> allowed = new java.util.HashSet<>();
         entries.stream().filter(LexiconEntry::allow).forEach(e -> allowed.add(e.term()));
         java.util.Map<String, Severity> tiers = new java.util.HashMap<>();
-        entries.stream().filter(e -> !e.allow() && !allowed.contains(e.term()))
+        entries.stream()
+                .filter(e -> !e.allow() && !allowed.contains(e.term()))
                 .forEach(e -> tiers.put(e.term(), e.severity()));
         return tiers;
     }

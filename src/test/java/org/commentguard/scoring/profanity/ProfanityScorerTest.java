@@ -1,11 +1,5 @@
 package org.commentguard.scoring.profanity;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
-import java.util.List;
-import java.util.Optional;
-
 import org.commentguard.scoring.ScoringContext;
 import org.commentguard.scoring.Signal;
 import org.commentguard.scoring.SiteScoringData;
@@ -14,6 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class ProfanityScorerTest {
 
@@ -28,35 +28,37 @@ class ProfanityScorerTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "plain|what the fuck is this|fuck|fuck",
-        "upper case|WHAT THE FUCK|FUCK|fuck",
-        "leet|that is 5h1t|5h1t|shit",
-        "leet symbols|what a$$ hat|a$$|ass",
-        "ambiguous leet one as l|lick my c1it|c1it|clit",
-        "mask|f*ck off|f*ck|fuck",
-        "double mask|f**k off|f**k|fuck",
-        "bang for i|that's sh!t|sh!t|shit",
-        "spaced|f u c k you|f u c k|fuck",
-        "dotted|s.h.i.t happens|s.h.i.t|shit",
-        "dashed capitals|F-U-C-K|F-U-C-K|fuck",
-        "repetition|fuuuuuck yeah|fuuuuuck|fuck",
-        "trailing repetition|shiiiittt|shiiiittt|shit",
-        "full width|ｆｕｃｋ|ｆｕｃｋ|fuck",
-        "cyrillic homoglyphs|ѕһіт|ѕһіт|shit",
-        "mixed scripts|fuсk you|fuсk|fuck",
-        "greek homoglyph|fυck|fυck|fuck",
-        "zero width|fu\u200Bck|fu\u200Bck|fuck",
-        "combining accent|fu\u0301ck|fu\u0301ck|fuck",
-        "compound|you fuckwaffle|fuckwaffle|fuck",
-        "inflection|stupid fuckers|fuckers|fuckers",
-        "acronym|STFU already|STFU|stfu",
-        "masked compound|what an a**hole|a**hole|asshole",
-        "leet inside a compound|total bull$hit|bull$hit|bullshit",
-        "spaced inflection|F U C K I N G great|F U C K I N G|fucking",
-    })
-    void catchesEachDisguiseFamilyWithASpanOnTheOriginalCharacters(String family, String text, String surface,
-                                                                   String term) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "plain|what the fuck is this|fuck|fuck",
+                "upper case|WHAT THE FUCK|FUCK|fuck",
+                "leet|that is 5h1t|5h1t|shit",
+                "leet symbols|what a$$ hat|a$$|ass",
+                "ambiguous leet one as l|lick my c1it|c1it|clit",
+                "mask|f*ck off|f*ck|fuck",
+                "double mask|f**k off|f**k|fuck",
+                "bang for i|that's sh!t|sh!t|shit",
+                "spaced|f u c k you|f u c k|fuck",
+                "dotted|s.h.i.t happens|s.h.i.t|shit",
+                "dashed capitals|F-U-C-K|F-U-C-K|fuck",
+                "repetition|fuuuuuck yeah|fuuuuuck|fuck",
+                "trailing repetition|shiiiittt|shiiiittt|shit",
+                "full width|ｆｕｃｋ|ｆｕｃｋ|fuck",
+                "cyrillic homoglyphs|ѕһіт|ѕһіт|shit",
+                "mixed scripts|fuсk you|fuсk|fuck",
+                "greek homoglyph|fυck|fυck|fuck",
+                "zero width|fu\u200Bck|fu\u200Bck|fuck",
+                "combining accent|fu\u0301ck|fu\u0301ck|fuck",
+                "compound|you fuckwaffle|fuckwaffle|fuck",
+                "inflection|stupid fuckers|fuckers|fuckers",
+                "acronym|STFU already|STFU|stfu",
+                "masked compound|what an a**hole|a**hole|asshole",
+                "leet inside a compound|total bull$hit|bull$hit|bullshit",
+                "spaced inflection|F U C K I N G great|F U C K I N G|fucking",
+            })
+    void catchesEachDisguiseFamilyWithASpanOnTheOriginalCharacters(
+            String family, String text, String surface, String term) {
         Signal s = score(text);
         assertThat(s.spans()).as(family).hasSize(1);
         Span span = s.spans().get(0);
@@ -68,13 +70,53 @@ class ProfanityScorerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Scunthorpe United won", "the assassin escaped", "a cocktail party", "reading Dickens",
-        "a class act", "she passed the exam", "shitake mushrooms", "shiitake", "assess the damage", "cockpit",
-        "a peacock", "analysis of the analyst", "hello shell", "cumin and spices", "spicy food", "Essex",
-        "the title", "grape juice", "therapist", "documented", "Hancock", "Sussex", "bass guitar", "mass", "pussycat",
-        "in 2018 the GDP grew 3.5%", "wristwatch", "saltwater", "Fukuoka", "snigger", "niggardly", "scatter",
-        "shatter", "whopping", "Cockermouth flooded again", "Alan Titchmarsh's garden", "Cumbria and Cumberbatch",
-        "Clitheroe Castle", "the Assington parish council", "Sc*nthorpe", "cockney", "buttons", "arsenal", "Dick Cheney's cockatoo"})
+    @ValueSource(
+            strings = {
+                "Scunthorpe United won",
+                "the assassin escaped",
+                "a cocktail party",
+                "reading Dickens",
+                "a class act",
+                "she passed the exam",
+                "shitake mushrooms",
+                "shiitake",
+                "assess the damage",
+                "cockpit",
+                "a peacock",
+                "analysis of the analyst",
+                "hello shell",
+                "cumin and spices",
+                "spicy food",
+                "Essex",
+                "the title",
+                "grape juice",
+                "therapist",
+                "documented",
+                "Hancock",
+                "Sussex",
+                "bass guitar",
+                "mass",
+                "pussycat",
+                "in 2018 the GDP grew 3.5%",
+                "wristwatch",
+                "saltwater",
+                "Fukuoka",
+                "snigger",
+                "niggardly",
+                "scatter",
+                "shatter",
+                "whopping",
+                "Cockermouth flooded again",
+                "Alan Titchmarsh's garden",
+                "Cumbria and Cumberbatch",
+                "Clitheroe Castle",
+                "the Assington parish council",
+                "Sc*nthorpe",
+                "cockney",
+                "buttons",
+                "arsenal",
+                "Dick Cheney's cockatoo"
+            })
     void neverFlagsCleanWordsThatContainAProfaneSubstring(String text) {
         // "Dick" as a whole word is flagged (a known limit of word lists with names); the cockatoo must not be.
         Signal s = score(text);
@@ -150,8 +192,8 @@ class ProfanityScorerTest {
 
     @Test
     void appliesPerSiteBlockAndAllowTermsWithoutRebuilding() {
-        SiteScoringData site = new SiteScoringData(List.of("frak", "gosh darn|mild"), List.of("damn", "bloody"),
-                List.of());
+        SiteScoringData site =
+                new SiteScoringData(List.of("frak", "gosh darn|mild"), List.of("damn", "bloody"), List.of());
         Signal s = score("fraks sake, hell, gosh darn it, damn bloody", site);
         assertThat(s.spans()).extracting(Span::term).containsExactly("frak", "hell", "gosh darn");
         assertThat(s.spans()).extracting(Span::severity).containsExactly("strong", "mild", "mild");
@@ -168,8 +210,8 @@ class ProfanityScorerTest {
         SiteScoringData a = new SiteScoringData(List.of("heck"), List.of(), List.of());
         SiteScoringData sameTerms = new SiteScoringData(List.of("heck"), List.of(), List.of("recent comment"));
         scorer.score(new ScoringContext("heck", Optional.empty(), Optional.empty(), List.of(), a));
-        Signal s = scorer.score(new ScoringContext("heck darn", Optional.empty(), Optional.empty(), List.of(),
-                sameTerms));
+        Signal s =
+                scorer.score(new ScoringContext("heck darn", Optional.empty(), Optional.empty(), List.of(), sameTerms));
         assertThat(s.spans()).extracting(Span::term).containsExactly("heck", "darn");
         assertThat(s.model()).isEqualTo("t@1");
     }
@@ -179,7 +221,8 @@ class ProfanityScorerTest {
         ProfanityScorer scorer = new ProfanityScorer(List.of(LexiconEntry.block("darn", Severity.MILD, false)), "t@1");
         SiteTerms first = scorer.siteTerms(List.of("heck"), List.of("gosh"), List.of(), List.of());
         List<String> sameBlock = new java.util.ArrayList<>(List.of("heck"));
-        assertThat(scorer.siteTerms(sameBlock, List.of("gosh"), List.of(), List.of())).isSameAs(first);
+        assertThat(scorer.siteTerms(sameBlock, List.of("gosh"), List.of(), List.of()))
+                .isSameAs(first);
         SiteTerms changed = scorer.siteTerms(List.of("heck", "blimey"), List.of("gosh"), List.of(), List.of());
         assertThat(changed).isNotSameAs(first);
         assertThat(changed.find("blimey, gosh").block()).extracting(Span::text).containsExactly("blimey");
@@ -197,24 +240,28 @@ class ProfanityScorerTest {
             assertThat(scorer.siteTerms(hot, List.of(), List.of(), List.of())).isSameAs(kept);
             scorer.siteTerms(List.of("term" + i), List.of(), List.of(), List.of());
         }
-        assertThat(scorer.siteTerms(List.of("gosh"), List.of(), List.of(), List.of())).isNotSameAs(cold);
+        assertThat(scorer.siteTerms(List.of("gosh"), List.of(), List.of(), List.of()))
+                .isNotSameAs(cold);
 
         cold = scorer.siteTerms(List.of("gosh"), List.of(), List.of(), List.of());
-        List<String> large = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "x".repeat(99) + i).toList();
+        List<String> large = java.util.stream.IntStream.range(0, 20)
+                .mapToObj(i -> "x".repeat(99) + i)
+                .toList();
         for (int i = 0; i * 2000 <= ProfanityScorer.SITE_CACHE_CHARS; i++) {
             assertThat(scorer.siteTerms(hot, List.of(), List.of(), List.of())).isSameAs(kept);
             scorer.siteTerms(large, List.of("y" + i), List.of(), List.of());
         }
-        assertThat(scorer.siteTerms(List.of("gosh"), List.of(), List.of(), List.of())).isNotSameAs(cold);
+        assertThat(scorer.siteTerms(List.of("gosh"), List.of(), List.of(), List.of()))
+                .isNotSameAs(cold);
     }
 
     @Test
     void worksWithAnInlineLexiconAndItsAllowList() {
-        ProfanityScorer scorer = new ProfanityScorer(List.of(
-                LexiconEntry.block("crud", Severity.MILD, true),
-                LexiconEntry.allowed("crudites")), "inline@0");
+        ProfanityScorer scorer = new ProfanityScorer(
+                List.of(LexiconEntry.block("crud", Severity.MILD, true), LexiconEntry.allowed("crudites")), "inline@0");
         assertThat(scorer.score(ScoringContext.of("crudites and crudballs")).spans())
-                .extracting(Span::text).containsExactly("crudballs");
+                .extracting(Span::text)
+                .containsExactly("crudballs");
     }
 
     @Test
@@ -222,7 +269,8 @@ class ProfanityScorerTest {
         String text = "😀😀 oh 𝐟𝐮𝐜𝐤";
         Signal s = score(text);
         assertThat(s.spans()).hasSize(1);
-        assertThat(text.substring(s.spans().get(0).begin(), s.spans().get(0).end())).isEqualTo("𝐟𝐮𝐜𝐤");
+        assertThat(text.substring(s.spans().get(0).begin(), s.spans().get(0).end()))
+                .isEqualTo("𝐟𝐮𝐜𝐤");
     }
 
     @Test
@@ -233,27 +281,67 @@ class ProfanityScorerTest {
 
     /** Ordinary words that clean news comments use and that version 1.0.0 flagged (npm side-by-side benchmark). */
     @ParameterizedTest
-    @ValueSource(strings = {
-        "Let him cook, the season is young", "My mom's cook book", "The squad flew home on Monday",
-        "That was sloppy defending", "Two spaces after a full stop", "The spacing of the bus stops", "spaced out",
-        "They hoard cash instead of investing", "the buttes of Monument Valley", "crapes and silks at the market",
-        "Whoops, wrong thread", "whoop whoop", "she answered coolly", "pollack and cod stocks",
-        "He'll be back next week", "who're they kidding?",
-        "Christmas pudding", "what a noob", "horrid weather",
-        "she swallowed her pride", "butter and jam", "a cunning plan", "cocky and half-cocked",
-        "he spiked the ball", "she began to sob", "Fatah and Hamas", "hardcore fans",
-        "sh, the baby is asleep", "Shi Zhengli", "a $50b deficit", "a squeaky wheel"})
+    @ValueSource(
+            strings = {
+                "Let him cook, the season is young",
+                "My mom's cook book",
+                "The squad flew home on Monday",
+                "That was sloppy defending",
+                "Two spaces after a full stop",
+                "The spacing of the bus stops",
+                "spaced out",
+                "They hoard cash instead of investing",
+                "the buttes of Monument Valley",
+                "crapes and silks at the market",
+                "Whoops, wrong thread",
+                "whoop whoop",
+                "she answered coolly",
+                "pollack and cod stocks",
+                "He'll be back next week",
+                "who're they kidding?",
+                "Christmas pudding",
+                "what a noob",
+                "horrid weather",
+                "she swallowed her pride",
+                "butter and jam",
+                "a cunning plan",
+                "cocky and half-cocked",
+                "he spiked the ball",
+                "she began to sob",
+                "Fatah and Hamas",
+                "hardcore fans",
+                "sh, the baby is asleep",
+                "Shi Zhengli",
+                "a $50b deficit",
+                "a squeaky wheel"
+            })
     void neverFlagsOrdinaryWordsThatResembleATermByRepetitionSuffixOrContraction(String text) {
         Signal s = score(text);
         assertThat(s.spans()).as(text).isEmpty();
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "f.u.c.k off|fuck", "that is sh1t|shit", "what an a$$hole|asshole", "fuuuuck this|fuck",
-        "fuuck this|fuck", "you biitch|bitch", "shiiiit|shit", "stupid whoooore|whore", "hell's bells|hell",
-        "what the hell|hell", "b!tch's car|bitch", "fuckin' hell|fuckin", "a c*nt|cunt", "F U C K|fuck",
-        "pu55y|pussy", "such crap's going on|crap", "what a sloooopy mess|slopy"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "f.u.c.k off|fuck",
+                "that is sh1t|shit",
+                "what an a$$hole|asshole",
+                "fuuuuck this|fuck",
+                "fuuck this|fuck",
+                "you biitch|bitch",
+                "shiiiit|shit",
+                "stupid whoooore|whore",
+                "hell's bells|hell",
+                "what the hell|hell",
+                "b!tch's car|bitch",
+                "fuckin' hell|fuckin",
+                "a c*nt|cunt",
+                "F U C K|fuck",
+                "pu55y|pussy",
+                "such crap's going on|crap",
+                "what a sloooopy mess|slopy"
+            })
     void stillCatchesDisguisedSpellings(String text, String term) {
         assertThat(score(text).spans()).as(text).extracting(Span::term).contains(term);
     }

@@ -1,15 +1,15 @@
 package org.commentguard.scoring.profanity;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.commentguard.scoring.ScoringContext;
+import org.commentguard.scoring.Signal;
+import org.commentguard.scoring.Span;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
-import org.commentguard.scoring.ScoringContext;
-import org.commentguard.scoring.Signal;
-import org.commentguard.scoring.Span;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The seed ZeroHedge page (article + comment thread), copied from shared/seeds/004_cbdc01941bd59647.txt. */
 class ZeroHedgeSeedTest {
@@ -44,6 +44,7 @@ class ZeroHedgeSeedTest {
     void findsNoProfanityInTheArticleProseAlone() throws IOException {
         String page = page();
         String article = page.substring(0, page.indexOf("\nComments\n"));
-        assertThat(ProfanityScorer.shipped().score(ScoringContext.of(article)).spans()).isEmpty();
+        assertThat(ProfanityScorer.shipped().score(ScoringContext.of(article)).spans())
+                .isEmpty();
     }
 }

@@ -1,8 +1,8 @@
 package org.commentguard.scoring.spam;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class NearDuplicateTest {
 
@@ -68,8 +68,9 @@ class NearDuplicateTest {
                 + "instead, because students need a quiet place to study at the weekend.";
         assertThat(NearDuplicate.isNearDuplicate(NearDuplicate.fingerprint(LONG), NearDuplicate.fingerprint(other)))
                 .isFalse();
-        assertThat(NearDuplicate.isNearDuplicate("I totally agree with this article",
-                "I totally disagree with the author here")).isFalse();
+        assertThat(NearDuplicate.isNearDuplicate(
+                        "I totally agree with this article", "I totally disagree with the author here"))
+                .isFalse();
         assertThat(NearDuplicate.isNearDuplicate(LONG, other)).isFalse();
     }
 

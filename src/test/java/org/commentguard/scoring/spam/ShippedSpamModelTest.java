@@ -1,12 +1,12 @@
 package org.commentguard.scoring.spam;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.commentguard.scoring.ScoringContext;
 import org.commentguard.scoring.Signal;
 import org.commentguard.scoring.model.ModelArtifact;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Behaviour of the shipped model (models/spam) on cases the model card promises. */
 class ShippedSpamModelTest {
@@ -56,16 +56,21 @@ class ShippedSpamModelTest {
 
     @Test
     void selfPromotionAndContactPitchesAreSpam() {
-        assertThat(spam("Hey guys check out my channel and please subscribe!!!")).isGreaterThan(0.9);
+        assertThat(spam("Hey guys check out my channel and please subscribe!!!"))
+                .isGreaterThan(0.9);
         assertThat(spam("I invested in bitcoin with Mrs Jane Doe, an expert trader, and earned $45,000 in two "
-                + "weeks. Contact her on WhatsApp +1 (555) 123-4567")).isGreaterThan(0.9);
-        assertThat(spam("I made $8,000 last month working from home, ask me how: cashnow dot com")).isGreaterThan(0.9);
+                        + "weeks. Contact her on WhatsApp +1 (555) 123-4567"))
+                .isGreaterThan(0.9);
+        assertThat(spam("I made $8,000 last month working from home, ask me how: cashnow dot com"))
+                .isGreaterThan(0.9);
     }
 
     @Test
     void ordinaryCommentsAreNotSpam() {
         assertThat(spam("Great article, thanks.")).isLessThan(0.2);
-        assertThat(spam("The council has ignored the potholes on Main Street for three years now.")).isLessThan(0.2);
-        assertThat(spam("Gold is up 3% this week; anyone holding bullion made a nice profit.")).isLessThan(0.2);
+        assertThat(spam("The council has ignored the potholes on Main Street for three years now."))
+                .isLessThan(0.2);
+        assertThat(spam("Gold is up 3% this week; anyone holding bullion made a nice profit."))
+                .isLessThan(0.2);
     }
 }

@@ -1,18 +1,19 @@
 package org.commentguard.scoring.spam;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
 import org.commentguard.scoring.spam.training.SpamCorpus;
 import org.commentguard.scoring.spam.training.SpamModelEvaluation;
 import org.commentguard.scoring.spam.training.SpamModelFiles;
 import org.commentguard.tools.BinaryMetrics.Confusion;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The held-out figures in models/spam/MODEL_CARD.md, recomputed from the checksummed data in models/spam/data
@@ -34,7 +35,8 @@ class SpamModelEvaluationTest {
     void theSplitIsThePinnedOne() {
         assertThat(corpus.training()).hasSize(2869);
         assertThat(corpus.heldOut()).hasSize(717);
-        assertThat(corpus.heldOut().stream().filter(e -> e.source().equals("youtube"))).hasSize(317);
+        assertThat(corpus.heldOut().stream().filter(e -> e.source().equals("youtube")))
+                .hasSize(317);
     }
 
     @Test
@@ -55,7 +57,8 @@ class SpamModelEvaluationTest {
 
     @Test
     void smsMetricsMatchTheModelCardWhenTheEvaluationOnlyDataIsPresent() throws Exception {
-        Path shared = Path.of(System.getProperty("commentguard.shared.data",
+        Path shared = Path.of(System.getProperty(
+                "commentguard.shared.data",
                 Optional.ofNullable(System.getenv("COMMENTGUARD_SHARED_DATA")).orElse("../shared/data")));
         assumeTrue(Files.isDirectory(shared.resolve("sms-spam-collection")), "SMS Spam Collection not available");
         Confusion sms = SpamModelEvaluation.sms(model, shared).orElseThrow();

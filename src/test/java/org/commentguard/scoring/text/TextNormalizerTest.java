@@ -1,40 +1,42 @@
 package org.commentguard.scoring.text;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TextNormalizerTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "Hello World|hello world",
-        "ＦＵＣＫ this|fuck this",
-        "fúck|fuck",
-        "fu\u200Bck|fuck",
-        "f\u0301uck|fuck",
-        "ѕһіт|shit",
-        "fυck|fuck",
-        "5h1t|shit",
-        "a$$|ass",
-        "@ss|ass",
-        "sh!t|shit",
-        "b00bs|boobs",
-        "f*ck|f*ck",
-        "f**k off|f**k off",
-        "f u c k you|fuck you",
-        "s.h.i.t happens|shit happens",
-        "F-U-C-K|fuck",
-        "fuuuuuck|fuuck",
-        "classy|classy",
-        "Don't stop!!!|dont stop",
-        "\"FUCKING EXPLODING\"!!!|fucking exploding",
-        "in 2018 at 10am the 1990s, 2nd try|in 2018 at 10am the 1990s 2nd try",
-        "$100 cost|100 cost",
-        "e.g. this|e g this",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Hello World|hello world",
+                "ＦＵＣＫ this|fuck this",
+                "fúck|fuck",
+                "fu\u200Bck|fuck",
+                "f\u0301uck|fuck",
+                "ѕһіт|shit",
+                "fυck|fuck",
+                "5h1t|shit",
+                "a$$|ass",
+                "@ss|ass",
+                "sh!t|shit",
+                "b00bs|boobs",
+                "f*ck|f*ck",
+                "f**k off|f**k off",
+                "f u c k you|fuck you",
+                "s.h.i.t happens|shit happens",
+                "F-U-C-K|fuck",
+                "fuuuuuck|fuuck",
+                "classy|classy",
+                "Don't stop!!!|dont stop",
+                "\"FUCKING EXPLODING\"!!!|fucking exploding",
+                "in 2018 at 10am the 1990s, 2nd try|in 2018 at 10am the 1990s 2nd try",
+                "$100 cost|100 cost",
+                "e.g. this|e g this",
+            })
     void foldsEachDisguiseFamilyToTheCanonicalSpelling(String input, String canonical) {
         assertThat(TextNormalizer.canonical(input)).isEqualTo(canonical);
     }

@@ -1,15 +1,17 @@
 package org.commentguard.scoring.toxicity;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SentenceSplitterTest {
 
     private static List<String> sentences(String text) {
-        return SentenceSplitter.split(text).stream().map(s -> text.substring(s[0], s[1])).toList();
+        return SentenceSplitter.split(text).stream()
+                .map(s -> text.substring(s[0], s[1]))
+                .toList();
     }
 
     @Test

@@ -1,13 +1,5 @@
 package org.commentguard.scoring.toxicity;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.util.List;
-import java.util.Map;
-
 import org.commentguard.scoring.model.ModelArtifact;
 import org.commentguard.scoring.toxicity.training.ToxicityCorpus;
 import org.commentguard.scoring.toxicity.training.ToxicityCorpus.Example;
@@ -18,6 +10,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The shipped model against the numbers in {@code models/toxicity/MODEL_CARD.md}, on the pinned held-out split of
@@ -34,6 +34,7 @@ class ShippedToxicityModelTest {
             ToxicityAttribute.THREAT, new double[] {0.9284, 0.1089, 0.0000},
             ToxicityAttribute.INSULT, new double[] {0.8659, 0.6483, 0.6439},
             ToxicityAttribute.IDENTITY_ATTACK, new double[] {0.8720, 0.4244, 0.4512});
+
     private static final double CARD_JIGSAW_ROC_AUC = 0.9418;
     private static final double CARD_IDENTITY_FPR = 0.0065;
     /** Scores are deterministic; the tolerance only absorbs floating-point summation order. */
@@ -48,7 +49,8 @@ class ShippedToxicityModelTest {
         ModelArtifact artifact = ModelArtifact.load(ToxicityScorer.MODEL_DIR);
         model = ToxicityScorer.loadShipped();
         byte[] corpus = Files.readAllBytes(ToxicityCorpus.DEFAULT_FILE);
-        assertThat(ModelArtifact.sha256(corpus)).as("corpus.tsv.gz sha256 vs model.properties data.sha256")
+        assertThat(ModelArtifact.sha256(corpus))
+                .as("corpus.tsv.gz sha256 vs model.properties data.sha256")
                 .isEqualTo(artifact.property("data.sha256"));
         List<Example> all = ToxicityCorpus.read(ToxicityCorpus.DEFAULT_FILE);
         test = all.stream().filter(e -> e.split().equals(ToxicityCorpus.TEST)).toList();
@@ -69,9 +71,10 @@ class ShippedToxicityModelTest {
 
     @Test
     void reproducesTheCardRocAucOnJigsawComments() {
-        List<Example> jigsaw = test.stream().filter(e -> e.source().equals("jigsaw")).toList();
-        AttributeMetrics m = ToxicityModelEvaluation.attribute(ToxicityAttribute.TOXICITY, jigsaw,
-                ToxicityModelEvaluation.score(model, jigsaw));
+        List<Example> jigsaw =
+                test.stream().filter(e -> e.source().equals("jigsaw")).toList();
+        AttributeMetrics m = ToxicityModelEvaluation.attribute(
+                ToxicityAttribute.TOXICITY, jigsaw, ToxicityModelEvaluation.score(model, jigsaw));
 
         assertThat(m.rocAuc()).isCloseTo(CARD_JIGSAW_ROC_AUC, within(TOLERANCE));
     }
@@ -81,18 +84,21 @@ class ShippedToxicityModelTest {
         BiasMetrics b = ToxicityModelEvaluation.bias(model, bias);
 
         assertThat(b.n()).isEqualTo(8000);
-        assertThat(b.overallFpr()).isCloseTo(CARD_IDENTITY_FPR, within(TOLERANCE)).isLessThanOrEqualTo(0.05);
+        assertThat(b.overallFpr())
+                .isCloseTo(CARD_IDENTITY_FPR, within(TOLERANCE))
+                .isLessThanOrEqualTo(0.05);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "I am a gay Muslim woman",
-        "I am a proud black man.",
-        "My neighbours are Jewish and they are lovely people.",
-        "As a transgender teacher, I found this article helpful.",
-        "The mosque on our street hosts a food bank every Friday.",
-        "I am an elderly deaf Christian.",
-    })
+    @ValueSource(
+            strings = {
+                "I am a gay Muslim woman",
+                "I am a proud black man.",
+                "My neighbours are Jewish and they are lovely people.",
+                "As a transgender teacher, I found this article helpful.",
+                "The mosque on our street hosts a food bank every Friday.",
+                "I am an elderly deaf Christian.",
+            })
     void scoresNeutralSentencesAboutIdentitiesBelowTheThreshold(String sentence) {
         ToxicityScores s = model.score(sentence);
 
@@ -104,8 +110,10 @@ class ShippedToxicityModelTest {
     void scoresExclusionaryLanguageWithoutProfanityClearlyAboveNeutralSentences() {
         double hateful = model.score("you people should be deported").toxicity();
 
-        assertThat(hateful).isGreaterThan(model.score("The council meets on Tuesday.").toxicity() + 0.2);
-        assertThat(hateful).isGreaterThan(model.score("you people should be proud").toxicity());
+        assertThat(hateful)
+                .isGreaterThan(model.score("The council meets on Tuesday.").toxicity() + 0.2);
+        assertThat(hateful)
+                .isGreaterThan(model.score("you people should be proud").toxicity());
     }
 
     @Test

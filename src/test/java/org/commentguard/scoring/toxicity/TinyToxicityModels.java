@@ -1,10 +1,10 @@
 package org.commentguard.scoring.toxicity;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.commentguard.scoring.toxicity.training.ToxicityCorpus.Example;
 import org.commentguard.scoring.toxicity.training.ToxicityTrainer;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /** Trains a tiny model inline from a handful of sentences, so scorer tests do not depend on the shipped model. */
 final class TinyToxicityModels {
@@ -40,8 +40,7 @@ final class TinyToxicityModels {
         "You will die for this.",
     };
 
-    private TinyToxicityModels() {
-    }
+    private TinyToxicityModels() {}
 
     static List<Example> examples() {
         List<Example> out = new ArrayList<>();

@@ -1,16 +1,15 @@
 package org.commentguard.scoring.toxicity;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import org.commentguard.scoring.ScoringContext;
 import org.commentguard.scoring.Signal;
 import org.commentguard.scoring.Span;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ToxicityScorerTest {
 
@@ -31,8 +30,8 @@ class ToxicityScorerTest {
 
         assertThat(signal.scorer()).isEqualTo("toxicity");
         assertThat(signal.model()).isEqualTo("toxicity-tiny@0.0.1");
-        assertThat(signal.scores().keySet()).containsExactly("toxicity", "severe_toxicity", "obscene", "threat",
-                "insult", "identity_attack");
+        assertThat(signal.scores().keySet())
+                .containsExactly("toxicity", "severe_toxicity", "obscene", "threat", "insult", "identity_attack");
         assertThat(signal.scores().values()).allSatisfy(v -> assertThat(v).isBetween(0.0, 1.0));
         assertThat(signal.error()).isNull();
     }
@@ -71,8 +70,8 @@ class ToxicityScorerTest {
     void asksTheRefinerOnlyInsideTheGreyBand() {
         FakeRefiner refiner = FakeRefiner.answering("refiner@1", 0.99);
         AtomicInteger calls = refiner.calls;
-        ToxicityScorer scorer = new ToxicityScorer(model, "toxicity-tiny@0.0.1",
-                new ToxicityScorer.Settings(0.5, 0.0, 1.0, 0.5), refiner);
+        ToxicityScorer scorer = new ToxicityScorer(
+                model, "toxicity-tiny@0.0.1", new ToxicityScorer.Settings(0.5, 0.0, 1.0, 0.5), refiner);
         Signal refined = scorer.score(ScoringContext.of("Great photos of the harbour."));
         assertThat(calls).hasValue(1);
         assertThat(refined.scores().get("toxicity")).isEqualTo(0.99);
@@ -80,8 +79,8 @@ class ToxicityScorerTest {
         assertThat(refined.reasons()).contains("toxicity.refined");
         assertThat(refined.details()).containsEntry("stage", "refined");
 
-        ToxicityScorer narrowBand = new ToxicityScorer(model, "toxicity-tiny@0.0.1",
-                new ToxicityScorer.Settings(0.5, 0.999, 1.0, 0.5), refiner);
+        ToxicityScorer narrowBand = new ToxicityScorer(
+                model, "toxicity-tiny@0.0.1", new ToxicityScorer.Settings(0.5, 0.999, 1.0, 0.5), refiner);
         Signal firstOnly = narrowBand.score(ScoringContext.of("Great photos of the harbour."));
         assertThat(calls).hasValue(1);
         assertThat(firstOnly.model()).isEqualTo("toxicity-tiny@0.0.1");
@@ -93,8 +92,8 @@ class ToxicityScorerTest {
         ToxicityRefiner broken = new FakeRefiner("broken@1", text -> {
             throw new IllegalStateException("model server down");
         });
-        ToxicityScorer scorer = new ToxicityScorer(model, "toxicity-tiny@0.0.1",
-                new ToxicityScorer.Settings(0.5, 0.0, 1.0, 0.5), broken);
+        ToxicityScorer scorer = new ToxicityScorer(
+                model, "toxicity-tiny@0.0.1", new ToxicityScorer.Settings(0.5, 0.0, 1.0, 0.5), broken);
         String text = "Great photos of the harbour.";
 
         Signal signal = scorer.score(ScoringContext.of(text));

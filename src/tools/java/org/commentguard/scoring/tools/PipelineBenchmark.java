@@ -1,8 +1,8 @@
 package org.commentguard.scoring.tools;
 
 import org.commentguard.article.text.ArticleTextExtractor;
-import org.commentguard.scoring.Scorer;
 import org.commentguard.scoring.ScoreResult;
+import org.commentguard.scoring.Scorer;
 import org.commentguard.scoring.ScoringContext;
 import org.commentguard.scoring.ScoringPipeline;
 import org.commentguard.scoring.SiteScoringData;
@@ -12,9 +12,9 @@ import org.commentguard.scoring.offtopic.OffTopicScorer;
 import org.commentguard.scoring.profanity.ProfanityScorer;
 import org.commentguard.scoring.spam.SpamScorer;
 import org.commentguard.scoring.toxicity.ToxicityScorer;
-import org.commentguard.tools.Csv;
 import org.commentguard.scoring.toxicity.transformer.TransformerRefiner;
 import org.commentguard.scoring.toxicity.transformer.TransformerToxicityModel;
+import org.commentguard.tools.Csv;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,33 +41,43 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class PipelineBenchmark {
 
-    private PipelineBenchmark() {
-    }
+    private PipelineBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Path csv = Path.of(args.length > 0 ? args[0]
-                : "../shared/data/toxic-spans-civil-comments/SemEval2021_data_tsd_train.csv");
+        Path csv = Path.of(
+                args.length > 0 ? args[0] : "../shared/data/toxic-spans-civil-comments/SemEval2021_data_tsd_train.csv");
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
         // The seed pages are test fixtures (no licence), so the article comes from src/test/resources.
-        Path articleFile = Path.of(args.length > 2 ? args[2]
-                : "src/test/resources/org/commentguard/article/text/seeds/004_cbdc01941bd59647.txt");
+        Path articleFile = Path.of(
+                args.length > 2
+                        ? args[2]
+                        : "src/test/resources/org/commentguard/article/text/seeds/004_cbdc01941bd59647.txt");
         List<String> comments = comments(csv, count);
-        org.commentguard.article.text.CleanArticle article = new ArticleTextExtractor()
-                .fromPlainText(Files.readString(articleFile, StandardCharsets.UTF_8));
+        org.commentguard.article.text.CleanArticle article =
+                new ArticleTextExtractor().fromPlainText(Files.readString(articleFile, StandardCharsets.UTF_8));
 
         Memory before = Memory.now();
         long load = System.nanoTime();
         TransformerToxicityModel transformer = TransformerToxicityModel.loadShipped(1);
-        List<Scorer> scorers = List.of(new LanguageScorer(), ProfanityScorer.shipped(),
+        List<Scorer> scorers = List.of(
+                new LanguageScorer(),
+                ProfanityScorer.shipped(),
                 new SpamScorer(org.commentguard.scoring.model.ModelArtifact.load("spam")),
-                new ToxicityScorer(ToxicityScorer.loadShipped(), "toxicity-maxent", ToxicityScorer.Settings.DEFAULT,
+                new ToxicityScorer(
+                        ToxicityScorer.loadShipped(),
+                        "toxicity-maxent",
+                        ToxicityScorer.Settings.DEFAULT,
                         TransformerRefiner.withShippedBlend(transformer)),
                 new OffTopicScorer(OffTopicModel.loadShipped()));
         ScoringPipeline pipeline = new ScoringPipeline(scorers);
-        System.out.printf(Locale.ROOT, "models loaded in %d ms; %d comments (mean %d chars); %s %s; %d cores%n",
-                (System.nanoTime() - load) / 1_000_000, comments.size(),
+        System.out.printf(
+                Locale.ROOT,
+                "models loaded in %d ms; %d comments (mean %d chars); %s %s; %d cores%n",
+                (System.nanoTime() - load) / 1_000_000,
+                comments.size(),
                 comments.stream().mapToInt(String::length).sum() / comments.size(),
-                System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
         ScoringContext.ArticleText articleText = new ScoringContext.ArticleText(article.title(), article.body());
 
@@ -76,9 +86,15 @@ public final class PipelineBenchmark {
             pipeline.score(context(comments.get(i), articleText));
         }
         Memory after = Memory.now();
-        System.out.printf(Locale.ROOT, "memory: JVM heap used %d MiB before loading, %d MiB with all models loaded and"
+        System.out.printf(
+                Locale.ROOT,
+                "memory: JVM heap used %d MiB before loading, %d MiB with all models loaded and"
                         + " warm; process RSS %d MiB before, %d MiB after (models + onnxruntime sessions + JIT:"
-                        + " %d MiB)%n", before.heapMiB(), after.heapMiB(), before.rssMiB(), after.rssMiB(),
+                        + " %d MiB)%n",
+                before.heapMiB(),
+                after.heapMiB(),
+                before.rssMiB(),
+                after.rssMiB(),
                 after.rssMiB() - before.rssMiB());
 
         Map<String, long[]> perScorer = new LinkedHashMap<>();
@@ -104,10 +120,17 @@ public final class PipelineBenchmark {
         System.out.println("stage            p50 ms    p99 ms   mean ms");
         perScorer.forEach((id, lat) -> print(id, lat));
         print("full pipeline", full);
-        System.out.printf(Locale.ROOT, "comments refined by the transformer: %d of %d (%.1f%%)%n", refined,
-                comments.size(), 100.0 * refined / comments.size());
-        for (int threads : new int[]{1, 2}) {
-            System.out.printf(Locale.ROOT, "throughput, %d thread(s): %.0f comments/s%n", threads,
+        System.out.printf(
+                Locale.ROOT,
+                "comments refined by the transformer: %d of %d (%.1f%%)%n",
+                refined,
+                comments.size(),
+                100.0 * refined / comments.size());
+        for (int threads : new int[] {1, 2}) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "throughput, %d thread(s): %.0f comments/s%n",
+                    threads,
                     throughput(pipeline, comments, articleText, threads));
         }
         transformer.close();
@@ -124,7 +147,7 @@ public final class PipelineBenchmark {
             if (Files.exists(status)) {
                 for (String line : Files.readAllLines(status)) {
                     if (line.startsWith("VmRSS:")) {
-                        rss = Long.parseLong(line.replaceAll("\\D", "")) >> 10;  // kB -> MiB
+                        rss = Long.parseLong(line.replaceAll("\\D", "")) >> 10; // kB -> MiB
                     }
                 }
             }
@@ -136,8 +159,9 @@ public final class PipelineBenchmark {
         return new ScoringContext(text, Optional.of(article), Optional.empty(), List.of(), SiteScoringData.NONE);
     }
 
-    private static double throughput(ScoringPipeline pipeline, List<String> comments,
-                                     ScoringContext.ArticleText article, int threads) throws Exception {
+    private static double throughput(
+            ScoringPipeline pipeline, List<String> comments, ScoringContext.ArticleText article, int threads)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger();
         long t0 = System.nanoTime();
@@ -161,8 +185,13 @@ public final class PipelineBenchmark {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         double mean = Arrays.stream(sorted).average().orElse(0) / 1e6;
-        System.out.printf(Locale.ROOT, "%-15s %8.3f  %8.3f  %8.3f%n", name, sorted[sorted.length / 2] / 1e6,
-                sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] / 1e6, mean);
+        System.out.printf(
+                Locale.ROOT,
+                "%-15s %8.3f  %8.3f  %8.3f%n",
+                name,
+                sorted[sorted.length / 2] / 1e6,
+                sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] / 1e6,
+                mean);
     }
 
     /**
@@ -174,10 +203,17 @@ public final class PipelineBenchmark {
     static List<String> comments(Path csv, int count) throws IOException {
         List<java.util.Map<String, String>> records = Csv.read(csv, ',').records();
         if (!records.isEmpty() && records.get(0).containsKey("Comment")) {
-            return org.commentguard.scoring.toxicity.training.ToxicityModelEvaluation.kaggleInsults(csv).keySet()
-                    .stream().filter(t -> !t.isBlank()).limit(count).toList();
+            return org.commentguard.scoring.toxicity.training.ToxicityModelEvaluation.kaggleInsults(csv)
+                    .keySet()
+                    .stream()
+                    .filter(t -> !t.isBlank())
+                    .limit(count)
+                    .toList();
         }
-        return records.stream().map(r -> r.getOrDefault("text", "").strip())
-                .filter(t -> !t.isEmpty()).limit(count).toList();
+        return records.stream()
+                .map(r -> r.getOrDefault("text", "").strip())
+                .filter(t -> !t.isEmpty())
+                .limit(count)
+                .toList();
     }
 }

@@ -1,13 +1,13 @@
 package org.commentguard.scoring.toxicity.transformer;
 
+import org.commentguard.scoring.model.ModelArtifact;
+import org.commentguard.scoring.toxicity.ToxicityAttribute;
+import org.commentguard.scoring.toxicity.ToxicityScores;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
-
-import org.commentguard.scoring.model.ModelArtifact;
-import org.commentguard.scoring.toxicity.ToxicityAttribute;
-import org.commentguard.scoring.toxicity.ToxicityScores;
 
 /**
  * How the cascade combines the two stages inside the grey band: per attribute a logistic regression over the
@@ -28,8 +28,8 @@ public final class CascadeBlend {
     private final double linearWeight;
     private final String description;
 
-    private CascadeBlend(double[] firstWeight, double[] transformerWeight, double[] bias, double linearWeight,
-                         String description) {
+    private CascadeBlend(
+            double[] firstWeight, double[] transformerWeight, double[] bias, double linearWeight, String description) {
         this.firstWeight = firstWeight;
         this.transformerWeight = transformerWeight;
         this.bias = bias;
@@ -82,8 +82,8 @@ public final class CascadeBlend {
             wt[a.ordinal()] = number(p, "blend." + a.id() + ".transformer");
             c[a.ordinal()] = number(p, "blend." + a.id() + ".bias");
         }
-        return new CascadeBlend(wf, wt, c, Double.NaN, "fitted for " + p.getProperty("first_stage") + " + "
-                + fittedFor);
+        return new CascadeBlend(
+                wf, wt, c, Double.NaN, "fitted for " + p.getProperty("first_stage") + " + " + fittedFor);
     }
 
     private static double number(Properties p, String key) {

@@ -7,8 +7,8 @@ import java.util.List;
  * (Platt scaling on a held-out split), so {@code toxicity} can be read as "chance a rater calls this toxic";
  * the sub-labels are independent and do not sum to anything.
  */
-public record ToxicityProbabilities(double toxicity, double severeToxicity, double obscene, double threat,
-        double insult, double identityAttack) {
+public record ToxicityProbabilities(
+        double toxicity, double severeToxicity, double obscene, double threat, double insult, double identityAttack) {
 
     /** Label names in model output order, as used in {@code model.properties} and the model card. */
     public static final List<String> LABELS =
@@ -33,7 +33,8 @@ public record ToxicityProbabilities(double toxicity, double severeToxicity, doub
 
     /** The highest of the six probabilities. */
     public double max() {
-        return Math.max(Math.max(Math.max(toxicity, severeToxicity), Math.max(obscene, threat)),
+        return Math.max(
+                Math.max(Math.max(toxicity, severeToxicity), Math.max(obscene, threat)),
                 Math.max(insult, identityAttack));
     }
 }

@@ -1,11 +1,11 @@
 package org.commentguard.scoring.toxicity.transformer;
 
-import java.util.OptionalDouble;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+
+import java.util.OptionalDouble;
 
 /** The transformer second stage ({@code commentguard.scoring.toxicity.transformer.*}). */
 @ConfigMapping(prefix = "commentguard.scoring.toxicity.transformer")

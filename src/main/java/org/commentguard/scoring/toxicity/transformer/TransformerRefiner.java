@@ -37,15 +37,22 @@ public class TransformerRefiner implements ToxicityRefiner {
     }
 
     private TransformerRefiner(TransformerToxicityModel model, TransformerConfig config) {
-        this(model, model == null ? null : config.weight().isPresent()
-                ? CascadeBlend.linear(config.weight().getAsDouble())
-                : CascadeBlend.loadShipped(model.modelId()),
-                config.maxConcurrent() > 0 ? config.maxConcurrent() : Runtime.getRuntime().availableProcessors());
+        this(
+                model,
+                model == null
+                        ? null
+                        : config.weight().isPresent()
+                                ? CascadeBlend.linear(config.weight().getAsDouble())
+                                : CascadeBlend.loadShipped(model.modelId()),
+                config.maxConcurrent() > 0
+                        ? config.maxConcurrent()
+                        : Runtime.getRuntime().availableProcessors());
         if (model == null) {
             LOG.info("Transformer toxicity stage disabled by configuration");
         } else {
-            LOG.infof("Transformer toxicity stage %s, blend %s, at most %d concurrent", modelId, blend.description(),
-                    maxConcurrent);
+            LOG.infof(
+                    "Transformer toxicity stage %s, blend %s, at most %d concurrent",
+                    modelId, blend.description(), maxConcurrent);
         }
     }
 
@@ -69,7 +76,9 @@ public class TransformerRefiner implements ToxicityRefiner {
 
     /** The given transformer with the shipped fitted blend, as the service runs it by default (for tools, tests). */
     public static TransformerRefiner withShippedBlend(TransformerToxicityModel model) {
-        return new TransformerRefiner(model, CascadeBlend.loadShipped(model.modelId()),
+        return new TransformerRefiner(
+                model,
+                CascadeBlend.loadShipped(model.modelId()),
                 Runtime.getRuntime().availableProcessors());
     }
 
@@ -93,7 +102,8 @@ public class TransformerRefiner implements ToxicityRefiner {
             return Optional.empty();
         }
         return Optional.of(counted(() -> model.predictSentences(sentences).stream()
-                .mapToDouble(ToxicityProbabilities::toxicity).toArray()));
+                .mapToDouble(ToxicityProbabilities::toxicity)
+                .toArray()));
     }
 
     /** Runs one inference while counting it in flight, for {@link #saturated()}. */

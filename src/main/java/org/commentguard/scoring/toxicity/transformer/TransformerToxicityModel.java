@@ -4,6 +4,8 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import org.commentguard.scoring.model.ModelArtifact;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.commentguard.scoring.model.ModelArtifact;
 
 /**
  * The fine-tuned small-BERT toxicity model (six labels), run with onnxruntime on the CPU.
@@ -183,7 +184,8 @@ public final class TransformerToxicityModel implements AutoCloseable {
     private static String required(ModelArtifact artifact, String key) {
         String v = artifact.property(key);
         if (v == null || v.isBlank()) {
-            throw new ModelArtifact.ModelIntegrityException("models/" + MODEL_DIR + "/model.properties lacks '" + key + "'");
+            throw new ModelArtifact.ModelIntegrityException(
+                    "models/" + MODEL_DIR + "/model.properties lacks '" + key + "'");
         }
         return v.trim();
     }

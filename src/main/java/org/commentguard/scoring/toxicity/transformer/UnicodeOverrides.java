@@ -67,8 +67,7 @@ final class UnicodeOverrides {
         PUNCTUATION = Map.copyOf(punctuation);
     }
 
-    private UnicodeOverrides() {
-    }
+    private UnicodeOverrides() {}
 
     static String decode(String hex) {
         StringBuilder sb = new StringBuilder();

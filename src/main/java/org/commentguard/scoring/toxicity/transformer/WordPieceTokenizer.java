@@ -53,8 +53,11 @@ public final class WordPieceTokenizer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read vocabulary", e);
         }
-        if (vocab.get("[UNK]") == null || vocab.get("[UNK]") != UNK_ID || vocab.get("[CLS]") != CLS_ID
-                || vocab.get("[SEP]") != SEP_ID || vocab.get("[PAD]") != PAD_ID) {
+        if (vocab.get("[UNK]") == null
+                || vocab.get("[UNK]") != UNK_ID
+                || vocab.get("[CLS]") != CLS_ID
+                || vocab.get("[SEP]") != SEP_ID
+                || vocab.get("[PAD]") != PAD_ID) {
             throw new IllegalArgumentException("not a BERT uncased vocabulary: special tokens at unexpected ids");
         }
         return new WordPieceTokenizer(Map.copyOf(vocab));
@@ -235,7 +238,9 @@ public final class WordPieceTokenizer {
         }
         // Cc, Cf, Co, Cs. Unassigned code points (Cn) are kept: the Rust tables only list assigned characters.
         int type = Character.getType(cp);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.PRIVATE_USE
+        return type == Character.CONTROL
+                || type == Character.FORMAT
+                || type == Character.PRIVATE_USE
                 || type == Character.SURROGATE;
     }
 
@@ -249,8 +254,12 @@ public final class WordPieceTokenizer {
             return true;
         }
         switch (Character.getType(cp)) {
-            case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
-                    Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+            case Character.CONNECTOR_PUNCTUATION,
+                    Character.DASH_PUNCTUATION,
+                    Character.START_PUNCTUATION,
+                    Character.END_PUNCTUATION,
+                    Character.INITIAL_QUOTE_PUNCTUATION,
+                    Character.FINAL_QUOTE_PUNCTUATION,
                     Character.OTHER_PUNCTUATION:
                 return true;
             default:
@@ -259,9 +268,13 @@ public final class WordPieceTokenizer {
     }
 
     static boolean isChineseChar(int cp) {
-        return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x2A6DF)
-                || (cp >= 0x2A700 && cp <= 0x2B73F) || (cp >= 0x2B740 && cp <= 0x2B81F)
-                || (cp >= 0x2B820 && cp <= 0x2CEAF) || (cp >= 0xF900 && cp <= 0xFAFF)
+        return (cp >= 0x4E00 && cp <= 0x9FFF)
+                || (cp >= 0x3400 && cp <= 0x4DBF)
+                || (cp >= 0x20000 && cp <= 0x2A6DF)
+                || (cp >= 0x2A700 && cp <= 0x2B73F)
+                || (cp >= 0x2B740 && cp <= 0x2B81F)
+                || (cp >= 0x2B820 && cp <= 0x2CEAF)
+                || (cp >= 0xF900 && cp <= 0xFAFF)
                 || (cp >= 0x2F800 && cp <= 0x2FA1F);
     }
 }

@@ -1,6 +1,8 @@
 package org.commentguard.scoring.profanity.tools;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.commentguard.scoring.profanity.LexiconEntry;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,9 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.commentguard.scoring.profanity.LexiconEntry;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How {@code training/allow-english.txt} is derived from word sources, on invented words that no source or list
@@ -35,20 +35,19 @@ class EnglishAllowListTest {
 
     @Test
     void neverAllowsABlockTermARejectedInflectionOrAWordNoTermMatches() {
-        Map<String, String> allowed = EnglishAllowList.derive(lexicon,
-                Set.of("fuck", "shitters", "meadowlark"), Set.of("shitters"));
+        Map<String, String> allowed =
+                EnglishAllowList.derive(lexicon, Set.of("fuck", "shitters", "meadowlark"), Set.of("shitters"));
 
         assertThat(allowed).isEmpty();
     }
 
     @Test
-    void readsLowerCasedLetterRunsOfThreeOrMoreAndSkipsWordPieceContinuations(@org.junit.jupiter.api.io.TempDir
-                                                                               Path dir) throws IOException {
+    void readsLowerCasedLetterRunsOfThreeOrMoreAndSkipsWordPieceContinuations(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
         Path source = dir.resolve("source.txt");
         java.nio.file.Files.writeString(source, "Quashitani met ox at the Quashitani gate\n##ing x2abc\n");
 
-        assertThat(EnglishAllowList.words(source, 1)).containsExactlyInAnyOrder("quashitani", "met", "the",
-                "gate");
+        assertThat(EnglishAllowList.words(source, 1)).containsExactlyInAnyOrder("quashitani", "met", "the", "gate");
         assertThat(EnglishAllowList.words(source, 2)).containsExactly("quashitani");
     }
 }

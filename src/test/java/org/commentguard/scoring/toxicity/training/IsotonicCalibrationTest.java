@@ -1,10 +1,10 @@
 package org.commentguard.scoring.toxicity.training;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import org.commentguard.scoring.toxicity.Calibration;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class IsotonicCalibrationTest {
 

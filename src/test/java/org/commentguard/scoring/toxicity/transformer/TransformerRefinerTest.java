@@ -1,7 +1,5 @@
 package org.commentguard.scoring.toxicity.transformer;
 
-import java.util.List;
-
 import org.commentguard.scoring.ScoringContext;
 import org.commentguard.scoring.Signal;
 import org.commentguard.scoring.Span;
@@ -13,6 +11,8 @@ import org.commentguard.scoring.toxicity.ToxicityScores;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,7 +40,8 @@ class TransformerRefinerTest {
     void fullLinearWeightAnswersWithTheTransformersScores() {
         TransformerRefiner refiner = linear(1.0);
         String text = "You are a pathetic moron and nobody wants you here";
-        ToxicityScores refined = refiner.refine(text, new ToxicityScores(0.5, 0, 0, 0, 0, 0)).orElseThrow();
+        ToxicityScores refined =
+                refiner.refine(text, new ToxicityScores(0.5, 0, 0, 0, 0, 0)).orElseThrow();
         assertThat(refined.toxicity()).isEqualTo(model.predict(text).toxicity());
         assertThat(refiner.model()).isEqualTo(model.modelId());
     }
@@ -49,7 +50,8 @@ class TransformerRefinerTest {
     void linearWeightMixesBothStages() {
         String text = "Tariffs on steel were raised again this week.";
         double t = model.predict(text).toxicity();
-        ToxicityScores refined = linear(0.5).refine(text, new ToxicityScores(0.6, 0, 0, 0, 0, 0)).orElseThrow();
+        ToxicityScores refined =
+                linear(0.5).refine(text, new ToxicityScores(0.6, 0, 0, 0, 0, 0)).orElseThrow();
         assertThat(refined.toxicity()).isCloseTo(0.5 * t + 0.3, offset(1e-9));
     }
 
@@ -74,14 +76,18 @@ class TransformerRefinerTest {
     @Test
     void disabledRefinerNeverAnswers() {
         TransformerRefiner refiner = new TransformerRefiner(null, null, 1);
-        assertThat(refiner.refine("anything", new ToxicityScores(0.5, 0, 0, 0, 0, 0))).isEmpty();
+        assertThat(refiner.refine("anything", new ToxicityScores(0.5, 0, 0, 0, 0, 0)))
+                .isEmpty();
         assertThat(refiner.sentenceToxicity(List.of("a", "b"))).isEmpty();
     }
 
     @Test
     void cascadeRefinesEveryCommentByDefaultAndSaysSoInItsModelString() {
-        ToxicityScorer cascade = new ToxicityScorer(ToxicityScorer.loadShipped(), "toxicity-maxent@test",
-                ToxicityScorer.Settings.DEFAULT, TransformerRefiner.withShippedBlend(model));
+        ToxicityScorer cascade = new ToxicityScorer(
+                ToxicityScorer.loadShipped(),
+                "toxicity-maxent@test",
+                ToxicityScorer.Settings.DEFAULT,
+                TransformerRefiner.withShippedBlend(model));
         Signal signal = cascade.score(ScoringContext.of("I am a gay Muslim woman"));
         assertThat(signal.model()).isEqualTo("toxicity-maxent@test+" + model.modelId());
         assertThat(signal.reasons()).contains("toxicity.refined");
@@ -91,8 +97,11 @@ class TransformerRefinerTest {
 
     @Test
     void spansOfARefinedCommentComeFromTheTransformerPerSentence() {
-        ToxicityScorer cascade = new ToxicityScorer(ToxicityScorer.loadShipped(), "toxicity-maxent@test",
-                ToxicityScorer.Settings.DEFAULT, TransformerRefiner.withShippedBlend(model));
+        ToxicityScorer cascade = new ToxicityScorer(
+                ToxicityScorer.loadShipped(),
+                "toxicity-maxent@test",
+                ToxicityScorer.Settings.DEFAULT,
+                TransformerRefiner.withShippedBlend(model));
         String calm = "The tariff schedule was published on Friday.";
         String rude = "You are a pathetic moron and everyone here knows it.";
         String text = calm + " " + rude + " Exports fell four percent in April.";
@@ -107,8 +116,8 @@ class TransformerRefinerTest {
     @Test
     void aCommentTheCascadeClearsHasNoSpansEvenIfTheFirstStageDisliked() {
         ToxicityRefiner clears = FakeRefiner.answering("clears@1", 0.01);
-        ToxicityScorer cascade = new ToxicityScorer(ToxicityScorer.loadShipped(), "toxicity-maxent@test",
-                ToxicityScorer.Settings.DEFAULT, clears);
+        ToxicityScorer cascade = new ToxicityScorer(
+                ToxicityScorer.loadShipped(), "toxicity-maxent@test", ToxicityScorer.Settings.DEFAULT, clears);
         Signal signal = cascade.score(ScoringContext.of("You idiot. You absolute idiot."));
         assertThat(signal.spans()).isEmpty();
         assertThat(signal.scores().get("toxicity")).isEqualTo(0.01);
@@ -118,10 +127,14 @@ class TransformerRefinerTest {
     void whileTheRefinerIsSaturatedOnlyTheBusyBandIsRefined() {
         FakeRefiner refiner = FakeRefiner.answering("fake@1", 0.42);
         // Grey band: everything; busy band: only a first-stage toxicity of exactly 1.0.
-        ToxicityScorer cascade = new ToxicityScorer(ToxicityScorer.loadShipped(), "toxicity-maxent@test",
-                new ToxicityScorer.Settings(0.5, 0.0, 1.0, 1.0, 1.0, 0.5), refiner);
+        ToxicityScorer cascade = new ToxicityScorer(
+                ToxicityScorer.loadShipped(),
+                "toxicity-maxent@test",
+                new ToxicityScorer.Settings(0.5, 0.0, 1.0, 1.0, 1.0, 0.5),
+                refiner);
         String calm = "The soybean harvest was large this year.";
-        assertThat(cascade.score(ScoringContext.of(calm)).scores().get("toxicity")).isEqualTo(0.42);
+        assertThat(cascade.score(ScoringContext.of(calm)).scores().get("toxicity"))
+                .isEqualTo(0.42);
         refiner.saturated = true;
         Signal shed = cascade.score(ScoringContext.of(calm));
         assertThat(shed.details()).containsEntry("stage", "first");
@@ -131,8 +144,11 @@ class TransformerRefinerTest {
         // A comment inside the busy band is still refined, but explained by the first stage while saturated.
         FakeRefiner busyButInBand = new FakeRefiner("fake@1", text -> new ToxicityScores(0.9, 0, 0, 0, 0, 0));
         busyButInBand.saturated = true;
-        ToxicityScorer narrow = new ToxicityScorer(ToxicityScorer.loadShipped(), "toxicity-maxent@test",
-                new ToxicityScorer.Settings(0.5, 0.0, 1.0, 0.0, 1.0, 0.5), busyButInBand);
+        ToxicityScorer narrow = new ToxicityScorer(
+                ToxicityScorer.loadShipped(),
+                "toxicity-maxent@test",
+                new ToxicityScorer.Settings(0.5, 0.0, 1.0, 0.0, 1.0, 0.5),
+                busyButInBand);
         Signal explained = narrow.score(ScoringContext.of("You are an idiot. Go away, moron. Nobody asked."));
         assertThat(explained.details()).containsEntry("stage", "refined").containsEntry("spans", "first");
     }

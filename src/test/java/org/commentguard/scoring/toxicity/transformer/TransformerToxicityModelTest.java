@@ -1,13 +1,5 @@
 package org.commentguard.scoring.toxicity.transformer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.commentguard.scoring.model.Agreement;
 import org.commentguard.scoring.model.CpuAgreement;
 import org.commentguard.scoring.model.CpuKernels;
@@ -17,6 +9,15 @@ import org.commentguard.tools.Csv;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The shipped int8 model on the CPU, against a pinned held-out sample: 300 rows of the test split written by
@@ -42,7 +43,8 @@ class TransformerToxicityModelTest {
     static void load() throws IOException {
         model = TransformerToxicityModel.loadShipped(2);
         byte[] csv;
-        try (InputStream in = TransformerToxicityModelTest.class.getResourceAsStream("/toxicity-transformer/eval_sample.csv")) {
+        try (InputStream in =
+                TransformerToxicityModelTest.class.getResourceAsStream("/toxicity-transformer/eval_sample.csv")) {
             csv = in.readAllBytes();
         }
         assertThat(ModelArtifact.sha256(csv)).isEqualTo(SAMPLE_SHA256);
@@ -64,8 +66,8 @@ class TransformerToxicityModelTest {
         // Measured for 1.1.1 (u8 x u8) on AVX-512 VNNI (native) and AVX2 (emulated): mean 0.0043 on both, p99 0.063
         // and 0.060, max 0.145 on both, same decision at 0.5 on 297/300 rows. The bounds leave room
         // for that noise only: the old u8 x s8 model measured p99 0.089 and max 0.24 on an AVX2-only CPU.
-        Agreement vsPython = Agreement.of(CpuAgreement.flatten(predicted), CpuAgreement.pythonProbabilities(sample),
-                6, 0.5);
+        Agreement vsPython =
+                Agreement.of(CpuAgreement.flatten(predicted), CpuAgreement.pythonProbabilities(sample), 6, 0.5);
         System.out.println("java vs python on " + CpuKernels.instructionSet() + ": " + vsPython);
         assertThat(sample).hasSize(300);
         assertThat(vsPython.mean()).as("mean |java - python| probability").isLessThan(0.006);
@@ -84,7 +86,9 @@ class TransformerToxicityModelTest {
         Agreement vsJava = Agreement.of(actual, pinned, 6, 0.5);
         System.out.println("java vs pinned java on " + CpuKernels.instructionSet() + ": " + vsJava);
         assertThat(vsJava.n()).isEqualTo(sample.size() * 6);
-        assertThat(vsJava.max()).as("max |java - pinned java| probability").isLessThanOrEqualTo(MAX_CROSS_CPU_DIFFERENCE);
+        assertThat(vsJava.max())
+                .as("max |java - pinned java| probability")
+                .isLessThanOrEqualTo(MAX_CROSS_CPU_DIFFERENCE);
         assertThat(vsJava.p99()).as("p99 |java - pinned java| probability").isLessThanOrEqualTo(0.01);
         // A decision can only differ for a score inside the tolerance band around the threshold.
         for (int i = 0; i < actual.length; i++) {
@@ -143,8 +147,11 @@ class TransformerToxicityModelTest {
         assertThat(shift).as("largest logit shift in a padded batch").isGreaterThan(1e-4);
 
         ToxicityProbabilities alone = model.predictSentences(List.of(target)).get(0);
-        assertThat(model.predictSentences(List.of(longNeighbour, target)).get(1)).isEqualTo(alone);
-        assertThat(model.predictSentences(List.of("short", "", target, longNeighbour)).get(2)).isEqualTo(alone);
+        assertThat(model.predictSentences(List.of(longNeighbour, target)).get(1))
+                .isEqualTo(alone);
+        assertThat(model.predictSentences(List.of("short", "", target, longNeighbour))
+                        .get(2))
+                .isEqualTo(alone);
         assertThat(alone.insult()).isGreaterThan(0.5);
     }
 
@@ -163,7 +170,8 @@ class TransformerToxicityModelTest {
                 labels.add(y);
             }
         }
-        double auc = BinaryMetrics.rocAuc(scores.stream().mapToDouble(Double::doubleValue).toArray(),
+        double auc = BinaryMetrics.rocAuc(
+                scores.stream().mapToDouble(Double::doubleValue).toArray(),
                 labels.stream().mapToInt(Integer::intValue).toArray());
         System.out.printf("sample ROC-AUC %s %.4f%n", ToxicityProbabilities.LABELS.get(label), auc);
         return auc;

@@ -1,9 +1,10 @@
 package org.commentguard.scoring.toxicity.transformer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,8 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Parity with the Hugging Face {@code tokenizers} BERT tokenizer the model was trained with. Both fixture files were
@@ -54,7 +55,9 @@ class WordPieceTokenizerTest {
             }
         }
         assertThat(count).isGreaterThan(300);
-        assertThat(mismatches).as("texts tokenized differently from Hugging Face").isEmpty();
+        assertThat(mismatches)
+                .as("texts tokenized differently from Hugging Face")
+                .isEmpty();
     }
 
     @Test
@@ -77,7 +80,9 @@ class WordPieceTokenizerTest {
             }
         }
         assertThat(checked).isEqualTo(0x110000 - 0x800);
-        assertThat(mismatches).as("code points handled differently from Hugging Face").isEmpty();
+        assertThat(mismatches)
+                .as("code points handled differently from Hugging Face")
+                .isEmpty();
     }
 
     @Test
@@ -94,7 +99,8 @@ class WordPieceTokenizerTest {
 
     @Test
     void encodesEmptyTextAsClsSep() {
-        assertThat(tokenizer.encode("", MAX_LENGTH)).containsExactly(WordPieceTokenizer.CLS_ID, WordPieceTokenizer.SEP_ID);
+        assertThat(tokenizer.encode("", MAX_LENGTH))
+                .containsExactly(WordPieceTokenizer.CLS_ID, WordPieceTokenizer.SEP_ID);
         assertThat(tokenizer.encode(" \u200b\t", MAX_LENGTH))
                 .containsExactly(WordPieceTokenizer.CLS_ID, WordPieceTokenizer.SEP_ID);
     }
@@ -127,7 +133,9 @@ class WordPieceTokenizerTest {
         if (pieces.equals(List.of("a", "b"))) {
             return "WS";
         }
-        if (pieces.size() == 3 && pieces.get(0).equals("a") && pieces.get(2).equals("b")
+        if (pieces.size() == 3
+                && pieces.get(0).equals("a")
+                && pieces.get(2).equals("b")
                 && pieces.get(1).equals(mid.strip())) {
             return pieces.get(1).equals(c) ? "SPLIT" : "SPLITMAP " + hex(pieces.get(1));
         }

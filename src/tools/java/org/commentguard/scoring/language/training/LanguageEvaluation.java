@@ -1,5 +1,10 @@
 package org.commentguard.scoring.language.training;
 
+import opennlp.tools.langdetect.Language;
+import org.commentguard.scoring.Iso639;
+import org.commentguard.scoring.language.LanguageScorer;
+import org.commentguard.tools.Csv;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,10 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import opennlp.tools.langdetect.Language;
-import org.commentguard.scoring.Iso639;
-import org.commentguard.scoring.language.LanguageScorer;
-import org.commentguard.tools.Csv;
 
 /**
  * Measures when language detection may override a site's language: the share of English comments that detection
@@ -29,20 +30,20 @@ public final class LanguageEvaluation {
 
     /** Rows of an English set with fewer letters than this count as "short" in the false-call rate. */
     static final int SHORT_LETTERS = 200;
+
     private static final int[] LETTERS = {20, 40};
     private static final double[] CONFIDENCES = {0.9};
     /** Marks "no site prior" in {@link #PRIORS}. */
     private static final double UNIFORM = -1;
+
     private static final double[] PRIORS = {UNIFORM, 0.5, 0.9, 0.99};
     private static final List<String> ENGLISH = List.of("en");
     private static final double PREVIOUS_MIN_SHARE = 0.42;
     private static final int PREVIOUS_MIN_LETTERS = 20;
 
-    private record Row(String set, String expected, LanguageScorer.Detection detection) {
-    }
+    private record Row(String set, String expected, LanguageScorer.Detection detection) {}
 
-    private LanguageEvaluation() {
-    }
+    private LanguageEvaluation() {}
 
     public static void main(String[] args) throws IOException {
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
@@ -91,7 +92,12 @@ public final class LanguageEvaluation {
         }
         for (int b = 0; b < 10; b++) {
             if (n[b] > 0) {
-                System.out.printf(Locale.ROOT, "%.1f-%.1f  %6d  %.3f%n", b / 10.0, (b + 1) / 10.0, n[b],
+                System.out.printf(
+                        Locale.ROOT,
+                        "%.1f-%.1f  %6d  %.3f%n",
+                        b / 10.0,
+                        (b + 1) / 10.0,
+                        n[b],
                         right[b] / (double) n[b]);
             }
         }
@@ -103,31 +109,44 @@ public final class LanguageEvaluation {
         for (double prior : PRIORS) {
             for (int l : LETTERS) {
                 for (double c : CONFIDENCES) {
-                    columns.add(new double[]{prior, l, c});
+                    columns.add(new double[] {prior, l, c});
                 }
             }
         }
         System.out.printf(Locale.ROOT, "%-18s %6s", "set", "rows");
         for (double[] col : columns) {
-            System.out.printf(Locale.ROOT, " %15s", (col[0] == UNIFORM ? "none" : String.valueOf(col[0])) + "/"
-                    + (int) col[1] + "/" + col[2]);
+            System.out.printf(
+                    Locale.ROOT,
+                    " %15s",
+                    (col[0] == UNIFORM ? "none" : String.valueOf(col[0])) + "/" + (int) col[1] + "/" + col[2]);
         }
         System.out.printf(Locale.ROOT, " %15s%n", "previous rule");
         for (String set : sets.keySet()) {
             List<Row> of = rows.stream().filter(r -> r.set().equals(set)).toList();
             boolean english = set.startsWith("en");
-            List<Row> base = english ? of.stream().filter(r -> r.detection().letters() < SHORT_LETTERS).toList() : of;
+            List<Row> base = english
+                    ? of.stream()
+                            .filter(r -> r.detection().letters() < SHORT_LETTERS)
+                            .toList()
+                    : of;
             System.out.printf(Locale.ROOT, "%-18s %6d", set, base.size());
             for (double[] col : columns) {
-                long hit = base.stream().filter(r -> {
-                    Call c = call(r, col[0]);
-                    boolean confident = r.detection().letters() >= col[1] && c.confidence() >= col[2];
-                    return confident && (english ? !c.language().equals("en") : c.language().equals(r.expected()));
-                }).count();
+                long hit = base.stream()
+                        .filter(r -> {
+                            Call c = call(r, col[0]);
+                            boolean confident = r.detection().letters() >= col[1] && c.confidence() >= col[2];
+                            return confident
+                                    && (english
+                                            ? !c.language().equals("en")
+                                            : c.language().equals(r.expected()));
+                        })
+                        .count();
                 System.out.printf(Locale.ROOT, " %14.2f%%", 100.0 * hit / Math.max(1, base.size()));
             }
-            long previous = base.stream().filter(r -> previousCall(r.detection())
-                    && (english != r.detection().raw()[0].getLang().equals(iso3(r.expected())))).count();
+            long previous = base.stream()
+                    .filter(r -> previousCall(r.detection())
+                            && (english != r.detection().raw()[0].getLang().equals(iso3(r.expected()))))
+                    .count();
             System.out.printf(Locale.ROOT, " %14.2f%%%n", 100.0 * previous / Math.max(1, base.size()));
         }
 
@@ -138,22 +157,28 @@ public final class LanguageEvaluation {
             if (!r.set().startsWith("en") || r.detection().letters() >= SHORT_LETTERS) {
                 continue;
             }
-            String previous = previousCall(r.detection()) ? Iso639.toAlpha2(r.detection().raw()[0].getLang())
+            String previous = previousCall(r.detection())
+                    ? Iso639.toAlpha2(r.detection().raw()[0].getLang())
                     : "und";
             LanguageScorer.Detection shipped = r.detection();
             String now = shipped.confident() ? shipped.best() : "site";
             boolean previousForeign = !previous.equals("und") && !previous.equals("en");
             boolean nowForeign = !now.equals("site") && !now.equals("en");
             if (previousForeign || nowForeign) {
-                System.out.printf(Locale.ROOT, "%-18s %-4s %-5s %.3f  %s%n", r.set(), previous, now,
-                        shipped.confidence(), originals.get(i).replaceAll("\\s+", " "));
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-18s %-4s %-5s %.3f  %s%n",
+                        r.set(),
+                        previous,
+                        now,
+                        shipped.confidence(),
+                        originals.get(i).replaceAll("\\s+", " "));
             }
         }
     }
 
     /** Detection's call under a site prior for English ({@link #UNIFORM}: none). */
-    private record Call(String language, double confidence) {
-    }
+    private record Call(String language, double confidence) {}
 
     private static Call call(Row r, double prior) {
         Language[] raw = r.detection().raw();
@@ -186,8 +211,8 @@ public final class LanguageEvaluation {
                 continue;
             }
             Language[] raw = r.detection().raw();
-            double c = LanguageScorer.posterior(raw, ENGLISH, sharpness, LanguageScorer.uniformPrior(ENGLISH,
-                    raw.length))[0];
+            double c = LanguageScorer.posterior(
+                    raw, ENGLISH, sharpness, LanguageScorer.uniformPrior(ENGLISH, raw.length))[0];
             c = Math.min(1 - 1e-9, Math.max(1e-9, c));
             boolean right = r.detection().raw()[0].getLang().equals(iso3(r.expected()));
             sum -= Math.log(right ? c : 1 - c);
@@ -204,15 +229,16 @@ public final class LanguageEvaluation {
     static Map<String, List<String>> sets(Path data) throws IOException {
         Map<String, List<String>> sets = new LinkedHashMap<>();
         sets.put("en:jigsaw-train", column(data.resolve("jigsaw-toxic-2018-train/train.csv"), ',', "comment_text"));
-        sets.put("en:civil-comments", column(data.resolve("toxic-spans-civil-comments/SemEval2021_data_tsd_train.csv"),
-                ',', "text"));
+        sets.put(
+                "en:civil-comments",
+                column(data.resolve("toxic-spans-civil-comments/SemEval2021_data_tsd_train.csv"), ',', "text"));
         sets.put("en:kaggle-insults", column(data.resolve("kaggle-insults-impermium/train.csv"), ',', "Comment"));
         sets.put("en:davidson", column(data.resolve("davidson-hate-offensive/data_labeled_data.csv"), ',', "tweet"));
         sets.put("en:olid", column(data.resolve("olid-offenseval2019/olid-training-v1.0.tsv"), '\t', "tweet"));
         sets.put("en:mlma", column(data.resolve("mlma-hate-speech/en_dataset_with_stop_words.csv"), ',', "tweet"));
         List<String> german = new ArrayList<>();
-        for (String line : Files.readAllLines(data.resolve("germeval-2018/germeval2018.test.txt"),
-                StandardCharsets.UTF_8)) {
+        for (String line :
+                Files.readAllLines(data.resolve("germeval-2018/germeval2018.test.txt"), StandardCharsets.UTF_8)) {
             german.add(line.split("\t", 2)[0]);
         }
         sets.put("de:germeval", german);

@@ -25,16 +25,14 @@ import java.util.stream.Stream;
 public final class CalibrationData {
 
     /** A text judged against a reference document; {@code label} 1 means the text is about the reference. */
-    public record Pair(String source, String text, String title, String reference, int label) {
-    }
+    public record Pair(String source, String text, String title, String reference, int label) {}
 
     /**
      * A reader comment of the corpus. {@code onTopic} says whether it is about its article;
      * {@code engagesParent} is null for a top-level comment.
      */
-    public record Comment(String id, String parentId, boolean onTopic, Boolean engagesParent, String kind,
-                          String text) {
-    }
+    public record Comment(
+            String id, String parentId, boolean onTopic, Boolean engagesParent, String kind, String text) {}
 
     /** A corpus article (boilerplate removed by {@link ArticleTextExtractor}) with its comments in thread order. */
     public record Article(String id, String topic, String group, String title, String body, List<Comment> comments) {
@@ -47,8 +45,7 @@ public final class CalibrationData {
     }
 
     /** Articles for fitting and articles held out; no article is in both. */
-    public record Split(List<Article> train, List<Article> heldOut) {
-    }
+    public record Split(List<Article> train, List<Article> heldOut) {}
 
     /** Wikipedia talk comments (CAT) used as "other article" negatives: long, real, and about nothing here. */
     static final int CAT_NEGATIVES = 120;
@@ -67,13 +64,14 @@ public final class CalibrationData {
         Map<String, List<Comment>> comments = new TreeMap<>();
         for (String[] c : tsv(articles.resolve("comments.tsv"))) {
             Boolean engages = c[4].isEmpty() ? null : c[4].equals("yes");
-            comments.computeIfAbsent(c[0], k -> new ArrayList<>()).add(new Comment(c[1], c[2].isEmpty() ? null : c[2],
-                    label(c[3]), engages, c[5], c[6]));
+            comments.computeIfAbsent(c[0], k -> new ArrayList<>())
+                    .add(new Comment(c[1], c[2].isEmpty() ? null : c[2], label(c[3]), engages, c[5], c[6]));
         }
         ArticleTextExtractor extractor = new ArticleTextExtractor();
         List<Article> out = new ArrayList<>();
         for (String[] a : tsv(articles.resolve("index.tsv"))) {
-            CleanArticle clean = extractor.fromPlainText(Files.readString(articles.resolve(a[3]), StandardCharsets.UTF_8));
+            CleanArticle clean =
+                    extractor.fromPlainText(Files.readString(articles.resolve(a[3]), StandardCharsets.UTF_8));
             out.add(new Article(a[0], a[1], a[2], clean.title(), clean.body(), comments.getOrDefault(a[0], List.of())));
         }
         return out;
@@ -85,7 +83,8 @@ public final class CalibrationData {
      */
     public Split split(List<Article> articles, double heldOut) {
         Map<String, List<Article>> byGroup = new TreeMap<>();
-        articles.forEach(a -> byGroup.computeIfAbsent(a.group(), k -> new ArrayList<>()).add(a));
+        articles.forEach(
+                a -> byGroup.computeIfAbsent(a.group(), k -> new ArrayList<>()).add(a));
         Random random = new Random(seed);
         List<Article> train = new ArrayList<>();
         List<Article> test = new ArrayList<>();
@@ -114,7 +113,9 @@ public final class CalibrationData {
                 if (!c.onTopic()) {
                     continue;
                 }
-                List<Article> near = articles.stream().filter(o -> o != a && o.group().equals(a.group())).toList();
+                List<Article> near = articles.stream()
+                        .filter(o -> o != a && o.group().equals(a.group()))
+                        .toList();
                 if (!near.isEmpty()) {
                     Article o = near.get(random.nextInt(near.size()));
                     pairs.add(new Pair("other-same-group", c.text(), o.title(), o.body(), 0));
@@ -158,8 +159,11 @@ public final class CalibrationData {
 
     private List<String[]> catRows() throws IOException {
         List<String[]> data = new ArrayList<>();
-        for (List<String> r : Csv.read(dir.resolve("cat").resolve("CAT_SMALL_cat_small.csv"), ',').rows()) {
-            if (r.size() >= 2 && r.get(0).strip().split("\\s+").length >= 4 && !r.get(1).isBlank()) {
+        for (List<String> r : Csv.read(dir.resolve("cat").resolve("CAT_SMALL_cat_small.csv"), ',')
+                .rows()) {
+            if (r.size() >= 2
+                    && r.get(0).strip().split("\\s+").length >= 4
+                    && !r.get(1).isBlank()) {
                 data.add(r.toArray(String[]::new));
             }
         }
@@ -183,12 +187,17 @@ public final class CalibrationData {
     }
 
     private static List<Article> sortById(List<Article> articles) {
-        return articles.stream().sorted(java.util.Comparator.comparing(Article::id)).toList();
+        return articles.stream()
+                .sorted(java.util.Comparator.comparing(Article::id))
+                .toList();
     }
 
     static List<String[]> tsv(Path p) throws IOException {
         try (Stream<String> lines = Files.lines(p, StandardCharsets.UTF_8)) {
-            return lines.skip(1).filter(l -> !l.isBlank()).map(l -> l.split("\t", -1)).toList();
+            return lines.skip(1)
+                    .filter(l -> !l.isBlank())
+                    .map(l -> l.split("\t", -1))
+                    .toList();
         }
     }
 }

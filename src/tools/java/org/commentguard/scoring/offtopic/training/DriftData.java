@@ -29,14 +29,12 @@ import java.util.TreeSet;
 final class DriftData {
 
     /** One comment with everything the scorer is given, and its label (1 = drifting or off topic). */
-    record Item(String set, String id, String article, String label, ScoringContext context, int y) {
-    }
+    record Item(String set, String id, String article, String label, ScoringContext context, int y) {}
 
     /** Annotated Fox News articles held out: 3 of 10, drawn with {@link OffTopicCalibrationTrainer#SEED}. */
     static final int FOX_HELD_OUT_ARTICLES = 3;
 
-    private DriftData() {
-    }
+    private DriftData() {}
 
     /**
      * The annotated Fox News pool: article title and lede, the parent (the JSON's {@code prev}: every such comment
@@ -55,7 +53,8 @@ final class DriftData {
         }
         Map<String, List<Integer>> byTitle = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
-            byTitle.computeIfAbsent(rows.get(i).get("title").asText(), k -> new ArrayList<>()).add(i);
+            byTitle.computeIfAbsent(rows.get(i).get("title").asText(), k -> new ArrayList<>())
+                    .add(i);
         }
         List<String> titles = new ArrayList<>(new TreeSet<>(byTitle.keySet()));
         Collections.shuffle(titles, new Random(OffTopicCalibrationTrainer.SEED));
@@ -80,17 +79,24 @@ final class DriftData {
             List<String> thread = new ArrayList<>();
             for (int j : others) {
                 String t = clean(rows.get(j).get("text").asText());
-                if (j != line && !t.isEmpty() && !t.equals(text) && !thread.contains(t)
+                if (j != line
+                        && !t.isEmpty()
+                        && !t.equals(text)
+                        && !thread.contains(t)
                         && thread.size() < OffTopicScorer.MAX_THREAD) {
                     thread.add(t);
                 }
             }
             String parent = clean(row.get("prev").asText());
-            ScoringContext c = context(text, new ArticleText(title, clean(row.get("meta").asText())),
-                    parent.isEmpty() ? null : parent, thread);
+            ScoringContext c = context(
+                    text,
+                    new ArticleText(title, clean(row.get("meta").asText())),
+                    parent.isEmpty() ? null : parent,
+                    thread);
             boolean held = heldOut.contains(title);
-            (held ? test : train).add(new Item(held ? "fox-held-out" : "fox-train", r[0], title, l, c,
-                    l.equals("on_topic") ? 0 : 1));
+            (held ? test : train)
+                    .add(new Item(
+                            held ? "fox-held-out" : "fox-train", r[0], title, l, c, l.equals("on_topic") ? 0 : 1));
         }
         return List.of(train, test);
     }
@@ -112,17 +118,30 @@ final class DriftData {
                     }
                 }
                 CalibrationData.Comment parent = c.parentId() == null ? null : byId.get(c.parentId());
-                out.add(new Item(set, a.id() + "/" + c.id(), a.id(), c.onTopic() ? "on_topic" : "off_topic:" + c.kind(),
-                        context(c.text(), new ArticleText(a.title(), a.body()), parent == null ? null : parent.text(),
-                                thread), c.onTopic() ? 0 : 1));
+                out.add(new Item(
+                        set,
+                        a.id() + "/" + c.id(),
+                        a.id(),
+                        c.onTopic() ? "on_topic" : "off_topic:" + c.kind(),
+                        context(
+                                c.text(),
+                                new ArticleText(a.title(), a.body()),
+                                parent == null ? null : parent.text(),
+                                thread),
+                        c.onTopic() ? 0 : 1));
             }
         }
         return out;
     }
 
     static ScoringContext context(String text, ArticleText article, String parent, List<String> thread) {
-        return new ScoringContext(text, Optional.ofNullable(article), Optional.ofNullable(parent), List.of("en"),
-                SiteScoringData.NONE, thread);
+        return new ScoringContext(
+                text,
+                Optional.ofNullable(article),
+                Optional.ofNullable(parent),
+                List.of("en"),
+                SiteScoringData.NONE,
+                thread);
     }
 
     static String clean(String s) {

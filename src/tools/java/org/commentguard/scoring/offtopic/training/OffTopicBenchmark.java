@@ -24,18 +24,17 @@ import java.util.Locale;
  */
 public final class OffTopicBenchmark {
 
-    private OffTopicBenchmark() {
-    }
+    private OffTopicBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path dataDir = Path.of(args.length > 0 ? args[0] : "models/offtopic/data");
-        Path page = args.length > 1 ? Path.of(args[1])
+        Path page = args.length > 1
+                ? Path.of(args[1])
                 : OffTopicEvaluation.SEEDS.resolve(OffTopicEvaluation.ZEROHEDGE_PAGE);
         long t0 = System.nanoTime();
         OffTopicScorer scorer = new OffTopicScorer(OffTopicModel.loadShipped());
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
-        CleanArticle a = new ArticleTextExtractor().fromPlainText(
-                Files.readString(page, StandardCharsets.UTF_8));
+        CleanArticle a = new ArticleTextExtractor().fromPlainText(Files.readString(page, StandardCharsets.UTF_8));
         ArticleText article = new ArticleText(a.title(), a.body());
         List<String> comments = new ArrayList<>();
         for (CalibrationData.Pair p : new CalibrationData(dataDir, 1).parentPairs()) {
@@ -69,11 +68,24 @@ public final class OffTopicBenchmark {
         }
         Arrays.sort(ms);
         Arrays.sort(withParent);
-        System.out.printf(Locale.ROOT, "model load %.2f s; first article (sentence embeddings) %.0f ms%n",
-                loadSeconds, articleSeconds * 1000);
-        System.out.printf(Locale.ROOT, "article only:    p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  (n=%d, mean %d chars)%n",
-                ms[n / 2], ms[(int) (n * 0.9)], ms[(int) (n * 0.99)], n, chars / n);
-        System.out.printf(Locale.ROOT, "article+parent:  p50 %.2f ms  p90 %.2f ms  p99 %.2f ms%n",
-                withParent[n / 2], withParent[(int) (n * 0.9)], withParent[(int) (n * 0.99)]);
+        System.out.printf(
+                Locale.ROOT,
+                "model load %.2f s; first article (sentence embeddings) %.0f ms%n",
+                loadSeconds,
+                articleSeconds * 1000);
+        System.out.printf(
+                Locale.ROOT,
+                "article only:    p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  (n=%d, mean %d chars)%n",
+                ms[n / 2],
+                ms[(int) (n * 0.9)],
+                ms[(int) (n * 0.99)],
+                n,
+                chars / n);
+        System.out.printf(
+                Locale.ROOT,
+                "article+parent:  p50 %.2f ms  p90 %.2f ms  p99 %.2f ms%n",
+                withParent[n / 2],
+                withParent[(int) (n * 0.9)],
+                withParent[(int) (n * 0.99)]);
     }
 }

@@ -38,11 +38,11 @@ public final class OffTopicCalibrationTrainer {
      * log-odds (standard prior correction); this is an assumption, not a fitted value, and is stated in the card.
      */
     static final double REPLY_ENGAGES_PRIOR = 0.8;
+
     static final int MIN_CONTENT_WORDS = 2;
     static final double SHORT_COMMENT_CAP = 0.3;
 
-    private OffTopicCalibrationTrainer() {
-    }
+    private OffTopicCalibrationTrainer() {}
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "models/offtopic");
@@ -50,44 +50,51 @@ public final class OffTopicCalibrationTrainer {
         CalibrationData data = new CalibrationData(out.resolve("data"), SEED);
 
         CalibrationData.Split split = data.split(data.articles(), HELD_OUT);
-        System.out.println("held-out articles: " + split.heldOut().stream().map(CalibrationData.Article::id).toList());
-        List<List<CalibrationData.Pair>> article = List.of(data.articlePairs(split.train(), false),
-                data.articlePairs(split.heldOut(), true));
+        System.out.println("held-out articles: "
+                + split.heldOut().stream().map(CalibrationData.Article::id).toList());
+        List<List<CalibrationData.Pair>> article =
+                List.of(data.articlePairs(split.train(), false), data.articlePairs(split.heldOut(), true));
         List<List<CalibrationData.Pair>> parent = CalibrationData.split(data.parentPairs(), HELD_OUT, SEED);
         long t0 = System.nanoTime();
         List<PairCalibration.Example> articleTrain = PairCalibration.features(article.get(0), featureModel, false);
         List<PairCalibration.Example> articleTest = PairCalibration.features(article.get(1), featureModel, false);
         List<PairCalibration.Example> parentTrain = PairCalibration.features(parent.get(0), featureModel, true);
         List<PairCalibration.Example> parentTest = PairCalibration.features(parent.get(1), featureModel, true);
-        System.out.printf(Locale.ROOT, "features for %d pairs in %.1f s%n", articleTrain.size() + articleTest.size()
-                + parentTrain.size() + parentTest.size(), (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "features for %d pairs in %.1f s%n",
+                articleTrain.size() + articleTest.size() + parentTrain.size() + parentTest.size(),
+                (System.nanoTime() - t0) / 1e9);
 
-        OffTopicParameters.Logistic articleModel = PairCalibration.fit(PairCalibration.matrix(articleTrain, false),
-                PairCalibration.labels(articleTrain), L2);
-        OffTopicParameters.Logistic parentModel = PairCalibration.fit(PairCalibration.matrix(parentTrain, false),
-                PairCalibration.labels(parentTrain), L2);
+        OffTopicParameters.Logistic articleModel = PairCalibration.fit(
+                PairCalibration.matrix(articleTrain, false), PairCalibration.labels(articleTrain), L2);
+        OffTopicParameters.Logistic parentModel = PairCalibration.fit(
+                PairCalibration.matrix(parentTrain, false), PairCalibration.labels(parentTrain), L2);
         OffTopicParameters.Logistic fittedParent = parentModel;
-        parentModel = new OffTopicParameters.Logistic(parentModel.bias()
-                + Math.log(REPLY_ENGAGES_PRIOR / (1 - REPLY_ENGAGES_PRIOR)), parentModel.weights());
-        OffTopicParameters.Logistic lexicalModel = PairCalibration.fit(PairCalibration.matrix(articleTrain, true),
-                PairCalibration.labels(articleTrain), L2);
-        double skip = skipThreshold(PairCalibration.scores(lexicalModel, PairCalibration.matrix(articleTrain, true)),
+        parentModel = new OffTopicParameters.Logistic(
+                parentModel.bias() + Math.log(REPLY_ENGAGES_PRIOR / (1 - REPLY_ENGAGES_PRIOR)), parentModel.weights());
+        OffTopicParameters.Logistic lexicalModel = PairCalibration.fit(
+                PairCalibration.matrix(articleTrain, true), PairCalibration.labels(articleTrain), L2);
+        double skip = skipThreshold(
+                PairCalibration.scores(lexicalModel, PairCalibration.matrix(articleTrain, true)),
                 PairCalibration.labels(articleTrain));
-        OffTopicParameters params = new OffTopicParameters(articleModel, parentModel, lexicalModel, skip,
-                MIN_CONTENT_WORDS, SHORT_COMMENT_CAP);
+        OffTopicParameters params = new OffTopicParameters(
+                articleModel, parentModel, lexicalModel, skip, MIN_CONTENT_WORDS, SHORT_COMMENT_CAP);
 
         report("article (own vs other)", articleModel, articleTrain, articleTest, false);
         report("lexical only", lexicalModel, articleTrain, articleTest, true);
         report("parent (real vs random)", fittedParent, parentTrain, parentTest, false);
         System.out.printf(Locale.ROOT, "lexical skip threshold %.4f%n", skip);
         System.out.println("held-out article pairs, article logistic alone:");
-        PairCalibration.slices(article.get(1), PairCalibration.scores(articleModel, PairCalibration.matrix(articleTest, false)));
+        PairCalibration.slices(
+                article.get(1), PairCalibration.scores(articleModel, PairCalibration.matrix(articleTest, false)));
 
         byte[] calibration = params.toProperties("Off-topic calibration " + VERSION
-                + ", written by OffTopicCalibrationTrainer (seed " + SEED + "); see MODEL_CARD.md")
+                        + ", written by OffTopicCalibrationTrainer (seed " + SEED + "); see MODEL_CARD.md")
                 .getBytes(StandardCharsets.UTF_8);
         Files.write(out.resolve("calibration.properties"), calibration);
-        String props = String.join("\n",
+        String props = String.join(
+                "\n",
                 "name=offtopic",
                 "version=" + VERSION,
                 "file=calibration.properties",
@@ -114,8 +121,8 @@ public final class OffTopicCalibrationTrainer {
         SentenceEmbedder embedder = MiniLmEmbedder.load(EMBEDDING_ID, null, 1);
         OffTopicParameters.Logistic none5 = new OffTopicParameters.Logistic(0, new double[5]);
         OffTopicParameters.Logistic none2 = new OffTopicParameters.Logistic(0, new double[2]);
-        return new OffTopicModel("uncalibrated", new OffTopicParameters(none5, none5, none2, 2, 0, 1),
-                TextAnalyzer.load(), embedder);
+        return new OffTopicModel(
+                "uncalibrated", new OffTopicParameters(none5, none5, none2, 2, 0, 1), TextAnalyzer.load(), embedder);
     }
 
     static byte[] readOnnx() {
@@ -135,7 +142,8 @@ public final class OffTopicCalibrationTrainer {
             correct += labels[order[k]];
             double precision = (double) correct / (k + 1);
             // At least 20 decisions so one lucky pair cannot open the shortcut.
-            if (k >= 19 && precision >= SKIP_PRECISION
+            if (k >= 19
+                    && precision >= SKIP_PRECISION
                     && (k + 1 == order.length || scores[order[k + 1]] < scores[order[k]])) {
                 best = scores[order[k]];
             }
@@ -143,13 +151,25 @@ public final class OffTopicCalibrationTrainer {
         return best;
     }
 
-    private static void report(String name, OffTopicParameters.Logistic model, List<PairCalibration.Example> train,
-                               List<PairCalibration.Example> test, boolean lexical) {
-        double trainAuc = BinaryMetrics.rocAuc(PairCalibration.scores(model, PairCalibration.matrix(train, lexical)),
-                PairCalibration.labels(train));
-        double testAuc = BinaryMetrics.rocAuc(PairCalibration.scores(model, PairCalibration.matrix(test, lexical)),
-                PairCalibration.labels(test));
-        System.out.printf(Locale.ROOT, "%-26s train ROC-AUC %.4f  held-out ROC-AUC %.4f  (n=%d/%d)  bias %.3f w %s%n",
-                name, trainAuc, testAuc, train.size(), test.size(), model.bias(), Arrays.toString(model.weights()));
+    private static void report(
+            String name,
+            OffTopicParameters.Logistic model,
+            List<PairCalibration.Example> train,
+            List<PairCalibration.Example> test,
+            boolean lexical) {
+        double trainAuc = BinaryMetrics.rocAuc(
+                PairCalibration.scores(model, PairCalibration.matrix(train, lexical)), PairCalibration.labels(train));
+        double testAuc = BinaryMetrics.rocAuc(
+                PairCalibration.scores(model, PairCalibration.matrix(test, lexical)), PairCalibration.labels(test));
+        System.out.printf(
+                Locale.ROOT,
+                "%-26s train ROC-AUC %.4f  held-out ROC-AUC %.4f  (n=%d/%d)  bias %.3f w %s%n",
+                name,
+                trainAuc,
+                testAuc,
+                train.size(),
+                test.size(),
+                model.bias(),
+                Arrays.toString(model.weights()));
     }
 }

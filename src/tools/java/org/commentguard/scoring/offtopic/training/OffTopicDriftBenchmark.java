@@ -31,8 +31,7 @@ public final class OffTopicDriftBenchmark {
 
     private static java.util.concurrent.atomic.AtomicLong EMBEDDINGS = new java.util.concurrent.atomic.AtomicLong();
 
-    private OffTopicDriftBenchmark() {
-    }
+    private OffTopicDriftBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args.length > 0 ? args[0] : "models/offtopic/data");
@@ -42,46 +41,53 @@ public final class OffTopicDriftBenchmark {
             if (!line.isBlank()) {
                 var r = json.readTree(line);
                 String prev = DriftData.clean(r.get("prev").asText());
-                rows.add(DriftData.context(DriftData.clean(r.get("text").asText()), new ScoringContext.ArticleText(
-                        r.get("title").asText(), DriftData.clean(r.get("meta").asText())),
-                        prev.isEmpty() ? null : prev, List.of()));
+                rows.add(DriftData.context(
+                        DriftData.clean(r.get("text").asText()),
+                        new ScoringContext.ArticleText(
+                                r.get("title").asText(),
+                                DriftData.clean(r.get("meta").asText())),
+                        prev.isEmpty() ? null : prev,
+                        List.of()));
             }
         }
         List<ScoringContext> base = longComments(rows);
         int chars = base.stream().mapToInt(c -> c.text().length()).sum();
-        System.out.printf(Locale.ROOT, "%d comments of 600-1,000 characters (mean %d)%n", base.size(),
-                chars / base.size());
+        System.out.printf(
+                Locale.ROOT, "%d comments of 600-1,000 characters (mean %d)%n", base.size(), chars / base.size());
         OffTopicModel shipped = OffTopicModel.loadShipped();
         // Counts model calls, so each run also reports embeddings per comment (independent of machine load).
         java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
-        org.commentguard.scoring.offtopic.SentenceEmbedder counting = new org.commentguard.scoring.offtopic.SentenceEmbedder() {
-            @Override
-            public String id() {
-                return shipped.embedder().id();
-            }
+        org.commentguard.scoring.offtopic.SentenceEmbedder counting =
+                new org.commentguard.scoring.offtopic.SentenceEmbedder() {
+                    @Override
+                    public String id() {
+                        return shipped.embedder().id();
+                    }
 
-            @Override
-            public float[] embed(String text) {
-                calls.incrementAndGet();
-                return shipped.embedder().embed(text);
-            }
-        };
-        OffTopicModel model = new OffTopicModel(shipped.id(), shipped.params(), shipped.analyzer(), counting,
-                shipped.themes());
+                    @Override
+                    public float[] embed(String text) {
+                        calls.incrementAndGet();
+                        return shipped.embedder().embed(text);
+                    }
+                };
+        OffTopicModel model =
+                new OffTopicModel(shipped.id(), shipped.params(), shipped.analyzer(), counting, shipped.themes());
         EMBEDDINGS = calls;
 
         // One unreported pass first (JIT, onnxruntime's first calls on long inputs), or the first reported run pays it.
         OffTopicScorer jit = new OffTopicScorer(model);
         for (int i = 0; i < base.size(); i++) {
             ScoringContext c = withThread(base, i, " (jit)");
-            jit.score(new ScoringContext(c.text() + " (jit)", c.article(), c.parent(), c.languages(), c.site(),
-                    c.thread()));
+            jit.score(new ScoringContext(
+                    c.text() + " (jit)", c.article(), c.parent(), c.languages(), c.site(), c.thread()));
         }
-        run("without the drift model", new OffTopicScorer(model.withParams(model.params().withDrift(null))),
-                base.size(), i -> withThread(base, i, ""));
+        run(
+                "without the drift model",
+                new OffTopicScorer(model.withParams(model.params().withDrift(null))),
+                base.size(),
+                i -> withThread(base, i, ""));
         run("ingestion (siblings cached)", new OffTopicScorer(model), base.size(), i -> withThread(base, i, ""));
-        run("cold thread (siblings new)", new OffTopicScorer(model), base.size(),
-                i -> withThread(base, i, " #" + i));
+        run("cold thread (siblings new)", new OffTopicScorer(model), base.size(), i -> withThread(base, i, " #" + i));
     }
 
     /** Comment i with the comments before it (newest first) as thread; {@code mark} makes those texts new. */
@@ -102,8 +108,8 @@ public final class OffTopicDriftBenchmark {
         // it, which the ingestion run has just scored.
         for (int i = 0; i < Math.min(50, n); i++) {
             ScoringContext c = context.apply(i);
-            scorer.score(new ScoringContext(c.text() + " (warm-up)", c.article(), c.parent(), c.languages(), c.site(),
-                    c.thread()));
+            scorer.score(new ScoringContext(
+                    c.text() + " (warm-up)", c.article(), c.parent(), c.languages(), c.site(), c.thread()));
         }
         double[] ms = new double[n];
         long before = EMBEDDINGS.get();
@@ -114,9 +120,16 @@ public final class OffTopicDriftBenchmark {
             ms[i] = (System.nanoTime() - t) / 1e6;
         }
         Arrays.sort(ms);
-        System.out.printf(Locale.ROOT, "%-30s p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms  (n=%d; %.2f embeddings"
-                        + " per comment)%n", name, ms[n / 2], ms[(int) (n * 0.9)], ms[Math.min(n - 1, (int) (n * 0.99))],
-                ms[n - 1], n, (EMBEDDINGS.get() - before) / (double) n);
+        System.out.printf(
+                Locale.ROOT,
+                "%-30s p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms  (n=%d; %.2f embeddings" + " per comment)%n",
+                name,
+                ms[n / 2],
+                ms[(int) (n * 0.9)],
+                ms[Math.min(n - 1, (int) (n * 0.99))],
+                ms[n - 1],
+                n,
+                (EMBEDDINGS.get() - before) / (double) n);
     }
 
     /** Consecutive comments of one article joined until 600 characters, cut at a word before 1,000. */

@@ -37,37 +37,60 @@ import java.util.function.Predicate;
  */
 public final class OffTopicDriftEvaluation {
 
-    private OffTopicDriftEvaluation() {
-    }
+    private OffTopicDriftEvaluation() {}
 
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args.length > 0 ? args[0] : "models/offtopic/data");
         Path shared = Path.of(args.length > 1 ? args[1] : "../shared/data");
-        Path seed = Path.of(args.length > 2 ? args[2]
-                : OffTopicEvaluation.SEEDS.resolve(OffTopicEvaluation.ZEROHEDGE_PAGE).toString());
+        Path seed = Path.of(
+                args.length > 2
+                        ? args[2]
+                        : OffTopicEvaluation.SEEDS
+                                .resolve(OffTopicEvaluation.ZEROHEDGE_PAGE)
+                                .toString());
         OffTopicModel model = OffTopicModel.loadShipped();
         OffTopicScorer drift = new OffTopicScorer(model);
-        OffTopicScorer before = new OffTopicScorer(model.withParams(model.params().withDrift(null)));
+        OffTopicScorer before =
+                new OffTopicScorer(model.withParams(model.params().withDrift(null)));
         System.out.println("model " + model.id() + "; columns: drift model (this version) | without it (1.1.1)");
 
-        List<List<DriftData.Item>> fox = DriftData.fox(data.resolve("fox-news"),
-                data.resolve(OffTopicDriftTrainer.LABELS));
-        System.out.println("Fox News held-out articles: " + fox.get(1).stream().map(DriftData.Item::article).distinct()
-                .toList());
+        List<List<DriftData.Item>> fox =
+                DriftData.fox(data.resolve("fox-news"), data.resolve(OffTopicDriftTrainer.LABELS));
+        System.out.println("Fox News held-out articles: "
+                + fox.get(1).stream().map(DriftData.Item::article).distinct().toList());
         report("Fox News held-out articles, annotator A", fox.get(1), drift, before, i -> true);
-        report("  off_topic only vs on_topic", fox.get(1), drift, before, i -> !i.label().equals("drifting"));
-        report("  drifting only vs on_topic", fox.get(1), drift, before, i -> !i.label().equals("off_topic"));
+        report(
+                "  off_topic only vs on_topic",
+                fox.get(1),
+                drift,
+                before,
+                i -> !i.label().equals("drifting"));
+        report(
+                "  drifting only vs on_topic",
+                fox.get(1),
+                drift,
+                before,
+                i -> !i.label().equals("off_topic"));
         Path b = data.resolve("fox-news/labels-annotator-b.tsv");
         if (Files.exists(b)) {
             agreement(data.resolve(OffTopicDriftTrainer.LABELS), b);
-            List<DriftData.Item> all = new ArrayList<>(DriftData.fox(data.resolve("fox-news"), b).get(1));
-            report("Fox News held-out articles, annotator B's labels (shared sample items only)", all, drift, before,
+            List<DriftData.Item> all =
+                    new ArrayList<>(DriftData.fox(data.resolve("fox-news"), b).get(1));
+            report(
+                    "Fox News held-out articles, annotator B's labels (shared sample items only)",
+                    all,
+                    drift,
+                    before,
                     i -> true);
         }
         CalibrationData corpus = new CalibrationData(data, OffTopicCalibrationTrainer.SEED);
         CalibrationData.Split split = corpus.split(corpus.articles(), OffTopicCalibrationTrainer.HELD_OUT);
-        report("CC0 corpus held-out articles (threads)", DriftData.corpus("corpus-held-out", split.heldOut()), drift,
-                before, i -> true);
+        report(
+                "CC0 corpus held-out articles (threads)",
+                DriftData.corpus("corpus-held-out", split.heldOut()),
+                drift,
+                before,
+                i -> true);
         report("Fox News training articles (fitted on, optimistic)", fox.get(0), drift, before, i -> true);
         semEval(shared.resolve("semeval2015-task3-cqa-relevance"), drift, before);
         seedThread(seed, drift, before);
@@ -83,10 +106,17 @@ public final class OffTopicDriftEvaluation {
                 pairs.add(new String[] {first.get(r[0]), r[1]});
             }
         }
-        List<String[]> binary = pairs.stream().map(p -> new String[] {on(p[0]), on(p[1])}).toList();
-        System.out.printf(Locale.ROOT, "annotators A and B on %d shared items: on_topic/drifting/off_topic agreement "
-                        + "%.3f, Cohen's kappa %.3f; on_topic vs not agreement %.3f, kappa %.3f%n", pairs.size(),
-                observed(pairs), kappa(pairs), observed(binary), kappa(binary));
+        List<String[]> binary =
+                pairs.stream().map(p -> new String[] {on(p[0]), on(p[1])}).toList();
+        System.out.printf(
+                Locale.ROOT,
+                "annotators A and B on %d shared items: on_topic/drifting/off_topic agreement "
+                        + "%.3f, Cohen's kappa %.3f; on_topic vs not agreement %.3f, kappa %.3f%n",
+                pairs.size(),
+                observed(pairs),
+                kappa(pairs),
+                observed(binary),
+                kappa(binary));
         Map<String, Integer> confusion = new java.util.TreeMap<>();
         pairs.forEach(p -> confusion.merge("A " + p[0] + " / B " + p[1], 1, Integer::sum));
         confusion.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-32s %3d%n", k, v));
@@ -115,8 +145,12 @@ public final class OffTopicDriftEvaluation {
         return (observed(pairs) - expected) / (1 - expected);
     }
 
-    private static void report(String name, List<DriftData.Item> items, OffTopicScorer drift, OffTopicScorer before,
-                               Predicate<DriftData.Item> keep) {
+    private static void report(
+            String name,
+            List<DriftData.Item> items,
+            OffTopicScorer drift,
+            OffTopicScorer before,
+            Predicate<DriftData.Item> keep) {
         List<DriftData.Item> kept = items.stream().filter(keep).toList();
         double[][] s = new double[2][kept.size()];
         int[] y = new int[kept.size()];
@@ -125,9 +159,16 @@ public final class OffTopicDriftEvaluation {
             s[1][i] = offTopic(before.score(kept.get(i).context()));
             y[i] = kept.get(i).y();
         }
-        System.out.printf(Locale.ROOT, "%s (n=%d, %d positive):%n  ROC-AUC %.4f | %.4f%n  %s%n  %s%n", name, y.length,
-                java.util.Arrays.stream(y).sum(), org.commentguard.tools.BinaryMetrics.rocAuc(s[0], y), org.commentguard.tools.BinaryMetrics.rocAuc(s[1], y),
-                atThreshold(s, y, 0.5), atThreshold(s, y, OffTopicEvaluation.POLICY_THRESHOLD));
+        System.out.printf(
+                Locale.ROOT,
+                "%s (n=%d, %d positive):%n  ROC-AUC %.4f | %.4f%n  %s%n  %s%n",
+                name,
+                y.length,
+                java.util.Arrays.stream(y).sum(),
+                org.commentguard.tools.BinaryMetrics.rocAuc(s[0], y),
+                org.commentguard.tools.BinaryMetrics.rocAuc(s[1], y),
+                atThreshold(s, y, 0.5),
+                atThreshold(s, y, OffTopicEvaluation.POLICY_THRESHOLD));
     }
 
     private static String atThreshold(double[][] s, int[] y, double t) {
@@ -143,9 +184,15 @@ public final class OffTopicDriftEvaluation {
                     right += y[i];
                 }
             }
-            sb.append(String.format(Locale.ROOT, "%s precision %s (%d/%d), recall %d/%d", m == 0 ? "" : " |",
-                    flagged == 0 ? "n/a" : String.format(Locale.ROOT, "%.3f", (double) right / flagged), right,
-                    flagged, right, pos));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%s precision %s (%d/%d), recall %d/%d",
+                    m == 0 ? "" : " |",
+                    flagged == 0 ? "n/a" : String.format(Locale.ROOT, "%.3f", (double) right / flagged),
+                    right,
+                    flagged,
+                    right,
+                    pos));
         }
         return sb.toString();
     }
@@ -173,7 +220,8 @@ public final class OffTopicDriftEvaluation {
         List<ArticleText> questions = new ArrayList<>();
         List<List<String[]>> answers = new ArrayList<>();
         for (Element q : doc.select("Question")) {
-            questions.add(new ArticleText(q.selectFirst("QSubject").text(), q.selectFirst("QBody").text()));
+            questions.add(new ArticleText(
+                    q.selectFirst("QSubject").text(), q.selectFirst("QBody").text()));
             List<String[]> cs = new ArrayList<>();
             for (Element c : q.select("Comment")) {
                 String label = labels.get(c.attr("CID"));
@@ -195,21 +243,42 @@ public final class OffTopicDriftEvaluation {
                 if (budget-- <= 0) {
                     break;
                 }
-                List<String> thread = texts.stream().filter(t -> !t.equals(a[0])).limit(OffTopicScorer.MAX_THREAD)
+                List<String> thread = texts.stream()
+                        .filter(t -> !t.equals(a[0]))
+                        .limit(OffTopicScorer.MAX_THREAD)
                         .toList();
                 ScoringContext own = DriftData.context(a[0], questions.get(qi), null, thread);
                 if (a[1].equals("Good") || a[1].equals("Bad")) {
                     goodBad.add(new DriftData.Item("semeval", "", "", a[1], own, a[1].equals("Bad") ? 1 : 0));
                 }
                 ownOther.add(new DriftData.Item("semeval", "", "", "own", own, 0));
-                ownOther.add(new DriftData.Item("semeval", "", "", "other", DriftData.context(a[0],
-                        questions.get(other), null, otherTexts.stream().limit(OffTopicScorer.MAX_THREAD).toList()), 1));
+                ownOther.add(new DriftData.Item(
+                        "semeval",
+                        "",
+                        "",
+                        "other",
+                        DriftData.context(
+                                a[0],
+                                questions.get(other),
+                                null,
+                                otherTexts.stream()
+                                        .limit(OffTopicScorer.MAX_THREAD)
+                                        .toList()),
+                        1));
             }
         }
-        report("SemEval-2015 CQA test (eval only): Bad vs Good answer, question + other answers", goodBad, drift,
-                before, i -> true);
-        report("SemEval-2015 CQA test (eval only): answer under a random other question vs its own", ownOther, drift,
-                before, i -> true);
+        report(
+                "SemEval-2015 CQA test (eval only): Bad vs Good answer, question + other answers",
+                goodBad,
+                drift,
+                before,
+                i -> true);
+        report(
+                "SemEval-2015 CQA test (eval only): answer under a random other question vs its own",
+                ownOther,
+                drift,
+                before,
+                i -> true);
     }
 
     /** The ZeroHedge seed thread (evaluation only): each comment with its article, parent and the other comments. */
@@ -225,8 +294,14 @@ public final class OffTopicDriftEvaluation {
         for (int i = 0; i < comments.size(); i++) {
             ScoringContext c = seedContext(comments, i, new ArticleText(a.title(), a.body()));
             Signal s = drift.score(c);
-            System.out.printf(Locale.ROOT, "  %-22s %.3f | %.3f  %s %s%n", comments.get(i).author(), offTopic(s),
-                    offTopic(before.score(c)), s.reasons(), s.details().get("notEngaged"));
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-22s %.3f | %.3f  %s %s%n",
+                    comments.get(i).author(),
+                    offTopic(s),
+                    offTopic(before.score(c)),
+                    s.reasons(),
+                    s.details().get("notEngaged"));
         }
     }
 
@@ -239,7 +314,11 @@ public final class OffTopicDriftEvaluation {
                 thread.add(comments.get(j).text());
             }
         }
-        return DriftData.context(c.text(), article, c.parent() < 0 ? null : comments.get(c.parent()).text(), thread);
+        return DriftData.context(
+                c.text(),
+                article,
+                c.parent() < 0 ? null : comments.get(c.parent()).text(),
+                thread);
     }
 
     private static double offTopic(Signal s) {

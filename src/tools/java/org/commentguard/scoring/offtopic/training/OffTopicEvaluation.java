@@ -39,6 +39,7 @@ public final class OffTopicEvaluation {
 
     /** The seed ZeroHedge page and its hand-labelled comments, test fixtures (not licensed for training). */
     static final Path SEEDS = Path.of("src/test/resources/org/commentguard/article/text/seeds");
+
     static final String ZEROHEDGE_PAGE = "004_cbdc01941bd59647.txt";
     /**
      * Default of {@code commentguard.policy.off-topic-threshold} ({@code PolicyDefaultsConfig}): the score at which
@@ -46,8 +47,7 @@ public final class OffTopicEvaluation {
      */
     static final double POLICY_THRESHOLD = 0.85;
 
-    private OffTopicEvaluation() {
-    }
+    private OffTopicEvaluation() {}
 
     public static void main(String[] args) throws Exception {
         Path dataDir = Path.of(args.length > 0 ? args[0] : "models/offtopic/data");
@@ -61,8 +61,9 @@ public final class OffTopicEvaluation {
         CalibrationData data = new CalibrationData(dataDir, OffTopicCalibrationTrainer.SEED);
         CalibrationData.Split split = data.split(data.articles(), OffTopicCalibrationTrainer.HELD_OUT);
         List<CalibrationData.Pair> articleHeldOut = data.articlePairs(split.heldOut(), true);
-        List<CalibrationData.Pair> parentHeldOut = CalibrationData.split(data.parentPairs(),
-                OffTopicCalibrationTrainer.HELD_OUT, OffTopicCalibrationTrainer.SEED).get(1);
+        List<CalibrationData.Pair> parentHeldOut = CalibrationData.split(
+                        data.parentPairs(), OffTopicCalibrationTrainer.HELD_OUT, OffTopicCalibrationTrainer.SEED)
+                .get(1);
 
         double[] s = new double[articleHeldOut.size()];
         int skipped = 0;
@@ -72,8 +73,12 @@ public final class OffTopicEvaluation {
             s[i] = onTopic(signal);
             skipped += "skipped".equals(signal.details().get("embedding")) ? 1 : 0;
         }
-        System.out.printf(Locale.ROOT, "held-out corpus articles %s: %d pairs, embedding skipped for %d%n",
-                split.heldOut().stream().map(CalibrationData.Article::id).toList(), s.length, skipped);
+        System.out.printf(
+                Locale.ROOT,
+                "held-out corpus articles %s: %d pairs, embedding skipped for %d%n",
+                split.heldOut().stream().map(CalibrationData.Article::id).toList(),
+                s.length,
+                skipped);
         PairCalibration.slices(articleHeldOut, s);
 
         double[] ps = new double[parentHeldOut.size()];
@@ -83,8 +88,11 @@ public final class OffTopicEvaluation {
             ps[i] = onTopic(scorer.score(context(p.text(), null, p.reference())));
             py[i] = p.label();
         }
-        System.out.printf(Locale.ROOT, "real-vs-random parent (no article), held-out CAT pairs: ROC-AUC %.4f (n=%d)%n",
-                BinaryMetrics.rocAuc(ps, py), ps.length);
+        System.out.printf(
+                Locale.ROOT,
+                "real-vs-random parent (no article), held-out CAT pairs: ROC-AUC %.4f (n=%d)%n",
+                BinaryMetrics.rocAuc(ps, py),
+                ps.length);
 
         parentEngagementCheck(model, split.heldOut().get(0), parentHeldOut);
         threads(scorer, "held-out articles", split.heldOut());
@@ -107,12 +115,15 @@ public final class OffTopicEvaluation {
             Map<String, CalibrationData.Comment> byId = a.commentsById();
             for (CalibrationData.Comment c : a.comments()) {
                 CalibrationData.Comment parent = c.parentId() == null ? null : byId.get(c.parentId());
-                Double off = scorer.score(context(c.text(), new ArticleText(a.title(), a.body()),
-                        parent == null ? null : parent.text())).scores().get("off_topic");
+                Double off = scorer.score(context(
+                                c.text(), new ArticleText(a.title(), a.body()), parent == null ? null : parent.text()))
+                        .scores()
+                        .get("off_topic");
                 double score = off == null ? 0.5 : off;
                 s.add(1 - score);
                 y.add(c.onTopic() ? 1 : 0);
-                String key = (c.onTopic() ? "on  " : "off ") + c.kind()
+                String key = (c.onTopic() ? "on  " : "off ")
+                        + c.kind()
                         + (parent == null ? "" : parent.onTopic() ? ", parent on" : ", parent off");
                 int[] k = flagged.computeIfAbsent(key, x -> new int[3]);
                 k[0] += score >= 0.5 ? 1 : 0;
@@ -120,11 +131,17 @@ public final class OffTopicEvaluation {
                 k[2]++;
             }
         }
-        System.out.printf(Locale.ROOT, "corpus threads, %s (article + parent): on vs off topic ROC-AUC %.4f (n=%d); "
-                        + "flagged at 0.5 / at %.2f:%n", name, BinaryMetrics.rocAuc(unbox(s),
-                        y.stream().mapToInt(Integer::intValue).toArray()), s.size(), POLICY_THRESHOLD);
-        flagged.forEach((kind, k) -> System.out.printf(Locale.ROOT, "  %-26s %3d / %3d of %3d%n", kind, k[0], k[1],
-                k[2]));
+        System.out.printf(
+                Locale.ROOT,
+                "corpus threads, %s (article + parent): on vs off topic ROC-AUC %.4f (n=%d); "
+                        + "flagged at 0.5 / at %.2f:%n",
+                name,
+                BinaryMetrics.rocAuc(
+                        unbox(s), y.stream().mapToInt(Integer::intValue).toArray()),
+                s.size(),
+                POLICY_THRESHOLD);
+        flagged.forEach(
+                (kind, k) -> System.out.printf(Locale.ROOT, "  %-26s %3d / %3d of %3d%n", kind, k[0], k[1], k[2]));
     }
 
     /**
@@ -149,9 +166,15 @@ public final class OffTopicEvaluation {
             String parent = byId.get(r[2]);
             var signal = scorer.score(context(r[4], article, parent));
             Double off = signal.scores().get("off_topic");
-            System.out.printf(Locale.ROOT, "  %-4s %-20s label %s  off_topic %.2f%s  %s%n", r[0], r[1],
-                    r[3].equals("1") ? "on " : "off", off, off != null && off >= POLICY_THRESHOLD ? " (policy action)"
-                            : "", signal.reasons());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-4s %-20s label %s  off_topic %.2f%s  %s%n",
+                    r[0],
+                    r[1],
+                    r[3].equals("1") ? "on " : "off",
+                    off,
+                    off != null && off >= POLICY_THRESHOLD ? " (policy action)" : "",
+                    signal.reasons());
         }
     }
 
@@ -160,18 +183,25 @@ public final class OffTopicEvaluation {
      * ({@code parentRelevance = 1}): a reply to its real parent should not be flagged, a reply to a random parent
      * should.
      */
-    private static void parentEngagementCheck(OffTopicModel model, CalibrationData.Article a,
-                                              List<CalibrationData.Pair> pairs) {
-        var article = RelevanceFeatures.EmbeddedDocument.of(a.title(), a.body(), model.analyzer(), model.embedder(), 80);
+    private static void parentEngagementCheck(
+            OffTopicModel model, CalibrationData.Article a, List<CalibrationData.Pair> pairs) {
+        var article =
+                RelevanceFeatures.EmbeddedDocument.of(a.title(), a.body(), model.analyzer(), model.embedder(), 80);
         int[] flagged = new int[2];
         int[] total = new int[2];
         for (CalibrationData.Pair p : pairs) {
             float[] e = model.embedder().embed(p.text());
             var terms = model.analyzer().terms(p.text());
-            double pArticle = model.params().article().probability(RelevanceFeatures.of(e, terms, article).vector());
-            var parent = RelevanceFeatures.EmbeddedDocument.whole(p.reference(), model.embedder().embed(p.reference()),
+            double pArticle = model.params()
+                    .article()
+                    .probability(RelevanceFeatures.of(e, terms, article).vector());
+            var parent = RelevanceFeatures.EmbeddedDocument.whole(
+                    p.reference(),
+                    model.embedder().embed(p.reference()),
                     model.analyzer().terms(p.reference()));
-            double engaged = model.params().parent().probability(RelevanceFeatures.of(e, terms, parent).vector());
+            double engaged = model.params()
+                    .parent()
+                    .probability(RelevanceFeatures.of(e, terms, parent).vector());
             double offTopic = (1 - pArticle) * (1 - engaged);
             if (terms.content().size() < model.params().minContentWords()) {
                 offTopic = Math.min(offTopic, model.params().shortCommentCap());
@@ -179,10 +209,17 @@ public final class OffTopicEvaluation {
             total[p.label()]++;
             flagged[p.label()] += offTopic >= 0.5 ? 1 : 0;
         }
-        System.out.printf(Locale.ROOT, "parent engagement (CAT reply under article " + a.id() + ", parent taken as on"
+        System.out.printf(
+                Locale.ROOT,
+                "parent engagement (CAT reply under article " + a.id() + ", parent taken as on"
                         + " topic): flagged at 0.5 — "
                         + "real parent %.1f%% (%d/%d), random parent %.1f%% (%d/%d)%n",
-                100.0 * flagged[1] / total[1], flagged[1], total[1], 100.0 * flagged[0] / total[0], flagged[0], total[0]);
+                100.0 * flagged[1] / total[1],
+                flagged[1],
+                total[1],
+                100.0 * flagged[0] / total[0],
+                flagged[0],
+                total[0]);
     }
 
     /** SemEval-2015 task 3 (Qatar Living): evaluation only, never used to fit shipped parameters. */
@@ -204,7 +241,8 @@ public final class OffTopicEvaluation {
         List<ArticleText> questions = new ArrayList<>();
         List<List<String[]>> comments = new ArrayList<>();
         for (Element q : doc.select("Question")) {
-            questions.add(new ArticleText(q.selectFirst("QSubject").text(), q.selectFirst("QBody").text()));
+            questions.add(new ArticleText(
+                    q.selectFirst("QSubject").text(), q.selectFirst("QBody").text()));
             List<String[]> cs = new ArrayList<>();
             for (Element c : q.select("Comment")) {
                 String label = labels.get(c.attr("CID"));
@@ -238,10 +276,18 @@ public final class OffTopicEvaluation {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "SemEval-2015 CQA test (eval only): own-vs-other question ROC-AUC %.4f "
-                + "(n=%d); Good-vs-Bad answer ROC-AUC %.4f (n=%d)%n", BinaryMetrics.rocAuc(unbox(ownOther),
-                ownOtherY.stream().mapToInt(Integer::intValue).toArray()), ownOther.size(),
-                BinaryMetrics.rocAuc(unbox(goodBad), goodBadY.stream().mapToInt(Integer::intValue).toArray()), goodBad.size());
+        System.out.printf(
+                Locale.ROOT,
+                "SemEval-2015 CQA test (eval only): own-vs-other question ROC-AUC %.4f "
+                        + "(n=%d); Good-vs-Bad answer ROC-AUC %.4f (n=%d)%n",
+                BinaryMetrics.rocAuc(
+                        unbox(ownOther),
+                        ownOtherY.stream().mapToInt(Integer::intValue).toArray()),
+                ownOther.size(),
+                BinaryMetrics.rocAuc(
+                        unbox(goodBad),
+                        goodBadY.stream().mapToInt(Integer::intValue).toArray()),
+                goodBad.size());
     }
 
     /**
@@ -258,7 +304,7 @@ public final class OffTopicEvaluation {
     }
 
     static ScoringContext context(String text, ArticleText article, String parent) {
-        return new ScoringContext(text, Optional.ofNullable(article), Optional.ofNullable(parent), List.of("en"),
-                SiteScoringData.NONE);
+        return new ScoringContext(
+                text, Optional.ofNullable(article), Optional.ofNullable(parent), List.of("en"), SiteScoringData.NONE);
     }
 }

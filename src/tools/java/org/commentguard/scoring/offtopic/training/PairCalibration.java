@@ -15,22 +15,24 @@ import java.util.Map;
 /** Feature extraction for labelled pairs, logistic fitting and ROC-AUC slices, shared by the trainer and evaluation. */
 final class PairCalibration {
 
-    private PairCalibration() {
-    }
+    private PairCalibration() {}
 
     /** Features of one pair plus its label. */
-    record Example(RelevanceFeatures features, int label) {
-    }
+    record Example(RelevanceFeatures features, int label) {}
 
     /** Computes the features of each pair exactly as the scorer does (documents embedded once, memoised). */
     static List<Example> features(List<CalibrationData.Pair> pairs, OffTopicModel model, boolean wholeReference) {
         Map<String, EmbeddedDocument> docs = new HashMap<>();
         List<Example> out = new ArrayList<>(pairs.size());
         for (CalibrationData.Pair p : pairs) {
-            EmbeddedDocument doc = docs.computeIfAbsent(p.title() + '\u0000' + p.reference(), k -> wholeReference
-                    ? EmbeddedDocument.whole(p.reference(), model.embedder().embed(p.reference()),
-                    model.analyzer().terms(p.reference()))
-                    : EmbeddedDocument.of(p.title(), p.reference(), model.analyzer(), model.embedder(), 80));
+            EmbeddedDocument doc = docs.computeIfAbsent(
+                    p.title() + '\u0000' + p.reference(),
+                    k -> wholeReference
+                            ? EmbeddedDocument.whole(
+                                    p.reference(),
+                                    model.embedder().embed(p.reference()),
+                                    model.analyzer().terms(p.reference()))
+                            : EmbeddedDocument.of(p.title(), p.reference(), model.analyzer(), model.embedder(), 80));
             TextAnalyzer.Terms terms = model.analyzer().terms(p.text());
             out.add(new Example(RelevanceFeatures.of(model.embedder().embed(p.text()), terms, doc), p.label()));
         }
@@ -40,7 +42,9 @@ final class PairCalibration {
     static double[][] matrix(List<Example> examples, boolean lexicalOnly) {
         double[][] x = new double[examples.size()][];
         for (int i = 0; i < x.length; i++) {
-            x[i] = lexicalOnly ? examples.get(i).features().lexicalVector() : examples.get(i).features().vector();
+            x[i] = lexicalOnly
+                    ? examples.get(i).features().lexicalVector()
+                    : examples.get(i).features().vector();
         }
         return x;
     }
@@ -102,17 +106,42 @@ final class PairCalibration {
      */
     static void slices(List<CalibrationData.Pair> pairs, double[] onTopic) {
         slice("all pairs", pairs, onTopic, p -> p.label() == 1, p -> p.label() == 0);
-        slice("own vs other article", pairs, onTopic, p -> p.label() == 1, p -> !p.source().startsWith("own-"));
-        slice("  vs same-group article", pairs, onTopic, p -> p.label() == 1, p -> p.source().equals("other-same-group"));
-        slice("  vs random article", pairs, onTopic, p -> p.label() == 1, p -> p.source().equals("other-random"));
-        slice("  vs CAT comment", pairs, onTopic, p -> p.label() == 1, p -> p.source().equals("cat-comment"));
-        slice("on vs off topic, own article", pairs, onTopic, p -> p.label() == 1,
+        slice(
+                "own vs other article",
+                pairs,
+                onTopic,
+                p -> p.label() == 1,
+                p -> !p.source().startsWith("own-"));
+        slice(
+                "  vs same-group article",
+                pairs,
+                onTopic,
+                p -> p.label() == 1,
+                p -> p.source().equals("other-same-group"));
+        slice(
+                "  vs random article",
+                pairs,
+                onTopic,
+                p -> p.label() == 1,
+                p -> p.source().equals("other-random"));
+        slice(
+                "  vs CAT comment",
+                pairs,
+                onTopic,
+                p -> p.label() == 1,
+                p -> p.source().equals("cat-comment"));
+        slice(
+                "on vs off topic, own article",
+                pairs,
+                onTopic,
+                p -> p.label() == 1,
                 p -> p.label() == 0 && p.source().startsWith("own-"));
         Map<String, int[]> kinds = new java.util.TreeMap<>();
         for (int i = 0; i < pairs.size(); i++) {
             if (pairs.get(i).source().startsWith("own-")) {
-                int[] k = kinds.computeIfAbsent(pairs.get(i).source().substring(4) + (pairs.get(i).label() == 1
-                        ? " (on)" : " (off)"), x -> new int[2]);
+                int[] k = kinds.computeIfAbsent(
+                        pairs.get(i).source().substring(4) + (pairs.get(i).label() == 1 ? " (on)" : " (off)"),
+                        x -> new int[2]);
                 k[0] += onTopic[i] >= 0.5 ? 1 : 0;
                 k[1]++;
             }
@@ -123,9 +152,12 @@ final class PairCalibration {
     }
 
     /** ROC-AUC of one slice: the pairs {@code positive} picks against the pairs {@code negative} picks. */
-    static double slice(String name, List<CalibrationData.Pair> pairs, double[] onTopic,
-                        java.util.function.Predicate<CalibrationData.Pair> positive,
-                        java.util.function.Predicate<CalibrationData.Pair> negative) {
+    static double slice(
+            String name,
+            List<CalibrationData.Pair> pairs,
+            double[] onTopic,
+            java.util.function.Predicate<CalibrationData.Pair> positive,
+            java.util.function.Predicate<CalibrationData.Pair> negative) {
         List<Double> s = new ArrayList<>();
         List<Integer> y = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
@@ -135,10 +167,16 @@ final class PairCalibration {
                 y.add(pos ? 1 : 0);
             }
         }
-        double auc = BinaryMetrics.rocAuc(s.stream().mapToDouble(Double::doubleValue).toArray(),
+        double auc = BinaryMetrics.rocAuc(
+                s.stream().mapToDouble(Double::doubleValue).toArray(),
                 y.stream().mapToInt(Integer::intValue).toArray());
-        System.out.printf(java.util.Locale.ROOT, "  %-30s ROC-AUC %.4f (%d on / %d off)%n", name, auc,
-                y.stream().filter(v -> v == 1).count(), y.stream().filter(v -> v == 0).count());
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "  %-30s ROC-AUC %.4f (%d on / %d off)%n",
+                name,
+                auc,
+                y.stream().filter(v -> v == 1).count(),
+                y.stream().filter(v -> v == 0).count());
         return auc;
     }
 

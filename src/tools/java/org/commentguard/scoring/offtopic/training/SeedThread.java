@@ -19,15 +19,13 @@ public final class SeedThread {
      * @param text     the comment, paragraphs joined by newlines
      * @param parent   index of the parent comment in the thread, or -1
      */
-    public record Comment(String author, String replyTo, String text, int parent) {
-    }
+    public record Comment(String author, String replyTo, String text, int parent) {}
 
-    private static final Pattern HEADER = Pattern.compile(
-            "^(.+?) (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d\\d/\\d\\d/\\d{4} - \\d\\d:\\d\\d Permalink$");
+    private static final Pattern HEADER =
+            Pattern.compile("^(.+?) (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d\\d/\\d\\d/\\d{4} - \\d\\d:\\d\\d Permalink$");
     private static final String REPLY = "In reply to by ";
 
-    private SeedThread() {
-    }
+    private SeedThread() {}
 
     /** The comments of the page in page order; empty when it has no comment section. */
     public static List<Comment> parse(String page) {
@@ -57,7 +55,8 @@ public final class SeedThread {
             }
             String author = headers.get(c);
             if (replyTo != null && author.endsWith(" " + replyTo)) {
-                author = author.substring(0, author.length() - replyTo.length() - 1).strip();
+                author = author.substring(0, author.length() - replyTo.length() - 1)
+                        .strip();
             }
             int parent = -1;
             for (int p = out.size() - 1; p >= 0 && replyTo != null; p--) {

@@ -1,5 +1,10 @@
 package org.commentguard.scoring.profanity.tools;
 
+import org.commentguard.scoring.SiteScoringData;
+import org.commentguard.scoring.profanity.ProfanityScorer;
+import org.commentguard.scoring.text.NormalizedText;
+import org.commentguard.scoring.text.TextNormalizer;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,11 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-
-import org.commentguard.scoring.SiteScoringData;
-import org.commentguard.scoring.profanity.ProfanityScorer;
-import org.commentguard.scoring.text.NormalizedText;
-import org.commentguard.scoring.text.TextNormalizer;
 
 /**
  * Single-threaded throughput and latency of the lexical path (normalise + profanity) on ~600-char comments.
@@ -24,19 +24,24 @@ import org.commentguard.scoring.text.TextNormalizer;
  */
 public final class LexicalBenchmark {
 
-    private LexicalBenchmark() {
-    }
+    private LexicalBenchmark() {}
 
     public static void main(String[] args) throws IOException {
-        Path csv = Path.of(args.length > 0 ? args[0]
-                : "../shared/data/toxic-spans-civil-comments/SemEval2021_data_tsd_train.csv");
+        Path csv = Path.of(
+                args.length > 0 ? args[0] : "../shared/data/toxic-spans-civil-comments/SemEval2021_data_tsd_train.csv");
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         List<String> comments = corpus(csv);
         ProfanityScorer scorer = ProfanityScorer.shipped();
         long chars = comments.stream().mapToLong(String::length).sum();
-        System.out.printf(Locale.ROOT, "%d comments, mean %d chars, %s, %s %s, %d cores%n", comments.size(),
-                chars / comments.size(), scorer.model(), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                Locale.ROOT,
+                "%d comments, mean %d chars, %s, %s %s, %d cores%n",
+                comments.size(),
+                chars / comments.size(),
+                scorer.model(),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors());
         long sink = 0;
         // Warm-up so the JIT has compiled the hot loops before measuring.
         long warmEnd = System.nanoTime() + 5_000_000_000L;
@@ -63,12 +68,24 @@ public final class LexicalBenchmark {
         double cpu = (mx.getCurrentThreadCpuTime() - cpuStart) / 1e9;
         long[] sorted = Arrays.copyOf(lat, n);
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%.0f comments/s on one thread (wall clock), %.0f comments per CPU-second; "
+        System.out.printf(
+                Locale.ROOT,
+                "%.0f comments/s on one thread (wall clock), %.0f comments per CPU-second; "
                         + "p50 %.1f µs, p99 %.1f µs, max %.1f µs (%d comments, %.1f s wall, %.1f s CPU; checksum %d)%n",
-                n / elapsed, n / cpu, sorted[n / 2] / 1e3, sorted[(int) (n * 0.99)] / 1e3, sorted[n - 1] / 1e3, n,
-                elapsed, cpu, sink);
-        System.out.printf(Locale.ROOT, "load average during the run: %.2f%n",
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                n / elapsed,
+                n / cpu,
+                sorted[n / 2] / 1e3,
+                sorted[(int) (n * 0.99)] / 1e3,
+                sorted[n - 1] / 1e3,
+                n,
+                elapsed,
+                cpu,
+                sink);
+        System.out.printf(
+                Locale.ROOT,
+                "load average during the run: %.2f%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage());
     }
 
     private static long run(ProfanityScorer scorer, String comment) {

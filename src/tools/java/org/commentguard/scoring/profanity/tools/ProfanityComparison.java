@@ -1,5 +1,9 @@
 package org.commentguard.scoring.profanity.tools;
 
+import org.commentguard.scoring.SiteScoringData;
+import org.commentguard.scoring.profanity.ProfanityScorer;
+import org.commentguard.scoring.text.TextNormalizer;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,10 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
-
-import org.commentguard.scoring.SiteScoringData;
-import org.commentguard.scoring.profanity.ProfanityScorer;
-import org.commentguard.scoring.text.TextNormalizer;
 
 /**
  * Commentguard's profanity stage side by side with npm filters ({@code src/bench/npm-profanity/run.sh}): builds one
@@ -83,8 +83,7 @@ public final class ProfanityComparison {
             "We visited the Hoover Dam and Phuket on the same trip.",
             "We read Moby Dick in class this term.");
 
-    private ProfanityComparison() {
-    }
+    private ProfanityComparison() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length == 2 && args[0].equals("build")) {
@@ -97,13 +96,13 @@ public final class ProfanityComparison {
         }
     }
 
-    record Input(String category, boolean profane, String text) {
-    }
+    record Input(String category, boolean profane, String text) {}
 
     static void build(Path out) throws IOException {
         List<Input> inputs = new ArrayList<>();
-        try (BufferedReader corpus = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-                Files.newInputStream(Path.of("models/toxicity/data/corpus.tsv.gz"))), StandardCharsets.UTF_8))) {
+        try (BufferedReader corpus = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(Path.of("models/toxicity/data/corpus.tsv.gz"))),
+                StandardCharsets.UTF_8))) {
             corpus.readLine();
             for (String line; (line = corpus.readLine()) != null; ) {
                 // source, id, split, group, toxicity, severe_toxicity, obscene, threat, insult, identity_attack, text
@@ -114,8 +113,12 @@ public final class ProfanityComparison {
                 String text = unescape(f[10]);
                 if (f[6].equals("1")) {
                     inputs.add(new Input("obscene-comments", true, text));
-                } else if (f[4].equals("0") && f[5].equals("0") && f[6].equals("0") && f[7].equals("0")
-                        && f[8].equals("0") && f[9].equals("0")) {
+                } else if (f[4].equals("0")
+                        && f[5].equals("0")
+                        && f[6].equals("0")
+                        && f[7].equals("0")
+                        && f[8].equals("0")
+                        && f[9].equals("0")) {
                     inputs.add(new Input("clean-comments", false, text));
                 }
             }
@@ -133,8 +136,12 @@ public final class ProfanityComparison {
         NAMES.forEach(s -> inputs.add(new Input("scunthorpe-names", false, s)));
         StringBuilder tsv = new StringBuilder();
         for (Input in : inputs) {
-            tsv.append(in.category()).append('\t').append(in.profane() ? 1 : 0).append('\t')
-                    .append(escape(in.text())).append('\n');
+            tsv.append(in.category())
+                    .append('\t')
+                    .append(in.profane() ? 1 : 0)
+                    .append('\t')
+                    .append(escape(in.text()))
+                    .append('\n');
         }
         Files.writeString(out, tsv, StandardCharsets.UTF_8);
         Map<String, Integer> counts = new TreeMap<>();
@@ -184,21 +191,38 @@ public final class ProfanityComparison {
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
         StringBuilder json = new StringBuilder();
-        json.append(String.format(Locale.ROOT, "{\"filter\":\"Commentguard %s\",\"config\":\"shipped lexicon, "
+        json.append(String.format(
+                Locale.ROOT,
+                "{\"filter\":\"Commentguard %s\",\"config\":\"shipped lexicon, "
                         + "TextNormalizer + ProfanityScorer, any span\",\"comments\":%d,\"wallSeconds\":%.3f,"
                         + "\"cpuSeconds\":%.3f,\"perSecond\":%.1f,\"perCpuSecond\":%.1f,\"checksum\":%d,"
-                        + "\"categories\":{", scorer.model(), n, wall, cpu, n / wall, n / cpu, sink));
+                        + "\"categories\":{",
+                scorer.model(),
+                n,
+                wall,
+                cpu,
+                n / wall,
+                n / cpu,
+                sink));
         String sep = "";
         for (Map.Entry<String, int[]> c : categories.entrySet()) {
-            json.append(sep).append('"').append(c.getKey()).append("\":[").append(c.getValue()[0]).append(',')
-                    .append(c.getValue()[1]).append(']');
+            json.append(sep)
+                    .append('"')
+                    .append(c.getKey())
+                    .append("\":[")
+                    .append(c.getValue()[0])
+                    .append(',')
+                    .append(c.getValue()[1])
+                    .append(']');
             sep = ",";
         }
         System.out.println(json.append("}}"));
     }
 
     private static boolean flags(ProfanityScorer scorer, String text) {
-        return !scorer.score(TextNormalizer.normalize(text), SiteScoringData.NONE).spans().isEmpty();
+        return !scorer.score(TextNormalizer.normalize(text), SiteScoringData.NONE)
+                .spans()
+                .isEmpty();
     }
 
     static String escape(String s) {
@@ -211,12 +235,13 @@ public final class ProfanityComparison {
             char c = s.charAt(i);
             if (c == '\\' && i + 1 < s.length()) {
                 char e = s.charAt(++i);
-                out.append(switch (e) {
-                    case 't' -> '\t';
-                    case 'r' -> '\r';
-                    case 'n' -> '\n';
-                    default -> e;
-                });
+                out.append(
+                        switch (e) {
+                            case 't' -> '\t';
+                            case 'r' -> '\r';
+                            case 'n' -> '\n';
+                            default -> e;
+                        });
             } else {
                 out.append(c);
             }

@@ -1,9 +1,10 @@
 package org.commentguard.scoring.spam.training;
 
-import java.util.List;
-import java.util.Random;
 import org.commentguard.scoring.spam.SpamFeatures;
 import org.commentguard.scoring.spam.SpamModel;
+
+import java.util.List;
+import java.util.Random;
 
 /**
  * Deterministic trainer for {@link SpamModel}: logistic regression by AdaGrad over shuffled examples (fixed seed),
@@ -17,21 +18,21 @@ public final class LogisticRegression {
 
     /** Prior means of the dense weights, in logit units, indexed like {@link SpamFeatures#NAMES}. */
     public static final double[] PRIOR = {
-        1.5,  // link
-        0.0,  // reference_link: a citation is neither evidence for nor against spam
-        1.0,  // shortener (on top of link)
-        2.0,  // spelled_domain: people only spell out domains to dodge filters
-        2.0,  // email
-        2.0,  // phone
-        1.5,  // promo
-        1.5,  // contact
-        2.0,  // money
-        1.0,  // crypto: bullion and bitcoin are legitimate news topics; a pitch also needs contact or money
-        0.5,  // shouting
-        0.3,  // flooding
-        0.0,  // length
-        1.0,  // link_in_short_text
-        2.0,  // duplicate
+        1.5, // link
+        0.0, // reference_link: a citation is neither evidence for nor against spam
+        1.0, // shortener (on top of link)
+        2.0, // spelled_domain: people only spell out domains to dodge filters
+        2.0, // email
+        2.0, // phone
+        1.5, // promo
+        1.5, // contact
+        2.0, // money
+        1.0, // crypto: bullion and bitcoin are legitimate news topics; a pitch also needs contact or money
+        0.5, // shouting
+        0.3, // flooding
+        0.0, // length
+        1.0, // link_in_short_text
+        2.0, // duplicate
     };
 
     /** Settings of one training run. */
@@ -39,8 +40,7 @@ public final class LogisticRegression {
         public static final Settings DEFAULT = new Settings(30, 0.3, 1e-4, 1e-3, 7L);
     }
 
-    private LogisticRegression() {
-    }
+    private LogisticRegression() {}
 
     /** Raw (uncalibrated) weights: returns {bias, dense..., hashed...} packed into a model with identity Platt. */
     public static SpamModel fit(List<SpamFeatures.Extraction> xs, boolean[] ys, Settings s) {

@@ -1,5 +1,12 @@
 package org.commentguard.scoring.spam.training;
 
+import org.commentguard.scoring.ScoringContext;
+import org.commentguard.scoring.SiteScoringData;
+import org.commentguard.scoring.model.ModelArtifact;
+import org.commentguard.scoring.spam.NearDuplicate;
+import org.commentguard.scoring.spam.SpamScorer;
+import org.commentguard.tools.Csv;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,12 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.commentguard.scoring.ScoringContext;
-import org.commentguard.scoring.SiteScoringData;
-import org.commentguard.scoring.model.ModelArtifact;
-import org.commentguard.scoring.spam.NearDuplicate;
-import org.commentguard.scoring.spam.SpamScorer;
-import org.commentguard.tools.Csv;
 
 /**
  * Single-thread throughput and latency of {@link SpamScorer} on 600-character comments built from the Civil
@@ -23,14 +24,13 @@ import org.commentguard.tools.Csv;
  */
 public final class SpamBenchmark {
 
-    private SpamBenchmark() {
-    }
+    private SpamBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "models/spam");
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 5;
-        List<List<String>> rows = Csv.parse(Files.readString(dir.resolve("data/civil-comments-ham.csv"),
-                StandardCharsets.UTF_8));
+        List<List<String>> rows =
+                Csv.parse(Files.readString(dir.resolve("data/civil-comments-ham.csv"), StandardCharsets.UTF_8));
         List<String> comments = new ArrayList<>();
         StringBuilder sb = new StringBuilder();
         for (List<String> row : rows.subList(1, rows.size())) {
@@ -41,8 +41,12 @@ public final class SpamBenchmark {
             }
         }
         SpamScorer scorer = new SpamScorer(ModelArtifact.load("spam"));
-        System.out.printf(Locale.ROOT, "%d distinct 600-char comments, java %s, %d cores%n", comments.size(),
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                Locale.ROOT,
+                "%d distinct 600-char comments, java %s, %d cores%n",
+                comments.size(),
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors());
 
         List<ScoringContext> plain = comments.stream().map(ScoringContext::of).toList();
         run("spam, no window", scorer, plain, seconds);
@@ -50,7 +54,8 @@ public final class SpamBenchmark {
         List<String> window = comments.subList(0, 200);
         SiteScoringData site = new SiteScoringData(List.of(), List.of(), window);
         List<ScoringContext> windowed = comments.subList(200, comments.size()).stream()
-                .map(t -> new ScoringContext(t, null, null, List.of(), site)).toList();
+                .map(t -> new ScoringContext(t, null, null, List.of(), site))
+                .toList();
         run("spam, 200-comment window (fingerprints cached)", scorer, windowed, seconds);
 
         long start = System.nanoTime();
@@ -59,8 +64,11 @@ public final class SpamBenchmark {
         while (System.nanoTime() - start < seconds * 1e9 / 2) {
             sink += NearDuplicate.fingerprint(comments.get(n++ % comments.size()));
         }
-        System.out.printf(Locale.ROOT, "NearDuplicate.fingerprint: %.2f us per 600-char text (%d)%n",
-                (System.nanoTime() - start) / 1e3 / n, sink & 1);
+        System.out.printf(
+                Locale.ROOT,
+                "NearDuplicate.fingerprint: %.2f us per 600-char text (%d)%n",
+                (System.nanoTime() - start) / 1e3 / n,
+                sink & 1);
     }
 
     private static void run(String label, SpamScorer scorer, List<ScoringContext> contexts, double seconds) {
@@ -83,8 +91,17 @@ public final class SpamBenchmark {
         double elapsed = (now - begin) / 1e9;
         long[] sorted = Arrays.copyOf(samples, n);
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%s: %d comments in %.2f s = %.0f comments/s, mean %.2f us, p50 %.2f us, "
-                        + "p99 %.2f us (checksum %.1f)%n", label, n, elapsed, n / elapsed, elapsed * 1e6 / n,
-                sorted[n / 2] / 1e3, sorted[(int) (n * 0.99)] / 1e3, sink);
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %d comments in %.2f s = %.0f comments/s, mean %.2f us, p50 %.2f us, "
+                        + "p99 %.2f us (checksum %.1f)%n",
+                label,
+                n,
+                elapsed,
+                n / elapsed,
+                elapsed * 1e6 / n,
+                sorted[n / 2] / 1e3,
+                sorted[(int) (n * 0.99)] / 1e3,
+                sink);
     }
 }

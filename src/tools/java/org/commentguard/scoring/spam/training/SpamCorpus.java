@@ -1,5 +1,9 @@
 package org.commentguard.scoring.spam.training;
 
+import org.commentguard.scoring.model.ModelArtifact;
+import org.commentguard.scoring.spam.NearDuplicate;
+import org.commentguard.tools.Csv;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.commentguard.scoring.model.ModelArtifact;
-import org.commentguard.scoring.spam.NearDuplicate;
-import org.commentguard.tools.Csv;
 
 /**
  * The spam training corpus in {@code models/spam/data/}: the YouTube Spam Collection (spam and ham) plus a sample
@@ -43,9 +44,14 @@ public final class SpamCorpus {
      * @param windowTexts the texts of those comments
      * @param heldOut     whether it belongs to the held-out split
      */
-    public record Example(String source, String id, String text, boolean spam, long[] window, String[] windowTexts,
-                          boolean heldOut) {
-    }
+    public record Example(
+            String source,
+            String id,
+            String text,
+            boolean spam,
+            long[] window,
+            String[] windowTexts,
+            boolean heldOut) {}
 
     private final List<Example> examples;
 
@@ -78,7 +84,9 @@ public final class SpamCorpus {
             List<String[]> items = new ArrayList<>();
             for (List<String> row : rows.subList(1, rows.size())) {
                 if (row.size() >= 5) {
-                    items.add(new String[] {row.get(0), row.get(2), row.get(3), row.get(4).trim()});
+                    items.add(new String[] {
+                        row.get(0), row.get(2), row.get(3), row.get(4).trim()
+                    });
                 }
             }
             // Chronological order (ISO dates sort as strings; rows without a date come first, in file order).
@@ -89,8 +97,8 @@ public final class SpamCorpus {
             }
             threads.add(thread);
         }
-        List<List<String>> civil = Csv.parse(Files.readString(dataDir.resolve("civil-comments-ham.csv"),
-                StandardCharsets.UTF_8));
+        List<List<String>> civil =
+                Csv.parse(Files.readString(dataDir.resolve("civil-comments-ham.csv"), StandardCharsets.UTF_8));
         List<Example> civilThread = new ArrayList<>();
         for (List<String> row : civil.subList(1, civil.size())) {
             civilThread.add(new Example("civil", row.get(0), row.get(1), false, null, null, false));
@@ -126,7 +134,8 @@ public final class SpamCorpus {
         Map<String, List<Integer>> strata = new LinkedHashMap<>();
         for (int i = 0; i < all.size(); i++) {
             Example e = all.get(i);
-            strata.computeIfAbsent(e.source() + "/" + e.spam(), k -> new ArrayList<>()).add(i);
+            strata.computeIfAbsent(e.source() + "/" + e.spam(), k -> new ArrayList<>())
+                    .add(i);
         }
         boolean[] heldOut = new boolean[all.size()];
         Random random = new Random(SEED);
@@ -160,12 +169,14 @@ public final class SpamCorpus {
         for (Map.Entry<String, String> e : expected.entrySet()) {
             String actual = ModelArtifact.sha256(Files.readAllBytes(dataDir.resolve(e.getKey())));
             if (!actual.equalsIgnoreCase(e.getValue())) {
-                throw new IOException("training data " + e.getKey() + " has sha256 " + actual + ", SHA256SUMS says "
-                        + e.getValue());
+                throw new IOException(
+                        "training data " + e.getKey() + " has sha256 " + actual + ", SHA256SUMS says " + e.getValue());
             }
         }
         try (Stream<Path> files = Files.walk(dataDir)) {
-            for (Path p : files.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".csv")).toList()) {
+            for (Path p : files.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().endsWith(".csv"))
+                    .toList()) {
                 String rel = dataDir.relativize(p).toString().replace('\\', '/');
                 if (!expected.containsKey(rel)) {
                     throw new IOException("training data " + rel + " is not listed in SHA256SUMS");

@@ -1,5 +1,9 @@
 package org.commentguard.scoring.spam.training;
 
+import org.commentguard.scoring.spam.SpamFeatures;
+import org.commentguard.scoring.spam.SpamModel;
+import org.commentguard.tools.BinaryMetrics.Confusion;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,9 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.commentguard.scoring.spam.SpamFeatures;
-import org.commentguard.scoring.spam.SpamModel;
-import org.commentguard.tools.BinaryMetrics.Confusion;
 
 /**
  * Held-out evaluation of the spam model at the default threshold (0.5): the YouTube held-out split, the Civil
@@ -36,15 +37,16 @@ public final class SpamModelEvaluation {
         }
     }
 
-    private SpamModelEvaluation() {
-    }
+    private SpamModelEvaluation() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "models/spam");
-        Path shared = Path.of(args.length > 1 ? args[1] : System.getProperty("commentguard.shared.data", "../shared/data"));
+        Path shared =
+                Path.of(args.length > 1 ? args[1] : System.getProperty("commentguard.shared.data", "../shared/data"));
         SpamModel model = SpamModelFiles.read(dir);
         SpamCorpus corpus = SpamCorpus.load(dir.resolve("data"));
-        System.out.println("model " + SpamModelFiles.NAME + "@" + SpamModelFiles.version(dir) + ", threshold " + THRESHOLD);
+        System.out.println(
+                "model " + SpamModelFiles.NAME + "@" + SpamModelFiles.version(dir) + ", threshold " + THRESHOLD);
         System.out.println(heldOut(model, corpus));
         Optional<Confusion> sms = sms(model, shared);
         System.out.println(sms.map(m -> "sms (eval only): " + m)

@@ -1,5 +1,8 @@
 package org.commentguard.scoring.spam.training;
 
+import org.commentguard.scoring.model.ModelArtifact;
+import org.commentguard.scoring.spam.SpamModel;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-import org.commentguard.scoring.model.ModelArtifact;
-import org.commentguard.scoring.spam.SpamModel;
 
 /** Reads and writes the spam model directory ({@code models/spam/}) on the file system, for training and evaluation. */
 public final class SpamModelFiles {
@@ -16,8 +17,7 @@ public final class SpamModelFiles {
     public static final String NAME = "spam-lr";
     public static final String FILE = "spam-lr.bin";
 
-    private SpamModelFiles() {
-    }
+    private SpamModelFiles() {}
 
     /** Writes the model file and a model.properties naming it with its sha256; returns the sha256. */
     public static String write(Path dir, SpamModel model, String version, String metrics) throws IOException {

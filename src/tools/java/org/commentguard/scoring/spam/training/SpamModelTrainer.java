@@ -1,11 +1,12 @@
 package org.commentguard.scoring.spam.training;
 
+import org.commentguard.scoring.spam.SpamFeatures;
+import org.commentguard.scoring.spam.SpamModel;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.commentguard.scoring.spam.SpamFeatures;
-import org.commentguard.scoring.spam.SpamModel;
 
 /**
  * Trains the shipped spam model from {@code models/spam/data/} and writes {@code models/spam/spam-lr.bin} and
@@ -17,8 +18,7 @@ public final class SpamModelTrainer {
 
     static final int FOLDS = 5;
 
-    private SpamModelTrainer() {
-    }
+    private SpamModelTrainer() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "models/spam");
@@ -26,11 +26,20 @@ public final class SpamModelTrainer {
         SpamCorpus corpus = SpamCorpus.load(dir.resolve("data"));
         SpamModel model = train(corpus, LogisticRegression.Settings.DEFAULT);
         SpamModelEvaluation.Report report = SpamModelEvaluation.heldOut(model, corpus);
-        String sha = SpamModelFiles.write(dir, model, version, String.format(Locale.ROOT,
-                "youtube P=%.4f R=%.4f F1=%.4f AUC=%.4f; civil FPR=%.4f", report.youtube().precision(),
-                report.youtube().recall(), report.youtube().f1(), report.youtube().auc(),
-                report.civil().falsePositiveRate()));
-        System.out.println("training examples: " + corpus.training().size() + ", held out: " + corpus.heldOut().size());
+        String sha = SpamModelFiles.write(
+                dir,
+                model,
+                version,
+                String.format(
+                        Locale.ROOT,
+                        "youtube P=%.4f R=%.4f F1=%.4f AUC=%.4f; civil FPR=%.4f",
+                        report.youtube().precision(),
+                        report.youtube().recall(),
+                        report.youtube().f1(),
+                        report.youtube().auc(),
+                        report.civil().falsePositiveRate()));
+        System.out.println("training examples: " + corpus.training().size() + ", held out: "
+                + corpus.heldOut().size());
         System.out.println("model: " + model);
         System.out.println("sha256: " + sha);
         System.out.println(report);
@@ -51,7 +60,8 @@ public final class SpamModelTrainer {
     }
 
     /** Same, over already extracted features (used by unit tests with a tiny inline corpus). */
-    public static SpamModel train(List<SpamFeatures.Extraction> xs, boolean[] ys, LogisticRegression.Settings settings) {
+    public static SpamModel train(
+            List<SpamFeatures.Extraction> xs, boolean[] ys, LogisticRegression.Settings settings) {
         double[] oof = new double[xs.size()];
         for (int fold = 0; fold < FOLDS; fold++) {
             List<SpamFeatures.Extraction> foldX = new ArrayList<>();

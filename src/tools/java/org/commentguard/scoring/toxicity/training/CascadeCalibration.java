@@ -1,5 +1,14 @@
 package org.commentguard.scoring.toxicity.training;
 
+import org.commentguard.scoring.toxicity.ToxicityAttribute;
+import org.commentguard.scoring.toxicity.ToxicityScorer;
+import org.commentguard.scoring.toxicity.ToxicityScores;
+import org.commentguard.scoring.toxicity.transformer.CascadeBlend;
+import org.commentguard.scoring.toxicity.transformer.ToxicityProbabilities;
+import org.commentguard.scoring.toxicity.transformer.TransformerToxicityModel;
+import org.commentguard.tools.BinaryMetrics;
+import org.commentguard.tools.Csv;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
@@ -12,15 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
-
-import org.commentguard.scoring.toxicity.ToxicityAttribute;
-import org.commentguard.scoring.toxicity.ToxicityScorer;
-import org.commentguard.scoring.toxicity.ToxicityScores;
-import org.commentguard.scoring.toxicity.transformer.CascadeBlend;
-import org.commentguard.scoring.toxicity.transformer.ToxicityProbabilities;
-import org.commentguard.scoring.toxicity.transformer.TransformerToxicityModel;
-import org.commentguard.tools.BinaryMetrics;
-import org.commentguard.tools.Csv;
 
 /**
  * Fits the cascade's blend ({@link CascadeBlend}) on rows that neither stage trained on and reports what the
@@ -51,16 +51,16 @@ public final class CascadeCalibration {
      * sites. The sub-attributes are labelled only by Jigsaw (and Davidson for identity attacks), so their blends
      * are fitted on every source's held-out rows that carry the label.
      */
-    static final java.util.Set<String> FIT_SOURCES = java.util.Set.of(
-            System.getProperty("cascade.fit-sources", "civil_spans,civil_clean,cat").split(","));
+    static final java.util.Set<String> FIT_SOURCES =
+            java.util.Set.of(System.getProperty("cascade.fit-sources", "civil_spans,civil_clean,cat")
+                    .split(","));
+
     private static final double L2 = 1e-3;
 
-    private CascadeCalibration() {
-    }
+    private CascadeCalibration() {}
 
     /** One held-out row with both stages' calibrated probabilities. */
-    record Scored(String source, int[] labels, double[] first, double[] transformer) {
-    }
+    record Scored(String source, int[] labels, double[] first, double[] transformer) {}
 
     public static void main(String[] args) throws Exception {
         Path table = Path.of(args.length > 0 ? args[0] : "models/toxicity-transformer/data/toxicity_train.csv.gz");
@@ -72,8 +72,8 @@ public final class CascadeCalibration {
             firstSplit.putIfAbsent(key(e.text()), e.split());
         }
         List<Map<String, String>> rows = readTable(table);
-        ToxicityScorer first = new ToxicityScorer(ToxicityScorer.loadShipped(), "first",
-                ToxicityScorer.Settings.DEFAULT, null);
+        ToxicityScorer first =
+                new ToxicityScorer(ToxicityScorer.loadShipped(), "first", ToxicityScorer.Settings.DEFAULT, null);
         List<Scored> fit = new ArrayList<>();
         List<Scored> eval = new ArrayList<>();
         String transformerId;
@@ -89,16 +89,25 @@ public final class CascadeCalibration {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "fit rows %d (news-register, for toxicity: %d), evaluation rows %d%n",
-                fit.size(), fit.stream().filter(r -> FIT_SOURCES.contains(r.source())).count(), eval.size());
+        System.out.printf(
+                Locale.ROOT,
+                "fit rows %d (news-register, for toxicity: %d), evaluation rows %d%n",
+                fit.size(),
+                fit.stream().filter(r -> FIT_SOURCES.contains(r.source())).count(),
+                eval.size());
 
         int n = ToxicityAttribute.values().length;
         double[] wf = new double[n];
         double[] wt = new double[n];
         double[] c = new double[n];
         for (ToxicityAttribute a : ToxicityAttribute.values()) {
-            double[] w = fitLogistic(a == ToxicityAttribute.TOXICITY
-                    ? fit.stream().filter(r -> FIT_SOURCES.contains(r.source())).toList() : fit, a.ordinal());
+            double[] w = fitLogistic(
+                    a == ToxicityAttribute.TOXICITY
+                            ? fit.stream()
+                                    .filter(r -> FIT_SOURCES.contains(r.source()))
+                                    .toList()
+                            : fit,
+                    a.ordinal());
             wf[a.ordinal()] = w[0];
             wt[a.ordinal()] = w[1];
             c[a.ordinal()] = w[2];
@@ -112,15 +121,29 @@ public final class CascadeCalibration {
             int[] y = known.stream().mapToInt(s -> s.labels()[i]).toArray();
             double[] f = known.stream().mapToDouble(s -> s.first()[i]).toArray();
             double[] t = known.stream().mapToDouble(s -> s.transformer()[i]).toArray();
-            double[] b = known.stream().mapToDouble(s -> blend.combine(a, s.first()[i], s.transformer()[i])).toArray();
+            double[] b = known.stream()
+                    .mapToDouble(s -> blend.combine(a, s.first()[i], s.transformer()[i]))
+                    .toArray();
             int pos = (int) java.util.Arrays.stream(y).filter(v -> v == 1).count();
-            System.out.printf(Locale.ROOT, "%-16s %5d %4d  %6.4f  %11.4f  %6.4f  w=(%.3f, %.3f, %.3f)%n", a.id(),
-                    y.length, pos, auc(f, y), auc(t, y), auc(b, y), wf[i], wt[i], c[i]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-16s %5d %4d  %6.4f  %11.4f  %6.4f  w=(%.3f, %.3f, %.3f)%n",
+                    a.id(),
+                    y.length,
+                    pos,
+                    auc(f, y),
+                    auc(t, y),
+                    auc(b, y),
+                    wf[i],
+                    wt[i],
+                    c[i]);
         }
         bands(eval, blend);
         calibrationTable("all evaluation rows", eval, blend);
-        calibrationTable("news-register evaluation rows (civil, CAT)",
-                eval.stream().filter(r -> FIT_SOURCES.contains(r.source())).toList(), blend);
+        calibrationTable(
+                "news-register evaluation rows (civil, CAT)",
+                eval.stream().filter(r -> FIT_SOURCES.contains(r.source())).toList(),
+                blend);
         write(out, blend, wf, wt, c, transformerId, fit.size());
         System.out.println("wrote " + out);
     }
@@ -136,8 +159,13 @@ public final class CascadeCalibration {
         double[] t = known.stream().mapToDouble(s -> s.transformer()[i]).toArray();
         for (double[] band : bands) {
             CascadeEvaluation.Banded c = CascadeEvaluation.Banded.of(f, t, blend, band[0], band[1]);
-            System.out.printf(Locale.ROOT, "[%.2f, %.2f]   %.4f        %5.1f%%%n", band[0], band[1],
-                    auc(c.toxicity(), y), 100.0 * c.refinedShare());
+            System.out.printf(
+                    Locale.ROOT,
+                    "[%.2f, %.2f]   %.4f        %5.1f%%%n",
+                    band[0],
+                    band[1],
+                    auc(c.toxicity(), y),
+                    100.0 * c.refinedShare());
         }
     }
 
@@ -148,15 +176,30 @@ public final class CascadeCalibration {
         int[] y = known.stream().mapToInt(s -> s.labels()[i]).toArray();
         double[] f = known.stream().mapToDouble(s -> s.first()[i]).toArray();
         double[] t = known.stream().mapToDouble(s -> s.transformer()[i]).toArray();
-        double[] b = known.stream().mapToDouble(s -> blend.combine(ToxicityAttribute.TOXICITY, s.first()[i],
-                s.transformer()[i])).toArray();
-        System.out.printf(Locale.ROOT, "%s (n=%d): ECE first %.3f, transformer %.3f, blend %.3f; AUC %.4f / %.4f /"
-                        + " %.4f%n", name, y.length, BinaryMetrics.ece(f, y, 10), BinaryMetrics.ece(t, y, 10),
-                BinaryMetrics.ece(b, y, 10), auc(f, y), auc(t, y), auc(b, y));
+        double[] b = known.stream()
+                .mapToDouble(s -> blend.combine(ToxicityAttribute.TOXICITY, s.first()[i], s.transformer()[i]))
+                .toArray();
+        System.out.printf(
+                Locale.ROOT,
+                "%s (n=%d): ECE first %.3f, transformer %.3f, blend %.3f; AUC %.4f / %.4f /" + " %.4f%n",
+                name,
+                y.length,
+                BinaryMetrics.ece(f, y, 10),
+                BinaryMetrics.ece(t, y, 10),
+                BinaryMetrics.ece(b, y, 10),
+                auc(f, y),
+                auc(t, y),
+                auc(b, y));
         System.out.println("  blend bin     n   mean p   toxic rate");
         for (BinaryMetrics.Bin bin : BinaryMetrics.reliability(b, y, 10)) {
-            System.out.printf(Locale.ROOT, "  %.1f-%.1f  %5d   %.3f    %.3f%n", bin.low(), bin.high(), bin.count(),
-                    bin.meanScore(), bin.positiveRate());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %.1f-%.1f  %5d   %.3f    %.3f%n",
+                    bin.low(),
+                    bin.high(),
+                    bin.count(),
+                    bin.meanScore(),
+                    bin.positiveRate());
         }
     }
 
@@ -182,8 +225,9 @@ public final class CascadeCalibration {
         for (Scored s : rows) {
             int label = s.labels()[attribute];
             if (label >= 0) {
-                x.add(new double[] {CascadeBlend.logit(s.first()[attribute]),
-                        CascadeBlend.logit(s.transformer()[attribute]), 1.0});
+                x.add(new double[] {
+                    CascadeBlend.logit(s.first()[attribute]), CascadeBlend.logit(s.transformer()[attribute]), 1.0
+                });
                 y.add(label);
             }
         }
@@ -207,7 +251,7 @@ public final class CascadeCalibration {
                     }
                 }
             }
-            for (int a = 0; a < 2; a++) {  // L2 on the weights, not on the bias
+            for (int a = 0; a < 2; a++) { // L2 on the weights, not on the bias
                 grad[a] += L2 * w[a];
                 hess[a][a] += L2;
             }
@@ -254,14 +298,17 @@ public final class CascadeCalibration {
 
     private static List<Map<String, String>> readTable(Path gz) throws IOException {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
-            return Csv.of(new String(in.readAllBytes(), StandardCharsets.UTF_8), ',', gz.toString()).records();
+            return Csv.of(new String(in.readAllBytes(), StandardCharsets.UTF_8), ',', gz.toString())
+                    .records();
         }
     }
 
-    private static void write(Path out, CascadeBlend blend, double[] wf, double[] wt, double[] c,
-                              String transformerId, int fitRows) throws IOException {
+    private static void write(
+            Path out, CascadeBlend blend, double[] wf, double[] wt, double[] c, String transformerId, int fitRows)
+            throws IOException {
         try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            w.write("# Cascade blend, written by CascadeCalibration (see models/toxicity-transformer/MODEL_CARD.md).\n");
+            w.write(
+                    "# Cascade blend, written by CascadeCalibration (see models/toxicity-transformer/MODEL_CARD.md).\n");
             w.write("# Inside the grey band: p = sigmoid(first * logit(p_first) + transformer * logit(p_transformer)"
                     + " + bias)\n");
             w.write("# Fitted on " + fitRows + " held-out rows that neither stage trained on (toxicity: news-register"
@@ -270,8 +317,15 @@ public final class CascadeCalibration {
             w.write("transformer=" + transformerId + "\n");
             for (ToxicityAttribute a : ToxicityAttribute.values()) {
                 int i = a.ordinal();
-                w.write(String.format(Locale.ROOT, "blend.%s.first=%.6f%nblend.%s.transformer=%.6f%nblend.%s.bias=%.6f%n",
-                        a.id(), wf[i], a.id(), wt[i], a.id(), c[i]));
+                w.write(String.format(
+                        Locale.ROOT,
+                        "blend.%s.first=%.6f%nblend.%s.transformer=%.6f%nblend.%s.bias=%.6f%n",
+                        a.id(),
+                        wf[i],
+                        a.id(),
+                        wt[i],
+                        a.id(),
+                        c[i]));
             }
         }
     }

@@ -25,8 +25,7 @@ import java.util.Map;
  */
 public final class CascadeEvaluation {
 
-    private CascadeEvaluation() {
-    }
+    private CascadeEvaluation() {}
 
     public static void main(String[] args) throws Exception {
         Path shared = Path.of(args.length > 0 ? args[0] : "../shared/data");
@@ -34,14 +33,15 @@ public final class CascadeEvaluation {
         if (args.length > 2) {
             bands.add(new double[] {Double.parseDouble(args[1]), Double.parseDouble(args[2])});
         } else {
-            bands.add(new double[] {ToxicityScorer.Settings.DEFAULT.greyBandLow(),
-                    ToxicityScorer.Settings.DEFAULT.greyBandHigh()});
+            bands.add(new double[] {
+                ToxicityScorer.Settings.DEFAULT.greyBandLow(), ToxicityScorer.Settings.DEFAULT.greyBandHigh()
+            });
             for (double[] b : new double[][] {{0.3, 0.7}, {0.2, 1.0}, {0.1, 1.0}}) {
                 bands.add(b);
             }
         }
-        ToxicityScorer first = new ToxicityScorer(ToxicityScorer.loadShipped(), "first",
-                ToxicityScorer.Settings.DEFAULT, null);
+        ToxicityScorer first =
+                new ToxicityScorer(ToxicityScorer.loadShipped(), "first", ToxicityScorer.Settings.DEFAULT, null);
         try (TransformerToxicityModel transformer = TransformerToxicityModel.loadShipped(2)) {
             CascadeBlend blend = CascadeBlend.loadShipped(transformer.modelId());
             System.out.println("blend " + blend.description() + "; first grey band is the default");
@@ -50,18 +50,39 @@ public final class CascadeEvaluation {
                 System.out.printf(Locale.ROOT, "  [%.2f,%.2f] refined", b[0], b[1]);
             }
             System.out.println();
-            evaluate("jigsaw test sample (IBM)", ToxicityModelEvaluation.jigsawSample(
-                    shared.resolve("jigsaw-toxic-test-sample-ibm/test_examples.csv")), first, transformer, blend, bands);
-            evaluate("kaggle insults test", ToxicityModelEvaluation.kaggleInsults(
-                    shared.resolve("kaggle-insults-impermium/test_with_solutions.csv")), first, transformer, blend,
+            evaluate(
+                    "jigsaw test sample (IBM)",
+                    ToxicityModelEvaluation.jigsawSample(
+                            shared.resolve("jigsaw-toxic-test-sample-ibm/test_examples.csv")),
+                    first,
+                    transformer,
+                    blend,
                     bands);
-            evaluate("kaggle impermium verif.", ToxicityModelEvaluation.kaggleInsults(
-                    shared.resolve("kaggle-insults-impermium/impermium_verification_labels.csv")), first, transformer,
-                    blend, bands);
-            evaluate("OLID test", ToxicityModelEvaluation.olid(shared.resolve("olid-offenseval2019")), first,
-                    transformer, blend, bands);
-            identityFalsePositives(shared.resolve("identity-bias-madlibs/bias_madlibs_77k.csv"), first,
-                    transformer, blend, bands);
+            evaluate(
+                    "kaggle insults test",
+                    ToxicityModelEvaluation.kaggleInsults(
+                            shared.resolve("kaggle-insults-impermium/test_with_solutions.csv")),
+                    first,
+                    transformer,
+                    blend,
+                    bands);
+            evaluate(
+                    "kaggle impermium verif.",
+                    ToxicityModelEvaluation.kaggleInsults(
+                            shared.resolve("kaggle-insults-impermium/impermium_verification_labels.csv")),
+                    first,
+                    transformer,
+                    blend,
+                    bands);
+            evaluate(
+                    "OLID test",
+                    ToxicityModelEvaluation.olid(shared.resolve("olid-offenseval2019")),
+                    first,
+                    transformer,
+                    blend,
+                    bands);
+            identityFalsePositives(
+                    shared.resolve("identity-bias-madlibs/bias_madlibs_77k.csv"), first, transformer, blend, bands);
         }
     }
 
@@ -90,8 +111,13 @@ public final class CascadeEvaluation {
         }
     }
 
-    private static void evaluate(String name, Map<String, Integer> set, ToxicityScorer first,
-                                 TransformerToxicityModel transformer, CascadeBlend blend, List<double[]> bands) {
+    private static void evaluate(
+            String name,
+            Map<String, Integer> set,
+            ToxicityScorer first,
+            TransformerToxicityModel transformer,
+            CascadeBlend blend,
+            List<double[]> bands) {
         if (set.isEmpty()) {
             System.out.printf(Locale.ROOT, "%-24s  missing, skipped%n", name);
             return;
@@ -107,11 +133,19 @@ public final class CascadeEvaluation {
             t[i] = p.toxicity();
             labels[i++] = e.getValue();
         }
-        System.out.printf(Locale.ROOT, "%-24s %6d  %6.3f  %11.3f", name, n,
-                BinaryMetrics.rocAuc(f, labels), BinaryMetrics.rocAuc(t, labels));
+        System.out.printf(
+                Locale.ROOT,
+                "%-24s %6d  %6.3f  %11.3f",
+                name,
+                n,
+                BinaryMetrics.rocAuc(f, labels),
+                BinaryMetrics.rocAuc(t, labels));
         for (double[] b : bands) {
             Banded c = Banded.of(f, t, blend, b[0], b[1]);
-            System.out.printf(Locale.ROOT, "  %11.3f %6.1f%%", BinaryMetrics.rocAuc(c.toxicity(), labels),
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %11.3f %6.1f%%",
+                    BinaryMetrics.rocAuc(c.toxicity(), labels),
                     100.0 * c.refinedShare());
         }
         System.out.println();
@@ -121,13 +155,20 @@ public final class CascadeEvaluation {
      * False-positive rate at 0.5 on every 5th non-toxic bias-madlibs template for each band, and per identity
      * term for the first (default) band.
      */
-    private static void identityFalsePositives(Path csv, ToxicityScorer first, TransformerToxicityModel transformer,
-                                               CascadeBlend blend, List<double[]> bands) throws Exception {
+    private static void identityFalsePositives(
+            Path csv,
+            ToxicityScorer first,
+            TransformerToxicityModel transformer,
+            CascadeBlend blend,
+            List<double[]> bands)
+            throws Exception {
         if (!Files.exists(csv)) {
             return;
         }
-        List<String> neutral = Csv.read(csv, ',').records().stream().filter(r -> "NOT_BAD".equals(r.get("Label")))
-                .map(r -> r.get("Text")).toList();
+        List<String> neutral = Csv.read(csv, ',').records().stream()
+                .filter(r -> "NOT_BAD".equals(r.get("Label")))
+                .map(r -> r.get("Text"))
+                .toList();
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < neutral.size(); i += 5) {
             texts.add(neutral.get(i));
@@ -155,15 +196,27 @@ public final class CascadeEvaluation {
                     counts[0]++;
                 }
             }
-            System.out.printf(Locale.ROOT, "identity templates (non-toxic, every 5th), band [%.2f, %.2f]: cascade"
-                    + " false positives %d of %d (%.2f%%) at 0.5%n", low, high, fp, f.length, 100.0 * fp / f.length);
+            System.out.printf(
+                    Locale.ROOT,
+                    "identity templates (non-toxic, every 5th), band [%.2f, %.2f]: cascade"
+                            + " false positives %d of %d (%.2f%%) at 0.5%n",
+                    low,
+                    high,
+                    fp,
+                    f.length,
+                    100.0 * fp / f.length);
             if (b == 0) {
                 StringBuilder line = new StringBuilder("  per term:");
                 byTerm.entrySet().stream()
-                        .sorted((x, y) -> Double.compare((double) y.getValue()[0] / y.getValue()[1],
-                                (double) x.getValue()[0] / x.getValue()[1]))
-                        .forEach(e -> line.append(String.format(Locale.ROOT, " %s %.1f%% (%d/%d);", e.getKey(),
-                                100.0 * e.getValue()[0] / e.getValue()[1], e.getValue()[0], e.getValue()[1])));
+                        .sorted((x, y) -> Double.compare(
+                                (double) y.getValue()[0] / y.getValue()[1], (double) x.getValue()[0] / x.getValue()[1]))
+                        .forEach(e -> line.append(String.format(
+                                Locale.ROOT,
+                                " %s %.1f%% (%d/%d);",
+                                e.getKey(),
+                                100.0 * e.getValue()[0] / e.getValue()[1],
+                                e.getValue()[0],
+                                e.getValue()[1])));
                 System.out.println(line);
             }
         }

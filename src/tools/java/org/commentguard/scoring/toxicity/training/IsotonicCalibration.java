@@ -1,11 +1,11 @@
 package org.commentguard.scoring.toxicity.training;
 
+import org.commentguard.scoring.toxicity.Calibration;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-
-import org.commentguard.scoring.toxicity.Calibration;
 
 /**
  * Isotonic regression (pool-adjacent-violators) of held-out labels on model logits, turned into the knots of a
@@ -20,8 +20,7 @@ final class IsotonicCalibration {
      */
     static final int MIN_BLOCK = 25;
 
-    private IsotonicCalibration() {
-    }
+    private IsotonicCalibration() {}
 
     static Calibration fit(double[] z, int[] y) {
         if (z.length == 0) {

@@ -1,5 +1,7 @@
 package org.commentguard.scoring.toxicity.training;
 
+import org.commentguard.scoring.toxicity.ToxicityAttribute;
+
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,8 +15,6 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-
-import org.commentguard.scoring.toxicity.ToxicityAttribute;
 
 /**
  * The toxicity training corpus as shipped in {@code models/toxicity/data/corpus.tsv.gz}: one labelled comment per
@@ -50,13 +50,12 @@ public final class ToxicityCorpus {
         }
     }
 
-    private ToxicityCorpus() {
-    }
+    private ToxicityCorpus() {}
 
     public static List<Example> read(Path file) throws IOException {
         List<Example> out = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
             String header = in.readLine();
             if (header == null || !header.startsWith("source\t")) {
                 throw new IOException(file + " is not a toxicity corpus");
@@ -85,8 +84,8 @@ public final class ToxicityCorpus {
 
     static void write(Path file, List<Example> examples) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(
-                new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8))) {
+        try (BufferedWriter out = new BufferedWriter(
+                new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8))) {
             StringBuilder h = new StringBuilder("source\tid\tsplit\tgroup");
             for (ToxicityAttribute a : ToxicityAttribute.values()) {
                 h.append('\t').append(a.id());
@@ -94,7 +93,12 @@ public final class ToxicityCorpus {
             out.write(h.append("\ttext\n").toString());
             for (Example e : examples) {
                 StringBuilder b = new StringBuilder();
-                b.append(e.source()).append('\t').append(e.id()).append('\t').append(e.split()).append('\t')
+                b.append(e.source())
+                        .append('\t')
+                        .append(e.id())
+                        .append('\t')
+                        .append(e.split())
+                        .append('\t')
                         .append(e.group());
                 for (int l : e.labels()) {
                     b.append('\t').append(l == UNKNOWN ? "-" : Integer.toString(l));

@@ -1,6 +1,8 @@
 package org.commentguard.scoring.toxicity.training;
 
-import static org.commentguard.scoring.toxicity.training.ToxicityCorpus.UNKNOWN;
+import org.commentguard.scoring.toxicity.ToxicityAttribute;
+import org.commentguard.scoring.toxicity.training.ToxicityCorpus.Example;
+import org.commentguard.tools.Csv;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +21,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.commentguard.scoring.toxicity.ToxicityAttribute;
-import org.commentguard.scoring.toxicity.training.ToxicityCorpus.Example;
-import org.commentguard.tools.Csv;
+import static org.commentguard.scoring.toxicity.training.ToxicityCorpus.UNKNOWN;
 
 /**
  * Builds {@code models/toxicity/data/corpus.tsv.gz} from the licensed shared data sets (CC0, MIT, Apache-2.0
@@ -47,8 +47,7 @@ public final class ToxicityDataPreparation {
     /** Identity terms of the madlibs templates (the list the identity-term monitor watches too). */
     static final List<String> IDENTITY_TERMS = org.commentguard.scoring.IdentityTerms.ALL;
 
-    private ToxicityDataPreparation() {
-    }
+    private ToxicityDataPreparation() {}
 
     public static void main(String[] args) throws IOException {
         Path shared = Path.of(args.length > 0 ? args[0] : "../shared/data");
@@ -135,19 +134,22 @@ public final class ToxicityDataPreparation {
      */
     private static List<Example> toxicSpans(Path dir) throws IOException {
         Map<String, String> texts = new LinkedHashMap<>();
-        for (Map<String, String> r : Csv.read(dir.resolve("data_comments.csv"), ',').records()) {
+        for (Map<String, String> r :
+                Csv.read(dir.resolve("data_comments.csv"), ',').records()) {
             texts.put(r.get("comment_id"), r.get("comment_text"));
         }
         Map<String, String> annotationToComment = new HashMap<>();
         Map<String, int[]> votes = new HashMap<>(); // [annotators, toxicVotes]
-        for (Map<String, String> r : Csv.read(dir.resolve("data_annotations.csv"), ',').records()) {
+        for (Map<String, String> r :
+                Csv.read(dir.resolve("data_annotations.csv"), ',').records()) {
             annotationToComment.put(r.get("annotation"), r.get("comment_id"));
             int[] v = votes.computeIfAbsent(r.get("comment_id"), k -> new int[2]);
             v[0]++;
             v[1] += "True".equals(r.get("not toxic")) ? 0 : 1;
         }
         Map<String, Map<Integer, Set<String>>> typeVotes = new HashMap<>();
-        for (Map<String, String> r : Csv.read(dir.resolve("data_spans.csv"), ',').records()) {
+        for (Map<String, String> r :
+                Csv.read(dir.resolve("data_spans.csv"), ',').records()) {
             String comment = annotationToComment.get(r.get("annotation"));
             Integer attr = switch (r.get("type").strip()) {
                 case "Insult", "Insu" -> INSULT;
@@ -157,8 +159,10 @@ public final class ToxicityDataPreparation {
                 default -> null;
             };
             if (comment != null && attr != null) {
-                typeVotes.computeIfAbsent(comment, k -> new HashMap<>())
-                        .computeIfAbsent(attr, k -> new HashSet<>()).add(r.get("annotation"));
+                typeVotes
+                        .computeIfAbsent(comment, k -> new HashMap<>())
+                        .computeIfAbsent(attr, k -> new HashSet<>())
+                        .add(r.get("annotation"));
             }
         }
         List<Example> out = new ArrayList<>();
@@ -203,7 +207,8 @@ public final class ToxicityDataPreparation {
             out.addAll(sample(clean, 3000));
         }
         int i = 0;
-        for (Map<String, String> r : Csv.read(dir.resolve("CAT_SMALL_cat_small.csv"), ',').records()) {
+        for (Map<String, String> r :
+                Csv.read(dir.resolve("CAT_SMALL_cat_small.csv"), ',').records()) {
             boolean toxic = "1".equals(r.get("label_oc"));
             out.add(example("cat", "small-" + i++, "", toxic ? catToxic() : new int[N], r.get("text")));
         }
@@ -249,8 +254,12 @@ public final class ToxicityDataPreparation {
         for (Example e : sample(trainPool, 5000)) {
             out.add(withSplit(e, ToxicityCorpus.TRAIN));
         }
-        List<Example> clean = held.stream().filter(e -> e.label(ToxicityAttribute.TOXICITY) == 0).toList();
-        List<Example> bad = held.stream().filter(e -> e.label(ToxicityAttribute.TOXICITY) == 1).toList();
+        List<Example> clean = held.stream()
+                .filter(e -> e.label(ToxicityAttribute.TOXICITY) == 0)
+                .toList();
+        List<Example> bad = held.stream()
+                .filter(e -> e.label(ToxicityAttribute.TOXICITY) == 1)
+                .toList();
         for (Example e : sample(clean, 8000)) {
             out.add(withSplit(e, ToxicityCorpus.BIAS));
         }
@@ -262,7 +271,8 @@ public final class ToxicityDataPreparation {
 
     /** One whole-word pattern per identity term, in {@link #IDENTITY_TERMS} order. */
     private static final List<Pattern> IDENTITY_PATTERNS = IDENTITY_TERMS.stream()
-            .map(t -> Pattern.compile("\\b" + Pattern.quote(t) + "\\b")).toList();
+            .map(t -> Pattern.compile("\\b" + Pattern.quote(t) + "\\b"))
+            .toList();
 
     /** The first identity term (in {@link #IDENTITY_TERMS} order) a lower-cased text mentions, or "". */
     static String identityTerm(String lowerText) {
@@ -306,15 +316,16 @@ public final class ToxicityDataPreparation {
         if (rows.size() <= n) {
             return rows;
         }
-        return rows.stream().sorted(Comparator.comparingDouble(e -> unit("sample|" + e.source() + "|" + e.id())))
-                .limit(n).toList();
+        return rows.stream()
+                .sorted(Comparator.comparingDouble(e -> unit("sample|" + e.source() + "|" + e.id())))
+                .limit(n)
+                .toList();
     }
 
     /** Seeded hash of a key mapped to [0,1). */
     static double unit(String key) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256")
-                    .digest((SEED + "|" + key).getBytes(StandardCharsets.UTF_8));
+            byte[] d = MessageDigest.getInstance("SHA-256").digest((SEED + "|" + key).getBytes(StandardCharsets.UTF_8));
             long v = 0;
             for (int i = 0; i < 7; i++) {
                 v = (v << 8) | (d[i] & 0xff);
@@ -340,7 +351,9 @@ public final class ToxicityDataPreparation {
                 case "apos" -> "'";
                 default -> {
                     long cp = g.length() > 8 ? -1 : Long.parseLong(g.substring(1));
-                    yield cp >= 0 && Character.isValidCodePoint((int) cp) ? new String(Character.toChars((int) cp)) : " ";
+                    yield cp >= 0 && Character.isValidCodePoint((int) cp)
+                            ? new String(Character.toChars((int) cp))
+                            : " ";
                 }
             };
             m.appendReplacement(b, Matcher.quoteReplacement(rep));

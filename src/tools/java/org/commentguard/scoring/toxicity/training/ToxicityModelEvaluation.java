@@ -1,5 +1,12 @@
 package org.commentguard.scoring.toxicity.training;
 
+import org.commentguard.scoring.model.ModelArtifact;
+import org.commentguard.scoring.toxicity.ToxicityAttribute;
+import org.commentguard.scoring.toxicity.ToxicityModel;
+import org.commentguard.scoring.toxicity.training.ToxicityCorpus.Example;
+import org.commentguard.tools.BinaryMetrics;
+import org.commentguard.tools.Csv;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,13 +22,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
-import org.commentguard.scoring.model.ModelArtifact;
-import org.commentguard.scoring.toxicity.ToxicityAttribute;
-import org.commentguard.scoring.toxicity.ToxicityModel;
-import org.commentguard.scoring.toxicity.training.ToxicityCorpus.Example;
-import org.commentguard.tools.BinaryMetrics;
-import org.commentguard.tools.Csv;
-
 /**
  * Evaluates the toxicity model in {@code models/toxicity/} on the corpus's held-out test split (per-attribute
  * ROC-AUC, PR-AUC, precision/recall/F1 at the threshold, Brier, calibration bins), on the held-out identity
@@ -36,18 +36,24 @@ public final class ToxicityModelEvaluation {
     /** The default decision threshold on calibrated probabilities. */
     public static final double THRESHOLD = 0.5;
 
-    private ToxicityModelEvaluation() {
-    }
+    private ToxicityModelEvaluation() {}
 
     /** Metrics of one attribute on one data set. */
-    public record AttributeMetrics(String attribute, int n, int positives, double rocAuc, double prAuc,
-                                   double precision, double recall, double f1, double brier, double ece,
-                                   List<BinaryMetrics.Bin> bins) {
-    }
+    public record AttributeMetrics(
+            String attribute,
+            int n,
+            int positives,
+            double rocAuc,
+            double prAuc,
+            double precision,
+            double recall,
+            double f1,
+            double brier,
+            double ece,
+            List<BinaryMetrics.Bin> bins) {}
 
     /** Identity-template false-positive rates at the threshold. */
-    public record BiasMetrics(int n, double overallFpr, Map<String, double[]> perTerm, double templateAuc) {
-    }
+    public record BiasMetrics(int n, double overallFpr, Map<String, double[]> perTerm, double templateAuc) {}
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "models/toxicity");
@@ -55,8 +61,10 @@ public final class ToxicityModelEvaluation {
         Path shared = Path.of(args.length > 2 ? args[2] : "../shared/data");
         ToxicityModel model = loadVerified(dir);
         List<Example> all = ToxicityCorpus.read(corpus);
-        List<Example> test = all.stream().filter(e -> e.split().equals(ToxicityCorpus.TEST)).toList();
-        List<Example> bias = all.stream().filter(e -> e.split().equals(ToxicityCorpus.BIAS)).toList();
+        List<Example> test =
+                all.stream().filter(e -> e.split().equals(ToxicityCorpus.TEST)).toList();
+        List<Example> bias =
+                all.stream().filter(e -> e.split().equals(ToxicityCorpus.BIAS)).toList();
 
         System.out.println("## Held-out test split (" + test.size() + " comments), threshold " + THRESHOLD);
         System.out.println();
@@ -67,9 +75,19 @@ public final class ToxicityModelEvaluation {
         for (ToxicityAttribute a : ToxicityAttribute.values()) {
             AttributeMetrics m = attribute(a, test, scores);
             metrics.add(m);
-            System.out.printf(Locale.ROOT, "| %s | %d | %d | %s | %s | %s | %s | %s | %s | %s |%n", a.id(), m.n(),
-                    m.positives(), f(m.rocAuc()), f(m.prAuc()), f(m.precision()), f(m.recall()), f(m.f1()),
-                    f(m.brier()), f(m.ece()));
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %d | %d | %s | %s | %s | %s | %s | %s | %s |%n",
+                    a.id(),
+                    m.n(),
+                    m.positives(),
+                    f(m.rocAuc()),
+                    f(m.prAuc()),
+                    f(m.precision()),
+                    f(m.recall()),
+                    f(m.f1()),
+                    f(m.brier()),
+                    f(m.ece()));
         }
         System.out.println();
         System.out.println("### toxicity by source (test split)");
@@ -78,14 +96,22 @@ public final class ToxicityModelEvaluation {
         System.out.println("|---|---|---|---|---|---|");
         Map<String, List<Integer>> bySource = new TreeMap<>();
         for (int i = 0; i < test.size(); i++) {
-            bySource.computeIfAbsent(test.get(i).source(), k -> new ArrayList<>()).add(i);
+            bySource.computeIfAbsent(test.get(i).source(), k -> new ArrayList<>())
+                    .add(i);
         }
         for (Map.Entry<String, List<Integer>> e : bySource.entrySet()) {
             List<Example> sub = e.getValue().stream().map(test::get).toList();
             List<double[]> subScores = e.getValue().stream().map(scores::get).toList();
             AttributeMetrics m = attribute(ToxicityAttribute.TOXICITY, sub, subScores);
-            System.out.printf(Locale.ROOT, "| %s | %d | %d | %s | %s | %s |%n", e.getKey(), m.n(), m.positives(),
-                    f(m.rocAuc()), f(m.prAuc()), f(m.f1()));
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %d | %d | %s | %s | %s |%n",
+                    e.getKey(),
+                    m.n(),
+                    m.positives(),
+                    f(m.rocAuc()),
+                    f(m.prAuc()),
+                    f(m.f1()));
         }
         for (AttributeMetrics m : metrics) {
             System.out.println();
@@ -94,33 +120,51 @@ public final class ToxicityModelEvaluation {
             System.out.println("| bin | n | mean score | observed positive rate |");
             System.out.println("|---|---|---|---|");
             for (BinaryMetrics.Bin b : m.bins()) {
-                System.out.printf(Locale.ROOT, "| %.1f–%.1f | %d | %.3f | %.3f |%n", b.low(), b.high(), b.count(),
-                        b.meanScore(), b.positiveRate());
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %.1f–%.1f | %d | %.3f | %.3f |%n",
+                        b.low(),
+                        b.high(),
+                        b.count(),
+                        b.meanScore(),
+                        b.positiveRate());
             }
         }
 
         BiasMetrics b = bias(model, bias);
         System.out.println();
-        System.out.printf(Locale.ROOT, "## Identity templates (held-out madlibs): %d non-toxic sentences, "
-                + "overall FPR at %.2f = %s; template ROC-AUC = %s%n%n", b.n(), THRESHOLD, f(b.overallFpr()),
+        System.out.printf(
+                Locale.ROOT,
+                "## Identity templates (held-out madlibs): %d non-toxic sentences, "
+                        + "overall FPR at %.2f = %s; template ROC-AUC = %s%n%n",
+                b.n(),
+                THRESHOLD,
+                f(b.overallFpr()),
                 f(b.templateAuc()));
         System.out.println("| identity term | non-toxic n | false positives | FPR |");
         System.out.println("|---|---|---|---|");
-        b.perTerm().forEach((term, v) -> System.out.printf(Locale.ROOT, "| %s | %d | %d | %s |%n", term,
-                (int) v[0], (int) v[1], f(v[1] / v[0])));
+        b.perTerm()
+                .forEach((term, v) -> System.out.printf(
+                        Locale.ROOT, "| %s | %d | %d | %s |%n", term, (int) v[0], (int) v[1], f(v[1] / v[0])));
 
         System.out.println();
         System.out.println("## Evaluation-only sets (not in the repository; skipped when absent)");
         System.out.println();
         System.out.println("| set | n | positives | ROC-AUC (toxicity) | PR-AUC | F1 | ROC-AUC (insult) |");
         System.out.println("|---|---|---|---|---|---|---|");
-        external("kaggle-insults test_with_solutions (news/social comments)", kaggleInsults(
-                shared.resolve("kaggle-insults-impermium/test_with_solutions.csv")), model);
-        external("kaggle-insults impermium_verification (news/social comments)", kaggleInsults(
-                shared.resolve("kaggle-insults-impermium/impermium_verification_labels.csv")), model);
+        external(
+                "kaggle-insults test_with_solutions (news/social comments)",
+                kaggleInsults(shared.resolve("kaggle-insults-impermium/test_with_solutions.csv")),
+                model);
+        external(
+                "kaggle-insults impermium_verification (news/social comments)",
+                kaggleInsults(shared.resolve("kaggle-insults-impermium/impermium_verification_labels.csv")),
+                model);
         external("OLID test level A (tweets, OFF vs NOT)", olid(shared.resolve("olid-offenseval2019")), model);
-        external("jigsaw-toxic-test-sample-ibm (Jigsaw test sample)", jigsawSample(
-                shared.resolve("jigsaw-toxic-test-sample-ibm/test_examples.csv")), model);
+        external(
+                "jigsaw-toxic-test-sample-ibm (Jigsaw test sample)",
+                jigsawSample(shared.resolve("jigsaw-toxic-test-sample-ibm/test_examples.csv")),
+                model);
     }
 
     /** Reads the model file named by {@code model.properties} in {@code dir}, checking its sha256. */
@@ -159,8 +203,17 @@ public final class ToxicityModelEvaluation {
         int[] ya = y.stream().mapToInt(Integer::intValue).toArray();
         double[] prf = BinaryMetrics.prf(sa, ya, THRESHOLD);
         int pos = y.stream().mapToInt(Integer::intValue).sum();
-        return new AttributeMetrics(a.id(), sa.length, pos, BinaryMetrics.rocAuc(sa, ya), BinaryMetrics.prAuc(sa, ya),
-                prf[0], prf[1], prf[2], BinaryMetrics.brier(sa, ya), BinaryMetrics.ece(sa, ya, 10),
+        return new AttributeMetrics(
+                a.id(),
+                sa.length,
+                pos,
+                BinaryMetrics.rocAuc(sa, ya),
+                BinaryMetrics.prAuc(sa, ya),
+                prf[0],
+                prf[1],
+                prf[2],
+                BinaryMetrics.brier(sa, ya),
+                BinaryMetrics.ece(sa, ya, 10),
                 BinaryMetrics.reliability(sa, ya, 10));
     }
 
@@ -199,7 +252,9 @@ public final class ToxicityModelEvaluation {
         int[] y = new int[data.size()];
         int i = 0;
         for (Map.Entry<String, Integer> e : data.entrySet()) {
-            double[] p = model.score(e.getKey()).asMap().values().stream().mapToDouble(Double::doubleValue).toArray();
+            double[] p = model.score(e.getKey()).asMap().values().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .toArray();
             tox[i] = p[ToxicityAttribute.TOXICITY.ordinal()];
             ins[i] = p[ToxicityAttribute.INSULT.ordinal()];
             y[i++] = e.getValue();
@@ -208,9 +263,16 @@ public final class ToxicityModelEvaluation {
         for (int v : y) {
             pos += v;
         }
-        System.out.printf(Locale.ROOT, "| %s | %d | %d | %s | %s | %s | %s |%n", name, y.length, pos,
-                f(BinaryMetrics.rocAuc(tox, y)), f(BinaryMetrics.prAuc(tox, y)),
-                f(BinaryMetrics.prf(tox, y, THRESHOLD)[2]), f(BinaryMetrics.rocAuc(ins, y)));
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %d | %d | %s | %s | %s | %s |%n",
+                name,
+                y.length,
+                pos,
+                f(BinaryMetrics.rocAuc(tox, y)),
+                f(BinaryMetrics.prAuc(tox, y)),
+                f(BinaryMetrics.prf(tox, y, THRESHOLD)[2]),
+                f(BinaryMetrics.rocAuc(ins, y)));
     }
 
     /** Kaggle "Detecting Insults" files: Insult, Date, Comment with Python-escaped text in quotes. */

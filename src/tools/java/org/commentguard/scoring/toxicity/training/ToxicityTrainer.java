@@ -1,14 +1,5 @@
 package org.commentguard.scoring.toxicity.training;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-
 import opennlp.tools.ml.maxent.quasinewton.QNTrainer;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.Context;
@@ -16,7 +7,6 @@ import opennlp.tools.ml.model.DataIndexer;
 import opennlp.tools.ml.model.Event;
 import opennlp.tools.util.ObjectStream;
 import opennlp.tools.util.TrainingParameters;
-
 import org.commentguard.scoring.toxicity.Calibration;
 import org.commentguard.scoring.toxicity.ToxicityAttribute;
 import org.commentguard.scoring.toxicity.ToxicityFeatures;
@@ -25,6 +15,15 @@ import org.commentguard.scoring.toxicity.ToxicityFeatures.IntFloatMap;
 import org.commentguard.scoring.toxicity.ToxicityModel;
 import org.commentguard.scoring.toxicity.ToxicityTextNormalizer;
 import org.commentguard.scoring.toxicity.training.ToxicityCorpus.Example;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Trains a {@link ToxicityModel}: sublinear tf-idf over hashed word and character n-grams plus dense features,
@@ -57,8 +56,7 @@ public final class ToxicityTrainer {
     }
 
     /** A document's weighted features, in predicate-index space. */
-    private record Vector(int[] index, float[] value) {
-    }
+    private record Vector(int[] index, float[] value) {}
 
     /** Trains on {@code train} and calibrates on {@code calibration}; the result is round-tripped through write/read. */
     public ToxicityModel train(List<Example> train, List<Example> calibration, PrintLog log) {
@@ -103,8 +101,9 @@ public final class ToxicityTrainer {
             vectors.add(vector(c, idf, predicateOf, kept));
         }
         counts.clear();
-        log.line(String.format("features: %d docs, %d of %d buckets kept (df>=%d), %.1fs", train.size(), kept,
-                buckets, settings.minDf(), (System.nanoTime() - t0) / 1e9));
+        log.line(String.format(
+                "features: %d docs, %d of %d buckets kept (df>=%d), %.1fs",
+                train.size(), kept, buckets, settings.minDf(), (System.nanoTime() - t0) / 1e9));
 
         float[] weights = new float[buckets * A];
         float[] dense = new float[ToxicityFeatures.DENSE * A];
@@ -136,8 +135,9 @@ public final class ToxicityTrainer {
             for (int f = 0; f < ToxicityFeatures.DENSE; f++) {
                 dense[f * A + attr.ordinal()] = (float) w[kept + f];
             }
-            log.line(String.format("%-16s %6d examples, %5d positive, %.1fs", attr.id(), out.size(), positives,
-                    (System.nanoTime() - t1) / 1e9));
+            log.line(String.format(
+                    "%-16s %6d examples, %5d positive, %.1fs",
+                    attr.id(), out.size(), positives, (System.nanoTime() - t1) / 1e9));
         }
         Calibration[] identity = new Calibration[A];
         Arrays.fill(identity, Calibration.sigmoid());
@@ -162,11 +162,17 @@ public final class ToxicityTrainer {
                     y.add(label);
                 }
             }
-            Calibration c = IsotonicCalibration.fit(z.stream().mapToDouble(Double::doubleValue).toArray(),
+            Calibration c = IsotonicCalibration.fit(
+                    z.stream().mapToDouble(Double::doubleValue).toArray(),
                     y.stream().mapToInt(Integer::intValue).toArray());
             fitted[attr.ordinal()] = c;
-            log.line(String.format("calibration %-16s n=%5d, %d knots, p in [%.4f, %.4f]", attr.id(), z.size(),
-                    c.logits().length, c.probabilities()[0], c.probabilities()[c.probabilities().length - 1]));
+            log.line(String.format(
+                    "calibration %-16s n=%5d, %d knots, p in [%.4f, %.4f]",
+                    attr.id(),
+                    z.size(),
+                    c.logits().length,
+                    c.probabilities()[0],
+                    c.probabilities()[c.probabilities().length - 1]));
         }
         return raw.withCalibration(fitted);
     }
@@ -191,8 +197,8 @@ public final class ToxicityTrainer {
         params.put(QNTrainer.THREADS_PARAM, settings.threads());
         QNTrainer trainer = new QNTrainer(params);
         trainer.init(params, new java.util.HashMap<>());
-        AbstractModel model = trainer.trainModel(settings.iterations(),
-                new ArrayIndexer(contexts, values, outcomes, predLabels));
+        AbstractModel model =
+                trainer.trainModel(settings.iterations(), new ArrayIndexer(contexts, values, outcomes, predLabels));
         // OpenNLP fits a two-outcome softmax; its log-odds for "1" is w(1) - w(0) per predicate.
         Object[] data = model.getDataStructures();
         @SuppressWarnings("unchecked")
@@ -274,7 +280,7 @@ public final class ToxicityTrainer {
     /** Progress output; the trainer main prints it, tests discard it. */
     @FunctionalInterface
     public interface PrintLog {
-        PrintLog NONE = line -> { };
+        PrintLog NONE = line -> {};
 
         void line(String line);
     }

@@ -32,15 +32,19 @@ public final class TransformerToxicityBenchmark {
         "This is the third time this year the same road has been dug up, what a waste of taxpayer money.",
     };
 
-    private TransformerToxicityBenchmark() {
-    }
+    private TransformerToxicityBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int comments = args.length > 0 ? Integer.parseInt(args[0]) : 300;
-        int workers = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+        int workers = args.length > 1
+                ? Integer.parseInt(args[1])
+                : Runtime.getRuntime().availableProcessors();
         List<String> texts = comments(comments, 600, new Random(42));
         WordPieceTokenizer tokenizer = TransformerToxicityModel.loadShippedTokenizer();
-        double tokens = texts.stream().mapToInt(t -> tokenizer.encode(t, 256).length).average().orElse(0);
+        double tokens = texts.stream()
+                .mapToInt(t -> tokenizer.encode(t, 256).length)
+                .average()
+                .orElse(0);
         try (TransformerToxicityModel model = TransformerToxicityModel.loadShipped(1)) {
             for (int i = 0; i < 20; i++) {
                 model.predict(texts.get(i % texts.size()));
@@ -52,10 +56,12 @@ public final class TransformerToxicityBenchmark {
                 nanos[i] = System.nanoTime() - t;
             }
             Arrays.sort(nanos);
-            System.out.printf("%s, %d comments of 600 chars (%.0f tokens on average), 1 intra-op thread:%n",
+            System.out.printf(
+                    "%s, %d comments of 600 chars (%.0f tokens on average), 1 intra-op thread:%n",
                     model.modelId(), texts.size(), tokens);
-            System.out.printf("  p50 %.1f ms  p90 %.1f ms  p99 %.1f ms  max %.1f ms%n", ms(nanos, 0.50), ms(nanos, 0.90),
-                    ms(nanos, 0.99), nanos[nanos.length - 1] / 1e6);
+            System.out.printf(
+                    "  p50 %.1f ms  p90 %.1f ms  p99 %.1f ms  max %.1f ms%n",
+                    ms(nanos, 0.50), ms(nanos, 0.90), ms(nanos, 0.99), nanos[nanos.length - 1] / 1e6);
 
             ExecutorService pool = Executors.newFixedThreadPool(workers);
             try {
@@ -63,14 +69,16 @@ public final class TransformerToxicityBenchmark {
                 List<Future<?>> futures = new ArrayList<>();
                 int per = (texts.size() + workers - 1) / workers;
                 for (int w = 0; w < workers; w++) {
-                    List<String> part = texts.subList(Math.min(texts.size(), w * per), Math.min(texts.size(), (w + 1) * per));
+                    List<String> part =
+                            texts.subList(Math.min(texts.size(), w * per), Math.min(texts.size(), (w + 1) * per));
                     futures.add(pool.submit(() -> part.forEach(model::predict)));
                 }
                 for (Future<?> f : futures) {
                     f.get();
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                System.out.printf("  throughput with %d worker threads: %.1f comments/s%n", workers, texts.size() / seconds);
+                System.out.printf(
+                        "  throughput with %d worker threads: %.1f comments/s%n", workers, texts.size() / seconds);
             } finally {
                 pool.shutdown();
             }
