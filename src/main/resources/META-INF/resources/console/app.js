@@ -12,7 +12,7 @@
 // any key is known); panels/ holds parts of pages (the comment with its highlights, dialogs).
 
 import { ApiError, api, apiKey, errorText, forgetKey, onUnauthorized, session } from './lib/api.js';
-import { el, render } from './lib/dom.js';
+import { el, render, showingPage } from './lib/dom.js';
 import { showSignIn } from './pages/signin.js';
 
 const PAGE_MODULES = [
@@ -31,6 +31,7 @@ let current = null;
 
 function signOut(message) {
   forgetKey();
+  showingPage(null);
   location.hash = '';
   showSignIn(message, start);
 }
@@ -71,8 +72,11 @@ function route() {
   const [, path, arg] = where.split('/');
   const page = PAGES.find(p => p.path === path) || PAGES[0];
   current = page;
+  showingPage(page.path);
   Promise.resolve(page.show({ arg: arg ? decodeURIComponent(arg) : undefined, params: new URLSearchParams(search) }))
-    .catch(e => render(el('p', { class: 'error', role: 'alert' }, errorText(e))));
+    .catch(e => {
+      if (current === page) render(el('p', { class: 'error', role: 'alert' }, errorText(e)));
+    });
 }
 
 window.addEventListener('hashchange', route);

@@ -42,6 +42,23 @@ export function render(...children) {
   append($app(), children);
 }
 
+// The page the router shows now. A page's pending calls can finish after the user has moved on (a key revoked,
+// then the author page opened before the list reloaded): what they would draw then is dropped, not drawn over the
+// new page.
+let shownPage = null;
+
+/** The router says which page it shows now (its path). */
+export function showingPage(path) {
+  shownPage = path;
+}
+
+/** render() for the page at {@code path}: it draws only while that page is the one shown. */
+export function pageRender(path) {
+  return (...children) => {
+    if (shownPage === path) render(...children);
+  };
+}
+
 let toastTimer;
 /** A short message at the bottom of the page, with an optional action button ({ label, run }). */
 export function toast(message, action) {

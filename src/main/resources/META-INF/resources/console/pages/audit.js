@@ -1,7 +1,9 @@
 // The site's audit log, filtered by comment and actor, with cursor pages.
 
 import { api, query } from '../lib/api.js';
-import { cell, el, fmtTime, render } from '../lib/dom.js';
+import { cell, el, fmtTime, pageRender } from '../lib/dom.js';
+
+const render = pageRender('audit');
 
 async function showAudit() {
   const commentId = el('input', { name: 'commentId', placeholder: 'comment id' });

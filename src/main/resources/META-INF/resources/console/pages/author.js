@@ -1,7 +1,9 @@
 // An author's history and sanctions, and a form to sanction them; the actions come from GET /api/v1/vocabulary.
 
 import { api, errorText, query, vocabulary } from '../lib/api.js';
-import { el, jsonTable, render, toast } from '../lib/dom.js';
+import { el, jsonTable, pageRender, toast } from '../lib/dom.js';
+
+const render = pageRender('author');
 
 async function showAuthor(id) {
   const [author, words] = await Promise.all([api('GET', `/api/v1/authors/${encodeURIComponent(id)}`), vocabulary()]);

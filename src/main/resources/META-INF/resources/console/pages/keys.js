@@ -1,7 +1,9 @@
 // Admin: the site's API keys: issue (the secret is shown once), list, revoke. Roles come from the vocabulary.
 
 import { act, api, errorText, session, vocabulary } from '../lib/api.js';
-import { el, fmtTime, options, render } from '../lib/dom.js';
+import { el, fmtTime, options, pageRender } from '../lib/dom.js';
+
+const render = pageRender('keys');
 
 async function showKeys() {
   const site = session.me.siteId;

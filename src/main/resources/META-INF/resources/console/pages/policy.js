@@ -4,11 +4,13 @@
 // and the verdict flips of re-scoring after model changes (panels/rescoring.js).
 
 import { api, errorText, session, vocabulary } from '../lib/api.js';
-import { el, options, render, toast } from '../lib/dom.js';
+import { el, options, pageRender, toast } from '../lib/dom.js';
 import { advicePanel } from '../panels/advice.js';
 import { flipDetails } from '../panels/flips.js';
 import { rescoringPanel } from '../panels/rescoring.js';
 import { siteModelPanel } from '../panels/sitemodel.js';
+
+const render = pageRender('policy');
 
 async function showPolicy() {
   const site = session.me.siteId;

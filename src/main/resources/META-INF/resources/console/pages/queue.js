@@ -2,9 +2,11 @@
 // undo, and keyboard shortcuts. Reason codes, attributes, statuses and sorts come from GET /api/v1/vocabulary.
 
 import { act, api, errorText, query, session, vocabulary } from '../lib/api.js';
-import { el, fmtTime, options, render, toast } from '../lib/dom.js';
+import { el, fmtTime, options, pageRender, toast } from '../lib/dom.js';
 import { closestSentences, highlighted, isSevere, scoreTable } from '../panels/comment.js';
 import { helpDialog, reasonDialog } from '../panels/dialogs.js';
+
+const render = pageRender('queue');
 
 const queueState = {
   filters: { status: 'open', sort: 'priority' },

@@ -5,7 +5,9 @@
 // Reason codes come from GET /api/v1/vocabulary; the weekly estimates the decisions feed are on the stats page.
 
 import { act, api, query, vocabulary } from '../lib/api.js';
-import { el, fmtTime, options, render, toast } from '../lib/dom.js';
+import { el, fmtTime, options, pageRender, toast } from '../lib/dom.js';
+
+const render = pageRender('samples');
 
 const state = { items: [], nextCursor: null };
 let words = null;

@@ -3,8 +3,10 @@
 // sample, and the identity-term monitor with its alerts (GET /api/v1/stats/learning/*).
 
 import { api, errorText, query } from '../lib/api.js';
-import { el, render, svg } from '../lib/dom.js';
+import { el, pageRender, svg } from '../lib/dom.js';
 import { pct } from '../panels/advice.js';
+
+const render = pageRender('stats');
 
 async function showStats() {
   const days = el('select', {}, [7, 14, 30, 90].map(d => el('option', { value: d, selected: d === 14 }, `${d} days`)));

@@ -2,7 +2,9 @@
 // types come from GET /api/v1/vocabulary.
 
 import { act, api, errorText, query, vocabulary } from '../lib/api.js';
-import { $app, el, fmtTime, jsonTable, render } from '../lib/dom.js';
+import { $app, el, fmtTime, jsonTable, pageRender } from '../lib/dom.js';
+
+const render = pageRender('webhooks');
 
 async function showWebhooks(id) {
   const [hooks, words] = await Promise.all([api('GET', '/api/v1/webhooks'), vocabulary()]);
