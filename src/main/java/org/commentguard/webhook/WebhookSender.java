@@ -60,10 +60,12 @@ public class WebhookSender {
                 .setHeaders(headers)
                 .setIdleTimeout(timeout.toMillis());
         try {
-            // The body of the answer is read and dropped: only the status counts.
+            // Only the status counts; the body of the answer is never read (the connection is not kept alive, so
+            // it closes with it). Waiting for the response's end from this thread raced with the event loop that
+            // ends it: response.end() then failed with an IllegalStateException, and the delivery with it.
             return client.request(options)
                     .compose(request -> request.send(Buffer.buffer(body)))
-                    .compose(response -> response.end().map(v -> response.statusCode()))
+                    .map(response -> response.statusCode())
                     .toCompletionStage()
                     .toCompletableFuture()
                     .get(2 * timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
