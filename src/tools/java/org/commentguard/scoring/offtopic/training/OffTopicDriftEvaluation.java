@@ -7,10 +7,6 @@ import org.commentguard.scoring.ScoringContext.ArticleText;
 import org.commentguard.scoring.Signal;
 import org.commentguard.scoring.offtopic.OffTopicModel;
 import org.commentguard.scoring.offtopic.OffTopicScorer;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.parser.Parser;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Predicate;
 
@@ -203,34 +200,13 @@ public final class OffTopicDriftEvaluation {
      * question (with that question's answers as thread) against its own.
      */
     private static void semEval(Path dir, OffTopicScorer drift, OffTopicScorer before) throws Exception {
-        Path xml = dir.resolve("test_task3_English.xml");
-        Path gold = dir.resolve("CQA-QL-test-gold.txt");
-        if (!Files.exists(xml) || !Files.exists(gold)) {
+        Optional<SemEvalThreads> threads = SemEvalThreads.load(dir);
+        if (threads.isEmpty()) {
             System.out.println("SemEval-2015 CQA: skipped (" + dir + " absent)");
             return;
         }
-        Map<String, String> labels = new HashMap<>();
-        for (String line : Files.readAllLines(gold, StandardCharsets.UTF_8)) {
-            String[] f = line.split("\t");
-            if (f.length == 2) {
-                labels.put(f[0].strip(), f[1].strip());
-            }
-        }
-        Document doc = Jsoup.parse(Files.readString(xml, StandardCharsets.UTF_8), "", Parser.xmlParser());
-        List<ArticleText> questions = new ArrayList<>();
-        List<List<String[]>> answers = new ArrayList<>();
-        for (Element q : doc.select("Question")) {
-            questions.add(new ArticleText(
-                    q.selectFirst("QSubject").text(), q.selectFirst("QBody").text()));
-            List<String[]> cs = new ArrayList<>();
-            for (Element c : q.select("Comment")) {
-                String label = labels.get(c.attr("CID"));
-                if (label != null && !label.equals("Not English")) {
-                    cs.add(new String[] {c.selectFirst("CBody").text(), label});
-                }
-            }
-            answers.add(cs);
-        }
+        List<ArticleText> questions = threads.get().questions();
+        List<List<String[]>> answers = threads.get().answers();
         Random random = new Random(OffTopicCalibrationTrainer.SEED);
         List<DriftData.Item> goodBad = new ArrayList<>();
         List<DriftData.Item> ownOther = new ArrayList<>();

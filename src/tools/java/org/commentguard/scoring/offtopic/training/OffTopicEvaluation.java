@@ -9,10 +9,6 @@ import org.commentguard.scoring.offtopic.OffTopicModel;
 import org.commentguard.scoring.offtopic.OffTopicScorer;
 import org.commentguard.scoring.offtopic.RelevanceFeatures;
 import org.commentguard.tools.BinaryMetrics;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.parser.Parser;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -224,34 +220,13 @@ public final class OffTopicEvaluation {
 
     /** SemEval-2015 task 3 (Qatar Living): evaluation only, never used to fit shipped parameters. */
     private static void semEval(OffTopicScorer scorer, Path dir) throws Exception {
-        Path xml = dir.resolve("test_task3_English.xml");
-        Path gold = dir.resolve("CQA-QL-test-gold.txt");
-        if (!Files.exists(xml) || !Files.exists(gold)) {
+        Optional<SemEvalThreads> threads = SemEvalThreads.load(dir);
+        if (threads.isEmpty()) {
             System.out.println("SemEval-2015 CQA: skipped (" + dir + " absent)");
             return;
         }
-        Map<String, String> labels = new HashMap<>();
-        for (String line : Files.readAllLines(gold, StandardCharsets.UTF_8)) {
-            String[] f = line.split("\t");
-            if (f.length == 2) {
-                labels.put(f[0].strip(), f[1].strip());
-            }
-        }
-        Document doc = Jsoup.parse(Files.readString(xml, StandardCharsets.UTF_8), "", Parser.xmlParser());
-        List<ArticleText> questions = new ArrayList<>();
-        List<List<String[]>> comments = new ArrayList<>();
-        for (Element q : doc.select("Question")) {
-            questions.add(new ArticleText(
-                    q.selectFirst("QSubject").text(), q.selectFirst("QBody").text()));
-            List<String[]> cs = new ArrayList<>();
-            for (Element c : q.select("Comment")) {
-                String label = labels.get(c.attr("CID"));
-                if (label != null && !label.equals("Not English")) {
-                    cs.add(new String[] {c.selectFirst("CBody").text(), label});
-                }
-            }
-            comments.add(cs);
-        }
+        List<ArticleText> questions = threads.get().questions();
+        List<List<String[]>> comments = threads.get().answers();
         Random random = new Random(OffTopicCalibrationTrainer.SEED);
         List<Double> ownOther = new ArrayList<>();
         List<Integer> ownOtherY = new ArrayList<>();
