@@ -36,20 +36,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * second to {@code /api/v1/score} and one to {@code /api/v1/comments}, first alone (quiet) and then during A's
  * flood.
  *
- * <p>Asserted: B is never refused and its {@code /score} p99 during the flood stays within twice its quiet p99
- * (or {@value #FLOOR_MS} ms, whichever is more: on a quiet run the p99 is a few dozen ms and scheduling noise alone
- * doubles it) and under Coral's 800 ms; A only ever gets 200, 429 or 503, at least one refusal, and no answer later
- * than its batch deadline plus {@value #HANG_MARGIN_S} s; every comment acknowledged to B is stored once; the
- * refusals show in {@code /q/metrics} for A and not for B. The second test prints batch throughput with one and two
- * scoring workers (nothing asserted on it).
+ * <p>Asserted: B is never refused; its {@code /score} p90 during the flood stays within twice its quiet p90 (or
+ * {@value #FLOOR_MS} ms, whichever is more: on a quiet run the figures are a few dozen ms and scheduling noise alone
+ * doubles them), and every one of its {@code /score} answers, the slowest included, comes under Coral's 800 ms; A
+ * only ever gets 200, 429 or 503, at least one refusal, and no answer later than its batch deadline plus
+ * {@value #HANG_MARGIN_S} s; every comment acknowledged to B is stored once; the refusals show in {@code /q/metrics}
+ * for A and not for B. The p99 of each phase is printed, not compared: at one request a second it is the slowest
+ * one or two requests of the phase, and the ratio of two such single samples went from 1.12 to 2.18 between runs
+ * on one machine, while the p90 ratio of those runs stayed between 1.25 and 1.6 (README: Noisy neighbour). The second test prints batch throughput with one and
+ * two scoring workers (nothing asserted on it).
  *
- * <p>Runs with {@code -Dcommentguard.long-tests=true}; {@code -Dcommentguard.noisy.quiet-seconds} (default 30) and
- * {@code -Dcommentguard.noisy.flood-seconds} (default 60) set the phases.
+ * <p>Runs with {@code -Dcommentguard.long-tests=true}; {@code -Dcommentguard.noisy.quiet-seconds} and
+ * {@code -Dcommentguard.noisy.flood-seconds} (default 60 each) set the phases.
  */
 @LongTest
 class NoisyNeighbourTest {
 
-    private static final int QUIET_SECONDS = Integer.getInteger("commentguard.noisy.quiet-seconds", 30);
+    private static final int QUIET_SECONDS = Integer.getInteger("commentguard.noisy.quiet-seconds", 60);
     private static final int FLOOD_SECONDS = Integer.getInteger("commentguard.noisy.flood-seconds", 60);
     private static final int FLOOD_CLIENTS = 32;
     private static final int BATCH_ITEMS = 100;
@@ -341,11 +344,18 @@ class NoisyNeighbourTest {
             assertThat(aSlowest.get() / 1_000_000_000L)
                     .as("site A's slowest answer, s")
                     .isLessThanOrEqualTo(10 + HANG_MARGIN_S);
-            long quietP99 = percentile(quiet.get("score"), 0.99);
-            long busyP99 = percentile(busy.get("score"), 0.99);
-            assertThat(busyP99)
-                    .as("B's /score p99 during the flood, ms (quiet p99 " + quietP99 + " ms)")
-                    .isLessThanOrEqualTo(Math.max(2 * quietP99, FLOOR_MS))
+            long quietP90 = percentile(quiet.get("score"), 0.9);
+            long busyP90 = percentile(busy.get("score"), 0.9);
+            System.out.printf(
+                    Locale.ROOT,
+                    "noisy: site B /score flood/quiet: p90 %.2fx, p99 %.2fx%n",
+                    busyP90 / (double) quietP90,
+                    percentile(busy.get("score"), 0.99) / (double) percentile(quiet.get("score"), 0.99));
+            assertThat(busyP90)
+                    .as("B's /score p90 during the flood, ms (quiet p90 " + quietP90 + " ms)")
+                    .isLessThanOrEqualTo(Math.max(2 * quietP90, FLOOR_MS));
+            assertThat(percentile(busy.get("score"), 1.0))
+                    .as("B's slowest /score answer during the flood, ms")
                     .isLessThan(CORAL_MS);
             assertThat(metrics)
                     .containsPattern("commentguard_quota_refusals_total\\{[^}]*site=\"" + a.get("siteId") + "\"");
