@@ -1,6 +1,16 @@
 package org.commentguard.scoring.model;
 
+import org.commentguard.scoring.ScoringContext;
+import org.commentguard.scoring.SiteScoringData;
 import org.commentguard.scoring.offtopic.MiniLmEmbedder;
+import org.commentguard.scoring.offtopic.OffTopicModel;
+import org.commentguard.scoring.offtopic.OffTopicScorer;
+import org.commentguard.scoring.offtopic.training.CalibrationData;
+import org.commentguard.scoring.toxicity.ToxicityAttribute;
+import org.commentguard.scoring.toxicity.ToxicityModel;
+import org.commentguard.scoring.toxicity.ToxicityScorer;
+import org.commentguard.scoring.toxicity.ToxicityScores;
+import org.commentguard.scoring.toxicity.transformer.CascadeBlend;
 import org.commentguard.scoring.toxicity.transformer.ToxicityProbabilities;
 import org.commentguard.scoring.toxicity.transformer.TransformerToxicityModel;
 import org.commentguard.tools.Csv;
@@ -13,8 +23,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -35,16 +47,47 @@ public final class CpuAgreement {
     public static final String EMBEDDING_REFERENCE = "/offtopic/minilm_reference.tsv.gz";
 
     public static final int EMBEDDED_TEXTS = 64;
+    /** {@code off_topic} of held-out calibration pairs (comment against an article), as the service scores them. */
+    public static final String OFF_TOPIC_REFERENCE = "/offtopic/off_topic_reference.tsv";
+    /** The off-topic calibration trainer's seed and held-out share, so the pairs are its held-out articles' pairs. */
+    private static final long CALIBRATION_SEED = 20180501L;
+
+    public static final int OFF_TOPIC_PAIRS = 60;
+
+    /**
+     * The stated cross-CPU guarantee for the transformer's probabilities on x86-64 with AVX2 or later (model card):
+     * largest difference from the pinned Java reference. Measured between AVX-512 VNNI (native) and AVX2 (emulated):
+     * max 0.027, p99 0.0043 over 300 rows.
+     */
+    public static final double TOXICITY_MAX_DIFFERENCE = 0.05;
+
+    public static final double TOXICITY_P99_DIFFERENCE = 0.01;
+    /**
+     * The same for one MiniLM embedding component (components are about ±0.05 in unit-length 384-vectors); measured
+     * between AVX-512 VNNI and emulated AVX2 as max 0.017, p99 0.0055 (off-topic card).
+     */
+    public static final double EMBEDDING_MAX_DIFFERENCE = 0.03;
+
+    public static final double EMBEDDING_P99_DIFFERENCE = 0.01;
+    /** The same for the {@code off_topic} score (probability), and the policy's default threshold it is decided at. */
+    public static final double OFF_TOPIC_MAX_DIFFERENCE = 0.05;
+
+    public static final double OFF_TOPIC_THRESHOLD = 0.85;
 
     private CpuAgreement() {}
 
     /**
-     * Arguments: {@code [--write [resource-dir]]} rewrites the pinned files; {@code --only toxicity|embeddings}
-     * measures one model (an emulated CPU takes minutes per model).
+     * Arguments: {@code [--write [resource-dir]]} rewrites the pinned files; {@code --only toxicity|embeddings|offtopic}
+     * measures one model (an emulated CPU takes minutes per model); {@code --rows N} the first N rows of the sample
+     * (and at most that many of the embedded texts); {@code --check} exits with status 1 when this
+     * machine is outside the stated cross-CPU guarantee (the bounds above, and the same toxicity decision at 0.5 for
+     * every value outside the tolerance band around it).
      */
     public static void main(String[] args) throws IOException {
         List<String> arguments = List.of(args);
         boolean write = arguments.contains("--write");
+        boolean check = arguments.contains("--check") && !write;
+        List<String> violations = new ArrayList<>();
         String part = valueAfter(arguments, "--only", "all");
         Path resources = Path.of(valueAfter(arguments, "--write", "src/test/resources"));
         System.out.printf(
@@ -53,11 +96,19 @@ public final class CpuAgreement {
                 System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors());
         List<List<String>> sample = sample();
+        int rows = Integer.parseInt(valueAfter(arguments, "--rows", Integer.toString(sample.size())));
+        if (rows < 1 || rows > sample.size() || (write && rows != sample.size())) {
+            throw new IllegalArgumentException(
+                    "--rows must be 1 to " + sample.size() + ", and all of them with --write");
+        }
+        sample = sample.subList(0, rows);
         List<String> texts = sample.stream().map(r -> r.get(2)).toList();
 
-        if (!part.equals("embeddings")) {
+        if (part.equals("all") || part.equals("toxicity")) {
             double[] toxicity;
+            String transformerId;
             try (TransformerToxicityModel model = TransformerToxicityModel.loadShipped(1)) {
+                transformerId = model.modelId();
                 toxicity = flatten(model.predictSentences(texts));
                 System.out.println(model.modelId() + " vs Python onnxruntime (batches of 64): "
                         + Agreement.of(toxicity, pythonProbabilities(sample), 6, 0.5));
@@ -65,22 +116,136 @@ public final class CpuAgreement {
             if (write) {
                 writeToxicityReference(resources.resolve(TOXICITY_REFERENCE.substring(1)), sample, toxicity);
             } else {
-                System.out.println(
-                        "toxicity vs pinned Java reference: " + Agreement.of(toxicity, toxicityReference(), 6, 0.5));
+                double[] pinned = Arrays.copyOf(toxicityReference(), toxicity.length);
+                Agreement agreement = Agreement.of(toxicity, pinned, 6, 0.5);
+                System.out.println("toxicity vs pinned Java reference: " + agreement);
+                violations.addAll(outside("toxicity", agreement, TOXICITY_MAX_DIFFERENCE, TOXICITY_P99_DIFFERENCE));
+                double[][] served = served(texts, toxicity, pinned, transformerId);
+                Agreement cascade = Agreement.of(served[0], served[1], 6, 0.5);
+                System.out.println("served cascade scores (first stage + transformer) vs the same with the pinned "
+                        + "Java reference: " + cascade);
+                violations.addAll(outside("cascade", cascade, TOXICITY_MAX_DIFFERENCE, TOXICITY_P99_DIFFERENCE));
+                for (int i = 0; i < toxicity.length; i++) {
+                    if (Math.abs(pinned[i] - 0.5) > TOXICITY_MAX_DIFFERENCE
+                            && (toxicity[i] >= 0.5) != (pinned[i] >= 0.5)) {
+                        violations.add("toxicity: value " + i + " is decided the other way at 0.5 (" + toxicity[i]
+                                + " vs pinned " + pinned[i] + ")");
+                    }
+                }
             }
         }
-        if (!part.equals("toxicity")) {
-            double[] embeddings = embed(texts.subList(0, EMBEDDED_TEXTS));
+        if (part.equals("all") || part.equals("embeddings")) {
+            int embedded = Math.min(EMBEDDED_TEXTS, texts.size());
+            double[] embeddings = embed(texts.subList(0, embedded));
             if (write) {
                 writeEmbeddingReference(resources.resolve(EMBEDDING_REFERENCE.substring(1)), embeddings);
             } else {
-                System.out.println("MiniLM embeddings vs pinned Java reference: "
-                        + Agreement.of(embeddings, embeddingReference(), 0, 0));
+                Agreement agreement =
+                        Agreement.of(embeddings, Arrays.copyOf(embeddingReference(), embeddings.length), 0, 0);
+                System.out.println("MiniLM embeddings vs pinned Java reference: " + agreement);
+                violations.addAll(
+                        outside("MiniLM embeddings", agreement, EMBEDDING_MAX_DIFFERENCE, EMBEDDING_P99_DIFFERENCE));
+            }
+        }
+        if (part.equals("all") || part.equals("offtopic")) {
+            List<CalibrationData.Pair> pairs = offTopicPairs().subList(0, Math.min(OFF_TOPIC_PAIRS, rows));
+            double[] offTopic = offTopic(pairs);
+            if (write) {
+                writeOffTopicReference(resources.resolve(OFF_TOPIC_REFERENCE.substring(1)), pairs, offTopic);
+            } else {
+                double[] pinned = Arrays.copyOf(offTopicReference(), offTopic.length);
+                Agreement agreement = Agreement.of(offTopic, pinned, 1, OFF_TOPIC_THRESHOLD);
+                System.out.println("off_topic vs pinned Java reference: " + agreement);
+                violations.addAll(outside("off_topic", agreement, OFF_TOPIC_MAX_DIFFERENCE, OFF_TOPIC_MAX_DIFFERENCE));
             }
         }
         if (write) {
             System.out.println("wrote the pinned Java outputs under " + resources);
         }
+        if (check) {
+            violations.forEach(v -> System.out.println("OUTSIDE THE GUARANTEE: " + v));
+            System.out.println(
+                    violations.isEmpty() ? "check: within the cross-CPU guarantee" : "check: FAILED on this machine");
+            if (!violations.isEmpty()) {
+                System.exit(1);
+            }
+        }
+    }
+
+    private static List<String> outside(String what, Agreement agreement, double max, double p99) {
+        List<String> out = new ArrayList<>();
+        if (agreement.max() > max) {
+            out.add(what + ": max difference " + agreement.max() + " > " + max);
+        }
+        if (agreement.p99() > p99) {
+            out.add(what + ": p99 difference " + agreement.p99() + " > " + p99);
+        }
+        return out;
+    }
+
+    /**
+     * The six scores the service serves for each text (the shipped cascade blend of the first stage and the
+     * transformer), once with this machine's transformer probabilities and once with the pinned ones. The first stage
+     * is plain Java (strict floating point since Java 17), so it is the same on every CPU.
+     */
+    private static double[][] served(List<String> texts, double[] actual, double[] pinned, String transformerId) {
+        ToxicityModel first = ToxicityScorer.loadShipped();
+        CascadeBlend blend = CascadeBlend.loadShipped(transformerId);
+        double[][] out = new double[2][actual.length];
+        for (int row = 0; row < texts.size(); row++) {
+            ToxicityScores firstScores = first.score(texts.get(row));
+            for (ToxicityAttribute a : ToxicityAttribute.values()) {
+                int i = row * 6 + ToxicityProbabilities.LABELS.indexOf(a.id());
+                out[0][i] = blend.combine(a, firstScores.get(a), actual[i]);
+                out[1][i] = blend.combine(a, firstScores.get(a), pinned[i]);
+            }
+        }
+        return out;
+    }
+
+    /** The held-out articles' calibration pairs (comment, article), in the calibration data's seeded order. */
+    public static List<CalibrationData.Pair> offTopicPairs() throws IOException {
+        CalibrationData data = new CalibrationData(Path.of("models/offtopic/data"), CALIBRATION_SEED);
+        return data.articlePairs(data.split(data.articles(), 0.25).heldOut(), true);
+    }
+
+    /** {@code off_topic} of each pair with the shipped off-topic model, as the service scores a comment. */
+    public static double[] offTopic(List<CalibrationData.Pair> pairs) {
+        OffTopicScorer scorer = new OffTopicScorer(OffTopicModel.loadShipped());
+        double[] out = new double[pairs.size()];
+        for (int i = 0; i < pairs.size(); i++) {
+            CalibrationData.Pair p = pairs.get(i);
+            Double off = scorer.score(new ScoringContext(
+                            p.text(),
+                            Optional.of(new ScoringContext.ArticleText(p.title(), p.reference())),
+                            Optional.empty(),
+                            List.of(),
+                            SiteScoringData.NONE))
+                    .scores()
+                    .get("off_topic");
+            out[i] = off == null ? Double.NaN : off;
+        }
+        return out;
+    }
+
+    /** The pinned {@code off_topic} scores, one per pair. */
+    public static double[] offTopicReference() {
+        return numbers(new String(read(OFF_TOPIC_REFERENCE), StandardCharsets.UTF_8), 1);
+    }
+
+    private static void writeOffTopicReference(Path file, List<CalibrationData.Pair> pairs, double[] v)
+            throws IOException {
+        StringBuilder sb = new StringBuilder("# off_topic of the off-topic calibration's first " + pairs.size()
+                + " held-out pairs: source, then score (CpuAgreement --write on " + CpuKernels.instructionSet()
+                + ")\n");
+        for (int i = 0; i < v.length; i++) {
+            sb.append(pairs.get(i).source())
+                    .append('\t')
+                    .append(String.format(Locale.ROOT, "%.9f", v[i]))
+                    .append('\n');
+        }
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, sb);
     }
 
     /** The sample's rows without the header: uid, source, text, six labels, six Python probabilities. */
