@@ -135,8 +135,8 @@ class ModelShadowApiTest {
         Moderation.TestSite site = Moderation.newSite();
         Moderation.TestSite other = Moderation.newSite();
         // The site's first versions count as accepted: they decide.
-        assertThat(comment(site, site.comment("ann", HARSH)).getString("status"))
-                .isEqualTo("REJECTED");
+        String earlier = site.comment("ann", HARSH);
+        assertThat(comment(site, earlier).getString("status")).isEqualTo("REJECTED");
         assertThat(models(site).getBoolean("pendingAcceptance")).isFalse();
 
         startWithNewVersions();
@@ -151,6 +151,14 @@ class ModelShadowApiTest {
         assertThat(harsh.getList("reasons")).containsExactly(ModelAcceptance.IN_SHADOW, "toxicity.reject");
         assertThat(harsh.getDouble("scores.toxicity")).isEqualTo(0.97);
         assertThat(harsh.getString("models.toxicity")).isEqualTo(next);
+        // An edit is re-moderated by the new versions, so it is held too.
+        as(site.ingest())
+                .body(Map.of("text", "Calm now"))
+                .put("/api/v1/comments/" + earlier)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("PENDING"))
+                .body("reasons", org.hamcrest.Matchers.contains(ModelAcceptance.IN_SHADOW));
         List<String> queued = as(site.moderator())
                 .get("/api/v1/queue?status=open&limit=100")
                 .then()
