@@ -133,7 +133,9 @@ public class CommentIngestion {
             Map<String, Object> before = CommentEvents.state(c);
             Author author = Author.findById(c.authorId);
             AuthorState state = history.stateOf(author, now);
-            // The site's own verdict model (when enabled) can only make the policy's verdict stricter.
+            // The site's own verdict model (when enabled) can only make the policy's verdict stricter; model versions
+            // in
+            // shadow on the site queue it.
             LearnedVerdicts.Applied learned = learnedVerdicts.apply(
                     siteId,
                     result,
@@ -215,7 +217,8 @@ public class CommentIngestion {
         Author author =
                 Author.findOrCreate(siteId, r.author().id().strip(), r.author().name(), now);
         AuthorState state = history.stateOf(author, now);
-        // The site's own verdict model (when enabled) can only make the policy's verdict stricter.
+        // The site's own verdict model (when enabled) can only make the policy's verdict stricter; model versions in
+        // shadow on the site queue it.
         LearnedVerdicts.Applied learned = learnedVerdicts.apply(
                 siteId,
                 result,

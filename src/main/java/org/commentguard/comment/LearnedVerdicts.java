@@ -14,7 +14,10 @@ public interface LearnedVerdicts {
     /** The score and verdict after the site's model had its say. */
     record Applied(ScoreResult result, Verdict verdict) {}
 
-    /** The site's enabled verdict model applied to {@code verdict}; it can only make the verdict stricter. */
+    /**
+     * The site's enabled verdict model applied to {@code verdict} (it can only make the verdict stricter), and the
+     * verdict queued instead while the running model versions are in shadow on the site.
+     */
     Applied apply(UUID siteId, ScoreResult result, Verdict verdict);
 
     /** Offers a just-stored automatic verdict to the site's blind quality sample; called in its transaction. */

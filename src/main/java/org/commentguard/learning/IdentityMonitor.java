@@ -28,7 +28,8 @@ import java.util.UUID;
  * The live identity-term monitor: for comments that mention an identity term ({@link IdentityTerms}), the share
  * the service flagged (queued or rejected) and the share of decided flags that moderators overturned (approved),
  * per term and week. A term whose overturn rate passes the site's limit, on enough decisions, raises an alert: in
- * the report, and once per site, term and week as webhook event {@code monitor.identity_alert}.
+ * the report, and once per site, term and week as webhook event {@code monitor.identity_alert}. Comments held
+ * while new model versions were in shadow ({@link ModelAcceptance}) are left out: no automatic verdict decided them.
  */
 @ApplicationScoped
 public class IdentityMonitor {
@@ -77,11 +78,13 @@ public class IdentityMonitor {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = Comment.getEntityManager()
                 .createNativeQuery("SELECT id, text, auto_status, created_at "
-                        + "FROM comment WHERE site_id = ?1 AND created_at >= ?2 ORDER BY created_at DESC, id DESC "
-                        + "LIMIT ?3")
+                        + "FROM comment WHERE site_id = ?1 AND created_at >= ?2 AND reasons NOT LIKE ?4 "
+                        + "ORDER BY created_at DESC, id DESC LIMIT ?3")
                 .setParameter(1, siteId)
                 .setParameter(2, from)
                 .setParameter(3, config.maxComments() + 1)
+                // Comments held while new model versions were in shadow got no automatic verdict to measure.
+                .setParameter(4, "%\"" + ModelAcceptance.IN_SHADOW.replace("_", "\\_") + "\"%")
                 .getResultList();
         boolean truncated = rows.size() > config.maxComments();
         Map<UUID, Boolean> labels = examples.labelsSince(siteId, from);

@@ -71,4 +71,17 @@ public final class LearningExceptions {
             super("learning_changed", what);
         }
     }
+
+    /**
+     * An admin accepted model versions that are not the running ones (they changed since the admin read them, or the
+     * request names others): {@code versions_changed}.
+     */
+    public static class VersionsChanged extends Conflict {
+        public VersionsChanged() {
+            super(
+                    "versions_changed",
+                    "The versions to accept are not the running model versions; read GET "
+                            + "/api/v1/sites/{id}/models again and accept the versions it shows");
+        }
+    }
 }

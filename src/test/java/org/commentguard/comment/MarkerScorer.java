@@ -24,6 +24,17 @@ public final class MarkerScorer implements Scorer {
     private static final Pattern MARKER = Pattern.compile("\\{([a-z_]+)=([0-9.]+)}");
     public static final AtomicReference<ScoringContext> LAST = new AtomicReference<>();
 
+    private final String model;
+
+    public MarkerScorer() {
+        this("marker@test");
+    }
+
+    /** A marker scorer that reports another model version, as after a start with new models. */
+    public MarkerScorer(String model) {
+        this.model = model;
+    }
+
     @Override
     public String id() {
         return "toxicity";
@@ -36,7 +47,7 @@ public final class MarkerScorer implements Scorer {
 
     @Override
     public String model() {
-        return "marker@test";
+        return model;
     }
 
     @Override

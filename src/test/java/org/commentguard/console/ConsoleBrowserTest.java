@@ -1,12 +1,17 @@
 package org.commentguard.console;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.commentguard.comment.MarkerScorer;
 import org.commentguard.comment.Moderation;
 import org.commentguard.comment.MutableTestClock;
 import org.commentguard.learning.ModelRescoring;
+import org.commentguard.learning.RunningModels;
+import org.commentguard.scoring.ScoringPipeline;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -1091,5 +1096,44 @@ class ConsoleBrowserTest {
                 .get("/api/v1/comments/" + harsh)
                 .then()
                 .body("status", org.hamcrest.Matchers.equalTo("PENDING"));
+    }
+
+    @Test
+    void policyPageShowsModelVersionsWaitingInShadowAndTheAdminAcceptsThem() {
+        Moderation.useMarkerScorer();
+        QuarkusMock.installMockForType(
+                new RunningModels(
+                        Arc.container().instance(ScoringPipeline.class).get(), true),
+                RunningModels.class);
+        Moderation.TestSite site = Moderation.newSite();
+        // A start with a new toxicity model, simulated by a scorer that reports another version.
+        String next = "marker@console-shadow-" + UUID.randomUUID();
+        QuarkusMock.installMockForType(new ScoringPipeline(List.of(new MarkerScorer(next))), ScoringPipeline.class);
+        assertThat(site.post("held-1", "ann", "Calm words").<String>path("status"))
+                .isEqualTo("PENDING");
+
+        signIn(site.admin());
+        waiting().until(d -> !driver.findElements(By.cssSelector("#items")).isEmpty());
+        driver.findElement(By.linkText("Policy")).click();
+        WebElement pending = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("models-pending")));
+        assertThat(pending.getText())
+                .contains("toxicity: marker@test → " + next)
+                .contains("reason models.in_shadow")
+                .contains("No re-scoring report for these versions yet.");
+        pending.findElement(By.id("models-accept")).click();
+        driver.switchTo().alert().accept();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("models-accepted")));
+        assertThat(driver.findElements(By.id("models-pending"))).isEmpty();
+
+        JsonPath models = as(site.admin())
+                .get("/api/v1/sites/" + site.id() + "/models")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(models.getMap("accepted")).isEqualTo(Map.of("toxicity", next));
+        assertThat(models.getBoolean("pendingAcceptance")).isFalse();
+        assertThat(site.post("published-1", "bob", "Calm words").<String>path("status"))
+                .isEqualTo("PUBLISHED");
     }
 }

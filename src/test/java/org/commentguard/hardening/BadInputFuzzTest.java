@@ -64,7 +64,8 @@ class BadInputFuzzTest {
             "webhook_delivery",
             "score_feedback",
             "site_quota",
-            "coral_integration");
+            "coral_integration",
+            "site_model_acceptance");
 
     @TestHTTPResource("/")
     URI base;

@@ -293,7 +293,12 @@ final class Endpoints {
                             .body(s -> map("action", "approve", "reason", "acceptable"))),
             Map.entry("GET /api/v1/stats/learning/samples", Specifics.of(MODERATOR)),
             Map.entry("GET /api/v1/stats/learning/identity-terms", Specifics.of(MODERATOR)),
-            Map.entry("GET /api/v1/sites/{id}/rescoring", Specifics.of(ADMIN)));
+            Map.entry("GET /api/v1/sites/{id}/rescoring", Specifics.of(ADMIN)),
+            Map.entry("GET /api/v1/sites/{id}/models", Specifics.of(ADMIN)),
+            // Not the running versions: a valid body is answered 409 versions_changed and stores nothing.
+            Map.entry(
+                    "POST /api/v1/sites/{id}/models/accept",
+                    Specifics.of(ADMIN).body(s -> map("versions", map("toxicity", "fuzz@1")))));
 
     /** The kind of id a path parameter takes, from the collection segment just before it. */
     static final Map<String, String> SEGMENT_IDS = Map.of(
