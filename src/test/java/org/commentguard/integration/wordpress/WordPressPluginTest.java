@@ -184,6 +184,8 @@ class WordPressPluginTest {
         assertThat(wordpress.meta(profane)).containsEntry("_commentguard_status", "REJECTED");
         assertThat((String) wordpress.meta(profane).get("_commentguard_decided_by"))
                 .startsWith("key:moderator-");
+        // WordPress's own spam bookkeeping is there, so "Not Spam" in wp-admin restores the status it had.
+        assertThat(wordpress.meta(profane)).containsEntry("_wp_trash_meta_status", "0");
 
         // 5. The admin marks the civil comment as spam in wp-admin (the row action, with its nonce): Commentguard
         //    rejects it and the audit log names the WordPress user and the key.
