@@ -1,9 +1,11 @@
 package org.commentguard.integration.wordpress;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.commentguard.testing.Api;
+import org.commentguard.webhook.WebhookSigner;
 import org.commentguard.webhook.WebhookTargets;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -29,8 +31,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.commentguard.testing.Api.as;
@@ -40,7 +45,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The WordPress plugin against real WordPress (Debian's 6.1 package, PHP's built-in server, MariaDB) and this
  * service: a published post becomes an article, comments posted through wp-comments-post.php get Commentguard's
  * verdict as their WordPress status, a moderator's decision in Commentguard reaches WordPress through the signed
- * webhook, a spam click in wp-admin reaches Commentguard's audit log, and a comment posted while the service is
+ * webhook (which refuses unsigned, forged and stale deliveries), a spam click in wp-admin reaches Commentguard's audit log, and a comment posted while the service is
  * unreachable is held and sent again by WP-Cron.
  */
 @QuarkusTest
@@ -48,6 +53,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class WordPressPluginTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CIVIL = "The new tram line will cut my commute in half. I hope the council keeps the "
             + "stop near the hospital, because many older residents depend on it every single day.";
     private static final String PROFANE = "What a fucking disgrace. These shitheads on the council could not run a "
@@ -186,6 +192,32 @@ class WordPressPluginTest {
                 .startsWith("key:moderator-");
         // WordPress's own spam bookkeeping is there, so "Not Spam" in wp-admin restores the status it had.
         assertThat(wordpress.meta(profane)).containsEntry("_wp_trash_meta_status", "0");
+        // 4b. The webhook route refuses whatever Commentguard did not sign within the README's 300-second window.
+        //     Each refused delivery would publish the rejected comment if it got through.
+        String forged = event("comment.decided", Map.of("commentId", profaneCg.getString("id"), "status", "PUBLISHED"));
+        String harmless = event("comment.published", Map.of());
+        // Control: signed as the service signs, the plugin accepts (and ignores this event type).
+        HttpResponse<String> control = deliver(harmless, 0, secret, harmless);
+        assertThat(control.statusCode()).isEqualTo(200);
+        assertThat(control.body()).contains("ignored");
+        // Each answer as "status code". The plugin checks the window first, so a valid signature that is too old or
+        // too new is refused as stale. The clock only moves on, so 301 s old stays outside the window; 330 s ahead
+        // leaves half a minute for the request to arrive.
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("another body's signature", answer(deliver(forged, 0, secret, harmless)));
+        refused.put("another secret", answer(deliver(forged, 0, "whsec_x" + secret, forged)));
+        refused.put("301 s old", answer(deliver(forged, -301, secret, forged)));
+        refused.put("330 s ahead", answer(deliver(forged, 330, secret, forged)));
+        refused.put("no signature", answer(deliver(forged, 0, null, forged)));
+        assertThat(refused)
+                .containsExactly(
+                        Map.entry("another body's signature", "401 commentguard_bad_signature"),
+                        Map.entry("another secret", "401 commentguard_bad_signature"),
+                        Map.entry("301 s old", "401 commentguard_stale"),
+                        Map.entry("330 s ahead", "401 commentguard_stale"),
+                        Map.entry("no signature", "401 commentguard_bad_signature"));
+        assertThat(wordpress.status(profane)).isEqualTo("spam");
+        assertThat(wordpress.meta(profane)).containsEntry("_commentguard_status", "REJECTED");
 
         // 5. The admin marks the civil comment as spam in wp-admin (the row action, with its nonce): Commentguard
         //    rejects it and the audit log names the WordPress user and the key.
@@ -346,6 +378,36 @@ class WordPressPluginTest {
         assertThat(c.getString("externalId")).isEqualTo(meta.get("_commentguard_external_id"));
         assertThat(c.getString("status")).isEqualTo(meta.get("_commentguard_status"));
         return c;
+    }
+
+    /** An event as the service's outbox writes it: {id, type, createdAt, siteId, data}. */
+    private static String event(String type, Map<String, Object> data) throws Exception {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("id", UUID.randomUUID().toString());
+        e.put("type", type);
+        e.put("createdAt", Instant.now().toString());
+        e.put("siteId", UUID.randomUUID().toString());
+        e.put("data", data);
+        return JSON.writeValueAsString(e);
+    }
+
+    private static String answer(HttpResponse<String> response) {
+        return response.statusCode() + " " + JsonPath.from(response.body()).getString("code");
+    }
+
+    /**
+     * A delivery stamped {@code offsetSeconds} from now and signed by the service's own signer over {@code signedBody}
+     * under {@code signingSecret}; without a Commentguard-Signature header when {@code signingSecret} is null.
+     */
+    private static HttpResponse<String> deliver(
+            String body, long offsetSeconds, String signingSecret, String signedBody) throws Exception {
+        long timestamp = Instant.now().getEpochSecond() + offsetSeconds;
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(WebhookSigner.TIMESTAMP_HEADER, Long.toString(timestamp));
+        if (signingSecret != null) {
+            headers.put(WebhookSigner.SIGNATURE_HEADER, WebhookSigner.sign(signingSecret, timestamp, signedBody));
+        }
+        return wordpress.deliver(body, headers);
     }
 
     private static JsonPath audit(String moderatorKey, String commentId) {
