@@ -438,7 +438,9 @@ final class WordPressSite implements AutoCloseable {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(Objects.toString(e.getValue(), ""), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
+        // A bound on every form post: a plugin that ignored its own timeout would hang the test, not fail it.
         return HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
