@@ -344,7 +344,9 @@ class Commentguard_Sync {
 	}
 
 	/**
-	 * Changes a comment's status without reporting the change back to Commentguard.
+	 * Changes a comment's status without reporting the change back to Commentguard. Spam and the trash go through
+	 * wp_spam_comment() and wp_trash_comment(), as wp-admin's own actions do: they record the status to restore
+	 * ("Not Spam", "Restore") and the time after which WordPress empties the trash.
 	 *
 	 * @param int        $comment_id Comment id.
 	 * @param int|string $approved   1, 0, 'spam' or 'trash'.
@@ -357,12 +359,18 @@ class Commentguard_Sync {
 		$command = array(
 			'approved'   => 'approve',
 			'unapproved' => 'hold',
-			'spam'       => 'spam',
 			'trash'      => 'trash',
 		);
 		++$this->applying;
 		try {
-			wp_set_comment_status( $comment_id, $command[ $target ] );
+			if ( 'spam' === $target ) {
+				wp_spam_comment( $comment_id );
+			} elseif ( 'trash' === $target && EMPTY_TRASH_DAYS ) {
+				wp_trash_comment( $comment_id );
+			} else {
+				// With the trash disabled wp_trash_comment() would delete the comment; a verdict never deletes.
+				wp_set_comment_status( $comment_id, $command[ $target ] );
+			}
 		} finally {
 			--$this->applying;
 		}

@@ -1,9 +1,11 @@
 package org.commentguard.integration.wordpress;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.commentguard.testing.Api;
+import org.commentguard.webhook.WebhookSigner;
 import org.commentguard.webhook.WebhookTargets;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -29,8 +31,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.commentguard.testing.Api.as;
@@ -40,14 +45,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The WordPress plugin against real WordPress (Debian's 6.1 package, PHP's built-in server, MariaDB) and this
  * service: a published post becomes an article, comments posted through wp-comments-post.php get Commentguard's
  * verdict as their WordPress status, a moderator's decision in Commentguard reaches WordPress through the signed
- * webhook, a spam click in wp-admin reaches Commentguard's audit log, and a comment posted while the service is
- * unreachable is held and sent again by WP-Cron.
+ * webhook (which refuses unsigned, forged and stale deliveries), a spam click in wp-admin reaches Commentguard's
+ * audit log, a comment posted while the service refuses connections or hangs gets the fallback and is sent again by
+ * WP-Cron (once, under the same externalId), and a site that sends rejected comments to the trash finds them there.
  */
 @QuarkusTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WordPressPluginTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CIVIL = "The new tram line will cut my commute in half. I hope the council keeps the "
             + "stop near the hospital, because many older residents depend on it every single day.";
     private static final String PROFANE = "What a fucking disgrace. These shitheads on the council could not run a "
@@ -56,6 +63,7 @@ class WordPressPluginTest {
             + "here!!! Best prices, free shipping, http://cheap-watches.example/sale limited offer, buy now!!!";
 
     private static WordPressSite wordpress;
+    private static ServiceRelay relay;
 
     @TestHTTPResource("/")
     URL service;
@@ -64,6 +72,9 @@ class WordPressPluginTest {
     static void stopWordPress() throws Exception {
         if (wordpress != null) {
             wordpress.close();
+        }
+        if (relay != null) {
+            relay.close();
         }
     }
 
@@ -82,7 +93,9 @@ class WordPressPluginTest {
                 .put("/api/v1/sites/" + site.id() + "/policy")
                 .then()
                 .statusCode(200);
-        String serviceUrl = service.toString().replaceAll("/$", "");
+        // The plugin reaches the service through a relay for the whole test, so that step 6 can take it away.
+        relay = ServiceRelay.to(service.getHost(), service.getPort());
+        String serviceUrl = "http://127.0.0.1:" + relay.port();
         int wordpressPort = WordPressSite.freePort();
         // The webhook is registered before WordPress listens on the port; nothing is sent until a decision.
         JsonPath hook = as(site.adminKey())
@@ -169,21 +182,40 @@ class WordPressPluginTest {
         }
 
         // 4. A moderator decides the held comment in Commentguard; the signed webhook changes it in WordPress.
-        String itemId = queue.getList("items", Map.class).stream()
-                .filter(i -> ((Map<?, ?>) i.get("comment")).get("id").equals(profaneCg.getString("id")))
-                .map(i -> (String) i.get("id"))
-                .findFirst()
-                .orElseThrow();
-        as(moderatorKey).post("/api/v1/queue/" + itemId + "/claim").then().statusCode(200);
-        as(moderatorKey)
-                .body(Map.of("action", "reject", "reason", "profanity"))
-                .post("/api/v1/queue/" + itemId + "/decision")
-                .then()
-                .statusCode(200);
+        rejectForProfanity(moderatorKey, article, profaneCg.getString("id"));
         WordPressSite.await(() -> wordpress.status(profane), "spam"::equals, WAIT, "the webhook to mark it as spam");
         assertThat(wordpress.meta(profane)).containsEntry("_commentguard_status", "REJECTED");
         assertThat((String) wordpress.meta(profane).get("_commentguard_decided_by"))
                 .startsWith("key:moderator-");
+        // WordPress's own spam bookkeeping is there, so "Not Spam" in wp-admin restores the status it had.
+        assertThat(wordpress.meta(profane)).containsEntry("_wp_trash_meta_status", "0");
+
+        // 4b. The webhook route refuses whatever Commentguard did not sign within the README's 300-second window.
+        //     Each refused delivery would publish the rejected comment if it got through.
+        String forged = event("comment.decided", Map.of("commentId", profaneCg.getString("id"), "status", "PUBLISHED"));
+        String harmless = event("comment.published", Map.of());
+        // Control: signed as the service signs, the plugin accepts (and ignores this event type).
+        HttpResponse<String> control = deliver(harmless, 0, secret, harmless);
+        assertThat(control.statusCode()).isEqualTo(200);
+        assertThat(control.body()).contains("ignored");
+        // Each answer as "status code". The plugin checks the window first, so a valid signature that is too old or
+        // too new is refused as stale. The clock only moves on, so 301 s old stays outside the window; 330 s ahead
+        // leaves half a minute for the request to arrive.
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("another body's signature", answer(deliver(forged, 0, secret, harmless)));
+        refused.put("another secret", answer(deliver(forged, 0, "whsec_x" + secret, forged)));
+        refused.put("301 s old", answer(deliver(forged, -301, secret, forged)));
+        refused.put("330 s ahead", answer(deliver(forged, 330, secret, forged)));
+        refused.put("no signature", answer(deliver(forged, 0, null, forged)));
+        assertThat(refused)
+                .containsExactly(
+                        Map.entry("another body's signature", "401 commentguard_bad_signature"),
+                        Map.entry("another secret", "401 commentguard_bad_signature"),
+                        Map.entry("301 s old", "401 commentguard_stale"),
+                        Map.entry("330 s ahead", "401 commentguard_stale"),
+                        Map.entry("no signature", "401 commentguard_bad_signature"));
+        assertThat(wordpress.status(profane)).isEqualTo("spam");
+        assertThat(wordpress.meta(profane)).containsEntry("_commentguard_status", "REJECTED");
 
         // 5. The admin marks the civil comment as spam in wp-admin (the row action, with its nonce): Commentguard
         //    rejects it and the audit log names the WordPress user and the key.
@@ -217,50 +249,96 @@ class WordPressPluginTest {
         assertThat((String) wordpress.meta(civil).get("_commentguard_decided_by"))
                 .startsWith("site:wp:admin via key:");
 
-        // 6. The service becomes unreachable: a new comment is held, kept, and sent again by WP-Cron.
-        String deadUrl = "http://127.0.0.1:" + WordPressSite.freePort();
+        // 6. The service goes away (the relay stops listening): a new comment is held, kept, and sent again by
+        //    WP-Cron once the service is back.
         Document settingsPage = wordpress.adminPage("/wp-admin/options-general.php?page=commentguard");
         assertThat(settingsPage.html())
                 .doesNotContain(ingestKey)
                 .doesNotContain(secret)
                 .contains(ingestKey.substring(ingestKey.length() - 4));
-        assertThat(wordpress.saveSettings(Map.of("service_url", deadUrl)).statusCode())
-                .isEqualTo(302);
-        assertThat(wordpress.settings())
-                .containsEntry("service_url", deadUrl)
-                .containsEntry("ingest_key", ingestKey)
-                .containsEntry("webhook_secret", secret);
+        relay.down();
         long offline = wordpress.postComment(
                 postId,
                 "Cat",
                 "cat@example.org",
                 "Will the trams run at night as well? Shift workers at the hospital would really benefit from it.");
         assertThat(wordpress.status(offline)).isEqualTo("unapproved");
-        Map<String, Object> offlineMeta = wordpress.meta(offline);
-        assertThat(offlineMeta)
-                .containsEntry("_commentguard_retry", "1")
-                .containsKey("_commentguard_external_id")
-                .doesNotContainKey("_commentguard_id");
-        String offlineExternal = (String) offlineMeta.get("_commentguard_external_id");
-        assertThat(as(ingestKey)
-                        .queryParam("article", article)
-                        .get("/api/v1/comments")
-                        .jsonPath()
-                        .getList("items.externalId"))
-                .doesNotContain(offlineExternal);
-
-        assertThat(wordpress.saveSettings(Map.of("service_url", serviceUrl)).statusCode())
-                .isEqualTo(302);
+        String offlineExternal = awaitingRetry(offline, "unapproved");
+        assertThat(commentIds(ingestKey, article, offlineExternal)).isEmpty();
+        relay.up();
         wordpress.runCron();
-        Map<String, Object> landed = WordPressSite.await(
-                () -> wordpress.meta(offline), m -> m.containsKey("_commentguard_id"), WAIT, "the WP-Cron retry");
-        assertThat(landed).doesNotContainKey("_commentguard_retry");
-        JsonPath retried = as(ingestKey)
-                .get("/api/v1/comments/" + landed.get("_commentguard_id"))
-                .jsonPath();
-        assertThat(retried.getString("externalId")).isEqualTo(offlineExternal);
+        JsonPath retried = landed(ingestKey, article, offline, offlineExternal);
         assertThat(retried.getString("status")).isEqualTo("PUBLISHED");
         assertThat(wordpress.status(offline)).isEqualTo("approved");
+
+        // 7. The service hangs: it gets the request but never answers. This site now waits 2 s and lets comments
+        //    through meanwhile (Cat has an approved comment, so WordPress's own rules approve her).
+        assertThat(wordpress
+                        .saveSettings(Map.of("timeout", "2", "fallback", "approve"))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(wordpress.settings())
+                .containsEntry("service_url", serviceUrl)
+                .containsEntry("ingest_key", ingestKey)
+                .containsEntry("webhook_secret", secret)
+                .containsEntry("fallback", "approve");
+        relay.stall(true);
+        long started = System.nanoTime();
+        long slow = wordpress.postComment(
+                postId,
+                "Cat",
+                "cat@example.org",
+                "What a fucking mess. Night trams were promised, and this crap plan drops them again.");
+        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf(
+                "WordPressPluginTest: the comment posted while the service hung was stored after %d ms "
+                        + "(plugin timeout 2 s)%n",
+                elapsedMs);
+        assertThat(wordpress.status(slow)).isEqualTo("approved");
+        String slowExternal = awaitingRetry(slow, "approved");
+        assertThat((String) wordpress.meta(slow).get("_commentguard_error")).containsIgnoringCase("timed out");
+        // The request did reach Commentguard, which stored and queued the comment; only its answer was lost.
+        List<String> firstAttempt = WordPressSite.await(
+                () -> commentIds(ingestKey, article, slowExternal),
+                ids -> !ids.isEmpty(),
+                WAIT,
+                "the hung request to be stored by Commentguard");
+        relay.stall(false);
+        wordpress.runCron();
+        JsonPath slowRetried = landed(ingestKey, article, slow, slowExternal);
+        assertThat(slowRetried.getString("id")).isEqualTo(firstAttempt.get(0));
+        assertThat(slowRetried.getString("status")).isEqualTo("PENDING");
+        assertThat(wordpress.status(slow)).isEqualTo("unapproved");
+        assertThat(as(moderatorKey)
+                        .queryParam("article", article)
+                        .get("/api/v1/queue")
+                        .jsonPath()
+                        .getList("items.comment.id"))
+                .containsOnlyOnce(slowRetried.getString("id"));
+
+        // 8. The site sends rejected comments to the trash: a moderator's rejection in Commentguard and a new spam
+        //    comment both end there.
+        assertThat(wordpress
+                        .saveSettings(Map.of("timeout", "5", "reject_as", "trash"))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(wordpress.settings()).containsEntry("reject_as", "trash");
+        rejectForProfanity(moderatorKey, article, slowRetried.getString("id"));
+        WordPressSite.await(() -> wordpress.status(slow), "trash"::equals, WAIT, "the webhook to trash it");
+        // WordPress's trash bookkeeping: "Restore" brings back the status it had, and the trash is emptied in time.
+        assertThat(wordpress.meta(slow))
+                .containsEntry("_commentguard_status", "REJECTED")
+                .containsEntry("_wp_trash_meta_status", "0")
+                .containsKey("_wp_trash_meta_time");
+        long trashed = wordpress.postComment(
+                postId,
+                "Watch Deals",
+                "deals@cheap-watches.example",
+                "Cheap watches!!! Buy now at http://cheap-watches.example/deal and click here!!! Free shipping, "
+                        + "best prices, limited offer at http://cheap-watches.example/sale, buy now!!!");
+        JsonPath trashedCg = stored(ingestKey, wordpress.meta(trashed));
+        assertThat(trashedCg.getString("status")).isEqualTo("REJECTED");
+        assertThat(wordpress.status(trashed)).isEqualTo("trash");
     }
 
     @Test
@@ -344,6 +422,92 @@ class WordPressPluginTest {
         assertThat(c.getString("externalId")).isEqualTo(meta.get("_commentguard_external_id"));
         assertThat(c.getString("status")).isEqualTo(meta.get("_commentguard_status"));
         return c;
+    }
+
+    /** The comment's retry marker and fallback status, and the externalId the retry will send it with. */
+    private static String awaitingRetry(long wordpressComment, String fallbackStatus) {
+        Map<String, Object> meta = wordpress.meta(wordpressComment);
+        assertThat(meta)
+                .containsEntry("_commentguard_retry", "1")
+                .containsEntry("_commentguard_fallback", fallbackStatus)
+                .containsKeys("_commentguard_external_id", "_commentguard_error")
+                .doesNotContainKey("_commentguard_id");
+        return (String) meta.get("_commentguard_external_id");
+    }
+
+    /** Waits for the WP-Cron retry to store the verdict; exactly one Commentguard comment has the externalId. */
+    private static JsonPath landed(String ingestKey, String article, long wordpressComment, String external)
+            throws InterruptedException {
+        Map<String, Object> meta = WordPressSite.await(
+                () -> wordpress.meta(wordpressComment),
+                m -> m.containsKey("_commentguard_id"),
+                WAIT,
+                "the WP-Cron retry");
+        assertThat(meta).doesNotContainKeys("_commentguard_retry", "_commentguard_error", "_commentguard_fallback");
+        assertThat(commentIds(ingestKey, article, external)).containsExactly((String) meta.get("_commentguard_id"));
+        return stored(ingestKey, meta);
+    }
+
+    private static List<String> commentIds(String ingestKey, String article, String external) {
+        return as(ingestKey)
+                .queryParam("article", article)
+                .get("/api/v1/comments")
+                .jsonPath()
+                .getList("items", Map.class)
+                .stream()
+                .filter(c -> external.equals(c.get("externalId")))
+                .map(c -> (String) c.get("id"))
+                .toList();
+    }
+
+    /** A moderator claims the comment's queue item in Commentguard and rejects it for profanity. */
+    private static void rejectForProfanity(String moderatorKey, String article, String commentId) {
+        String item = as(moderatorKey)
+                .queryParam("article", article)
+                .get("/api/v1/queue")
+                .jsonPath()
+                .getList("items", Map.class)
+                .stream()
+                .filter(i -> ((Map<?, ?>) i.get("comment")).get("id").equals(commentId))
+                .map(i -> (String) i.get("id"))
+                .findFirst()
+                .orElseThrow();
+        as(moderatorKey).post("/api/v1/queue/" + item + "/claim").then().statusCode(200);
+        as(moderatorKey)
+                .body(Map.of("action", "reject", "reason", "profanity"))
+                .post("/api/v1/queue/" + item + "/decision")
+                .then()
+                .statusCode(200);
+    }
+
+    /** An event as the service's outbox writes it: {id, type, createdAt, siteId, data}. */
+    private static String event(String type, Map<String, Object> data) throws Exception {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("id", UUID.randomUUID().toString());
+        e.put("type", type);
+        e.put("createdAt", Instant.now().toString());
+        e.put("siteId", UUID.randomUUID().toString());
+        e.put("data", data);
+        return JSON.writeValueAsString(e);
+    }
+
+    private static String answer(HttpResponse<String> response) {
+        return response.statusCode() + " " + JsonPath.from(response.body()).getString("code");
+    }
+
+    /**
+     * A delivery stamped {@code offsetSeconds} from now and signed by the service's own signer over {@code signedBody}
+     * under {@code signingSecret}; without a Commentguard-Signature header when {@code signingSecret} is null.
+     */
+    private static HttpResponse<String> deliver(
+            String body, long offsetSeconds, String signingSecret, String signedBody) throws Exception {
+        long timestamp = Instant.now().getEpochSecond() + offsetSeconds;
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(WebhookSigner.TIMESTAMP_HEADER, Long.toString(timestamp));
+        if (signingSecret != null) {
+            headers.put(WebhookSigner.SIGNATURE_HEADER, WebhookSigner.sign(signingSecret, timestamp, signedBody));
+        }
+        return wordpress.deliver(body, headers);
     }
 
     private static JsonPath audit(String moderatorKey, String commentId) {

@@ -290,6 +290,16 @@ final class WordPressSite implements AutoCloseable {
         return admin.send(form(base().resolve("/wp-admin/options.php"), form), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** POSTs a webhook delivery to the plugin's route {@code /wp-json/commentguard/v1/events} with these headers. */
+    HttpResponse<String> deliver(String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve("/wp-json/commentguard/v1/events"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json");
+        headers.forEach(request::header);
+        return reader.send(
+                request.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Runs due WP-Cron events the way a system cron job would: a request to wp-cron.php. */
     void runCron() throws Exception {
         HttpResponse<String> cron = reader.send(
@@ -428,7 +438,9 @@ final class WordPressSite implements AutoCloseable {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(Objects.toString(e.getValue(), ""), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
+        // A bound on every form post: a plugin that ignored its own timeout would hang the test, not fail it.
         return HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
