@@ -25,11 +25,21 @@ public class CommentguardMain {
 
     public static void main(String... args) {
         EmbeddedDatabase embedded = null;
-        if (databaseChoice() instanceof DatabaseChoice.Embedded choice) {
-            embedded = EmbeddedDatabase.start(choice.dataDir(), choice.port());
+        DatabaseChoice choice = databaseChoice();
+        if (choice instanceof DatabaseChoice.Embedded local) {
+            embedded = EmbeddedDatabase.start(local.dataDir(), local.port());
             System.setProperty(JDBC_URL, embedded.jdbcUrl());
             System.setProperty("quarkus.datasource.username", embedded.username());
             System.setProperty("quarkus.datasource.password", "");
+            LOG.infof(
+                    "Database: embedded PostgreSQL at %s, data in %s (no %s in any configuration source)",
+                    embedded.jdbcUrl(), embedded.dataDirectory(), JDBC_URL);
+        } else if (choice instanceof DatabaseChoice.External external) {
+            // Operators read this line to see which server holds the comments; the URL is shown without a user,
+            // password or parameters, and the source names the file or variable to change.
+            LOG.infof(
+                    "Database: PostgreSQL at %s (%s from %s); no embedded server started",
+                    external.url(), JDBC_URL, external.source());
         }
         CountDownLatch quarkusStopped = new CountDownLatch(1);
         if (embedded != null) {
@@ -73,8 +83,11 @@ public class CommentguardMain {
     /** The datasource the service will use. */
     sealed interface DatabaseChoice {
 
-        /** A JDBC URL is configured; {@code source} names the configuration source that set it. */
-        record External(String source) implements DatabaseChoice {}
+        /**
+         * A JDBC URL is configured; {@code source} names the configuration source that set it, and {@code url} is the
+         * URL {@link CommentguardMain#withoutCredentials without credentials or parameters}.
+         */
+        record External(String source, String url) implements DatabaseChoice {}
 
         /** Nothing configured: the embedded server on this data directory and port (0: any free one). */
         record Embedded(Path dataDir, int port) implements DatabaseChoice {}
@@ -82,7 +95,7 @@ public class CommentguardMain {
         static DatabaseChoice from(Config config) {
             ConfigValue url = config.getConfigValue(JDBC_URL);
             if (url.getValue() != null && !url.getValue().isBlank()) {
-                return new External(url.getSourceName());
+                return new External(url.getSourceName(), withoutCredentials(url.getValue()));
             }
             return new Embedded(
                     config.getOptionalValue("commentguard.db.embedded.data-dir", Path.class)
@@ -90,6 +103,15 @@ public class CommentguardMain {
                     config.getOptionalValue("commentguard.db.embedded.port", Integer.class)
                             .orElse(0));
         }
+    }
+
+    /**
+     * A JDBC URL fit for a log line: without a {@code user:password@} part and without the parameters after
+     * {@code ?} or {@code ;}, where drivers accept {@code password=}.
+     */
+    static String withoutCredentials(String jdbcUrl) {
+        String url = jdbcUrl.strip().replaceFirst("[?;].*$", "");
+        return url.replaceFirst("//[^/]*@", "//");
     }
 
     /** Runs until Quarkus is asked to stop, then reports that it has. */

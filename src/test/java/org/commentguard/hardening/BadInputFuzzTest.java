@@ -20,6 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,12 +28,20 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.commentguard.testing.Api.ADMIN_KEY;
@@ -50,22 +59,16 @@ class BadInputFuzzTest {
 
     private static final long SEED = Long.getLong("commentguard.fuzz.seed", 20_261_122L);
     private static final int ITERATIONS = Integer.getInteger("commentguard.fuzz.iterations", 600);
-    private static final List<String> TABLES = List.of(
-            "site",
-            "api_key",
-            "article",
-            "author",
-            "site_policy",
-            "comment",
-            "review_item",
-            "reader_report",
-            "audit_entry",
-            "webhook_endpoint",
-            "webhook_delivery",
-            "score_feedback",
-            "site_quota",
-            "coral_integration",
-            "site_model_acceptance");
+    /**
+     * Tables left out of the row counts, each with why: a table that legitimately changes while a refused request is
+     * answered (a log of refusals, a table a background job writes). Empty today: the test profile turns the learning
+     * jobs off, the webhook dispatcher only updates delivery rows, and refusals are not recorded in any table.
+     * {@link #everyTableOfTheSchemaIsCountedButTheOnesLeftOutOnPurpose} fails when a name here is not a table.
+     */
+    private static final Map<String, String> NOT_COUNTED = Map.of();
+
+    /** Flyway's own bookkeeping (quarkus.flyway.table), which no request writes. */
+    private static final String FLYWAY_HISTORY = "flyway_schema_history";
 
     @TestHTTPResource("/")
     URI base;
@@ -73,13 +76,21 @@ class BadInputFuzzTest {
     @Inject
     DataSource db;
 
+    /** The tables whose row counts a refused request must leave unchanged: the schema's, read from the database. */
+    private List<String> tables;
+
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private TwoSites sites;
     private Endpoints.Document document;
+    /** Site B's ids that site A has sent as values in requests that were accepted: A's own data since. */
+    private final Set<String> storedByA = new HashSet<>();
 
     @BeforeEach
     void twoSites() throws Exception {
+        tables = schemaTables();
+        tables.removeAll(NOT_COUNTED.keySet());
+        tables.remove(FLYWAY_HISTORY);
         sites = TwoSites.create();
         document = Endpoints.load(base);
     }
@@ -99,6 +110,20 @@ class BadInputFuzzTest {
         // An endpoint the document does not list would escape the fuzz test: compare with the JAX-RS resources.
         TreeSet<String> resources = resourceMethods();
         assertThat(resources).as("JAX-RS resource methods").isNotEmpty().isEqualTo(documented);
+    }
+
+    @Test
+    void everyTableOfTheSchemaIsCountedButTheOnesLeftOutOnPurpose() throws Exception {
+        List<String> schema = schemaTables();
+        assertThat(schema)
+                .as("tables of the schema; NOT_COUNTED and FLYWAY_HISTORY must name tables of it")
+                .contains(FLYWAY_HISTORY)
+                .containsAll(NOT_COUNTED.keySet());
+        // The database's list against the migrations' own CREATE TABLE statements: a query that looked at the
+        // wrong schema would count nothing and let every refused request pass.
+        TreeSet<String> migrated = migratedTables();
+        migrated.removeAll(NOT_COUNTED.keySet());
+        assertThat(new TreeSet<>(tables)).isEqualTo(migrated).contains("comment", "decision_example", "rescore_job");
     }
 
     @Test
@@ -432,7 +457,7 @@ class BadInputFuzzTest {
             Endpoints.ErrorShape shape,
             String credential)
             throws Exception {
-        long[] before = counts();
+        Map<String, Long> before = counts();
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create(base.toString().replaceAll("/$", "") + path))
                 .timeout(Duration.ofSeconds(30));
@@ -460,10 +485,16 @@ class BadInputFuzzTest {
         if (exchange.status >= 400) {
             assertThat(counts())
                     .as("row counts after refused %s %s (%d %s)", method, path, exchange.status, exchange.body)
-                    .containsExactly(before);
+                    .isEqualTo(before);
         }
         if (credential != null && sites.a().ownsKey(credential)) {
-            exchange.assertNoTraceOfSiteB();
+            // The generator also puts B's ids into A's bodies as plain values; one that A had accepted is A's own
+            // data from then on (a comment whose text is B's id), so answers may show it without a leak.
+            if (exchange.status < 400 && body != null) {
+                String sent = new String(body, StandardCharsets.UTF_8);
+                Exchange.servedIds(sites.b()).stream().filter(sent::contains).forEach(storedByA::add);
+            }
+            exchange.assertNoTraceOfSiteB(storedByA);
         }
         return exchange;
     }
@@ -493,20 +524,64 @@ class BadInputFuzzTest {
         return found;
     }
 
-    private long[] counts() throws SQLException {
+    /** The base tables of the current schema, as the database lists them (Flyway's history table included). */
+    private List<String> schemaTables() throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables "
+                        + "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name")) {
+            while (rs.next()) {
+                found.add(rs.getString(1));
+            }
+        }
+        return found;
+    }
+
+    /** Tables created and not dropped by the Flyway migrations on the class path ({@code db/migration}). */
+    private static TreeSet<String> migratedTables() throws Exception {
+        java.nio.file.Path folder = java.nio.file.Path.of(
+                Objects.requireNonNull(BadInputFuzzTest.class.getClassLoader().getResource("db/migration"))
+                        .toURI());
+        Pattern statement = Pattern.compile(
+                "\\b(CREATE|DROP)\\s+TABLE\\s+(?:IF\\s+(?:NOT\\s+)?EXISTS\\s+)?(\\w+)", Pattern.CASE_INSENSITIVE);
+        TreeSet<String> created = new TreeSet<>();
+        try (Stream<java.nio.file.Path> files = Files.list(folder)) {
+            // Flyway's order: by version number (V2 before V10).
+            for (java.nio.file.Path file : files.filter(
+                            f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
+                    .sorted(Comparator.comparingInt(
+                            f -> Integer.parseInt(f.getFileName().toString().replaceAll("^V(\\d+)__.*", "$1"))))
+                    .toList()) {
+                Matcher m = statement.matcher(Files.readString(file).replaceAll("--[^\\n]*", ""));
+                while (m.find()) {
+                    String table = m.group(2).toLowerCase(Locale.ROOT);
+                    if (m.group(1).equalsIgnoreCase("CREATE")) {
+                        created.add(table);
+                    } else {
+                        created.remove(table);
+                    }
+                }
+            }
+        }
+        return created;
+    }
+
+    /** Row count of every counted table, by table name, so that a failure names the table that changed. */
+    private Map<String, Long> counts() throws SQLException {
         String sql = "SELECT "
                 + String.join(
                         ", ",
-                        TABLES.stream()
+                        tables.stream()
                                 .map(t -> "(SELECT count(*) FROM " + t + ")")
                                 .toList());
         try (Connection c = db.getConnection();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             rs.next();
-            long[] counts = new long[TABLES.size()];
-            for (int i = 0; i < counts.length; i++) {
-                counts[i] = rs.getLong(i + 1);
+            Map<String, Long> counts = new TreeMap<>();
+            for (int i = 0; i < tables.size(); i++) {
+                counts.put(tables.get(i), rs.getLong(i + 1));
             }
             return counts;
         }
@@ -567,7 +642,13 @@ class BadInputFuzzTest {
             assertThat(status).as("%s → %d %s", what, status, body).isIn((Object[]) expected);
         }
 
-        void assertNoTraceOfSiteB() {
+        /** Site B's ids that an answer to site A must not serve. */
+        static List<String> servedIds(TwoSites.Site b) {
+            return List.of(b.commentId(), b.itemId(), b.webhookId(), b.id());
+        }
+
+        /** No trace of site B, except those of its ids that site A has stored as values of its own. */
+        void assertNoTraceOfSiteB(Set<String> storedByA) {
             if (b == null) {
                 return;
             }
@@ -576,12 +657,13 @@ class BadInputFuzzTest {
                     .doesNotContain(b.marker());
             // A 404 may echo the id that was asked for; only what is served counts as a read.
             if (status < 300) {
-                assertThat(body)
-                        .as("answer to site A's key for %s %s", method, path)
-                        .doesNotContain(b.commentId())
-                        .doesNotContain(b.itemId())
-                        .doesNotContain(b.webhookId())
-                        .doesNotContain(b.id());
+                for (String id : servedIds(b)) {
+                    if (!storedByA.contains(id)) {
+                        assertThat(body)
+                                .as("answer to site A's key for %s %s", method, path)
+                                .doesNotContain(id);
+                    }
+                }
             }
         }
     }

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) as a child process on a loopback port, for the
- * long tests: started with its own environment, its output in a log file, and stopped gently or with SIGKILL.
+ * long tests and {@link PackagedServiceDatabaseTest}: started with its own environment, its output in a log file, and stopped gently or with SIGKILL.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -40,12 +40,20 @@ final class ServiceProcess implements AutoCloseable {
      * the calling shell may carry are dropped, so only {@code env} decides embedded versus external.
      */
     static ServiceProcess start(String name, Map<String, String> env) throws Exception {
+        return start(name, env, null);
+    }
+
+    /**
+     * As {@link #start(String, Map)}, in {@code workDir} as the service's working directory ({@code null}: this
+     * one), where it reads {@code config/application.properties} and keeps its default embedded data directory.
+     */
+    static ServiceProcess start(String name, Map<String, String> env, Path workDir) throws Exception {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(
                     JAR + " is missing: package the service first (./mvnw -B -DskipTests package)");
         }
         int port = freePort();
-        Path log = Path.of("target", "hardening", name + ".log");
+        Path log = Path.of("target", "hardening", name + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
@@ -55,8 +63,11 @@ final class ServiceProcess implements AutoCloseable {
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }
-        command.addAll(List.of("-jar", JAR.toString()));
+        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
+        if (workDir != null) {
+            builder.directory(workDir.toFile());
+        }
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("COMMENTGUARD_"));
         environment.put("COMMENTGUARD_ADMIN_API_KEY", ADMIN_KEY);
@@ -71,6 +82,11 @@ final class ServiceProcess implements AutoCloseable {
 
     URI base() {
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** The service's output: every log line it has written so far. */
+    Path log() {
+        return log;
     }
 
     long pid() {

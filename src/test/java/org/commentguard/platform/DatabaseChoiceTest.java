@@ -74,6 +74,23 @@ class DatabaseChoiceTest {
     }
 
     @Test
+    void theChoiceNamesTheServerWithoutTheCredentialsOrParametersOfTheUrl() throws Exception {
+        writeConfigFile("quarkus.datasource.jdbc.url=" + URL + "?user=cg&password=s3cret&sslmode=require");
+        assertThat(choice(Map.of(), List.of())).endsWith(", url=" + URL + "]").doesNotContain("s3cret");
+    }
+
+    @Test
+    void stripsUserInfoAndParametersFromAUrlForTheLog() {
+        assertThat(CommentguardMain.withoutCredentials("jdbc:postgresql://cg:s3cret@db.internal:5432/commentguard"))
+                .isEqualTo("jdbc:postgresql://db.internal:5432/commentguard");
+        assertThat(CommentguardMain.withoutCredentials("jdbc:postgresql://db.internal/cg;password=s3cret"))
+                .isEqualTo("jdbc:postgresql://db.internal/cg");
+        assertThat(CommentguardMain.withoutCredentials(" " + URL + "?password=s3cret "))
+                .isEqualTo(URL);
+        assertThat(CommentguardMain.withoutCredentials(URL)).isEqualTo(URL);
+    }
+
+    @Test
     void aProfileSpecificUrlCountsOnlyWhenItsProfileIsActive() throws Exception {
         writeConfigFile(
                 "%prod.quarkus.datasource.jdbc.url=" + URL,

@@ -127,7 +127,7 @@ class ProblemResponsesTest {
                 .body(
                         "checks.find { it.name == 'models' }.data.'toxicity.refiner'",
                         equalTo("toxicity-bge-small@1.1.1"))
-                .body("checks.find { it.name == 'models' }.data.profanity", equalTo("profanity-lexicon@1.2.0"))
+                .body("checks.find { it.name == 'models' }.data.profanity", equalTo("profanity-lexicon@1.3.0"))
                 .body(
                         "checks.find { it.name == 'models' }.data.'onnxruntime.cpu'",
                         matchesPattern("amx|avx512-vnni|avx-vnni|avx512|avx2|sse4\\.1|sse2"));
