@@ -10,7 +10,8 @@ cd "$(dirname "$0")/../.."
 TESTS="${1:?usage: src/bench/emulated-tests.sh 'TestClass[,TestClass...]'}"
 command -v qemu-x86_64 >/dev/null || { echo "needs qemu-user (apt-get install qemu-user)" >&2; exit 2; }
 JAVA="$(readlink -f "$(command -v java)")"
-WRAPPER="$(mktemp -d)/java"
+WRAPPER="$(mktemp -d)/bin/java"
+mkdir -p "$(dirname "$WRAPPER")"
 # Surefire starts "$WRAPPER" with the forked JVM's arguments; C1 only and the serial collector keep emulation quicker.
 cat > "$WRAPPER" <<WRAP
 #!/usr/bin/env bash
