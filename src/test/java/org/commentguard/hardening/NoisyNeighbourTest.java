@@ -36,15 +36,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * second to {@code /api/v1/score} and one to {@code /api/v1/comments}, first alone (quiet) and then during A's
  * flood.
  *
- * <p>Asserted: B is never refused; its {@code /score} p90 during the flood stays within twice its quiet p90 (or
- * {@value #FLOOR_MS} ms, whichever is more: on a quiet run the figures are a few dozen ms and scheduling noise alone
- * doubles them), and every one of its {@code /score} answers, the slowest included, comes under Coral's 800 ms; A
- * only ever gets 200, 429 or 503, at least one refusal, and no answer later than its batch deadline plus
- * {@value #HANG_MARGIN_S} s; every comment acknowledged to B is stored once; the refusals show in {@code /q/metrics}
- * for A and not for B. The p99 of each phase is printed, not compared: at one request a second it is the slowest
- * one or two requests of the phase, and the ratio of two such single samples went from 1.12 to 2.18 between runs
- * on one machine, while the p90 ratio of those runs stayed between 1.25 and 1.6 (README: Noisy neighbour). The second test prints batch throughput with one and
- * two scoring workers (nothing asserted on it).
+ * <p>Asserted: B is never refused; its {@code /score} p90 during the flood stays within {@value #SLOWDOWN} times its
+ * quiet p90 (or {@value #FLOOR_MS} ms, whichever is more: on a quiet run the figures are a few dozen ms and
+ * scheduling noise alone doubles them), and every one of its {@code /score} answers, the slowest included, comes
+ * under Coral's 800 ms; A only ever gets 200, 429 or 503, at least one refusal, and no answer later than its batch
+ * deadline plus {@value #HANG_MARGIN_S} s; every comment acknowledged to B is stored once; the refusals show in
+ * {@code /q/metrics} for A and not for B. The p99 of each phase is printed, not compared: at one request a second it
+ * is the slowest one or two requests of the phase, and the ratio of two such single samples went from 1.12 to 2.18
+ * between runs on one machine. The p90 ratio measured 1.25, 1.36 (Intel Xeon), 1.60 and 1.95 (AMD EPYC, the last
+ * inside {@code .ci/run} with its MariaDB and PHP running): B's comment cannot interrupt A's, so it shares the cores
+ * with the flood until one of A's comments finishes (README: Noisy neighbour). The second test prints batch
+ * throughput with one and two scoring workers (nothing asserted on it).
  *
  * <p>Runs with {@code -Dcommentguard.long-tests=true}; {@code -Dcommentguard.noisy.quiet-seconds} and
  * {@code -Dcommentguard.noisy.flood-seconds} (default 60 each) set the phases.
@@ -57,6 +59,9 @@ class NoisyNeighbourTest {
     private static final int FLOOD_CLIENTS = 32;
     private static final int BATCH_ITEMS = 100;
     private static final long FLOOR_MS = 150;
+    /** B's p90 slowdown allowed during the flood; measured 1.25 to 1.95 on two CPU kinds (class comment). */
+    private static final double SLOWDOWN = 2.5;
+
     private static final long CORAL_MS = 800;
     /** The shipped batch deadline is 10 s; an answer much later than that would be a hang. */
     private static final long HANG_MARGIN_S = 5;
@@ -353,7 +358,7 @@ class NoisyNeighbourTest {
                     percentile(busy.get("score"), 0.99) / (double) percentile(quiet.get("score"), 0.99));
             assertThat(busyP90)
                     .as("B's /score p90 during the flood, ms (quiet p90 " + quietP90 + " ms)")
-                    .isLessThanOrEqualTo(Math.max(2 * quietP90, FLOOR_MS));
+                    .isLessThanOrEqualTo(Math.max((long) (SLOWDOWN * quietP90), FLOOR_MS));
             assertThat(percentile(busy.get("score"), 1.0))
                     .as("B's slowest /score answer during the flood, ms")
                     .isLessThan(CORAL_MS);
