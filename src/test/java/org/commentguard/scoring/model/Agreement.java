@@ -1,6 +1,8 @@
 package org.commentguard.scoring.model;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * How closely one run's numbers reproduce a pinned reference: mean, p99 and max of |actual - reference|, and how
@@ -35,6 +37,20 @@ public record Agreement(int n, double mean, double p99, double max, int sameDeci
         Arrays.sort(diffs);
         return new Agreement(
                 diffs.length, mean, diffs[(int) (diffs.length * 0.99)], diffs[diffs.length - 1], same, decisions);
+    }
+
+    /**
+     * Indices where {@code actual} falls on the other side of {@code threshold} than {@code reference}, counting only
+     * reference values farther than {@code band} from the threshold (inside the band a flip is within tolerance).
+     */
+    public static List<Integer> decidedOtherwise(double[] actual, double[] reference, double threshold, double band) {
+        List<Integer> flipped = new ArrayList<>();
+        for (int i = 0; i < actual.length; i++) {
+            if (Math.abs(reference[i] - threshold) > band && (actual[i] >= threshold) != (reference[i] >= threshold)) {
+                flipped.add(i);
+            }
+        }
+        return flipped;
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.commentguard.scoring.offtopic.MiniLmEmbedder;
 import org.commentguard.scoring.offtopic.OffTopicModel;
 import org.commentguard.scoring.offtopic.OffTopicScorer;
 import org.commentguard.scoring.offtopic.training.CalibrationData;
+import org.commentguard.scoring.offtopic.training.OffTopicCalibrationTrainer;
 import org.commentguard.scoring.toxicity.ToxicityAttribute;
 import org.commentguard.scoring.toxicity.ToxicityModel;
 import org.commentguard.scoring.toxicity.ToxicityScorer;
@@ -49,8 +50,6 @@ public final class CpuAgreement {
     public static final int EMBEDDED_TEXTS = 64;
     /** {@code off_topic} of held-out calibration pairs (comment against an article), as the service scores them. */
     public static final String OFF_TOPIC_REFERENCE = "/offtopic/off_topic_reference.tsv";
-    /** The off-topic calibration trainer's seed and held-out share, so the pairs are its held-out articles' pairs. */
-    private static final long CALIBRATION_SEED = 20180501L;
 
     public static final int OFF_TOPIC_PAIRS = 60;
 
@@ -125,12 +124,9 @@ public final class CpuAgreement {
                 System.out.println("served cascade scores (first stage + transformer) vs the same with the pinned "
                         + "Java reference: " + cascade);
                 violations.addAll(outside("cascade", cascade, TOXICITY_MAX_DIFFERENCE, TOXICITY_P99_DIFFERENCE));
-                for (int i = 0; i < toxicity.length; i++) {
-                    if (Math.abs(pinned[i] - 0.5) > TOXICITY_MAX_DIFFERENCE
-                            && (toxicity[i] >= 0.5) != (pinned[i] >= 0.5)) {
-                        violations.add("toxicity: value " + i + " is decided the other way at 0.5 (" + toxicity[i]
-                                + " vs pinned " + pinned[i] + ")");
-                    }
+                for (int i : Agreement.decidedOtherwise(toxicity, pinned, 0.5, TOXICITY_MAX_DIFFERENCE)) {
+                    violations.add("toxicity: value " + i + " is decided the other way at 0.5 (" + toxicity[i]
+                            + " vs pinned " + pinned[i] + ")");
                 }
             }
         }
@@ -157,6 +153,10 @@ public final class CpuAgreement {
                 Agreement agreement = Agreement.of(offTopic, pinned, 1, OFF_TOPIC_THRESHOLD);
                 System.out.println("off_topic vs pinned Java reference: " + agreement);
                 violations.addAll(outside("off_topic", agreement, OFF_TOPIC_MAX_DIFFERENCE, OFF_TOPIC_MAX_DIFFERENCE));
+                for (int i :
+                        Agreement.decidedOtherwise(offTopic, pinned, OFF_TOPIC_THRESHOLD, OFF_TOPIC_MAX_DIFFERENCE)) {
+                    violations.add("off_topic: pair " + i + " is decided the other way at " + OFF_TOPIC_THRESHOLD);
+                }
             }
         }
         if (write) {
@@ -203,10 +203,11 @@ public final class CpuAgreement {
         return out;
     }
 
-    /** The held-out articles' calibration pairs (comment, article), in the calibration data's seeded order. */
+    /** The held-out articles' calibration pairs (comment, article), with the trainer's seed and article split. */
     public static List<CalibrationData.Pair> offTopicPairs() throws IOException {
-        CalibrationData data = new CalibrationData(Path.of("models/offtopic/data"), CALIBRATION_SEED);
-        return data.articlePairs(data.split(data.articles(), 0.25).heldOut(), true);
+        CalibrationData data = new CalibrationData(Path.of("models/offtopic/data"), OffTopicCalibrationTrainer.SEED);
+        return data.articlePairs(
+                data.split(data.articles(), OffTopicCalibrationTrainer.HELD_OUT).heldOut(), true);
     }
 
     /** {@code off_topic} of each pair with the shipped off-topic model, as the service scores a comment. */

@@ -24,8 +24,8 @@ import java.util.Locale;
  */
 public final class OffTopicCalibrationTrainer {
 
-    static final long SEED = 20180501L;
-    static final double HELD_OUT = 0.25;
+    public static final long SEED = 20180501L;
+    public static final double HELD_OUT = 0.25;
     static final double L2 = 0.1;
     static final String VERSION = "1.1.1";
     static final String EMBEDDING_ID = "all-minilm-l6-v2-q-u8u8@langchain4j-embeddings-1.20.0-beta30";
