@@ -36,3 +36,8 @@ echo "== $(date -u +%FT%TZ) $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 
 java -Dmax="${MAX:-2147483647}" src/bench/CoralPhaseBench.java "$BASE" "$COMMENTGUARD_ADMIN_API_KEY" "$RATE" "$SECONDS_AT_RATE" \
   "$DATA_DIR/toxic-spans-civil-comments/data_comments.csv:comment_text:Civil Comments (toxic-spans corpus)" \
   "$DATA_DIR/kaggle-insults-impermium/test_with_solutions.csv:Comment:Kaggle insults test"
+# Where the time went: mean milliseconds per comment of each scorer over the whole run (warm-up included).
+curl -fs "$BASE/q/metrics" | awk '
+  /^commentguard_scoring_duration_seconds_count/ { match($0, /scorer="[^"]*"/); s = substr($0, RSTART + 8, RLENGTH - 9); n[s] = $2 }
+  /^commentguard_scoring_duration_seconds_sum/   { match($0, /scorer="[^"]*"/); s = substr($0, RSTART + 8, RLENGTH - 9); t[s] = $2 }
+  END { for (s in n) if (n[s] > 0) printf "   scorer %-10s %6.1f ms mean over %d comments\n", s, 1000 * t[s] / n[s], n[s] }' | sort
