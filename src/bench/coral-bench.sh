@@ -38,6 +38,7 @@ java -Dmax="${MAX:-2147483647}" src/bench/CoralPhaseBench.java "$BASE" "$COMMENT
   "$DATA_DIR/kaggle-insults-impermium/test_with_solutions.csv:Comment:Kaggle insults test"
 # Where the time went: mean milliseconds per comment of each scorer over the whole run (warm-up included).
 curl -fs "$BASE/q/metrics" | awk '
-  /^commentguard_scoring_duration_seconds_count/ { match($0, /scorer="[^"]*"/); s = substr($0, RSTART + 8, RLENGTH - 9); n[s] = $2 }
-  /^commentguard_scoring_duration_seconds_sum/   { match($0, /scorer="[^"]*"/); s = substr($0, RSTART + 8, RLENGTH - 9); t[s] = $2 }
+  function scorer() { match($0, /scorer="[^"]*"/); return substr($0, RSTART + 8, RLENGTH - 9) }
+  /^commentguard_scoring_duration_seconds_count/ { n[scorer()] = $2 }
+  /^commentguard_scoring_duration_seconds_sum/   { t[scorer()] = $2 }
   END { for (s in n) if (n[s] > 0) printf "   scorer %-10s %6.1f ms mean over %d comments\n", s, 1000 * t[s] / n[s], n[s] }' | sort
