@@ -1,5 +1,6 @@
 package org.commentguard.site;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -34,9 +35,11 @@ public class ApiKeys {
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
     private final Optional<byte[]> adminKeyHash;
+    private final KeyCache cache;
 
-    public ApiKeys(Clock clock, AdminConfig config) {
+    public ApiKeys(Clock clock, AdminConfig config, ApiKeyConfig keyConfig) {
         this.clock = clock;
+        this.cache = new KeyCache(keyConfig.cacheTtl());
         Optional<String> admin = config.apiKey().map(String::trim).filter(s -> !s.isEmpty());
         admin.ifPresent(k -> {
             if (k.length() < MIN_ADMIN_KEY_LENGTH) {
@@ -60,9 +63,9 @@ public class ApiKeys {
 
     /**
      * Resolves the caller behind a presented key, or empty for an unknown or revoked key. The platform
-     * administrator key is compared in constant time and only when one is configured.
+     * administrator key is compared in constant time and only when one is configured. An active site key is read
+     * from the database at most once per {@link ApiKeyConfig#cacheTtl()} on this instance ({@link KeyCache}).
      */
-    @Transactional
     public Optional<Caller> authenticate(String presented) {
         if (presented == null || presented.isEmpty() || presented.length() > 200) {
             return Optional.empty();
@@ -74,10 +77,14 @@ public class ApiKeys {
         if (!presented.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        Optional<ApiKey> key = ApiKey.byHash(HexFormat.of().formatHex(digest)).filter(ApiKey::isActive);
-        // The UPDATE would match nothing when the loaded row was used within the precision: skip the statement (it
-        // ran on every request, a flooding client's refused ones included).
+        String hash = HexFormat.of().formatHex(digest);
         Instant now = clock.instant();
+        return cache.get(hash, now, () -> QuarkusTransaction.joiningExisting().call(() -> lookUp(hash, now)));
+    }
+
+    private static Optional<Caller> lookUp(String hash, Instant now) {
+        Optional<ApiKey> key = ApiKey.byHash(hash).filter(ApiKey::isActive);
+        // The UPDATE would match nothing when the loaded row was used within the precision: skip the statement.
         key.filter(k -> k.lastUsedAt == null || k.lastUsedAt.isBefore(now.minus(ApiKey.LAST_USED_PRECISION)))
                 .ifPresent(k -> ApiKey.touch(k.id, now));
         return key.map(Caller::siteKey);
@@ -88,10 +95,15 @@ public class ApiKeys {
         return ApiKey.ofSite(siteId);
     }
 
-    @Transactional
+    /** Revokes a key of {@code siteId}; it stops working on this instance as soon as the revocation commits. */
     public ApiKey revoke(UUID siteId, UUID keyId) {
-        ApiKey key = ApiKey.ofSite(siteId, keyId).orElseThrow(() -> new NotFound("API key " + keyId));
-        key.revoke(clock.instant());
+        // Its own transaction, so that the revocation has committed before the cache forgets the key.
+        ApiKey key = QuarkusTransaction.requiringNew().call(() -> {
+            ApiKey k = ApiKey.ofSite(siteId, keyId).orElseThrow(() -> new NotFound("API key " + keyId));
+            k.revoke(clock.instant());
+            return k;
+        });
+        cache.invalidate(keyId);
         return key;
     }
 

@@ -87,7 +87,10 @@ public class SiteResource {
     @DELETE
     @Path("/{id}/keys/{keyId}")
     @Allow(value = Role.ADMIN, platformAdmin = true)
-    @Operation(summary = "Revoke a key; it stops working at once")
+    @Operation(
+            summary = "Revoke a key",
+            description = "It stops working at once on the instance that revoked it, and within "
+                    + "commentguard.api-keys.cache-ttl (default 2 s) on other instances of the same database")
     public KeyView revokeKey(@PathParam("id") UUID id, @PathParam("keyId") UUID keyId) {
         caller.get().requireSiteAdmin(id);
         return KeyView.of(keys.revoke(id, keyId));
