@@ -192,6 +192,12 @@ final class FairQueue<K, T> {
         return cost;
     }
 
+    /** Units of work {@code site} has waiting. */
+    int size(K site) {
+        Lane<T> lane = lanes.get(site);
+        return lane == null ? 0 : lane.items.size();
+    }
+
     /** Cost units of {@code site}'s waiting work. */
     long cost(K site) {
         Lane<T> lane = lanes.get(site);

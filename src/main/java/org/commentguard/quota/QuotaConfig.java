@@ -72,16 +72,26 @@ public interface QuotaConfig {
     Duration ingestDeadline();
 
     /**
-     * Scoring worker threads; default: one per core plus one. The workers beyond {@link #cores()} are spare: a
-     * flood fills the cores, and another site's comment starts at once on a spare worker instead of waiting for one
-     * of the flood's comments to finish (scoring a comment cannot be interrupted).
+     * How long past its deadline a request waits for comments that are already being scored when the deadline
+     * passes (work still waiting is dropped at the deadline). Their CPU is spent either way; with the 500 ms
+     * {@link #deadline()} the answer still comes within Coral's 800 ms.
+     */
+    @WithDefault("PT0.25S")
+    Duration runningGrace();
+
+    /**
+     * Scoring worker threads; default: one per core plus two. The workers beyond {@link #cores()} are spare: a
+     * flood fills the cores, and a quiet site's comments (up to one per spare worker, such as its {@code /score} and
+     * {@code /comments} arriving together) start at once on them instead of waiting for the flood's comments to
+     * finish (scoring a comment cannot be interrupted).
      */
     OptionalInt workers();
 
     /**
      * Comments scored at once by sites that are already scoring; default: the available processors (at most
-     * {@link #workers()}). A site with no comment being scored may always start one on a free worker; one site
-     * alone fills every core.
+     * {@link #workers()}). Beyond it, a site starts a comment only on a spare worker: when it has none being scored,
+     * or when it has fewer being scored than there are spare workers and only this one waiting. One site alone fills
+     * every core.
      */
     OptionalInt cores();
 

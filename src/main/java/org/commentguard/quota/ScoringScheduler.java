@@ -30,14 +30,17 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Scoring a comment cannot be interrupted, so a fair order alone would still let a flood's comments hold every
  * core: a quiet site's single comment would wait for one of them to finish first. So sites that are already scoring
- * start comments only while fewer than {@code cores} run in total, and a site with nothing being scored may always
- * start one on a free worker (the pool has a spare one beyond the cores). While one site floods, another site's
- * comment starts at once; the flood starts no new comment until the total is below the cores again, so the quiet
- * site's comment shares a core with the flood only until one of the flood's running comments finishes.
+ * start comments only while fewer than {@code cores} run in total, and the pool has spare workers beyond the cores
+ * (two by default) for quiet sites: a site with nothing being scored may always start a comment on a free worker,
+ * and a site with fewer comments being scored than there are spare workers may start its only waiting one (a quiet
+ * site's {@code /score} and {@code /comments} arriving together). A flood's batch never has a single comment
+ * waiting, so it starts no new comment until the total is below the cores again, and the quiet site's comments
+ * share the cores with the flood only until the flood's running comments finish.
  *
  * <p>Every request has a deadline. It is refused at once ({@code 503 overloaded}) when the queue cannot finish it
  * in time, estimated from the work queued ahead of it in fair order and the measured cost per unit of work; work
- * still queued when the deadline passes is dropped and the request refused. Per-site and per-key concurrency
+ * still queued when the deadline passes is dropped and the request refused. A request whose comments have all
+ * started is answered when they finish, up to {@code running-grace} past its deadline: their CPU is spent anyway. Per-site and per-key concurrency
  * quotas ({@code 429 too_many_concurrent}) are taken here too.
  *
  * <p>This is the Java API for every scoring caller: {@link #score(UUID, ScoringContext, Duration)} for one comment,
@@ -64,8 +67,11 @@ public class ScoringScheduler {
     private final SiteQuotas quotas;
     private final QuotaMetrics metrics;
     private final int maxQueued;
+    private final long runningGrace;
     private final int workers;
     private final int cores;
+    /** Workers beyond the cores, for quiet sites ({@link #mayRun}). */
+    private final int spare;
     private final ConcurrencySlots siteSlots = new ConcurrencySlots();
     private final ConcurrencySlots keySlots = new ConcurrencySlots();
     private final ReentrantLock lock = new ReentrantLock();
@@ -84,8 +90,9 @@ public class ScoringScheduler {
         this.quotas = quotas;
         this.metrics = metrics;
         this.maxQueued = config.maxQueuedItems();
+        this.runningGrace = config.runningGrace().toNanos();
         int cores = Runtime.getRuntime().availableProcessors();
-        this.workers = config.workers().orElse(cores + 1);
+        this.workers = config.workers().orElse(cores + 2);
         if (workers < 1) {
             throw new IllegalStateException("commentguard.quota.workers must be at least 1");
         }
@@ -93,6 +100,7 @@ public class ScoringScheduler {
         if (this.cores < 1) {
             throw new IllegalStateException("commentguard.quota.cores must be at least 1");
         }
+        this.spare = workers - this.cores;
         for (int i = 0; i < workers; i++) {
             Thread t = new Thread(this::work, "scoring-worker-" + i);
             t.setDaemon(true);
@@ -171,7 +179,7 @@ public class ScoringScheduler {
             // Fair order: this request finishes once its site's queue, itself, and as much of every other site's
             // queue have been served (only other new sites' first turns when the site has nothing waiting); unless it
             // may start on a free worker now, the work already running is on average half done.
-            boolean startsNow = runningUnits < workers && mayRun(siteId);
+            boolean startsNow = runningUnits < workers && mayRun(siteId, queue.size(siteId) + units.size());
             long ahead = queue.costUntilDone(siteId, cost) + (startsNow ? 0 : runningCost / 2);
             Duration estimate = estimate(ahead, largest);
             if (start + estimate.toNanos() > due) {
@@ -190,16 +198,30 @@ public class ScoringScheduler {
         } finally {
             lock.unlock();
         }
-        try {
-            return job.done.get(Math.max(0, due - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
+        List<ScoreResult> results = await(job, due - System.nanoTime());
+        if (results == null && job.unstarted.get() == 0 && runningGrace > 0) {
+            // Every comment of the request is being scored: that CPU is spent either way, so the answer is still
+            // worth waiting a little for; only work that has not started is shed at the deadline.
+            results = await(job, runningGrace);
+        }
+        if (results == null) {
             throw gaveUp(siteId, job, due - start);
+        }
+        return results;
+    }
+
+    /** The job's results, or null when they are not in within {@code nanos} or a worker gave the job up. */
+    private static List<ScoreResult> await(Job job, long nanos) {
+        try {
+            return job.done.get(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw gaveUp(siteId, job, due - start);
+            return null;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TimeoutException) {
-                throw gaveUp(siteId, job, due - start);
+                return null;
             }
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
@@ -269,6 +291,9 @@ public class ScoringScheduler {
         final long due;
         final ScoreResult[] results;
         final AtomicInteger missing;
+        /** Units no worker has started yet. */
+        final AtomicInteger unstarted;
+
         final CompletableFuture<List<ScoreResult>> done = new CompletableFuture<>();
 
         Job(UUID siteId, int size, long due) {
@@ -276,6 +301,7 @@ public class ScoringScheduler {
             this.due = due;
             this.results = new ScoreResult[size];
             this.missing = new AtomicInteger(size);
+            this.unstarted = new AtomicInteger(size);
         }
 
         void complete(int index, ScoreResult result) {
@@ -313,6 +339,7 @@ public class ScoringScheduler {
                     unit.job.done.completeExceptionally(new TimeoutException());
                     continue;
                 }
+                unit.job.unstarted.decrementAndGet();
                 unit.job.complete(unit.index, pipeline.score(unit.context));
                 scored = true;
             } catch (RuntimeException | Error e) {
@@ -337,11 +364,21 @@ public class ScoringScheduler {
     }
 
     /**
-     * Whether a free worker may take {@code site}'s next unit: always when none of the site's work is being scored,
-     * else only while fewer units than the cores run in total. Called with the lock held.
+     * Whether a free worker may take {@code site}'s next unit: while fewer units than the cores run in total; else, on
+     * a spare worker, when none of the site's work is being scored, or when less of it than there are spare workers
+     * is and this unit is the only one the site has waiting. Called with the lock held.
      */
     private boolean mayRun(UUID site) {
-        return !runningBySite.containsKey(site) || runningUnits < cores;
+        return mayRun(site, queue.size(site));
+    }
+
+    /** {@link #mayRun(UUID)} with {@code waiting} units of the site waiting, the one to start included. */
+    private boolean mayRun(UUID site, int waiting) {
+        if (runningUnits < cores) {
+            return true;
+        }
+        int running = runningBySite.getOrDefault(site, 0);
+        return running == 0 || (running < spare && waiting == 1);
     }
 
     /** Comments being scored now. */

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The scheduler's worker pool with a scorer that holds each comment until the test lets it go, so which comments
@@ -35,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScoringSchedulerTest {
 
     private static final Duration LONG = Duration.ofMinutes(5);
+    /** A deadline the tests let pass on purpose. */
+    private static final Duration DEADLINE = Duration.ofMillis(200);
     private static final UUID A = UUID.randomUUID();
     private static final UUID B = UUID.randomUUID();
 
@@ -88,7 +91,10 @@ class ScoringSchedulerTest {
     };
 
     private ScoringScheduler scheduler(int workers, OptionalInt cores) {
-        QuotaConfig config = new Config(OptionalInt.of(workers), cores);
+        return scheduler(new Config(OptionalInt.of(workers), cores));
+    }
+
+    private ScoringScheduler scheduler(QuotaConfig config) {
         SiteQuotas quotas = new SiteQuotas(config, Clock.systemUTC(), null) {
             @Override
             public QuotaLimits limits(UUID siteId) {
@@ -118,6 +124,14 @@ class ScoringSchedulerTest {
         return clients.submit(() -> scheduler.scoreAll(site, null, contexts, LONG));
     }
 
+    /** A floods a scheduler of {@code workers} workers and two cores: its first two comments fill the cores. */
+    private Future<List<ScoreResult>> floodTwoCores(int workers, String... names) throws InterruptedException {
+        scheduler(workers, OptionalInt.of(2));
+        Future<List<ScoreResult>> flood = submit(A, names);
+        assertThat(List.of(nextStarted(), nextStarted())).containsExactlyInAnyOrder("a0", "a1");
+        return flood;
+    }
+
     private String nextStarted() throws InterruptedException {
         String text = started.poll(1, TimeUnit.MINUTES);
         assertThat(text).as("a comment started scoring").isNotNull();
@@ -126,9 +140,7 @@ class ScoringSchedulerTest {
 
     @Test
     void aQuietSitesCommentStartsOnTheSpareWorkerAFloodingSiteMayNotTake() throws Exception {
-        scheduler(3, OptionalInt.of(2));
-        Future<List<ScoreResult>> flood = submit(A, "a0", "a1", "a2", "a3", "a4", "a5");
-        assertThat(List.of(nextStarted(), nextStarted())).containsExactlyInAnyOrder("a0", "a1");
+        Future<List<ScoreResult>> flood = floodTwoCores(3, "a0", "a1", "a2", "a3", "a4", "a5");
         // A fills the two cores; its other four comments wait although a worker is idle.
         Future<List<ScoreResult>> quiet = submit(B, "b0");
         assertThat(nextStarted()).isEqualTo("b0");
@@ -144,9 +156,7 @@ class ScoringSchedulerTest {
 
     @Test
     void aFloodingSiteStartsNoNewCommentWhileAQuietSitesCommentSharesTheCores() throws Exception {
-        scheduler(3, OptionalInt.of(2));
-        Future<List<ScoreResult>> flood = submit(A, "a0", "a1", "a2", "a3");
-        assertThat(List.of(nextStarted(), nextStarted())).containsExactlyInAnyOrder("a0", "a1");
+        Future<List<ScoreResult>> flood = floodTwoCores(3, "a0", "a1", "a2", "a3");
         Future<List<ScoreResult>> quiet = submit(B, "b0");
         assertThat(nextStarted()).isEqualTo("b0");
         // a0 finishes while b0 is scored: a1 and b0 fill the two cores, so A's a2 waits.
@@ -161,6 +171,77 @@ class ScoringSchedulerTest {
     }
 
     @Test
+    void aQuietSitesTwoRequestsBothStartOnTheTwoSpareWorkers() throws Exception {
+        Future<List<ScoreResult>> flood = floodTwoCores(4, "a0", "a1", "a2", "a3", "a4");
+        // B's /score and /comments arrive together: each is its site's only waiting comment, so both start.
+        Future<List<ScoreResult>> score = submit(B, "b0");
+        assertThat(nextStarted()).isEqualTo("b0");
+        Future<List<ScoreResult>> comments = submit(B, "b1");
+        assertThat(nextStarted()).isEqualTo("b1");
+        // A's running comments finish. A, with none being scored, may start one on a spare worker, but only one:
+        // it has more than one waiting.
+        release("a0", "a1");
+        assertThat(nextStarted()).isEqualTo("a2");
+        waitUntil(() -> scheduler.runningItems() == 3, "a0 and a1 finished");
+        assertThat(started).isEmpty();
+        // b1 and a2 fill the two cores: A's next waits.
+        release("b0");
+        assertThat(score.get(1, TimeUnit.MINUTES)).hasSize(1);
+        waitUntil(() -> scheduler.runningItems() == 2, "b0 finished");
+        assertThat(started).isEmpty();
+        release("b1");
+        assertThat(nextStarted()).isEqualTo("a3");
+        assertThat(comments.get(1, TimeUnit.MINUTES)).hasSize(1);
+        release("a2", "a3", "a4");
+        assertThat(flood.get(1, TimeUnit.MINUTES)).hasSize(5);
+    }
+
+    @Test
+    void aSiteWithABacklogOfItsOwnGetsOnlyOneSpareWorker() throws Exception {
+        Future<List<ScoreResult>> flood = floodTwoCores(4, "a0", "a1", "a2", "a3", "a4");
+        Future<List<ScoreResult>> first = submit(B, "b0");
+        assertThat(nextStarted()).isEqualTo("b0");
+        // A batch of two is not a lone comment: it waits like A's work, although a spare worker is idle.
+        Future<List<ScoreResult>> batch = submit(B, "b1", "b2");
+        waitUntil(() -> scheduler.queuedItems() == 5, "B's batch queued");
+        assertThat(started).isEmpty();
+        release("a0", "a1");
+        assertThat(nextStarted()).isEqualTo("b1");
+        release("b0", "b1", "b2", "a2", "a3", "a4");
+        assertThat(first.get(1, TimeUnit.MINUTES)).hasSize(1);
+        assertThat(batch.get(1, TimeUnit.MINUTES)).hasSize(2);
+        assertThat(flood.get(1, TimeUnit.MINUTES)).hasSize(5);
+    }
+
+    @Test
+    void aRequestWhoseCommentIsBeingScoredAtItsDeadlineGetsItsAnswerWithinTheGrace() throws Exception {
+        scheduler(new Config(OptionalInt.of(2), OptionalInt.of(1), LONG));
+        Future<List<ScoreResult>> answer = clients.submit(
+                () -> scheduler.scoreAll(B, null, List.of(ScoringContext.of("b0 started in time")), DEADLINE));
+        assertThat(nextStarted()).isEqualTo("b0");
+        Thread.sleep(DEADLINE.multipliedBy(3).toMillis());
+        assertThat(answer).as("not refused at its deadline: its comment is being scored").isNotDone();
+        release("b0");
+        assertThat(answer.get(1, TimeUnit.MINUTES)).hasSize(1);
+    }
+
+    @Test
+    void aRequestStillWaitingAtItsDeadlineIsRefusedAndItsWorkDropped() throws Exception {
+        scheduler(new Config(OptionalInt.of(1), OptionalInt.of(1), LONG));
+        Future<List<ScoreResult>> running = submit(A, "a0");
+        assertThat(nextStarted()).isEqualTo("a0");
+        Future<List<ScoreResult>> waiting = clients.submit(
+                () -> scheduler.scoreAll(B, null, List.of(ScoringContext.of("b0 never started")), DEADLINE));
+        assertThatThrownBy(() -> waiting.get(1, TimeUnit.MINUTES))
+                .hasCauseInstanceOf(AdmissionRefusedException.class)
+                .hasMessageContaining("did not finish within the deadline");
+        assertThat(scheduler.queuedItems()).isZero();
+        release("a0");
+        assertThat(running.get(1, TimeUnit.MINUTES)).hasSize(1);
+        assertThat(started).isEmpty();
+    }
+
+    @Test
     void aSiteAloneUsesEveryCore() throws Exception {
         scheduler(3, OptionalInt.of(3));
         Future<List<ScoreResult>> batch = submit(A, "a0", "a1", "a2", "a3");
@@ -172,9 +253,7 @@ class ScoringSchedulerTest {
     @Test
     void aQuietSitesCommentWaitingForAWorkerIsTheNextOneStarted() throws Exception {
         // No spare worker: B's comment has to wait for one of A's to finish, but then it goes before A's next.
-        scheduler(2, OptionalInt.of(2));
-        Future<List<ScoreResult>> flood = submit(A, "a0", "a1", "a2", "a3");
-        assertThat(List.of(nextStarted(), nextStarted())).containsExactlyInAnyOrder("a0", "a1");
+        Future<List<ScoreResult>> flood = floodTwoCores(2, "a0", "a1", "a2", "a3");
         Future<List<ScoreResult>> quiet = submit(B, "b0");
         // Let B's comment reach the queue (behind A's a2 and a3) before a worker frees up.
         waitUntil(() -> scheduler.queuedItems() == 3, "B's comment queued");
@@ -207,7 +286,11 @@ class ScoringSchedulerTest {
         throw new AssertionError("never: " + what);
     }
 
-    private record Config(OptionalInt workers, OptionalInt cores) implements QuotaConfig {
+    private record Config(OptionalInt workers, OptionalInt cores, Duration runningGrace) implements QuotaConfig {
+
+        Config(OptionalInt workers, OptionalInt cores) {
+            this(workers, cores, Duration.ofMillis(250));
+        }
         @Override
         public double siteRequestsPerSecond() {
             return 100;
