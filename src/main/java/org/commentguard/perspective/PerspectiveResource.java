@@ -110,10 +110,11 @@ public class PerspectiveResource {
                 languages,
                 SiteScoringData.languagesOnly(
                         siteLanguages.languages(caller.get().siteId())));
-        // Refusals (quotas, deadline) answer Google's RESOURCE_EXHAUSTED / UNAVAILABLE, which Coral handles.
-        ScoreResult result = scoring.one(context);
-
         boolean spans = Boolean.TRUE.equals(request.spanAnnotations());
+        // Refusals (quotas, deadline) answer Google's RESOURCE_EXHAUSTED / UNAVAILABLE, which Coral handles. Without
+        // spanAnnotations (Coral asks for none) the transformer's per-sentence span pass is left out.
+        ScoreResult result = scoring.one(spans ? context : context.withoutSpans());
+
         Map<String, AttributeScores> scores = new LinkedHashMap<>();
         requested.forEach((attribute, params) -> {
             Double value = result.score(attribute.attribute());

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param site      per-site lexicon additions and the recent-comment window, {@link SiteScoringData#NONE} if none
  * @param thread    texts of other recent comments under the same article, newest first, without this comment
  *                  (off-topic scoring compares the comment with its siblings); empty when unknown
+ * @param spans     whether the caller shows character spans; when it does not (Perspective's analyze without
+ *                  {@code spanAnnotations}, as Coral calls it), a scorer leaves out span work that costs model passes
  */
 public record ScoringContext(
         String text,
@@ -22,7 +24,8 @@ public record ScoringContext(
         Optional<String> parent,
         List<String> languages,
         SiteScoringData site,
-        List<String> thread) {
+        List<String> thread,
+        boolean spans) {
 
     public ScoringContext {
         Objects.requireNonNull(text, "text");
@@ -33,6 +36,17 @@ public record ScoringContext(
         thread = thread == null ? List.of() : List.copyOf(thread);
     }
 
+    /** A context whose spans are shown. */
+    public ScoringContext(
+            String text,
+            Optional<ArticleText> article,
+            Optional<String> parent,
+            List<String> languages,
+            SiteScoringData site,
+            List<String> thread) {
+        this(text, article, parent, languages, site, thread, true);
+    }
+
     /** A context without the comment's thread. */
     public ScoringContext(
             String text,
@@ -41,6 +55,11 @@ public record ScoringContext(
             List<String> languages,
             SiteScoringData site) {
         this(text, article, parent, languages, site, List.of());
+    }
+
+    /** The same context for a caller that shows no spans. */
+    public ScoringContext withoutSpans() {
+        return new ScoringContext(text, article, parent, languages, site, thread, false);
     }
 
     public static ScoringContext of(String text) {

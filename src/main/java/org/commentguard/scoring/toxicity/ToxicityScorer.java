@@ -212,7 +212,14 @@ public class ToxicityScorer implements Scorer {
             }
         }
         Map<String, Object> details = new LinkedHashMap<>();
-        List<Span> spans = refined ? refinedSpans(text, first, result, details) : firstStageSpans(text, first);
+        List<Span> spans;
+        if (!context.spans()) {
+            // Nobody reads them: no sentence is scored again, by either stage.
+            spans = List.of();
+            details.put("spans", "not_requested");
+        } else {
+            spans = refined ? refinedSpans(text, first, result, details) : firstStageSpans(text, first);
+        }
         details.putIfAbsent("spans", "first");
         details.put("stage", refined ? "refined" : "first");
         details.put("firstStage", first.asMap());

@@ -88,6 +88,45 @@ class ToxicityScorerTest {
     }
 
     @Test
+    void aCallerThatShowsNoSpansGetsTheSameScoresWithoutTheSentencePass() {
+        AtomicInteger sentencePasses = new AtomicInteger();
+        ToxicityRefiner refiner = new ToxicityRefiner() {
+            @Override
+            public String model() {
+                return "refiner@1";
+            }
+
+            @Override
+            public java.util.Optional<ToxicityScores> refine(String text, ToxicityScores firstStage) {
+                return java.util.Optional.of(new ToxicityScores(0.99, 0, 0, 0, 0.9, 0));
+            }
+
+            @Override
+            public java.util.Optional<double[]> sentenceToxicity(java.util.List<String> sentences) {
+                sentencePasses.incrementAndGet();
+                return java.util.Optional.of(sentences.stream()
+                        .mapToDouble(s -> s.contains("idiot") ? 0.99 : 0.01)
+                        .toArray());
+            }
+        };
+        ToxicityScorer scorer = new ToxicityScorer(
+                model, "toxicity-tiny@0.0.1", new ToxicityScorer.Settings(0.5, 0.0, 1.0, 0.5), refiner);
+        ScoringContext context = ScoringContext.of("The council meeting is on Tuesday.  You are an idiot and a moron!");
+
+        Signal shown = scorer.score(context);
+        assertThat(sentencePasses).hasValue(1);
+        assertThat(shown.spans()).extracting(Span::text).containsExactly("You are an idiot and a moron!");
+        assertThat(shown.details()).containsEntry("spans", "refined");
+
+        Signal hidden = scorer.score(context.withoutSpans());
+        assertThat(sentencePasses).as("no sentence is scored again").hasValue(1);
+        assertThat(hidden.spans()).isEmpty();
+        assertThat(hidden.details()).containsEntry("spans", "not_requested");
+        assertThat(hidden.scores()).isEqualTo(shown.scores());
+        assertThat(hidden.reasons()).isEqualTo(shown.reasons());
+    }
+
+    @Test
     void keepsTheFirstStageWhenTheRefinerFails() {
         ToxicityRefiner broken = new FakeRefiner("broken@1", text -> {
             throw new IllegalStateException("model server down");
