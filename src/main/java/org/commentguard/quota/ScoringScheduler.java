@@ -72,6 +72,7 @@ public class ScoringScheduler {
     private final int cores;
     /** Workers beyond the cores, for quiet sites ({@link #mayRun}). */
     private final int spare;
+
     private final ConcurrencySlots siteSlots = new ConcurrencySlots();
     private final ConcurrencySlots keySlots = new ConcurrencySlots();
     private final ReentrantLock lock = new ReentrantLock();

@@ -38,6 +38,7 @@ class ScoringSchedulerTest {
     private static final Duration LONG = Duration.ofMinutes(5);
     /** A deadline the tests let pass on purpose. */
     private static final Duration DEADLINE = Duration.ofMillis(200);
+
     private static final UUID A = UUID.randomUUID();
     private static final UUID B = UUID.randomUUID();
 
@@ -220,7 +221,9 @@ class ScoringSchedulerTest {
                 () -> scheduler.scoreAll(B, null, List.of(ScoringContext.of("b0 started in time")), DEADLINE));
         assertThat(nextStarted()).isEqualTo("b0");
         Thread.sleep(DEADLINE.multipliedBy(3).toMillis());
-        assertThat(answer).as("not refused at its deadline: its comment is being scored").isNotDone();
+        assertThat(answer)
+                .as("not refused at its deadline: its comment is being scored")
+                .isNotDone();
         release("b0");
         assertThat(answer.get(1, TimeUnit.MINUTES)).hasSize(1);
     }
@@ -291,6 +294,7 @@ class ScoringSchedulerTest {
         Config(OptionalInt workers, OptionalInt cores) {
             this(workers, cores, Duration.ofMillis(250));
         }
+
         @Override
         public double siteRequestsPerSecond() {
             return 100;

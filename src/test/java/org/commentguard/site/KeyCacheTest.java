@@ -33,7 +33,8 @@ class KeyCacheTest {
         KeyCache cache = new KeyCache(Duration.ofSeconds(2));
         Caller c = caller(UUID.randomUUID());
         for (int i = 0; i < 100; i++) {
-            assertThat(cache.get("h", T0.plusMillis(i * 10), counted(Optional.of(c)))).contains(c);
+            assertThat(cache.get("h", T0.plusMillis(i * 10), counted(Optional.of(c))))
+                    .contains(c);
         }
         assertThat(lookUps).hasValue(1);
         assertThat(cache.get("h", T0.plusSeconds(2), counted(Optional.of(c)))).contains(c);
@@ -71,8 +72,10 @@ class KeyCacheTest {
         cache.get("revoked", T0, counted(Optional.of(caller(revoked))));
         cache.get("other", T0, counted(Optional.of(caller(other))));
         cache.invalidate(revoked);
-        assertThat(cache.get("revoked", T0.plusMillis(1), counted(Optional.empty()))).isEmpty();
-        assertThat(cache.get("other", T0.plusMillis(1), counted(Optional.empty()))).isPresent();
+        assertThat(cache.get("revoked", T0.plusMillis(1), counted(Optional.empty())))
+                .isEmpty();
+        assertThat(cache.get("other", T0.plusMillis(1), counted(Optional.empty())))
+                .isPresent();
         assertThat(lookUps).hasValue(3);
     }
 
