@@ -74,6 +74,14 @@ class QuotaApiTest {
         // 1 token per 100 s, just spent: the next one is about 100 s away.
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(90L, 100L);
         assertThat(refused.asString()).doesNotContain(ingest);
+        // Back at once instead of after Retry-After: held back (at most 2 s, Tarpit), then the same refusal.
+        Response again = as(ingest).get("/api/v1/me");
+        again.then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .body("code", equalTo("rate_limited"))
+                .body("traceId", notNullValue());
+        assertThat(Long.parseLong(again.header("Retry-After"))).isPositive();
 
         String metrics =
                 given().get("/q/metrics").then().statusCode(200).extract().asString();
