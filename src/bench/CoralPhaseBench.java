@@ -99,6 +99,8 @@ public class CoralPhaseBench {
             }
             List<Long> one = new ArrayList<>();
             List<Long> direct = new ArrayList<>();
+            List<Long> analyze = new ArrayList<>();
+            List<Long> analyzeSpans = new ArrayList<>();
             Map<String, Integer> answers = new java.util.TreeMap<>();
             for (String text : texts) {
                 long t0 = System.nanoTime();
@@ -117,10 +119,16 @@ public class CoralPhaseBench {
                                 + "\",\"articleId\":\"tram-line\",\"author\":{\"id\":\"direct-" + seq[0]
                                 + "\"},\"text\":" + js(text) + "}");
                 direct.add(System.nanoTime() - t1);
+                // Coral's toxic comment filter calls Perspective's analyze for TOXICITY without span annotations;
+                // the same with them shows what the per-sentence span pass costs.
+                analyze.add(analyze(base, ingest, text, false));
+                analyzeSpans.add(analyze(base, ingest, text, true));
             }
             System.out.printf("== %s: %d comments, mean %.0f chars%n", label, texts.size(), mean);
             report("one at a time", one, answers);
             report("same, POST /api/v1/comments", direct, null);
+            report("Perspective analyze, TOXICITY", analyze, null);
+            report("same with spanAnnotations", analyzeSpans, null);
             if (rate <= 0) {
                 continue;
             }
@@ -174,6 +182,26 @@ public class CoralPhaseBench {
             throw new IllegalStateException("moderation answered " + r.statusCode() + ": " + r.body());
         }
         return r;
+    }
+
+    /** Nanoseconds of one Perspective analyze of {@code text} for TOXICITY, as Coral's toxic comment filter asks. */
+    static long analyze(URI base, String key, String text, boolean spans) throws Exception {
+        String json = "{\"comment\":{\"text\":" + js(text) + "},\"requestedAttributes\":{\"TOXICITY\":{}},"
+                + "\"doNotStore\":true" + (spans ? ",\"spanAnnotations\":true" : "") + "}";
+        long t0 = System.nanoTime();
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(base.resolve("v1alpha1/comments:analyze?key=" + key))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        long nanos = System.nanoTime() - t0;
+        // 400 LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE is Perspective's answer for a confidently foreign comment.
+        if (r.statusCode() != 200 && r.statusCode() != 400) {
+            throw new IllegalStateException("analyze answered " + r.statusCode() + ": " + r.body());
+        }
+        return nanos;
     }
 
     static void report(String what, List<Long> nanos, Map<String, Integer> answers) {
