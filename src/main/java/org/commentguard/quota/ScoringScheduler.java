@@ -40,8 +40,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Every request has a deadline. It is refused at once ({@code 503 overloaded}) when the queue cannot finish it
  * in time, estimated from the work queued ahead of it in fair order and the measured cost per unit of work; work
  * still queued when the deadline passes is dropped and the request refused. A request whose comments have all
- * started is answered when they finish, up to {@code running-grace} past its deadline: their CPU is spent anyway. Per-site and per-key concurrency
- * quotas ({@code 429 too_many_concurrent}) are taken here too.
+ * started is answered when they finish, up to {@code running-grace} past its deadline: their CPU is spent anyway.
+ * Per-site and per-key concurrency quotas ({@code 429 too_many_concurrent}) are taken here too.
  *
  * <p>This is the Java API for every scoring caller: {@link #score(UUID, ScoringContext, Duration)} for one comment,
  * {@link #scoreAll(UUID, UUID, List, Duration)} for several.

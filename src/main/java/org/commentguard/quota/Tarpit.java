@@ -38,9 +38,10 @@ class Tarpit {
             return Duration.ZERO;
         }
         Duration early = Duration.between(now, previous);
+        Duration hold = early.compareTo(MAX_DELAY) < 0 ? early : MAX_DELAY;
         // The held answer's own Retry-After counts from when it is sent.
-        retryAt.put(key, next.plus(early.compareTo(MAX_DELAY) < 0 ? early : MAX_DELAY));
-        return early.compareTo(MAX_DELAY) < 0 ? early : MAX_DELAY;
+        retryAt.put(key, next.plus(hold));
+        return hold;
     }
 
     int size() {

@@ -162,8 +162,7 @@ class ScoringSchedulerTest {
         assertThat(nextStarted()).isEqualTo("b0");
         // a0 finishes while b0 is scored: a1 and b0 fill the two cores, so A's a2 waits.
         release("a0");
-        waitUntil(() -> scheduler.runningItems() == 2, "a0 finished");
-        assertThat(started).isEmpty();
+        nothingStartsOnce(2, "a0 finished");
         release("b0");
         assertThat(nextStarted()).isEqualTo("a2");
         assertThat(quiet.get(1, TimeUnit.MINUTES)).hasSize(1);
@@ -183,13 +182,11 @@ class ScoringSchedulerTest {
         // it has more than one waiting.
         release("a0", "a1");
         assertThat(nextStarted()).isEqualTo("a2");
-        waitUntil(() -> scheduler.runningItems() == 3, "a0 and a1 finished");
-        assertThat(started).isEmpty();
+        nothingStartsOnce(3, "a0 and a1 finished");
         // b1 and a2 fill the two cores: A's next waits.
         release("b0");
         assertThat(score.get(1, TimeUnit.MINUTES)).hasSize(1);
-        waitUntil(() -> scheduler.runningItems() == 2, "b0 finished");
-        assertThat(started).isEmpty();
+        nothingStartsOnce(2, "b0 finished");
         release("b1");
         assertThat(nextStarted()).isEqualTo("a3");
         assertThat(comments.get(1, TimeUnit.MINUTES)).hasSize(1);
@@ -276,6 +273,12 @@ class ScoringSchedulerTest {
         assertThat(nextStarted()).isEqualTo("a1");
         release("a1");
         assertThat(batch.get(1, TimeUnit.MINUTES)).hasSize(2);
+    }
+
+    /** Waits until {@code running} comments are being scored ({@code what}), and no other has started. */
+    private void nothingStartsOnce(int running, String what) throws InterruptedException {
+        waitUntil(() -> scheduler.runningItems() == running, what);
+        assertThat(started).isEmpty();
     }
 
     /** Waits (at most a minute, for a broken run) until the scheduler's state is {@code what}. */
