@@ -154,7 +154,29 @@ public class CoralPhaseBench {
             }
             CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
             report(String.format("fixed %.0f/s for %d s (open loop)", rate, seconds), new ArrayList<>(fixed), null);
+            // The phase answers before toxicity's sentence spans; they are added to the stored comments after.
+            long answered = System.nanoTime();
+            double left = queuedExplanations(base);
+            while (queuedExplanations(base) > 0) {
+                Thread.sleep(10);
+            }
+            System.out.printf(
+                    "   deferred sentence spans: %.0f queued at the last answer, none %.0f ms later%n",
+                    left, (System.nanoTime() - answered) / 1e6);
         }
+    }
+
+    /** Comments whose deferred explanation is still queued ({@code DeferredExplanations}), from {@code /q/metrics}. */
+    static double queuedExplanations(URI base) throws Exception {
+        String metrics = HTTP.send(
+                        HttpRequest.newBuilder(base.resolve("q/metrics")).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith("commentguard_explanations_queued ")) {
+                return Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim());
+            }
+        }
+        return 0;
     }
 
     static HttpResponse<String> moderate(URI endpoint, String tenant, String secret, String text, String author)

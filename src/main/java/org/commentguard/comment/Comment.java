@@ -15,6 +15,7 @@ import org.commentguard.scoring.ScoreResult;
 import org.commentguard.scoring.Span;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,10 @@ public class Comment extends PanacheEntityBase {
 
     public String language;
 
+    /** Toxicity spans still to come: the verdict was answered first ({@link DeferredExplanations}). */
+    @Column(name = "explanation_pending", nullable = false)
+    boolean explanationPending;
+
     @Column(name = "policy_version", nullable = false)
     public int policyVersion;
 
@@ -154,9 +159,27 @@ public class Comment extends PanacheEntityBase {
         this.scorerReasons = Json.write(result.reasons());
         this.models = Json.write(result.models());
         this.scorerDetails = Json.write(result.details());
+        this.explanationPending = DeferredExplanations.pending(result);
         this.language = result.language();
         this.policyVersion = policyVersion;
         this.updatedAt = now;
+    }
+
+    /**
+     * Adds the spans of a deferred explanation and records where they came from in {@code scorer}'s details. The
+     * verdict and {@code updatedAt} stay as they are: an explanation changes nothing a reader sees.
+     */
+    void explained(String scorer, List<Span> more, String source) {
+        List<Span> all = new ArrayList<>(spans());
+        all.addAll(more);
+        all.sort(Span.ORDER);
+        this.spans = Json.write(all);
+        Map<String, Map<String, Object>> details = new LinkedHashMap<>(scorerDetails());
+        Map<String, Object> own = new LinkedHashMap<>(details.getOrDefault(scorer, Map.of()));
+        own.put("spans", source);
+        details.put(scorer, own);
+        this.scorerDetails = Json.write(details);
+        this.explanationPending = false;
     }
 
     /** A moderator's (or a reversal's) status change; the automatic verdict stays on record. */

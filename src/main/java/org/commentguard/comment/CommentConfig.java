@@ -24,4 +24,16 @@ public interface CommentConfig {
     /** Window of an author's history in which rejections count against trust. */
     @WithDefault("P90D")
     Duration authorHistoryWindow();
+
+    /**
+     * How long a deferred explanation waits for a core that no comment being answered needs, before it runs anyway
+     * (so that explanations keep coming, slowly, while the service is saturated).
+     */
+    @WithDefault("PT1S")
+    Duration explanationMaxWait();
+
+    /** Deferred explanations queued in memory; the rest wait in the database for the next sweep. */
+    @WithDefault("10000")
+    @Min(1)
+    int explanationQueue();
 }

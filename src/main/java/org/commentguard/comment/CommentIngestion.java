@@ -63,6 +63,7 @@ public class CommentIngestion {
     private final Clock clock;
     private final ProfanityScorer profanity;
     private final LearnedVerdicts learnedVerdicts;
+    private final DeferredExplanations explanations;
 
     public CommentIngestion(
             RequestScoring scoring,
@@ -74,8 +75,10 @@ public class CommentIngestion {
             CommentConfig config,
             Clock clock,
             ProfanityScorer profanity,
-            LearnedVerdicts learnedVerdicts) {
+            LearnedVerdicts learnedVerdicts,
+            DeferredExplanations explanations) {
         this.learnedVerdicts = learnedVerdicts;
+        this.explanations = explanations;
         this.scoring = scoring;
         this.policies = policies;
         this.queue = queue;
@@ -93,6 +96,14 @@ public class CommentIngestion {
     private record Prepared(UUID articleId, UUID parentId, ScoringContext context, SitePolicy policy) {}
 
     public Ingested ingest(UUID siteId, CommentRequest r, Acting acting) {
+        return ingest(siteId, r, acting, false);
+    }
+
+    /**
+     * @param explainLater answer without toxicity's per-sentence span pass, which {@link DeferredExplanations} adds
+     *     to the stored comment after the answer; for callers with a tight budget whose answer carries no spans
+     */
+    public Ingested ingest(UUID siteId, CommentRequest r, Acting acting, boolean explainLater) {
         ScoreLimits.checkText("text", r.text());
         String externalId = r.externalId().strip();
         Optional<VerdictView> earlier = replay(siteId, externalId);
@@ -101,11 +112,17 @@ public class CommentIngestion {
         }
         Prepared p = QuarkusTransaction.requiringNew().call(() -> prepare(siteId, r, NO_COMMENT));
         // Shedding refuses here (503 overloaded, 429 quotas), before anything is stored: the client retries.
-        ScoreResult result = scoring.ingest(siteId, p.context());
+        ScoreResult result = explainLater
+                ? DeferredExplanations.markPending(
+                        scoring.ingest(siteId, p.context().withoutSpans()))
+                : scoring.ingest(siteId, p.context());
         try {
-            return new Ingested(
-                    QuarkusTransaction.requiringNew().call(() -> store(siteId, externalId, r, p, result, acting)),
-                    true);
+            VerdictView stored =
+                    QuarkusTransaction.requiringNew().call(() -> store(siteId, externalId, r, p, result, acting));
+            if (DeferredExplanations.pending(result)) {
+                explanations.submit(stored.id());
+            }
+            return new Ingested(stored, true);
         } catch (RuntimeException e) {
             if (Constraints.isUniqueViolation(e)) {
                 // Two posts of the same comment raced; the first stored it and this one answers like a re-post.

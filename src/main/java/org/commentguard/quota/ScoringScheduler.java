@@ -387,6 +387,14 @@ public class ScoringScheduler {
         return locked(() -> runningUnits);
     }
 
+    /**
+     * Whether a core is free of scoring right now (fewer units run than there are cores), so that work done after
+     * an answer (a deferred explanation) can run without delaying a comment that is being answered.
+     */
+    public boolean coreFree() {
+        return locked(() -> runningUnits < cores && queue.size() == 0);
+    }
+
     @PreDestroy
     void stop() {
         stopped = true;

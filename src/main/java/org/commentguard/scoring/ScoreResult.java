@@ -2,7 +2,6 @@ package org.commentguard.scoring;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +42,7 @@ public record ScoreResult(
                 details.put(s.scorer(), s.details());
             }
         }
-        spans.sort(
-                Comparator.comparingInt(Span::begin).thenComparingInt(Span::end).thenComparing(Span::attribute));
+        spans.sort(Span.ORDER);
         return new ScoreResult(
                 language,
                 Collections.unmodifiableMap(scores),

@@ -1,5 +1,7 @@
 package org.commentguard.scoring;
 
+import java.util.Comparator;
+
 /**
  * A flagged stretch of the ORIGINAL comment text: {@code begin} inclusive, {@code end} exclusive, in UTF-16
  * code units as Java strings and JavaScript count them.
@@ -11,6 +13,10 @@ package org.commentguard.scoring;
  * @param severity  lexicon severity ({@code mild}, {@code strong}, {@code slur}) or {@code null}
  */
 public record Span(int begin, int end, String attribute, double score, String text, String term, String severity) {
+
+    /** The order spans are reported in: by position, then attribute. */
+    public static final Comparator<Span> ORDER =
+            Comparator.comparingInt(Span::begin).thenComparingInt(Span::end).thenComparing(Span::attribute);
 
     public Span {
         if (begin < 0 || end < begin) {

@@ -13,6 +13,7 @@ import org.commentguard.integration.coral.CoralRequests.ModerationResponse;
 import org.commentguard.platform.failure.Invalid;
 import org.commentguard.platform.failure.Unauthenticated;
 import org.commentguard.score.ScoreLimits;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.net.URI;
@@ -39,13 +40,19 @@ public class CoralModeration {
     private final ArticleRegistry articles;
     private final CommentIngestion ingestion;
     private final ObjectMapper mapper;
+    private final boolean explainLater;
 
     public CoralModeration(
-            CoralIntegrations integrations, ArticleRegistry articles, CommentIngestion ingestion, ObjectMapper mapper) {
+            CoralIntegrations integrations,
+            ArticleRegistry articles,
+            CommentIngestion ingestion,
+            ObjectMapper mapper,
+            @ConfigProperty(name = "commentguard.coral.explain-later", defaultValue = "true") boolean explainLater) {
         this.integrations = integrations;
         this.articles = articles;
         this.ingestion = ingestion;
         this.mapper = mapper;
+        this.explainLater = explainLater;
     }
 
     /**
@@ -100,10 +107,12 @@ public class CoralModeration {
         // Coral's phase timeout (100–10,000 ms, default 200 ms; not sent with the request) is this call's budget:
         // past it Coral skips the phase and ignores the answer, while the comment is still stored and queued here.
         // Where CommentIngestion takes a deadline, this is the call to give it one (per-site setting).
+        // Coral's answer carries no spans: the per-sentence toxicity spans moderators read are added after it.
         CommentIngestion.Ingested ingested = ingestion.ingest(
                 target.siteId(),
                 new CommentRequest(externalId, articleId, null, new AuthorRef(authorId, null), text, List.of()),
-                Acting.system("coral", requestId));
+                Acting.system("coral", requestId),
+                explainLater);
         VerdictView verdict = ingested.view();
         return CoralVerdicts.answer(verdict.status(), verdict.reasons());
     }

@@ -29,6 +29,15 @@ public interface ToxicityRefiner {
     }
 
     /**
+     * {@link #sentenceToxicity} for work done after the answer (a deferred explanation). It does not count towards
+     * {@link #saturated()}: the caller yields to waiting comments itself, and its passes must not make a comment
+     * that is being answered skip its refinement.
+     */
+    default Optional<double[]> sentenceToxicityInBackground(List<String> sentences) {
+        return sentenceToxicity(sentences);
+    }
+
+    /**
      * Whether every worker of the refiner is busy right now. Under load the scorer then refines only the narrower
      * busy band, so ingestion keeps up during a spike at the cost of ranking quality for that spike.
      */

@@ -33,6 +33,9 @@ public class ToxicityScorer implements Scorer {
     /** Directory of the shipped model under {@code models/}. */
     public static final String MODEL_DIR = "toxicity";
 
+    /** {@code details.spans} of a comment scored for a caller that shows no spans ({@link #explain} adds them). */
+    public static final String SPANS_NOT_REQUESTED = "not_requested";
+
     /** Long comments are explained by their first sentences only, which bounds the cost of a pasted essay. */
     static final int MAX_SENTENCES = 64;
 
@@ -216,15 +219,57 @@ public class ToxicityScorer implements Scorer {
         if (!context.spans()) {
             // Nobody reads them: no sentence is scored again, by either stage.
             spans = List.of();
-            details.put("spans", "not_requested");
+            details.put("spans", SPANS_NOT_REQUESTED);
         } else {
-            spans = refined ? refinedSpans(text, first, result, details) : firstStageSpans(text, first);
+            spans = refined ? refinedSpans(text, first, result, details, false) : firstStageSpans(text, first);
         }
         details.putIfAbsent("spans", "first");
         details.put("stage", refined ? "refined" : "first");
         details.put("firstStage", first.asMap());
         details.put("threshold", settings.threshold());
         return new Signal(ID, usedModel, result.asMap(), spans, reasons, details, null);
+    }
+
+    /**
+     * The spans {@link #score} left out for a caller that showed none, computed later from what it answered: the
+     * same spans it would have given, except that the refiner is asked even when saturated (the caller yields to
+     * waiting comments itself) and its passes do not count towards {@link ToxicityRefiner#saturated()}.
+     *
+     * @param model   the toxicity model the comment was scored with ({@code Signal.model})
+     * @param scores  the signal's scores
+     * @param details the signal's details ({@code firstStage} and {@code stage} are read)
+     * @return the spans and where they came from ({@code first}, {@code refined}), or no spans and
+     *     {@code model_changed} when the comment was scored by models no longer loaded
+     */
+    public Explanation explain(String text, String model, Map<String, Double> scores, Map<String, ?> details) {
+        boolean refined = "refined".equals(details.get("stage"));
+        String expected = refined && refiner != null ? modelId + "+" + refiner.model() : modelId;
+        if (!expected.equals(model)) {
+            return new Explanation(List.of(), "model_changed");
+        }
+        ToxicityScores first = scoresOf(details.get("firstStage") instanceof Map<?, ?> m ? m : Map.of());
+        Map<String, Object> source = new LinkedHashMap<>();
+        List<Span> spans =
+                refined ? refinedSpans(text, first, scoresOf(scores), source, true) : firstStageSpans(text, first);
+        return new Explanation(spans, (String) source.getOrDefault("spans", "first"));
+    }
+
+    /**
+     * Spans computed after the answer, and {@code details.spans} for them.
+     *
+     * @param source {@code first}, {@code refined} or {@code model_changed}
+     */
+    public record Explanation(List<Span> spans, String source) {}
+
+    private static ToxicityScores scoresOf(Map<?, ?> values) {
+        double[] v = new double[ToxicityAttribute.values().length];
+        for (ToxicityAttribute a : ToxicityAttribute.values()) {
+            if (!(values.get(a.id()) instanceof Number n)) {
+                throw new IllegalArgumentException("stored toxicity scores lack " + a.id());
+            }
+            v[a.ordinal()] = n.doubleValue();
+        }
+        return ToxicityScores.of(v);
     }
 
     /**
@@ -251,7 +296,11 @@ public class ToxicityScorer implements Scorer {
      * {@code details.spans} says so.
      */
     private List<Span> refinedSpans(
-            String text, ToxicityScores first, ToxicityScores refined, Map<String, Object> details) {
+            String text,
+            ToxicityScores first,
+            ToxicityScores refined,
+            Map<String, Object> details,
+            boolean background) {
         if (refined.toxicity() < settings.spanFloor()) {
             details.put("spans", "refined");
             return List.of();
@@ -261,14 +310,15 @@ public class ToxicityScorer implements Scorer {
             details.put("spans", "refined");
             return spans(text, sentences, new double[] {refined.toxicity()});
         }
-        if (refiner.saturated()) {
+        if (!background && refiner.saturated()) {
             // Under load the explanation comes from the first stage rather than a second transformer pass.
             return firstStageSpans(text, first);
         }
         List<String> texts =
                 sentences.stream().map(s -> text.substring(s[0], s[1])).toList();
         try {
-            Optional<double[]> p = refiner.sentenceToxicity(texts);
+            Optional<double[]> p =
+                    background ? refiner.sentenceToxicityInBackground(texts) : refiner.sentenceToxicity(texts);
             if (p.isPresent()) {
                 details.put("spans", "refined");
                 return spans(text, sentences, p.get());

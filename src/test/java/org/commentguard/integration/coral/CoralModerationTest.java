@@ -512,6 +512,90 @@ class CoralModerationTest {
         assertThat(stored).isEqualTo(abusive);
     }
 
+    @Test
+    void theSentenceSpansModeratorsReadAreAddedAfterCoralsAnswerAndASweepFindsThoseLeftBehind() throws Exception {
+        Wired w = wire();
+        double deferredBefore = deferred();
+        String abusive = "The tram line is fine by me. You are a pathetic, brainless idiot and everyone on this "
+                + "street knows it, you worthless moron.";
+        CoralPhaseClient.validate(coral().send(w.request(abusive), List.of(SECRET)))
+                .orElseThrow();
+        String id = as(w.site().moderator())
+                .get("/api/v1/comments?article=tram-registered")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items[0].id");
+
+        List<Map<String, Object>> spans = awaitToxicitySpans(w, id);
+        assertThat(spans)
+                .as("the insulting sentence, not the civil one")
+                .extracting(s -> s.get("text"))
+                .containsExactly("You are a pathetic, brainless idiot and everyone on this street knows it, you "
+                        + "worthless moron.");
+        assertThat(explanationOf(id)).isIn("first", "refined");
+        assertThat(deferred()).as("explained after the answer, not during it").isGreaterThan(deferredBefore);
+
+        // As after a restart: the comment is pending again, with nothing queued in memory. The sweep finds it.
+        String storedSpans = column(id, "spans");
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement("UPDATE comment SET explanation_pending = true, spans = '[]',"
+                        + " scorer_details = jsonb_set(scorer_details::jsonb, '{toxicity,spans}', '\"pending\"')::text"
+                        + " WHERE id = ?")) {
+            s.setObject(1, UUID.fromString(id));
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        explanations.sweep();
+        awaitToxicitySpans(w, id);
+        assertThat(column(id, "spans")).isEqualTo(storedSpans);
+        assertThat(explanationOf(id)).isIn("first", "refined");
+    }
+
+    @Inject
+    org.commentguard.comment.DeferredExplanations explanations;
+
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    private double deferred() {
+        return meters.counter("commentguard.explanations.deferred").count();
+    }
+
+    private List<Map<String, Object>> awaitToxicitySpans(Wired w, String id) throws InterruptedException {
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (true) {
+            List<Map<String, Object>> spans = as(w.site().moderator())
+                    .get("/api/v1/comments/" + id)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("spans.findAll { it.attribute == 'toxicity' }");
+            if (!spans.isEmpty() && !"true".equals(column(id, "explanation_pending"))) {
+                return spans;
+            }
+            assertThat(System.nanoTime()).as("toxicity spans within 60 s").isLessThan(until);
+            Thread.sleep(50);
+        }
+    }
+
+    private String explanationOf(String id) {
+        return column(id, "scorer_details::jsonb -> 'toxicity' ->> 'spans'");
+    }
+
+    private String column(String id, String expression) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT " + expression + " FROM comment WHERE id = ?")) {
+            s.setObject(1, UUID.fromString(id));
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getString(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Rows the site owns in every table a moderation request could write. */
     private Map<String, Long> rows(String siteId) throws Exception {
         Map<String, Long> counts = new LinkedHashMap<>();

@@ -127,6 +127,77 @@ class ToxicityScorerTest {
     }
 
     @Test
+    void aDeferredExplanationGivesTheSpansTheAnswerLeftOutWithoutCountingAsBusy() {
+        AtomicInteger counted = new AtomicInteger();
+        AtomicInteger background = new AtomicInteger();
+        FakeRefiner scripted = new FakeRefiner("refiner@1", text -> new ToxicityScores(0.99, 0, 0, 0, 0.9, 0));
+        ToxicityRefiner refiner = new ToxicityRefiner() {
+            @Override
+            public String model() {
+                return scripted.model();
+            }
+
+            @Override
+            public java.util.Optional<ToxicityScores> refine(String text, ToxicityScores firstStage) {
+                return scripted.refine(text, firstStage);
+            }
+
+            @Override
+            public java.util.Optional<double[]> sentenceToxicity(java.util.List<String> sentences) {
+                counted.incrementAndGet();
+                return sentenceScores(sentences);
+            }
+
+            @Override
+            public java.util.Optional<double[]> sentenceToxicityInBackground(java.util.List<String> sentences) {
+                background.incrementAndGet();
+                return sentenceScores(sentences);
+            }
+
+            private java.util.Optional<double[]> sentenceScores(java.util.List<String> sentences) {
+                return java.util.Optional.of(sentences.stream()
+                        .mapToDouble(s -> s.contains("idiot") ? 0.99 : 0.01)
+                        .toArray());
+            }
+
+            @Override
+            public boolean saturated() {
+                return scripted.saturated;
+            }
+        };
+        ToxicityScorer scorer = new ToxicityScorer(
+                model, "toxicity-tiny@0.0.1", new ToxicityScorer.Settings(0.5, 0.0, 1.0, 0.5), refiner);
+        ScoringContext context = ScoringContext.of("The council meeting is on Tuesday.  You are an idiot and a moron!");
+        Signal shown = scorer.score(context);
+        Signal hidden = scorer.score(context.withoutSpans());
+        assertThat(counted).hasValue(1);
+
+        // Later, while every refiner worker is busy: the spans still come from the refiner, in the background.
+        scripted.saturated = true;
+        ToxicityScorer.Explanation later =
+                scorer.explain(context.text(), hidden.model(), hidden.scores(), hidden.details());
+        assertThat(later.spans()).isEqualTo(shown.spans());
+        assertThat(later.source()).isEqualTo("refined");
+        assertThat(counted).as("not counted as a refiner pass").hasValue(1);
+        assertThat(background).hasValue(1);
+
+        // Scored by a model that is no longer loaded: no spans that would explain another model's score.
+        ToxicityScorer.Explanation stale =
+                scorer.explain(context.text(), "toxicity-tiny@0.0.0+refiner@1", hidden.scores(), hidden.details());
+        assertThat(stale.spans()).isEmpty();
+        assertThat(stale.source()).isEqualTo("model_changed");
+
+        // A first-stage answer is explained by the first stage, as scoring with spans would have.
+        ToxicityScorer firstOnly = scorer(null);
+        Signal firstShown = firstOnly.score(context);
+        Signal firstHidden = firstOnly.score(context.withoutSpans());
+        ToxicityScorer.Explanation first =
+                firstOnly.explain(context.text(), firstHidden.model(), firstHidden.scores(), firstHidden.details());
+        assertThat(first.spans()).isNotEmpty().isEqualTo(firstShown.spans());
+        assertThat(first.source()).isEqualTo("first");
+    }
+
+    @Test
     void keepsTheFirstStageWhenTheRefinerFails() {
         ToxicityRefiner broken = new FakeRefiner("broken@1", text -> {
             throw new IllegalStateException("model server down");

@@ -98,12 +98,22 @@ public class TransformerRefiner implements ToxicityRefiner {
     /** The transformer's calibrated toxicity per sentence (not blended: the first stage scores whole comments). */
     @Override
     public Optional<double[]> sentenceToxicity(List<String> sentences) {
+        return perSentence(sentences, true);
+    }
+
+    @Override
+    public Optional<double[]> sentenceToxicityInBackground(List<String> sentences) {
+        return perSentence(sentences, false);
+    }
+
+    private Optional<double[]> perSentence(List<String> sentences, boolean counted) {
         if (model == null || sentences.size() > MAX_SPAN_SENTENCES) {
             return Optional.empty();
         }
-        return Optional.of(counted(() -> model.predictSentences(sentences).stream()
+        Supplier<double[]> inference = () -> model.predictSentences(sentences).stream()
                 .mapToDouble(ToxicityProbabilities::toxicity)
-                .toArray()));
+                .toArray();
+        return Optional.of(counted ? counted(inference) : inference.get());
     }
 
     /** Runs one inference while counting it in flight, for {@link #saturated()}. */
