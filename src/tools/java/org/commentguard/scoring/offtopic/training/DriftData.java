@@ -134,6 +134,24 @@ final class DriftData {
         return out;
     }
 
+    /**
+     * The same comment judged against the rest of its thread alone, with no article and no parent: how a site
+     * that registers no article text (or an evaluator with crowd labels and threads only) asks.
+     */
+    static Item threadOnly(Item i) {
+        return new Item(
+                i.set() + "-thread-only",
+                i.id(),
+                i.article(),
+                i.label(),
+                context(i.context().text(), null, null, i.context().thread()),
+                i.y());
+    }
+
+    static List<Item> threadOnly(List<Item> items) {
+        return items.stream().map(DriftData::threadOnly).toList();
+    }
+
     static ScoringContext context(String text, ArticleText article, String parent, List<String> thread) {
         return new ScoringContext(
                 text,

@@ -89,6 +89,25 @@ public final class OffTopicDriftEvaluation {
                 before,
                 i -> true);
         report("Fox News training articles (fitted on, optimistic)", fox.get(0), drift, before, i -> true);
+        // In-thread only: no article text and no parent, each comment against the rest of its thread.
+        report(
+                "Fox News held-out articles, thread only (no article, no parent)",
+                DriftData.threadOnly(fox.get(1)),
+                drift,
+                before,
+                i -> true);
+        report(
+                "CC0 corpus held-out articles, thread only (no article, no parent)",
+                DriftData.threadOnly(DriftData.corpus("corpus-held-out", split.heldOut())),
+                drift,
+                before,
+                i -> true);
+        report(
+                "Fox News training articles, thread only (optimistic)",
+                DriftData.threadOnly(fox.get(0)),
+                drift,
+                before,
+                i -> true);
         semEval(shared.resolve("semeval2015-task3-cqa-relevance"), drift, before);
         seedThread(seed, drift, before);
     }
@@ -246,6 +265,12 @@ public final class OffTopicDriftEvaluation {
         report(
                 "SemEval-2015 CQA test (eval only): Bad vs Good answer, question + other answers",
                 goodBad,
+                drift,
+                before,
+                i -> true);
+        report(
+                "SemEval-2015 CQA test (eval only): Bad vs Good answer, thread only (other answers, no question)",
+                DriftData.threadOnly(goodBad),
                 drift,
                 before,
                 i -> true);
