@@ -20,37 +20,10 @@ FIXED_SECONDS=${FIXED_SECONDS:-20}
 if ! command -v wrk >/dev/null; then
   if [ "$(id -u)" = 0 ]; then apt-get install -y wrk; else sudo apt-get install -y wrk; fi
 fi
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q -DskipTests package
-
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-BASE="http://127.0.0.1:$PORT"
-export COMMENTGUARD_ADMIN_API_KEY="cg_platform_bench_$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-export QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1
-DATA=""
-if [ -z "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]; then
-  DATA=$(mktemp -d -t commentguard-bench-XXXXXX)
-  export COMMENTGUARD_DB_EMBEDDED_DATA_DIR=$DATA
-  DB="embedded PostgreSQL ($DATA)"
-else
-  DB="external PostgreSQL ($QUARKUS_DATASOURCE_JDBC_URL)"
-fi
-mkdir -p target/bench
-LOG=target/bench/service.log
-java -Xmx2g -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
-PID=$!
-cleanup() {
-  kill "$PID" 2>/dev/null && for _ in $(seq 60); do kill -0 "$PID" 2>/dev/null || break; sleep 1; done
-  kill -9 "$PID" 2>/dev/null || true
-  if [ -n "$DATA" ]; then rm -rf "$DATA"; fi
-}
-trap cleanup EXIT
-
-for _ in $(seq 180); do
-  curl -fs "$BASE/q/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$PID" 2>/dev/null || { echo "service died, see $LOG"; exit 1; }
-  sleep 1
-done
-curl -fs "$BASE/q/health/ready" >/dev/null || { echo "service not ready after 180 s, see $LOG"; exit 1; }
+# shellcheck source=src/bench/service.sh
+. src/bench/service.sh
+start_service http
+DB=$SERVICE_DB
 
 json() { curl -fsS -H "Content-Type: application/json" "$@"; }
 SITE=$(json -H "X-Api-Key: $COMMENTGUARD_ADMIN_API_KEY" -d '{"name":"Benchmark"}' "$BASE/api/v1/sites")
