@@ -57,7 +57,8 @@ public final class ToxicityTextNormalizer {
         return new String(a);
     }
 
-    private static char leet(char c) {
+    /** The letter a digit or symbol commonly stands for in disguised words ({@code 0} → {@code o}), else 0. */
+    public static char leet(char c) {
         return switch (c) {
             case '0' -> 'o';
             case '1', '!' -> 'i';

@@ -92,7 +92,7 @@ public class TransformerRefiner implements ToxicityRefiner {
         if (model == null) {
             return Optional.empty();
         }
-        return Optional.of(counted(() -> blend.combine(firstStage, model.predict(text))));
+        return Optional.of(counted(() -> blend.combine(firstStage, model.predict(model.readable(text)))));
     }
 
     /** The transformer's calibrated toxicity per sentence (not blended: the first stage scores whole comments). */
@@ -110,7 +110,8 @@ public class TransformerRefiner implements ToxicityRefiner {
         if (model == null || sentences.size() > MAX_SPAN_SENTENCES) {
             return Optional.empty();
         }
-        Supplier<double[]> inference = () -> model.predictSentences(sentences).stream()
+        List<String> readable = sentences.stream().map(model::readable).toList();
+        Supplier<double[]> inference = () -> model.predictSentences(readable).stream()
                 .mapToDouble(ToxicityProbabilities::toxicity)
                 .toArray();
         return Optional.of(counted ? counted(inference) : inference.get());

@@ -130,6 +130,14 @@ public final class TransformerToxicityModel implements AutoCloseable {
      * other texts it happens to be batched with; a comment's score must not depend on its neighbours. On one CPU
      * thread batching buys little anyway: the work is the same matrix products, minus the padding.
      */
+    /**
+     * {@code text} as this model reads it when it is served: disguised spellings put back ({@link Deobfuscation}),
+     * judged against this model's vocabulary.
+     */
+    public String readable(String text) {
+        return Deobfuscation.readable(text, tokenizer::isWholeWord);
+    }
+
     public List<ToxicityProbabilities> predictSentences(List<String> texts) {
         List<ToxicityProbabilities> out = new ArrayList<>(texts.size());
         for (String text : texts) {

@@ -63,6 +63,11 @@ public final class WordPieceTokenizer {
         return new WordPieceTokenizer(Map.copyOf(vocab));
     }
 
+    /** Whether {@code word} (lower case) is one whole token of the vocabulary. */
+    public boolean isWholeWord(String word) {
+        return vocab.containsKey(word);
+    }
+
     public int vocabularySize() {
         return vocab.size();
     }

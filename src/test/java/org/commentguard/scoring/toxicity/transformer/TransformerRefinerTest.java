@@ -47,6 +47,28 @@ class TransformerRefinerTest {
     }
 
     @Test
+    void aDisguisedSpellingIsReadAsItIsMeant() {
+        TransformerRefiner refiner = linear(1.0);
+        ToxicityScores first = new ToxicityScores(0.5, 0, 0, 0, 0, 0);
+        for (String[] pair : new String[][] {
+            {"W0men are w0rthless.", "Women are worthless."},
+            {"All Mus1ims should be k1lled.", "All Muslims should be killed."},
+            {"K1ll yourself.", "Kill yourself."},
+            {"You are a f u c k i n g idiot.", "You are a fucking idiot."}
+        }) {
+            assertThat(refiner.refine(pair[0], first).orElseThrow().toxicity())
+                    .as(pair[0])
+                    .isEqualTo(refiner.refine(pair[1], first).orElseThrow().toxicity())
+                    .isGreaterThan(0.5);
+            assertThat(refiner.sentenceToxicity(List.of(pair[0])).orElseThrow()[0])
+                    .as(pair[0] + ", as a sentence")
+                    .isEqualTo(refiner.sentenceToxicity(List.of(pair[1])).orElseThrow()[0]);
+        }
+        // Written as written, the same disguise hides it from the model (what the served path no longer does).
+        assertThat(model.predict("W0men are w0rthless.").toxicity()).isLessThan(0.5);
+    }
+
+    @Test
     void linearWeightMixesBothStages() {
         String text = "Tariffs on steel were raised again this week.";
         double t = model.predict(text).toxicity();

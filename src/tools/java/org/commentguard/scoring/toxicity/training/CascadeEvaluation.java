@@ -81,6 +81,28 @@ public final class CascadeEvaluation {
                     transformer,
                     blend,
                     bands);
+            // Sets added to ../shared/data after both stages were trained (MIT): held out by construction.
+            evaluate(
+                    "Fox News comments (hate)",
+                    foxNews(shared.resolve("fox-news-comments/fox-news-comments.json")),
+                    first,
+                    transformer,
+                    blend,
+                    bands);
+            evaluate(
+                    "HateXplain test (hate/off.)",
+                    labelled(shared.resolve("hatexplain-val-test/test.csv"), "label", "hate", "offensive"),
+                    first,
+                    transformer,
+                    blend,
+                    bands);
+            evaluate(
+                    "ToxiGen seed (hate)",
+                    labelled(shared.resolve("toxigen-seed-sentences/sentences.csv"), "label", "hate"),
+                    first,
+                    transformer,
+                    blend,
+                    bands);
             identityFalsePositives(
                     shared.resolve("identity-bias-madlibs/bias_madlibs_77k.csv"), first, transformer, blend, bands);
         }
@@ -111,6 +133,46 @@ public final class CascadeEvaluation {
         }
     }
 
+    /** Fox News reader comments (JSON lines): {@code text} with the annotators' {@code label}, 1 = hateful. */
+    static Map<String, Integer> foxNews(Path file) throws java.io.IOException {
+        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return out;
+        }
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String line : java.nio.file.Files.readAllLines(file)) {
+            if (!line.isBlank()) {
+                var row = json.readTree(line);
+                String text = row.get("text").asText().strip();
+                if (!text.isEmpty()) {
+                    out.putIfAbsent(text, row.get("label").asInt() == 1 ? 1 : 0);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A CSV with {@code text} and a label column: 1 for the positive labels, 0 for the rest. */
+    static Map<String, Integer> labelled(Path file, String column, String... positive) throws java.io.IOException {
+        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return out;
+        }
+        List<String> yes = List.of(positive);
+        for (Map<String, String> r : org.commentguard.tools.Csv.read(file, ',').records()) {
+            out.putIfAbsent(r.get("text"), yes.contains(r.get(column)) ? 1 : 0);
+        }
+        return out;
+    }
+
+    /**
+     * The text as the served transformer reads it ({@link TransformerToxicityModel#readable}); with
+     * {@code -Dreadable=false}, as written (the behaviour before disguised spellings were put back).
+     */
+    static String asRead(TransformerToxicityModel transformer, String text) {
+        return Boolean.parseBoolean(System.getProperty("readable", "true")) ? transformer.readable(text) : text;
+    }
+
     private static void evaluate(
             String name,
             Map<String, Integer> set,
@@ -129,7 +191,7 @@ public final class CascadeEvaluation {
         int i = 0;
         for (Map.Entry<String, Integer> e : set.entrySet()) {
             f[i] = first.firstStage(e.getKey()).toxicity();
-            ToxicityProbabilities p = transformer.predict(e.getKey());
+            ToxicityProbabilities p = transformer.predict(asRead(transformer, e.getKey()));
             t[i] = p.toxicity();
             labels[i++] = e.getValue();
         }
@@ -178,7 +240,7 @@ public final class CascadeEvaluation {
         String[] terms = new String[texts.size()];
         for (int i = 0; i < f.length; i++) {
             f[i] = first.firstStage(texts.get(i)).toxicity();
-            t[i] = transformer.predict(texts.get(i)).toxicity();
+            t[i] = transformer.predict(asRead(transformer, texts.get(i))).toxicity();
             String term = ToxicityDataPreparation.identityTerm(texts.get(i).toLowerCase(Locale.ROOT));
             terms[i] = term.isEmpty() ? "(none)" : term;
         }
