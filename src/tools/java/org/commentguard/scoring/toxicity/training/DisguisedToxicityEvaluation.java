@@ -65,6 +65,8 @@ public final class DisguisedToxicityEvaluation {
         variants.put("as written", t -> t);
         variants.put("longest word, one look-alike digit", DisguisedToxicityEvaluation::leet);
         variants.put("longest word spelled out with spaces", DisguisedToxicityEvaluation::spaced);
+        variants.put("longest word, two inner letters swapped", DisguisedToxicityEvaluation::swapped);
+        variants.put("longest word, one inner letter left out", DisguisedToxicityEvaluation::dropped);
         boolean[] caught = null;
         for (Map.Entry<String, UnaryOperator<String>> v : variants.entrySet()) {
             // [written, served] flagged among positives, negatives, and positives caught when written plainly
@@ -151,6 +153,21 @@ public final class DisguisedToxicityEvaluation {
             }
         }
         return s;
+    }
+
+    /** The longest word with its second and third letters swapped ({@code Mulsims}). */
+    static String swapped(String s) {
+        int[] w = longestWord(s);
+        if (w == null || s.charAt(w[0] + 1) == s.charAt(w[0] + 2)) {
+            return s;
+        }
+        return s.substring(0, w[0] + 1) + s.charAt(w[0] + 2) + s.charAt(w[0] + 1) + s.substring(w[0] + 3);
+    }
+
+    /** The longest word without its second-to-last letter ({@code Muslms}). */
+    static String dropped(String s) {
+        int[] w = longestWord(s);
+        return w == null ? s : s.substring(0, w[1] - 2) + s.substring(w[1] - 1);
     }
 
     /** The longest word with a space after each of its letters but the last. */
