@@ -21,6 +21,8 @@ if [ -n "${EMULATE:-}" ]; then
   # so onnxruntime picks that CPU's kernels.
   RUN=(qemu-x86_64 -cpu "$EMULATE")
   EXTRA=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1)
+  # The kernel line names what /proc/cpuinfo lists, and qemu-user passes the host's file through unchanged.
+  echo "emulated CPU: $EMULATE under qemu-user (onnxruntime sees its cpuid; the kernel line below reads the host's /proc/cpuinfo)"
 fi
 "${RUN[@]}" "$JAVA" "${EXTRA[@]}" -cp "target/test-classes:target/classes:$(cat target/cp-test.txt)" \
   org.commentguard.scoring.model.CpuAgreement "$@" 2> >(grep -v "TCG doesn't support" >&2)
