@@ -126,7 +126,7 @@ class ProblemResponsesTest {
                 .body("checks.find { it.name == 'models' }.data.toxicity", equalTo("toxicity-maxent@1.0.0"))
                 .body(
                         "checks.find { it.name == 'models' }.data.'toxicity.refiner'",
-                        equalTo("toxicity-bge-small@1.1.1"))
+                        equalTo("toxicity-bge-small@1.1.1+deobfuscation@1"))
                 .body("checks.find { it.name == 'models' }.data.profanity", equalTo("profanity-lexicon@1.3.0"))
                 .body(
                         "checks.find { it.name == 'models' }.data.'onnxruntime.cpu'",

@@ -28,6 +28,13 @@ import java.util.regex.Pattern;
  */
 public final class Deobfuscation {
 
+    /**
+     * Named in the refiner's model string beside the model's own version, since it changes served scores: a site
+     * that runs new versions in shadow ({@code commentguard.models.shadow}) then reviews them before they decide.
+     * Bump it whenever {@link #readable} reads any text differently.
+     */
+    public static final String VERSION = "deobfuscation@1";
+
     /** At least three single letters, each separated by one space, standing alone. */
     private static final Pattern SPELLED_OUT =
             Pattern.compile("(?<![\\p{L}\\p{N}])\\p{L}(?: \\p{L}){2,}(?![\\p{L}\\p{N}])");

@@ -71,7 +71,8 @@ public class TransformerRefiner implements ToxicityRefiner {
         this.model = model;
         this.blend = blend;
         this.maxConcurrent = maxConcurrent;
-        this.modelId = model == null ? "disabled" : model.modelId();
+        // The model, and how the served path reads its input (Deobfuscation): both change what a comment scores.
+        this.modelId = model == null ? "disabled" : model.modelId() + "+" + Deobfuscation.VERSION;
     }
 
     /** The given transformer with the shipped fitted blend, as the service runs it by default (for tools, tests). */

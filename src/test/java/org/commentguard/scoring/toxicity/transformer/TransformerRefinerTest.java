@@ -43,7 +43,7 @@ class TransformerRefinerTest {
         ToxicityScores refined =
                 refiner.refine(text, new ToxicityScores(0.5, 0, 0, 0, 0, 0)).orElseThrow();
         assertThat(refined.toxicity()).isEqualTo(model.predict(text).toxicity());
-        assertThat(refiner.model()).isEqualTo(model.modelId());
+        assertThat(refiner.model()).isEqualTo(model.modelId() + "+deobfuscation@1");
     }
 
     @Test
@@ -111,7 +111,7 @@ class TransformerRefinerTest {
                 ToxicityScorer.Settings.DEFAULT,
                 TransformerRefiner.withShippedBlend(model));
         Signal signal = cascade.score(ScoringContext.of("I am a gay Muslim woman"));
-        assertThat(signal.model()).isEqualTo("toxicity-maxent@test+" + model.modelId());
+        assertThat(signal.model()).isEqualTo("toxicity-maxent@test+" + model.modelId() + "+deobfuscation@1");
         assertThat(signal.reasons()).contains("toxicity.refined");
         assertThat(signal.details()).containsEntry("stage", "refined");
         assertThat(signal.scores().get("toxicity")).isLessThan(0.5);
