@@ -164,6 +164,17 @@ public class DeferredExplanations {
         }
     }
 
+    /** The toxicity spans of {@code w}, or none marked {@code failed} when computing them throws. */
+    private ToxicityScorer.Explanation spans(UUID id, Work w) {
+        try {
+            return toxicity.explain(w.text(), w.model(), w.scores(), w.details());
+        } catch (RuntimeException e) {
+            // The comment text is deliberately not logged (it may be abusive or personal).
+            LOG.errorf(e, "Toxicity spans of comment %s could not be computed", id);
+            return new ToxicityScorer.Explanation(List.of(), FAILED);
+        }
+    }
+
     private record Work(String text, String model, Map<String, Double> scores, Map<String, Object> details) {}
 
     /** Computes and stores the spans of one comment, if it still waits for them. */
@@ -180,15 +191,7 @@ public class DeferredExplanations {
             return;
         }
         Work w = work.get();
-        ToxicityScorer.Explanation e;
-        try {
-            e = toxicity.explain(w.text(), w.model(), w.scores(), w.details());
-        } catch (RuntimeException ex) {
-            // The comment text is deliberately not logged (it may be abusive or personal).
-            LOG.errorf(ex, "Toxicity spans of comment %s could not be computed", id);
-            e = new ToxicityScorer.Explanation(List.of(), FAILED);
-        }
-        ToxicityScorer.Explanation result = e;
+        ToxicityScorer.Explanation result = spans(id, w);
         explained.increment();
         QuarkusTransaction.requiringNew().run(() -> {
             Comment c = Comment.findById(id, LockModeType.PESSIMISTIC_WRITE);

@@ -388,27 +388,26 @@ public final class NewsIngestBenchmark {
     }
 
     private HttpResponse<String> post(String path, String key, String json) throws Exception {
-        return HTTP.send(
-                HttpRequest.newBuilder(base.resolve(path))
-                        .header("X-Api-Key", key)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return request("POST", path, key, json);
     }
 
+    /** {@link #request}, refusing any answer but a success: the set-up calls. */
     private String send(String method, String path, String key, String json) throws Exception {
-        HttpResponse<String> r = HTTP.send(
+        HttpResponse<String> r = request(method, path, key, json);
+        if (r.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    private HttpResponse<String> request(String method, String path, String key, String json) throws Exception {
+        return HTTP.send(
                 HttpRequest.newBuilder(base.resolve(path))
                         .header("X-Api-Key", key)
                         .header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString(json))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return r.body();
     }
 
     private static String field(String json, String name) throws Exception {

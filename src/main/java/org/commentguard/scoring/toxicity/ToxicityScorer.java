@@ -199,7 +199,7 @@ public class ToxicityScorer implements Scorer {
                     if (r.isPresent()) {
                         result = r.get();
                         refined = true;
-                        usedModel = modelId + "+" + refiner.model();
+                        usedModel = refinedModel();
                         reasons.add("toxicity.refined");
                     }
                 } catch (RuntimeException e) {
@@ -243,7 +243,7 @@ public class ToxicityScorer implements Scorer {
      */
     public Explanation explain(String text, String model, Map<String, Double> scores, Map<String, ?> details) {
         boolean refined = "refined".equals(details.get("stage"));
-        String expected = refined && refiner != null ? modelId + "+" + refiner.model() : modelId;
+        String expected = refined && refiner != null ? refinedModel() : modelId;
         if (!expected.equals(model)) {
             return new Explanation(List.of(), "model_changed");
         }
@@ -252,6 +252,11 @@ public class ToxicityScorer implements Scorer {
         List<Span> spans =
                 refined ? refinedSpans(text, first, scoresOf(scores), source, true) : firstStageSpans(text, first);
         return new Explanation(spans, (String) source.getOrDefault("spans", "first"));
+    }
+
+    /** The signal's {@code model} when the refiner answered. */
+    private String refinedModel() {
+        return modelId + "+" + refiner.model();
     }
 
     /**

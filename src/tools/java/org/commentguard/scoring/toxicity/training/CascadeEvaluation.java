@@ -1,5 +1,6 @@
 package org.commentguard.scoring.toxicity.training;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.commentguard.scoring.toxicity.ToxicityAttribute;
 import org.commentguard.scoring.toxicity.ToxicityScorer;
 import org.commentguard.scoring.toxicity.transformer.CascadeBlend;
@@ -8,9 +9,11 @@ import org.commentguard.scoring.toxicity.transformer.TransformerToxicityModel;
 import org.commentguard.tools.BinaryMetrics;
 import org.commentguard.tools.Csv;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -134,13 +137,13 @@ public final class CascadeEvaluation {
     }
 
     /** Fox News reader comments (JSON lines): {@code text} with the annotators' {@code label}, 1 = hateful. */
-    static Map<String, Integer> foxNews(Path file) throws java.io.IOException {
-        Map<String, Integer> out = new java.util.LinkedHashMap<>();
-        if (!java.nio.file.Files.isRegularFile(file)) {
+    static Map<String, Integer> foxNews(Path file) throws IOException {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        if (!Files.isRegularFile(file)) {
             return out;
         }
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        for (String line : java.nio.file.Files.readAllLines(file)) {
+        ObjectMapper json = new ObjectMapper();
+        for (String line : Files.readAllLines(file)) {
             if (!line.isBlank()) {
                 var row = json.readTree(line);
                 String text = row.get("text").asText().strip();
@@ -153,13 +156,13 @@ public final class CascadeEvaluation {
     }
 
     /** A CSV with {@code text} and a label column: 1 for the positive labels, 0 for the rest. */
-    static Map<String, Integer> labelled(Path file, String column, String... positive) throws java.io.IOException {
-        Map<String, Integer> out = new java.util.LinkedHashMap<>();
-        if (!java.nio.file.Files.isRegularFile(file)) {
+    static Map<String, Integer> labelled(Path file, String column, String... positive) throws IOException {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        if (!Files.isRegularFile(file)) {
             return out;
         }
         List<String> yes = List.of(positive);
-        for (Map<String, String> r : org.commentguard.tools.Csv.read(file, ',').records()) {
+        for (Map<String, String> r : Csv.read(file, ',').records()) {
             out.putIfAbsent(r.get("text"), yes.contains(r.get(column)) ? 1 : 0);
         }
         return out;
