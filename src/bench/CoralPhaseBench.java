@@ -161,7 +161,7 @@ public class CoralPhaseBench {
                 Thread.sleep(10);
             }
             System.out.printf(
-                    "   deferred sentence spans: %.0f queued at the last answer, none %.0f ms later%n",
+                    "   deferred spans: %.0f queued at the last answer, none %.0f ms later%n",
                     left, (System.nanoTime() - answered) / 1e6);
         }
     }

@@ -100,7 +100,7 @@ public class CommentIngestion {
     }
 
     /**
-     * @param explainLater answer without toxicity's per-sentence span pass, which {@link DeferredExplanations} adds
+     * @param explainLater answer without toxicity's spans, which {@link DeferredExplanations} adds
      *     to the stored comment after the answer; for callers with a tight budget whose answer carries no spans
      */
     public Ingested ingest(UUID siteId, CommentRequest r, Acting acting, boolean explainLater) {

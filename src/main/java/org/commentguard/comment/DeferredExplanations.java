@@ -27,10 +27,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Explanations that come after the answer. A caller that must answer within a tight budget and shows no spans
- * itself (Coral's External Moderation Phase) has its comment scored without toxicity's per-sentence span pass, the
- * larger part of a toxic comment's cost. The verdict does not depend on those spans (the policy reads only the
- * word-list and lexicon spans, which are always computed). The comment is stored with {@code explanation_pending},
- * and this worker adds the sentence spans moderators read, normally within a second.
+ * itself (Coral's External Moderation Phase) has its comment scored without toxicity's spans. With the span head they
+ * cost further transformer passes only for a toxic comment longer than one pass; with sentence spans
+ * ({@code span-head=false}) one pass per sentence, the larger part of a toxic comment's cost. The verdict does not
+ * depend on those spans (the policy reads only the word-list and lexicon spans, which are always computed). The
+ * comment is stored with {@code explanation_pending}, and this worker adds the spans moderators read (one more pass
+ * for a refined comment), normally within a second.
  *
  * <p>One background thread does the work. Before each comment it waits until a core is free of scoring ({@link
  * ScoringScheduler#coreFree()}), at most {@code commentguard.comments.explanation-max-wait}, and its transformer

@@ -23,6 +23,18 @@ public final class LogisticFit {
      * @return the weights followed by the intercept (length {@code x[0].length + 1})
      */
     public static double[] fit(double[][] x, boolean[] y) {
+        return fit(x, y, LAMBDA);
+    }
+
+    /**
+     * {@link #fit(double[][], boolean[])} with another ridge penalty.
+     *
+     * @param lambda the penalty on the weights, not the intercept (&gt; 0)
+     */
+    public static double[] fit(double[][] x, boolean[] y, double lambda) {
+        if (!(lambda > 0)) {
+            throw new IllegalArgumentException("lambda must be > 0");
+        }
         if (x.length == 0 || x.length != y.length) {
             throw new IllegalArgumentException("need as many labels as rows, and at least one row");
         }
@@ -57,8 +69,8 @@ public final class LogisticFit {
                     hessian[j][i] = hessian[i][j];
                 }
                 if (i < d - 1) {
-                    gradient[i] -= LAMBDA * w[i];
-                    hessian[i][i] += LAMBDA;
+                    gradient[i] -= lambda * w[i];
+                    hessian[i][i] += lambda;
                 } else {
                     hessian[i][i] += 1e-9;
                 }

@@ -112,7 +112,7 @@ public class PerspectiveResource {
                         siteLanguages.languages(caller.get().siteId())));
         boolean spans = Boolean.TRUE.equals(request.spanAnnotations());
         // Refusals (quotas, deadline) answer Google's RESOURCE_EXHAUSTED / UNAVAILABLE, which Coral handles. Without
-        // spanAnnotations (Coral asks for none) the transformer's per-sentence span pass is left out.
+        // spanAnnotations (Coral asks for none) no toxicity spans are computed.
         ScoreResult result = scoring.one(spans ? context : context.withoutSpans());
 
         Map<String, AttributeScores> scores = new LinkedHashMap<>();

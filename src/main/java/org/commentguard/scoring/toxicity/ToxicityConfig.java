@@ -50,7 +50,10 @@ public interface ToxicityConfig {
     @DecimalMax("1.0")
     double busyBandHigh();
 
-    /** Sentences whose own toxicity is below this floor are not reported as spans. */
+    /**
+     * A comment whose toxicity is below this floor has no toxicity spans; where spans are sentences (the first
+     * stage, or a refiner without a span head), a sentence whose own toxicity is below it is not reported either.
+     */
     @WithDefault("0.5")
     @DecimalMin("0.0")
     @DecimalMax("1.0")

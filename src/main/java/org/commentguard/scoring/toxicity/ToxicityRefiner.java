@@ -1,5 +1,7 @@
 package org.commentguard.scoring.toxicity;
 
+import org.commentguard.scoring.Span;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +21,35 @@ public interface ToxicityRefiner {
      * @return refined calibrated scores, or empty to keep the first stage's (e.g. unsupported language, timeout)
      */
     Optional<ToxicityScores> refine(String text, ToxicityScores firstStage);
+
+    /**
+     * Refined scores, and the spans that explain them when the refiner reads those off the same pass.
+     *
+     * @param spans the toxic stretches of the comment as written, or {@code null} when the refiner cannot give them
+     *     this way (the scorer then scores sentences)
+     */
+    record Refinement(ToxicityScores scores, List<Span> spans) {}
+
+    /**
+     * {@link #refine} with the spans of the same pass, for a comment whose refined toxicity reaches
+     * {@code spanFloor}; below it the spans are empty.
+     */
+    default Optional<Refinement> refineExplained(String text, ToxicityScores firstStage, double spanFloor) {
+        return refine(text, firstStage).map(scores -> new Refinement(scores, null));
+    }
+
+    /**
+     * The spans {@link #refineExplained} gives, for work done after the answer: not counted towards
+     * {@link #saturated()}, like {@link #sentenceToxicityInBackground}. Empty when the refiner has no such spans.
+     */
+    default Optional<List<Span>> spansInBackground(String text) {
+        return Optional.empty();
+    }
+
+    /** {@code name@version} of what finds the spans of {@link #refineExplained}, or {@code null} if nothing does. */
+    default String spanModel() {
+        return null;
+    }
 
     /**
      * The refiner's own toxicity for each sentence of a refined comment, in order, so that spans explain the

@@ -22,7 +22,9 @@ import java.util.Optional;
 /**
  * Scores {@code toxicity} and its five sub-attributes with the fast first-stage {@link ToxicityModel}, optionally
  * refined by a {@link ToxicityRefiner} when the first-stage toxicity falls in the grey band. Explains itself with
- * sentence spans (each sentence scored on its own) and one reason per attribute at or above the threshold.
+ * spans and one reason per attribute at or above the threshold: a refined comment's spans are the words the refiner
+ * marks in the same pass ({@link ToxicityRefiner#refineExplained}, the transformer's span head), or, where it has no
+ * such spans, its sentences, each scored on its own.
  */
 @Singleton
 public class ToxicityScorer implements Scorer {
@@ -190,14 +192,16 @@ public class ToxicityScorer implements Scorer {
         String usedModel = modelId;
         List<String> reasons = new ArrayList<>();
         boolean refined = false;
+        List<Span> passSpans = null;
         if (refiner != null && settings.inGreyBand(first.toxicity())) {
             if (!settings.inBusyBand(first.toxicity()) && refiner.saturated()) {
                 reasons.add("toxicity.refine_skipped_busy");
             } else {
                 try {
-                    Optional<ToxicityScores> r = refiner.refine(text, first);
+                    Optional<ToxicityRefiner.Refinement> r = refiner.refineExplained(text, first, settings.spanFloor());
                     if (r.isPresent()) {
-                        result = r.get();
+                        result = r.get().scores();
+                        passSpans = r.get().spans();
                         refined = true;
                         usedModel = refinedModel();
                         reasons.add("toxicity.refined");
@@ -220,6 +224,11 @@ public class ToxicityScorer implements Scorer {
             // Nobody reads them: no sentence is scored again, by either stage.
             spans = List.of();
             details.put("spans", SPANS_NOT_REQUESTED);
+        } else if (passSpans != null) {
+            // Read off the pass that scored the comment: no sentence is scored again.
+            spans = passSpans;
+            details.put("spans", "refined");
+            details.put("spanModel", refiner.spanModel());
         } else {
             spans = refined ? refinedSpans(text, first, result, details, false) : firstStageSpans(text, first);
         }
@@ -248,9 +257,22 @@ public class ToxicityScorer implements Scorer {
             return new Explanation(List.of(), "model_changed");
         }
         ToxicityScores first = scoresOf(details.get("firstStage") instanceof Map<?, ?> m ? m : Map.of());
+        ToxicityScores served = scoresOf(scores);
+        if (refined && served.toxicity() < settings.spanFloor()) {
+            return new Explanation(List.of(), "refined");
+        }
+        if (refined) {
+            try {
+                Optional<List<Span>> fromPass = refiner.spansInBackground(text);
+                if (fromPass.isPresent()) {
+                    return new Explanation(fromPass.get(), "refined");
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("toxicity refiner %s failed on spans: %s", refiner.model(), e.toString());
+            }
+        }
         Map<String, Object> source = new LinkedHashMap<>();
-        List<Span> spans =
-                refined ? refinedSpans(text, first, scoresOf(scores), source, true) : firstStageSpans(text, first);
+        List<Span> spans = refined ? refinedSpans(text, first, served, source, true) : firstStageSpans(text, first);
         return new Explanation(spans, (String) source.getOrDefault("spans", "first"));
     }
 

@@ -513,7 +513,7 @@ class CoralModerationTest {
     }
 
     @Test
-    void theSentenceSpansModeratorsReadAreAddedAfterCoralsAnswerAndASweepFindsThoseLeftBehind() throws Exception {
+    void theSpansModeratorsReadAreAddedAfterCoralsAnswerAndASweepFindsThoseLeftBehind() throws Exception {
         Wired w = wire();
         double deferredBefore = deferred();
         String abusive = "The tram line is fine by me. You are a pathetic, brainless idiot and everyone on this "
@@ -528,11 +528,13 @@ class CoralModerationTest {
                 .path("items[0].id");
 
         List<Map<String, Object>> spans = awaitToxicitySpans(w, id);
+        int insult = abusive.indexOf("You are");
         assertThat(spans)
-                .as("the insulting sentence, not the civil one")
-                .extracting(s -> s.get("text"))
-                .containsExactly("You are a pathetic, brainless idiot and everyone on this street knows it, you "
-                        + "worthless moron.");
+                .as("words of the insulting sentence, not of the civil one")
+                .allSatisfy(s -> assertThat((Integer) s.get("begin")).isGreaterThanOrEqualTo(insult))
+                .extracting(s -> (String) s.get("text"))
+                .anySatisfy(t -> assertThat(t).contains("idiot"))
+                .anySatisfy(t -> assertThat(t).contains("moron"));
         assertThat(explanationOf(id)).isIn("first", "refined");
         assertThat(deferred()).as("explained after the answer, not during it").isGreaterThan(deferredBefore);
 

@@ -2,6 +2,7 @@ package org.commentguard.scoring.toxicity.transformer;
 
 import org.commentguard.scoring.toxicity.ToxicityTextNormalizer;
 
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -23,8 +24,8 @@ import java.util.regex.Pattern;
  *   joined; a leading {@code a} or {@code I} stays a word of its own ({@code a f u c k} reads {@code a fuck}).</li>
  * </ul>
  *
- * Offsets are not kept: spans come from sentence boundaries of the original text, and each sentence is read
- * through this on its own. The first stage has its own normalisation ({@code ToxicityTextNormalizer}).
+ * {@link #mapped} keeps, for each readable character, where it stands in the comment as written, so spans found in the
+ * readable text are shown on the original. The first stage has its own normalisation ({@code ToxicityTextNormalizer}).
  */
 public final class Deobfuscation {
 
@@ -53,23 +54,61 @@ public final class Deobfuscation {
      *     that makes a known word and {@code i} does not ({@code Mus1ims})
      */
     public static String readable(String text, Predicate<String> known) {
+        return mapped(text, known).text();
+    }
+
+    /**
+     * {@link #readable(String, Predicate)} with, for each character of the readable text, the index in {@code text}
+     * of the character it was read from, so that what the model finds in the readable text can be shown in the
+     * comment as written. Only joining a spelled-out word removes characters (its spaces); the rest maps one to one.
+     */
+    public static Readable mapped(String text, Predicate<String> known) {
         String s = foldLeet(text, known);
         Matcher m = SPELLED_OUT.matcher(s);
         if (!m.find()) {
-            return s;
+            return new Readable(s, null);
         }
         StringBuilder out = new StringBuilder(s.length());
+        int[] origin = new int[s.length()];
+        int last = 0;
         do {
-            String run = m.group();
+            for (int i = last; i < m.start(); i++) {
+                origin[out.length()] = i;
+                out.append(s.charAt(i));
+            }
             // "a" and "I" are words of their own: "a f u c k" is "a fuck", and "I a m" is left alone.
-            boolean word = "aAI".indexOf(run.charAt(0)) >= 0;
-            String joined = word
-                    ? run.length() >= 7 ? run.substring(0, 2) + run.substring(2).replace(" ", "") : run
-                    : run.replace(" ", "");
-            m.appendReplacement(out, Matcher.quoteReplacement(joined));
+            boolean word = "aAI".indexOf(s.charAt(m.start())) >= 0;
+            int keepSpacesBefore = word ? (m.end() - m.start() >= 7 ? m.start() + 2 : m.end()) : m.start();
+            for (int i = m.start(); i < m.end(); i++) {
+                if (s.charAt(i) != ' ' || i < keepSpacesBefore) {
+                    origin[out.length()] = i;
+                    out.append(s.charAt(i));
+                }
+            }
+            last = m.end();
         } while (m.find());
-        m.appendTail(out);
-        return out.toString();
+        for (int i = last; i < s.length(); i++) {
+            origin[out.length()] = i;
+            out.append(s.charAt(i));
+        }
+        return new Readable(out.toString(), Arrays.copyOf(origin, out.length()));
+    }
+
+    /**
+     * A text as the model reads it.
+     *
+     * @param origin per character of {@code text}, its index in the comment as written; {@code null} when the two
+     *     line up one to one
+     */
+    public record Readable(String text, int[] origin) {
+
+        /** The index in the comment as written of readable character {@code i} ({@code i == text.length()} allowed). */
+        public int original(int i, int writtenLength) {
+            if (origin == null) {
+                return i;
+            }
+            return i < origin.length ? origin[i] : writtenLength;
+        }
     }
 
     private static String foldLeet(String text, Predicate<String> known) {

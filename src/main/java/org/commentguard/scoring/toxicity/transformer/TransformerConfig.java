@@ -22,6 +22,14 @@ public interface TransformerConfig {
      */
     OptionalDouble weight();
 
+    /**
+     * Whether a refined comment's spans are the words the span head marks in its scoring pass
+     * ({@code models/toxicity-transformer/span-head.properties}); {@code false}: its sentences, each scored by the
+     * transformer in a pass of its own, as before the head shipped.
+     */
+    @WithDefault("true")
+    boolean spanHead();
+
     /** onnxruntime intra-op threads per inference; one keeps throughput per core predictable. */
     @WithDefault("1")
     @Min(1)

@@ -3,6 +3,7 @@ package org.commentguard.scoring.toxicity.transformer;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import org.commentguard.scoring.Span;
 import org.commentguard.scoring.toxicity.ToxicityRefiner;
 import org.commentguard.scoring.toxicity.ToxicityScores;
 import org.jboss.logging.Logger;
@@ -24,10 +25,16 @@ public class TransformerRefiner implements ToxicityRefiner {
     private static final Logger LOG = Logger.getLogger(TransformerRefiner.class);
     /** Sentence spans are computed for at most this many sentences of one comment (one inference each). */
     static final int MAX_SPAN_SENTENCES = 16;
+    /**
+     * A comment longer than one pass ({@code max_length} word pieces) is explained by the span head over at most
+     * this many passes (about 8,000 characters); the first is the scoring pass itself.
+     */
+    public static final int MAX_SPAN_PASSES = 8;
 
     private final TransformerToxicityModel model;
     private final CascadeBlend blend;
     private final String modelId;
+    private final SpanHead spanHead;
     private final int maxConcurrent;
     private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -46,31 +53,54 @@ public class TransformerRefiner implements ToxicityRefiner {
                                 : CascadeBlend.loadShipped(model.modelId()),
                 config.maxConcurrent() > 0
                         ? config.maxConcurrent()
-                        : Runtime.getRuntime().availableProcessors());
+                        : Runtime.getRuntime().availableProcessors(),
+                model != null && config.spanHead() && model.hasTokenStates()
+                        ? SpanHead.loadShipped(model.modelId()).orElse(null)
+                        : null);
         if (model == null) {
             LOG.info("Transformer toxicity stage disabled by configuration");
         } else {
             LOG.infof(
-                    "Transformer toxicity stage %s, blend %s, at most %d concurrent",
-                    modelId, blend.description(), maxConcurrent);
+                    "Transformer toxicity stage %s, blend %s, spans %s, at most %d concurrent",
+                    modelId, blend.description(), spanHead == null ? "per sentence" : spanHead.id(), maxConcurrent);
         }
     }
 
     /**
+     * With the shipped span head, when the model has token states.
+     *
      * @param model         the transformer, or {@code null} for disabled
      * @param blend         how the two stages combine
      * @param maxConcurrent inferences at once before {@link #saturated()} says so
      */
     public TransformerRefiner(TransformerToxicityModel model, CascadeBlend blend, int maxConcurrent) {
+        this(
+                model,
+                blend,
+                maxConcurrent,
+                model != null && model.hasTokenStates()
+                        ? SpanHead.loadShipped(model.modelId()).orElse(null)
+                        : null);
+    }
+
+    /**
+     * @param spanHead explains refined comments from their scoring pass, or {@code null} to score each sentence
+     */
+    public TransformerRefiner(
+            TransformerToxicityModel model, CascadeBlend blend, int maxConcurrent, SpanHead spanHead) {
         if (model != null && blend == null) {
             throw new IllegalArgumentException("a transformer needs a blend");
         }
         if (maxConcurrent < 1) {
             throw new IllegalArgumentException("maxConcurrent must be >= 1");
         }
+        if (spanHead != null && (model == null || !model.hasTokenStates())) {
+            throw new IllegalArgumentException("a span head needs a model with token states");
+        }
         this.model = model;
         this.blend = blend;
         this.maxConcurrent = maxConcurrent;
+        this.spanHead = spanHead;
         // The model, and how the served path reads its input (Deobfuscation): both change what a comment scores.
         this.modelId = model == null ? "disabled" : model.modelId() + "+" + Deobfuscation.VERSION;
     }
@@ -81,6 +111,15 @@ public class TransformerRefiner implements ToxicityRefiner {
                 model,
                 CascadeBlend.loadShipped(model.modelId()),
                 Runtime.getRuntime().availableProcessors());
+    }
+
+    /** {@link #withShippedBlend(TransformerToxicityModel)} with this span head, or none to score sentences. */
+    public static TransformerRefiner withShippedBlend(TransformerToxicityModel model, SpanHead spanHead) {
+        return new TransformerRefiner(
+                model,
+                CascadeBlend.loadShipped(model.modelId()),
+                Runtime.getRuntime().availableProcessors(),
+                spanHead);
     }
 
     @Override
@@ -94,6 +133,37 @@ public class TransformerRefiner implements ToxicityRefiner {
             return Optional.empty();
         }
         return Optional.of(counted(() -> blend.combine(firstStage, model.predict(model.readable(text)))));
+    }
+
+    @Override
+    public Optional<Refinement> refineExplained(String text, ToxicityScores firstStage, double spanFloor) {
+        if (model == null || spanHead == null) {
+            return ToxicityRefiner.super.refineExplained(text, firstStage, spanFloor);
+        }
+        return Optional.of(counted(() -> {
+            Deobfuscation.Readable readable = model.readableMapped(text);
+            TransformerToxicityModel.Pass pass = model.predictWithStates(readable.text());
+            ToxicityScores scores = blend.combine(firstStage, pass.probabilities());
+            return new Refinement(scores, scores.toxicity() >= spanFloor ? headSpans(text, readable, pass) : List.of());
+        }));
+    }
+
+    @Override
+    public Optional<List<Span>> spansInBackground(String text) {
+        if (model == null || spanHead == null) {
+            return Optional.empty();
+        }
+        Deobfuscation.Readable readable = model.readableMapped(text);
+        return Optional.of(headSpans(text, readable, model.predictWithStates(readable.text())));
+    }
+
+    @Override
+    public String spanModel() {
+        return spanHead == null ? null : spanHead.id();
+    }
+
+    private List<Span> headSpans(String written, Deobfuscation.Readable readable, TransformerToxicityModel.Pass first) {
+        return spanHead.spans(model, written, readable, first, MAX_SPAN_PASSES);
     }
 
     /** The transformer's calibrated toxicity per sentence (not blended: the first stage scores whole comments). */

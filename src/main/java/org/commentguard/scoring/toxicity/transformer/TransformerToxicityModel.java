@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The fine-tuned small-BERT toxicity model (six labels), run with onnxruntime on the CPU.
@@ -41,6 +42,10 @@ public final class TransformerToxicityModel implements AutoCloseable {
     private final double[] calibrationA;
     private final double[] calibrationB;
     private final String modelId;
+    private final boolean tokenStates;
+
+    /** The output holding each word piece's final hidden state, when the model file has it ({@link #hasTokenStates}). */
+    static final String TOKEN_STATES = "token_states";
 
     /**
      * @param artifact the loaded {@code model.properties} + ONNX file (sha256 already verified)
@@ -70,6 +75,7 @@ public final class TransformerToxicityModel implements AutoCloseable {
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             this.session = env.createSession(artifact.bytes(), options);
+            this.tokenStates = session.getOutputNames().contains(TOKEN_STATES);
         } catch (OrtException e) {
             throw new IllegalStateException("cannot load " + modelId + " into onnxruntime", e);
         }
@@ -123,14 +129,6 @@ public final class TransformerToxicityModel implements AutoCloseable {
     }
 
     /**
-     * Calibrated probabilities for several texts (the sentences of one comment, or many comments), in input order.
-     *
-     * <p>Each text is run as its own onnxruntime call. The int8 model quantizes its activations dynamically, with
-     * one scale per call, so in a padded batch a text's scores would shift (by up to ~0.1 in probability) with the
-     * other texts it happens to be batched with; a comment's score must not depend on its neighbours. On one CPU
-     * thread batching buys little anyway: the work is the same matrix products, minus the padding.
-     */
-    /**
      * {@code text} as this model reads it when it is served: disguised spellings put back ({@link Deobfuscation}),
      * judged against this model's vocabulary.
      */
@@ -138,6 +136,19 @@ public final class TransformerToxicityModel implements AutoCloseable {
         return Deobfuscation.readable(text, tokenizer::isWholeWord);
     }
 
+    /** {@link #readable} with where each of its characters stands in {@code text}. */
+    public Deobfuscation.Readable readableMapped(String text) {
+        return Deobfuscation.mapped(text, tokenizer::isWholeWord);
+    }
+
+    /**
+     * Calibrated probabilities for several texts (the sentences of one comment, or many comments), in input order.
+     *
+     * <p>Each text is run as its own onnxruntime call. The int8 model quantizes its activations dynamically, with
+     * one scale per call, so in a padded batch a text's scores would shift (by up to ~0.1 in probability) with the
+     * other texts it happens to be batched with; a comment's score must not depend on its neighbours. On one CPU
+     * thread batching buys little anyway: the work is the same matrix products, minus the padding.
+     */
     public List<ToxicityProbabilities> predictSentences(List<String> texts) {
         List<ToxicityProbabilities> out = new ArrayList<>(texts.size());
         for (String text : texts) {
@@ -149,6 +160,49 @@ public final class TransformerToxicityModel implements AutoCloseable {
 
     /** Raw logits (before calibration) for already tokenized inputs, padded to the longest. */
     float[][] run(int[][] batch) {
+        try (OrtSession.Result result = session(batch, Set.of("logits"))) {
+            return (float[][]) result.get(0).getValue();
+        } catch (OrtException e) {
+            throw new IllegalStateException("onnxruntime failed on " + modelId, e);
+        }
+    }
+
+    /** Whether the model file also gives each word piece's final hidden state, which the {@link SpanHead} reads. */
+    public boolean hasTokenStates() {
+        return tokenStates;
+    }
+
+    /**
+     * One pass over a text: its probabilities, and each word piece's final hidden state with the stretch of the text
+     * it stands for.
+     *
+     * @param probabilities as {@link #predict} gives them (the same numbers: it is the same pass)
+     * @param encoding      the word pieces and their offsets in the text
+     * @param states        per token of {@code encoding}, its final hidden state
+     */
+    public record Pass(ToxicityProbabilities probabilities, WordPieceTokenizer.Encoding encoding, float[][] states) {}
+
+    /**
+     * {@link #predict} with the token states, for a model that has them.
+     *
+     * @throws IllegalStateException if it has not ({@link #hasTokenStates})
+     */
+    public Pass predictWithStates(String text) {
+        if (!tokenStates) {
+            throw new IllegalStateException(modelId + " has no " + TOKEN_STATES + " output");
+        }
+        WordPieceTokenizer.Encoding encoding = tokenizer.encodeWithOffsets(Objects.requireNonNull(text), maxLength);
+        try (OrtSession.Result result = session(new int[][] {encoding.ids()}, Set.of("logits", TOKEN_STATES))) {
+            float[] logits = ((float[][]) result.get("logits").orElseThrow().getValue())[0];
+            float[][] states =
+                    ((float[][][]) result.get(TOKEN_STATES).orElseThrow().getValue())[0];
+            return new Pass(calibrate(logits), encoding, states);
+        } catch (OrtException e) {
+            throw new IllegalStateException("onnxruntime failed on " + modelId, e);
+        }
+    }
+
+    private OrtSession.Result session(int[][] batch, Set<String> outputs) throws OrtException {
         int rows = batch.length;
         int width = 0;
         for (int[] r : batch) {
@@ -164,11 +218,8 @@ public final class TransformerToxicityModel implements AutoCloseable {
         }
         long[] shape = {rows, width};
         try (OnnxTensor idsTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
-                OnnxTensor maskTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
-                OrtSession.Result result = session.run(Map.of("input_ids", idsTensor, "attention_mask", maskTensor))) {
-            return (float[][]) result.get(0).getValue();
-        } catch (OrtException e) {
-            throw new IllegalStateException("onnxruntime failed on " + modelId, e);
+                OnnxTensor maskTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape)) {
+            return session.run(Map.of("input_ids", idsTensor, "attention_mask", maskTensor), outputs);
         }
     }
 

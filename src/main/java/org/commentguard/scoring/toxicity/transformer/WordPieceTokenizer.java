@@ -36,9 +36,17 @@ public final class WordPieceTokenizer {
     static final int MAX_CHARS_PER_WORD = 100;
 
     private final Map<String, Integer> vocab;
+    /** The piece each id spells, {@code ##} included for continuations. */
+    private final String[] pieces;
 
     private WordPieceTokenizer(Map<String, Integer> vocab) {
         this.vocab = vocab;
+        int size = 0;
+        for (int id : vocab.values()) {
+            size = Math.max(size, id + 1);
+        }
+        this.pieces = new String[size];
+        vocab.forEach((piece, id) -> pieces[id] = piece);
     }
 
     /** Reads a {@code vocab.txt} (one token per line, the line number is the id). */
@@ -68,6 +76,11 @@ public final class WordPieceTokenizer {
         return vocab.containsKey(word);
     }
 
+    /** The piece token {@code id} spells, {@code ##} included for a continuation. */
+    public String piece(int id) {
+        return pieces[id];
+    }
+
     public int vocabularySize() {
         return vocab.size();
     }
@@ -78,32 +91,82 @@ public final class WordPieceTokenizer {
      * @param maxLength at least 2
      */
     public int[] encode(String text, int maxLength) {
+        return encodeWithOffsets(text, maxLength).ids();
+    }
+
+    /**
+     * The token ids of {@link #encode} and, for each, the stretch of {@code text} it was read from.
+     *
+     * @param ids       {@code [CLS] pieces... [SEP]}
+     * @param begin     per token, the first UTF-16 index in the text it came from; -1 for {@code [CLS]}, {@code [SEP]}
+     * @param end       per token, the exclusive end; -1 for {@code [CLS]}, {@code [SEP]}
+     * @param truncated whether word pieces were left out because the text is longer than {@code maxLength}
+     */
+    public record Encoding(int[] ids, int[] begin, int[] end, boolean truncated) {
+
+        /** The end of the text the word pieces cover: where the left-out part begins, when truncated. */
+        public int coveredEnd() {
+            return ids.length > 2 ? end[ids.length - 2] : 0;
+        }
+    }
+
+    /** {@link #encode} with each token's place in {@code text}. */
+    public Encoding encodeWithOffsets(String text, int maxLength) {
         if (maxLength < 2) {
             throw new IllegalArgumentException("maxLength must be >= 2");
         }
+        Origins origin = new Origins(text.length() + 16);
+        String normalized = normalize(text, origin);
         int budget = maxLength - 2;
-        int[] ids = new int[Math.min(maxLength, 64)];
+        int capacity = Math.min(maxLength, 64);
+        int[] ids = new int[capacity];
+        int[] begin = new int[capacity];
+        int[] end = new int[capacity];
         int n = 0;
-        ids[n++] = CLS_ID;
-        for (String word : preTokenize(normalize(text))) {
+        ids[n] = CLS_ID;
+        begin[n] = end[n] = -1;
+        n++;
+        boolean truncated = false;
+        for (int[] word : preTokenizeRanges(normalized, WordPieceTokenizer::isPunctuation)) {
             if (n - 1 >= budget) {
+                truncated = true;
                 break;
             }
-            for (int id : wordPiece(word)) {
+            int from = word[0];
+            for (int id : wordPiece(normalized.substring(word[0], word[1]))) {
                 if (n - 1 >= budget) {
+                    truncated = true;
                     break;
                 }
                 if (n == ids.length) {
-                    ids = Arrays.copyOf(ids, Math.min(maxLength, ids.length * 2));
+                    int grown = Math.min(maxLength, ids.length * 2);
+                    ids = Arrays.copyOf(ids, grown);
+                    begin = Arrays.copyOf(begin, grown);
+                    end = Arrays.copyOf(end, grown);
                 }
-                ids[n++] = id;
+                // An unknown word is one [UNK] for all of it; a known piece covers as many characters as it spells.
+                int to = id == UNK_ID ? word[1] : Math.min(word[1], from + pieceLength(id, from > word[0]));
+                ids[n] = id;
+                begin[n] = origin.get(from);
+                end[n] = originEnd(text, origin.get(to - 1));
+                n++;
+                from = to;
             }
         }
-        if (n == ids.length) {
-            ids = Arrays.copyOf(ids, n + 1);
-        }
-        ids[n++] = SEP_ID;
-        return Arrays.copyOf(ids, n);
+        ids = Arrays.copyOf(ids, n + 1);
+        begin = Arrays.copyOf(begin, n + 1);
+        end = Arrays.copyOf(end, n + 1);
+        ids[n] = SEP_ID;
+        begin[n] = end[n] = -1;
+        return new Encoding(ids, begin, end, truncated);
+    }
+
+    private int pieceLength(int id, boolean continuation) {
+        return pieces[id].length() - (continuation ? 2 : 0);
+    }
+
+    private static int originEnd(String text, int start) {
+        return start + Character.charCount(text.codePointAt(start));
     }
 
     /**
@@ -116,10 +179,20 @@ public final class WordPieceTokenizer {
      * win over the rules.
      */
     static String normalize(String text) {
+        return normalize(text, null);
+    }
+
+    /**
+     * {@link #normalize(String)}, adding to {@code origin} (when not null) the index in {@code text} of the code point
+     * each normalized character came from.
+     */
+    private static String normalize(String text, Origins origin) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); ) {
+            int start = i;
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
+            int before = out.length();
             String override = UnicodeOverrides.NORMALIZED.get(cp);
             if (override != null) {
                 out.append(override);
@@ -128,8 +201,33 @@ public final class WordPieceTokenizer {
             } else {
                 appendByRules(out, cp);
             }
+            if (origin != null) {
+                origin.add(start, out.length() - before);
+            }
         }
         return out.toString();
+    }
+
+    /** A growing array of origins, one per normalized character. */
+    private static final class Origins {
+        private int[] at;
+        private int size;
+
+        Origins(int capacity) {
+            at = new int[Math.max(16, capacity)];
+        }
+
+        void add(int origin, int times) {
+            if (size + times > at.length) {
+                at = Arrays.copyOf(at, Math.max(at.length * 2, size + times));
+            }
+            Arrays.fill(at, size, size + times, origin);
+            size += times;
+        }
+
+        int get(int i) {
+            return at[i];
+        }
     }
 
     /** The normalizer rules for one code point, without the overrides. */
@@ -167,28 +265,37 @@ public final class WordPieceTokenizer {
 
     static List<String> preTokenize(String normalized, IntPredicate punctuation) {
         List<String> words = new ArrayList<>();
+        for (int[] r : preTokenizeRanges(normalized, punctuation)) {
+            words.add(normalized.substring(r[0], r[1]));
+        }
+        return words;
+    }
+
+    /** {@link #preTokenize}'s words as {@code [begin, end)} ranges of {@code normalized}. */
+    static List<int[]> preTokenizeRanges(String normalized, IntPredicate punctuation) {
+        List<int[]> words = new ArrayList<>();
         int start = -1;
         for (int i = 0; i < normalized.length(); ) {
             int cp = normalized.codePointAt(i);
             int len = Character.charCount(cp);
             if (isWhitespace(cp)) {
                 if (start >= 0) {
-                    words.add(normalized.substring(start, i));
+                    words.add(new int[] {start, i});
                     start = -1;
                 }
             } else if (punctuation.test(cp)) {
                 if (start >= 0) {
-                    words.add(normalized.substring(start, i));
+                    words.add(new int[] {start, i});
                     start = -1;
                 }
-                words.add(normalized.substring(i, i + len));
+                words.add(new int[] {i, i + len});
             } else if (start < 0) {
                 start = i;
             }
             i += len;
         }
         if (start >= 0) {
-            words.add(normalized.substring(start));
+            words.add(new int[] {start, normalized.length()});
         }
         return words;
     }

@@ -46,4 +46,32 @@ class DeobfuscationTest {
         assertThat(Deobfuscation.readable("a b test")).isEqualTo("a b test");
         assertThat(Deobfuscation.readable("I a m here")).isEqualTo("I a m here");
     }
+
+    @Test
+    void theMappedTextSaysWhereEachOfItsCharactersWasWritten() {
+        Set<String> vocabulary = Set.of("muslims");
+        for (String written : new String[] {
+            "you are a f u c k i n g idiot, k1ll it",
+            "a f u c k i n g mess and I a m here",
+            "All Mus1ims, the U S A and s h i t",
+            "nothing disguised here"
+        }) {
+            Deobfuscation.Readable r = Deobfuscation.mapped(written, vocabulary::contains);
+            assertThat(r.text()).isEqualTo(Deobfuscation.readable(written, vocabulary::contains));
+            for (int i = 0; i < r.text().length(); i++) {
+                int at = r.original(i, written.length());
+                assertThat(at).isBetween(i, written.length() - 1);
+                if (Character.isLetter(written.charAt(at))) {
+                    assertThat(Character.toLowerCase(r.text().charAt(i)))
+                            .as("%s at %d", written, i)
+                            .isEqualTo(Character.toLowerCase(written.charAt(at)));
+                }
+            }
+            assertThat(r.original(r.text().length(), written.length())).isEqualTo(written.length());
+        }
+        Deobfuscation.Readable joined = Deobfuscation.mapped("you f u c k off", w -> false);
+        int f = joined.text().indexOf("fuck");
+        assertThat("you f u c k off".substring(joined.original(f, 15), joined.original(f + 3, 15) + 1))
+                .isEqualTo("f u c k");
+    }
 }

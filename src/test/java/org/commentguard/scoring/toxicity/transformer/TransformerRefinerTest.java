@@ -12,6 +12,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -118,12 +121,77 @@ class TransformerRefinerTest {
     }
 
     @Test
-    void spansOfARefinedCommentComeFromTheTransformerPerSentence() {
+    void spansOfARefinedCommentComeFromTheSpanHeadOfTheScoringPass() {
         ToxicityScorer cascade = new ToxicityScorer(
                 ToxicityScorer.loadShipped(),
                 "toxicity-maxent@test",
                 ToxicityScorer.Settings.DEFAULT,
                 TransformerRefiner.withShippedBlend(model));
+        String calm = "The tariff schedule was published on Friday.";
+        String rude = "You are a pathetic moron and everyone here knows it.";
+        String text = calm + " " + rude + " Exports fell four percent in April.";
+        Signal signal = cascade.score(ScoringContext.of(text));
+        assertThat(signal.details())
+                .containsEntry("stage", "refined")
+                .containsEntry("spans", "refined")
+                .containsEntry("spanModel", "toxicity-span-head@1.0.0");
+        assertThat(signal.spans()).isNotEmpty();
+        assertThat(signal.spans()).allSatisfy(span -> {
+            assertThat(span.begin()).as("nothing in the calm sentences").isGreaterThan(calm.length());
+            assertThat(span.end()).isLessThanOrEqualTo(calm.length() + 1 + rude.length());
+            assertThat(span.text()).isEqualTo(text.substring(span.begin(), span.end()));
+            assertThat(span.score()).isBetween(0.0, 1.0);
+        });
+        assertThat(signal.spans().stream().map(Span::text))
+                .anySatisfy(t -> assertThat(t).contains("moron"));
+        // Words, not the whole sentence.
+        assertThat(signal.spans().stream().mapToInt(s -> s.end() - s.begin()).sum())
+                .isLessThan(rude.length());
+    }
+
+    @Test
+    void theSpanHeadReadsTheRestOfACommentLongerThanOnePass() throws IOException {
+        // Two civil news articles of the project's corpus (about 700 word pieces), then an insult.
+        String padding = article("a01-steel-tariffs.txt") + "\n\n" + article("a02-soybean-retaliation.txt") + "\n\n";
+        assertThat(model.readableMapped(padding).text()).isEqualTo(padding);
+        String text = padding + "Whoever wrote this is a pathetic moron.";
+        TransformerRefiner refiner = TransformerRefiner.withShippedBlend(model);
+        ToxicityRefiner.Refinement r = refiner.refineExplained(text, new ToxicityScores(0.9, 0, 0, 0, 0, 0), 0.0)
+                .orElseThrow();
+        assertThat(r.spans()).isNotEmpty();
+        assertThat(r.spans()).allSatisfy(span -> assertThat(span.begin()).isGreaterThanOrEqualTo(padding.length()));
+        assertThat(r.spans().stream().map(Span::text))
+                .anySatisfy(t -> assertThat(t).contains("moron"));
+        assertThat(refiner.spansInBackground(text).orElseThrow()).isEqualTo(r.spans());
+    }
+
+    @Test
+    void aSpanOfADisguisedWordCoversTheWordAsWritten() {
+        TransformerRefiner refiner = TransformerRefiner.withShippedBlend(model);
+        String plain = "Nobody asked for your opinion, you moron.";
+        assertThat(refiner.spansInBackground(plain).orElseThrow().stream().map(Span::text))
+                .anySatisfy(t -> assertThat(t).contains("moron"));
+        for (String text : new String[] {
+            "Nobody asked for your opinion, you m o r o n.", "Nobody asked for your opinion, you m0r0n."
+        }) {
+            List<Span> spans = refiner.spansInBackground(text).orElseThrow();
+            assertThat(spans).as(text).isNotEmpty();
+            assertThat(spans)
+                    .allSatisfy(span -> assertThat(span.text()).isEqualTo(text.substring(span.begin(), span.end())));
+            String disguised = text.substring(text.lastIndexOf("you ") + 4, text.length() - 1);
+            assertThat(spans.stream().map(Span::text))
+                    .as(text)
+                    .anySatisfy(t -> assertThat(t).contains(disguised));
+        }
+    }
+
+    @Test
+    void withoutASpanHeadSpansOfARefinedCommentComeFromTheTransformerPerSentence() {
+        ToxicityScorer cascade = new ToxicityScorer(
+                ToxicityScorer.loadShipped(),
+                "toxicity-maxent@test",
+                ToxicityScorer.Settings.DEFAULT,
+                TransformerRefiner.withShippedBlend(model, null));
         String calm = "The tariff schedule was published on Friday.";
         String rude = "You are a pathetic moron and everyone here knows it.";
         String text = calm + " " + rude + " Exports fell four percent in April.";
@@ -193,5 +261,9 @@ class TransformerRefinerTest {
         worker.join();
         assertThat(seen).as("saturated() while a refinement ran").isTrue();
         assertThat(refiner.saturated()).isFalse();
+    }
+
+    private static String article(String name) throws IOException {
+        return Files.readString(Path.of("models/offtopic/data/articles", name)).strip();
     }
 }

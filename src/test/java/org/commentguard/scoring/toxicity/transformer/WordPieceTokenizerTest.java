@@ -33,6 +33,46 @@ class WordPieceTokenizerTest {
     }
 
     @Test
+    void everyTokenKnowsTheStretchOfTheTextItWasReadFrom() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<String> wrong = new ArrayList<>();
+        try (BufferedReader r = reader("/toxicity-transformer/tokenizer_fixtures.jsonl", false)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                String text = json.readTree(line).get("text").asText();
+                WordPieceTokenizer.Encoding e = tokenizer.encodeWithOffsets(text, MAX_LENGTH);
+                assertThat(e.ids()).isEqualTo(tokenizer.encode(text, MAX_LENGTH));
+                int previousEnd = 0;
+                for (int t = 1; t < e.ids().length - 1; t++) {
+                    int begin = e.begin()[t];
+                    int end = e.end()[t];
+                    String piece = e.ids()[t] == WordPieceTokenizer.UNK_ID ? "" : tokenizer.piece(e.ids()[t]);
+                    String normalized = WordPieceTokenizer.normalize(text.substring(begin, end));
+                    if (begin < previousEnd - 1 || end <= begin || !normalized.contains(piece.replace("##", ""))) {
+                        wrong.add(escape(text) + ": token " + t + " '" + piece + "' at [" + begin + "," + end + ")");
+                    }
+                    previousEnd = end;
+                }
+                assertThat(e.begin()[0]).isEqualTo(-1);
+                assertThat(e.end()[e.ids().length - 1]).isEqualTo(-1);
+            }
+        }
+        assertThat(wrong).as("tokens whose offsets do not spell them").isEmpty();
+    }
+
+    @Test
+    void aTruncatedEncodingSaysWhereTheLeftOutPartBegins() {
+        String text = "Première phrase. " + "word ".repeat(300);
+        WordPieceTokenizer.Encoding e = tokenizer.encodeWithOffsets(text, 16);
+        assertThat(e.truncated()).isTrue();
+        assertThat(e.ids()).hasSize(16);
+        assertThat(text.substring(e.begin()[1], e.end()[1])).isEqualTo("Première");
+        assertThat(text.substring(0, e.coveredEnd())).endsWith("word");
+        assertThat(tokenizer.encodeWithOffsets("short text", 16).truncated()).isFalse();
+        assertThat(tokenizer.encodeWithOffsets("", 16).coveredEnd()).isZero();
+    }
+
+    @Test
     void producesTheSameIdsAsTheHuggingFaceTokenizerForEveryFixtureText() throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<String> mismatches = new ArrayList<>();
