@@ -32,7 +32,7 @@ public interface ToxicityRefiner {
 
     /**
      * {@link #refine} with the spans of the same pass, for a comment whose refined toxicity reaches
-     * {@code spanFloor}; below it the spans are empty.
+     * {@code spanFloor}; below it (and for any floor above 1) the spans are empty and cost nothing.
      */
     default Optional<Refinement> refineExplained(String text, ToxicityScores firstStage, double spanFloor) {
         return refine(text, firstStage).map(scores -> new Refinement(scores, null));

@@ -198,7 +198,9 @@ public class ToxicityScorer implements Scorer {
                 reasons.add("toxicity.refine_skipped_busy");
             } else {
                 try {
-                    Optional<ToxicityRefiner.Refinement> r = refiner.refineExplained(text, first, settings.spanFloor());
+                    // Spans nobody reads would cost a long toxic comment further passes: a floor above 1 asks for none.
+                    double floor = context.spans() ? settings.spanFloor() : Double.POSITIVE_INFINITY;
+                    Optional<ToxicityRefiner.Refinement> r = refiner.refineExplained(text, first, floor);
                     if (r.isPresent()) {
                         result = r.get().scores();
                         passSpans = r.get().spans();

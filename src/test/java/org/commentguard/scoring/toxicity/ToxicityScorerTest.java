@@ -127,6 +127,47 @@ class ToxicityScorerTest {
     }
 
     @Test
+    void spansFromTheScoringPassAreShownAsTheRefinerGivesThemAndNotAskedForWhenNobodyReadsThem() {
+        java.util.List<Double> floors = new java.util.ArrayList<>();
+        ToxicityRefiner refiner = new ToxicityRefiner() {
+            @Override
+            public String model() {
+                return "pass@1";
+            }
+
+            @Override
+            public java.util.Optional<ToxicityScores> refine(String text, ToxicityScores firstStage) {
+                return java.util.Optional.of(new ToxicityScores(0.9, 0, 0, 0, 0, 0));
+            }
+
+            @Override
+            public java.util.Optional<Refinement> refineExplained(
+                    String text, ToxicityScores firstStage, double spanFloor) {
+                floors.add(spanFloor);
+                int at = text.indexOf("idiot");
+                java.util.List<Span> spans = 0.9 >= spanFloor
+                        ? java.util.List.of(new Span(at, at + 5, "toxicity", 0.8, "idiot", null, null))
+                        : java.util.List.of();
+                return java.util.Optional.of(new Refinement(new ToxicityScores(0.9, 0, 0, 0, 0, 0), spans));
+            }
+
+            @Override
+            public String spanModel() {
+                return "head@1";
+            }
+        };
+        ScoringContext context = ScoringContext.of("The council meeting is on Tuesday. You are an idiot.");
+        Signal shown = scorer(refiner).score(context);
+        assertThat(shown.spans()).extracting(Span::text).containsExactly("idiot");
+        assertThat(shown.details()).containsEntry("spans", "refined").containsEntry("spanModel", "head@1");
+
+        Signal hidden = scorer(refiner).score(context.withoutSpans());
+        assertThat(hidden.spans()).isEmpty();
+        assertThat(hidden.details()).containsEntry("spans", "not_requested");
+        assertThat(floors).containsExactly(ToxicityScorer.Settings.DEFAULT.spanFloor(), Double.POSITIVE_INFINITY);
+    }
+
+    @Test
     void aDeferredExplanationGivesTheSpansTheAnswerLeftOutWithoutCountingAsBusy() {
         AtomicInteger counted = new AtomicInteger();
         AtomicInteger background = new AtomicInteger();
