@@ -144,7 +144,16 @@ public class TransformerRefiner implements ToxicityRefiner {
             Deobfuscation.Readable readable = model.readableMapped(text);
             TransformerToxicityModel.Pass pass = model.predictWithStates(readable.text());
             ToxicityScores scores = blend.combine(firstStage, pass.probabilities());
-            return new Refinement(scores, scores.toxicity() >= spanFloor ? headSpans(text, readable, pass) : List.of());
+            if (scores.toxicity() < spanFloor) {
+                return new Refinement(scores, List.of());
+            }
+            try {
+                return new Refinement(scores, headSpans(text, readable, pass));
+            } catch (RuntimeException e) {
+                // The spans explain the score; failing to find them must not cost the comment its refined score.
+                LOG.warnf("span head %s failed, sentence spans instead: %s", spanHead.id(), e.toString());
+                return new Refinement(scores, null);
+            }
         }));
     }
 

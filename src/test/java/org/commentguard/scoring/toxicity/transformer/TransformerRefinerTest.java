@@ -166,6 +166,19 @@ class TransformerRefinerTest {
     }
 
     @Test
+    void aFailingSpanHeadKeepsTheRefinedScoreAndLeavesTheSpansToTheSentences() {
+        SpanHead broken = new SpanHead("broken@1", new double[] {1.0, 2.0}, 0.0, 0.5); // 2 weights for 384 values
+        TransformerRefiner refiner = new TransformerRefiner(model, CascadeBlend.linear(1.0), 4, broken);
+        String text = "You are a pathetic moron and nobody wants you here";
+        ToxicityRefiner.Refinement r = refiner.refineExplained(text, new ToxicityScores(0.5, 0, 0, 0, 0, 0), 0.0)
+                .orElseThrow();
+        assertThat(r.scores().toxicity()).isEqualTo(model.predict(text).toxicity());
+        assertThat(r.spans())
+                .as("none from the head: the scorer then scores sentences")
+                .isNull();
+    }
+
+    @Test
     void aSpanOfADisguisedWordCoversTheWordAsWritten() {
         TransformerRefiner refiner = TransformerRefiner.withShippedBlend(model);
         String plain = "Nobody asked for your opinion, you moron.";
