@@ -260,10 +260,8 @@ public class ToxicityScorer implements Scorer {
         }
         ToxicityScores first = scoresOf(details.get("firstStage") instanceof Map<?, ?> m ? m : Map.of());
         ToxicityScores served = scoresOf(scores);
-        if (refined && served.toxicity() < settings.spanFloor()) {
-            return new Explanation(List.of(), "refined");
-        }
-        if (refined) {
+        // Below the floor refinedSpans gives none; above it, the refiner's own spans when it has them.
+        if (refined && served.toxicity() >= settings.spanFloor()) {
             try {
                 Optional<List<Span>> fromPass = refiner.spansInBackground(text);
                 if (fromPass.isPresent()) {

@@ -126,8 +126,9 @@ public final class SpanHead {
     public record Stretch(int begin, int end, double score) {}
 
     /**
-     * The marked words of one pass, widened to whole words of {@code text} (the text the pass read, of which
-     * {@code offset} is where the pass's text begins), in order and not yet joined.
+     * The marked word pieces of one pass, each widened to its whole word of {@code text} (the text the pass read, of
+     * which {@code offset} is where the pass's text begins), in order; pieces of one word give the same stretch until
+     * {@link #joined} merges them.
      */
     public List<Stretch> words(String text, TransformerToxicityModel.Pass pass, int offset) {
         WordPieceTokenizer.Encoding e = pass.encoding();
@@ -148,14 +149,7 @@ public final class SpanHead {
             while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
                 end++;
             }
-            Stretch last = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (last != null && begin < last.end()) {
-                out.set(
-                        out.size() - 1,
-                        new Stretch(last.begin(), Math.max(last.end(), end), Math.max(last.score(), p)));
-            } else {
-                out.add(new Stretch(begin, end, p));
-            }
+            out.add(new Stretch(begin, end, p));
         }
         return out;
     }

@@ -54,9 +54,7 @@ public class TransformerRefiner implements ToxicityRefiner {
                 config.maxConcurrent() > 0
                         ? config.maxConcurrent()
                         : Runtime.getRuntime().availableProcessors(),
-                model != null && config.spanHead() && model.hasTokenStates()
-                        ? SpanHead.loadShipped(model.modelId()).orElse(null)
-                        : null);
+                config.spanHead() ? shippedSpanHead(model) : null);
         if (model == null) {
             LOG.info("Transformer toxicity stage disabled by configuration");
         } else {
@@ -74,13 +72,14 @@ public class TransformerRefiner implements ToxicityRefiner {
      * @param maxConcurrent inferences at once before {@link #saturated()} says so
      */
     public TransformerRefiner(TransformerToxicityModel model, CascadeBlend blend, int maxConcurrent) {
-        this(
-                model,
-                blend,
-                maxConcurrent,
-                model != null && model.hasTokenStates()
-                        ? SpanHead.loadShipped(model.modelId()).orElse(null)
-                        : null);
+        this(model, blend, maxConcurrent, shippedSpanHead(model));
+    }
+
+    /** The shipped span head for {@code model}, or {@code null} when there is no model, no head or no token states. */
+    private static SpanHead shippedSpanHead(TransformerToxicityModel model) {
+        return model != null && model.hasTokenStates()
+                ? SpanHead.loadShipped(model.modelId()).orElse(null)
+                : null;
     }
 
     /**

@@ -280,10 +280,12 @@ public final class ToxicSpanHeadTraining {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(table))) {
             content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+        List<Map<String, String>> records =
+                Csv.of(content, ',', table.toString()).records();
         List<Post> out = new ArrayList<>();
         for (String source : List.of("jigsaw", "cat")) {
             List<String> texts = new ArrayList<>();
-            for (Map<String, String> r : Csv.of(content, ',', table.toString()).records()) {
+            for (Map<String, String> r : records) {
                 if (source.equals(r.get("source")) && split.equals(r.get("split")) && "0".equals(r.get("toxicity"))) {
                     texts.add(r.get("text"));
                 }
